@@ -1,0 +1,41 @@
+use core::fmt;
+
+/// Every way the math can refuse an input. Callers map these to their own typed errors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MathError {
+    /// A result or intermediate would not fit its fixed-point type.
+    Overflow { what: &'static str },
+    /// Division by zero.
+    DivisionByZero,
+    /// An argument outside the function's documented domain.
+    Domain { what: &'static str },
+    /// The correlation matrix is not positive semi-definite; `row` is the first pivot that failed.
+    NotPositiveSemiDefinite { row: usize },
+    /// Slices whose lengths must agree do not.
+    DimensionMismatch { expected: usize, got: usize },
+    /// Not enough observations for the method: `have` < `need`.
+    InsufficientHistory { have: usize, need: usize },
+}
+
+impl fmt::Display for MathError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            MathError::Overflow { what } => write!(f, "overflow in {what}"),
+            MathError::DivisionByZero => write!(f, "division by zero"),
+            MathError::Domain { what } => write!(f, "argument outside domain: {what}"),
+            MathError::NotPositiveSemiDefinite { row } => {
+                write!(f, "correlation matrix is not positive semi-definite (pivot {row})")
+            }
+            MathError::DimensionMismatch { expected, got } => {
+                write!(f, "dimension mismatch: expected {expected}, got {got}")
+            }
+            MathError::InsufficientHistory { have, need } => {
+                write!(f, "insufficient history: {have} rounds, need {need}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for MathError {}
+
+pub type MathResult<T> = Result<T, MathError>;

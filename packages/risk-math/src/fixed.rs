@@ -1,0 +1,255 @@
+//! Signed Q64.64 binary fixed point.
+
+use crate::error::{MathError, MathResult};
+use crate::wide::{mul_i128, shr_floor_to_i128};
+use ethnum::I256;
+
+/// Number of fractional bits of [`Q64`].
+pub const FRAC_BITS: u32 = 64;
+
+/// A signed Q64.64 number: the `i128` holds `value · 2⁶⁴`.
+/// Range ±9.22·10¹⁸, resolution 2⁻⁶⁴ ≈ 5.42·10⁻²⁰.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Q64(pub i128);
+
+impl Q64 {
+    pub const ZERO: Q64 = Q64(0);
+    pub const ONE: Q64 = Q64(1 << FRAC_BITS);
+    pub const HALF: Q64 = Q64(1 << (FRAC_BITS - 1));
+    /// Smallest positive value, 2⁻⁶⁴.
+    pub const EPSILON: Q64 = Q64(1);
+
+    /// `n` exactly.
+    pub const fn from_int(n: i64) -> Q64 {
+        Q64((n as i128) << FRAC_BITS)
+    }
+
+    /// ⌊num · 2⁶⁴ / den⌋ (rounds toward −∞). Errors on `den == 0` or overflow.
+    pub fn from_ratio(num: i128, den: i128) -> MathResult<Q64> {
+        if den == 0 {
+            return Err(MathError::DivisionByZero);
+        }
+        fit(
+            floor_div(I256::from(num) << FRAC_BITS, I256::from(den)),
+            "from_ratio",
+        )
+    }
+
+    /// ⌊atomics · 2⁶⁴ / 10^decimals⌋: converts a decimal fixed-point value (e.g. a cosmwasm
+    /// `Decimal`'s atomics with 18 decimals) to Q64.64, rounding toward −∞.
+    pub fn from_atomics(atomics: i128, decimals: u32) -> MathResult<Q64> {
+        if decimals > 38 {
+            return Err(MathError::Domain { what: "decimals > 38" });
+        }
+        let den = I256::from(10u8).pow(decimals);
+        fit(floor_div(I256::from(atomics) << FRAC_BITS, den), "from_atomics")
+    }
+
+    /// The value as decimal atomics with `decimals` digits, rounded toward −∞.
+    pub fn to_atomics_floor(self, decimals: u32) -> MathResult<i128> {
+        let den = I256::from(10u8).pow(decimals);
+        fit_raw(
+            floor_div(I256::from(self.0) * den, I256::ONE << FRAC_BITS),
+            "to_atomics",
+        )
+    }
+
+    /// The value as decimal atomics with `decimals` digits, rounded toward +∞.
+    pub fn to_atomics_ceil(self, decimals: u32) -> MathResult<i128> {
+        let den = I256::from(10u8).pow(decimals);
+        fit_raw(
+            ceil_div(I256::from(self.0) * den, I256::ONE << FRAC_BITS),
+            "to_atomics",
+        )
+    }
+
+    /// ⌊self · rhs⌋ in Q64.64 (256-bit product, rounds toward −∞).
+    pub fn mul(self, rhs: Q64) -> MathResult<Q64> {
+        shr_floor_to_i128(mul_i128(self.0, rhs.0), FRAC_BITS)
+            .map(Q64)
+            .ok_or(MathError::Overflow { what: "Q64 mul" })
+    }
+
+    /// ⌊self / rhs⌋ in Q64.64 (rounds toward −∞).
+    pub fn div(self, rhs: Q64) -> MathResult<Q64> {
+        if rhs.0 == 0 {
+            return Err(MathError::DivisionByZero);
+        }
+        fit(
+            floor_div(I256::from(self.0) << FRAC_BITS, I256::from(rhs.0)),
+            "Q64 div",
+        )
+    }
+
+    /// `self + rhs`, erroring on overflow.
+    pub fn add(self, rhs: Q64) -> MathResult<Q64> {
+        self.0
+            .checked_add(rhs.0)
+            .map(Q64)
+            .ok_or(MathError::Overflow { what: "Q64 add" })
+    }
+
+    /// `self − rhs`, erroring on overflow.
+    pub fn sub(self, rhs: Q64) -> MathResult<Q64> {
+        self.0
+            .checked_sub(rhs.0)
+            .map(Q64)
+            .ok_or(MathError::Overflow { what: "Q64 sub" })
+    }
+
+    pub fn neg(self) -> Q64 {
+        Q64(-self.0)
+    }
+
+    pub fn abs(self) -> Q64 {
+        Q64(self.0.abs())
+    }
+
+    pub fn is_negative(self) -> bool {
+        self.0 < 0
+    }
+
+    /// Compile-time parse of a decimal literal such as `"3.3871328727963666080"` or
+    /// `"-1.05075007164441684324e-9"`, rounded to the nearest Q64.64 (ties away from zero).
+    /// At most 30 significant digits and |exponent| ≤ 16. Panics (at compile time when used
+    /// in a `const`) on a malformed literal.
+    pub const fn lit(s: &str) -> Q64 {
+        let b = s.as_bytes();
+        let mut i = 0;
+        let neg = b[0] == b'-';
+        if neg {
+            i = 1;
+        }
+        let mut digits: u128 = 0;
+        let mut frac_digits: i32 = 0;
+        let mut seen_dot = false;
+        while i < b.len() && b[i] != b'e' && b[i] != b'E' {
+            let c = b[i];
+            if c == b'.' {
+                seen_dot = true;
+            } else {
+                assert!(c >= b'0' && c <= b'9', "bad digit");
+                digits = digits * 10 + (c - b'0') as u128;
+                if seen_dot {
+                    frac_digits += 1;
+                }
+            }
+            i += 1;
+        }
+        let mut exp: i32 = 0;
+        if i < b.len() {
+            i += 1;
+            let eneg = b[i] == b'-';
+            if eneg || b[i] == b'+' {
+                i += 1;
+            }
+            while i < b.len() {
+                exp = exp * 10 + (b[i] - b'0') as i32;
+                i += 1;
+            }
+            if eneg {
+                exp = -exp;
+            }
+        }
+        let mut scale = frac_digits - exp; // value = digits / 10^scale
+        while scale < 0 {
+            digits *= 10;
+            scale += 1;
+        }
+        assert!(scale <= 38, "literal too precise");
+        let mut den: u128 = 1;
+        let mut k = 0;
+        while k < scale {
+            den *= 10;
+            k += 1;
+        }
+        let int = digits / den;
+        let mut rem = digits % den;
+        // Long division, 65 fractional bits, then round the 65th.
+        let mut frac: u128 = 0;
+        let mut bit = 0;
+        while bit < 65 {
+            // rem < den ≤ 10^38 < 2^127, so 2·rem cannot overflow u128.
+            rem *= 2;
+            frac <<= 1;
+            if rem >= den {
+                rem -= den;
+                frac |= 1;
+            }
+            bit += 1;
+        }
+        let frac = (frac + 1) >> 1;
+        let raw = ((int << FRAC_BITS) + frac) as i128;
+        Q64(if neg { -raw } else { raw })
+    }
+}
+
+/// ⌊a / b⌋ for 256-bit integers (rounds toward −∞ whatever the signs).
+pub fn floor_div(a: I256, b: I256) -> I256 {
+    let q = a / b;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
+
+/// ⌈a / b⌉ for 256-bit integers.
+pub fn ceil_div(a: I256, b: I256) -> I256 {
+    let q = a / b;
+    if (a % b != 0) && ((a < 0) == (b < 0)) {
+        q + 1
+    } else {
+        q
+    }
+}
+
+fn fit(v: I256, what: &'static str) -> MathResult<Q64> {
+    fit_raw(v, what).map(Q64)
+}
+
+fn fit_raw(v: I256, what: &'static str) -> MathResult<i128> {
+    i128::try_from(v).map_err(|_| MathError::Overflow { what })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(q: Q64) -> f64 {
+        q.0 as f64 / 2f64.powi(64)
+    }
+
+    #[test]
+    fn literals_round_to_nearest() {
+        assert_eq!(Q64::lit("1"), Q64::ONE);
+        assert_eq!(Q64::lit("0.5"), Q64::HALF);
+        assert_eq!(Q64::lit("-2.25"), Q64(-(9i128 << 62)));
+        assert!((f(Q64::lit("3.3871328727963666080")) - 3.387_132_872_796_366_6).abs() < 1e-15);
+        assert!((f(Q64::lit("1.05075007164441684324e-9")) - 1.050_750_071_644_416_8e-9).abs() < 1e-19);
+        assert_eq!(Q64::lit("2.5e3"), Q64::from_int(2500));
+    }
+
+    #[test]
+    fn ratio_and_atomics_round_down() {
+        assert_eq!(Q64::from_ratio(1, 3).unwrap().0, ((1i128 << 64) - 1) / 3);
+        assert_eq!(Q64::from_ratio(-1, 3).unwrap().0, -(((1i128 << 64) - 1) / 3) - 1);
+        assert_eq!(Q64::from_ratio(1, -3).unwrap(), Q64::from_ratio(-1, 3).unwrap());
+        assert_eq!(Q64::from_ratio(1, 0), Err(MathError::DivisionByZero));
+        let d = Q64::from_atomics(650_000_000_000_000_000, 18).unwrap();
+        assert!(d.0 <= Q64::lit("0.65").0 && Q64::lit("0.65").0 - d.0 <= 1);
+        assert_eq!(d.to_atomics_floor(18).unwrap(), 649_999_999_999_999_999);
+        assert_eq!(d.to_atomics_ceil(18).unwrap(), 650_000_000_000_000_000);
+    }
+
+    #[test]
+    fn mul_div_floor() {
+        let a = Q64::lit("1.5");
+        let b = Q64::lit("-2.25");
+        assert_eq!(a.mul(b).unwrap(), Q64::lit("-3.375"));
+        assert_eq!(b.div(a).unwrap(), Q64::lit("-1.5"));
+        assert_eq!(Q64(-1).mul(Q64::HALF).unwrap(), Q64(-1)); // floor, not truncation
+        assert_eq!(a.div(Q64::ZERO), Err(MathError::DivisionByZero));
+        assert!(Q64::from_int(i64::MAX).mul(Q64::from_int(4)).is_err());
+    }
+}
