@@ -1,0 +1,90 @@
+use cosmwasm_std::{Decimal, SignedDecimal, StdError};
+use risk_math::MathError;
+use thiserror::Error;
+
+/// Every rejection names the numbers involved.
+#[derive(Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("unauthorized: only the {role} may {action}")]
+    Unauthorized { role: &'static str, action: &'static str },
+
+    #[error("unknown market {market}")]
+    UnknownMarket { market: String },
+
+    #[error("market {market} listed twice")]
+    DuplicateMarket { market: String },
+
+    #[error("market {market} is stale: priced at {updated_at}, now {now}, max staleness {max_staleness_secs}s")]
+    StaleMarket { market: String, updated_at: u64, now: u64, max_staleness_secs: u64 },
+
+    #[error("insufficient history: {have} rounds, the method needs {need}")]
+    InsufficientHistory { have: u64, need: u64 },
+
+    #[error("too many {what}: {count} > {max}")]
+    LimitExceeded { what: &'static str, count: u64, max: u64 },
+
+    #[error("invalid market id {id:?}: 1-32 chars of A-Z a-z 0-9 - _ / .")]
+    InvalidMarketId { id: String },
+
+    #[error("invalid price for {market}: {price} (must be > 0)")]
+    InvalidPrice { market: String, price: Decimal },
+
+    #[error("invalid volatility for {market}: {volatility} (must be in (0, 100])")]
+    InvalidVolatility { market: String, volatility: Decimal },
+
+    #[error("invalid correlation {a}/{b}: {rho} (must be in [-1, 1] between two distinct markets)")]
+    InvalidCorrelation { a: String, b: String, rho: SignedDecimal },
+
+    #[error("correlation matrix not positive semi-definite after this batch (fails at market {market})")]
+    NotPositiveSemiDefinite { market: String },
+
+    #[error("invalid stress scenario {name:?}: {reason}")]
+    InvalidScenario { name: String, reason: String },
+
+    #[error("price round too soon: the next round is allowed at {next_at}, now {now}")]
+    RoundTooSoon { next_at: u64, now: u64 },
+
+    #[error("price round incomplete: market {missing} has no price (a round prices every market)")]
+    IncompleteRound { missing: String },
+
+    #[error("price move too large for {market}: {move_bps} bps > max {max_move_bps} bps")]
+    PriceMoveTooLarge { market: String, move_bps: u128, max_move_bps: u32 },
+
+    #[error("this message takes no funds")]
+    FundsNotAccepted {},
+
+    #[error("invalid config: {reason}")]
+    InvalidConfig { reason: String },
+
+    #[error("risk math: {0}")]
+    Math(#[from] MathError),
+
+    #[error("cannot migrate from {from_contract} {from_version} to {to_version}")]
+    Migration { from_contract: String, from_version: String, to_version: String },
+}
+
+impl From<risk_pool::migrate::MigrateErrorOrStd> for ContractError {
+    fn from(e: risk_pool::migrate::MigrateErrorOrStd) -> Self {
+        match e {
+            risk_pool::migrate::MigrateErrorOrStd::Std(e) => ContractError::Std(e),
+            risk_pool::migrate::MigrateErrorOrStd::Refused(e) => ContractError::Migration {
+                from_contract: e.from_contract,
+                from_version: e.from_version,
+                to_version: e.to_version,
+            },
+        }
+    }
+}
+
+/// Maps the math crate's history error to the contract's, keeping the numbers.
+pub fn math(e: MathError) -> ContractError {
+    match e {
+        MathError::InsufficientHistory { have, need } => {
+            ContractError::InsufficientHistory { have: have as u64, need: need as u64 }
+        }
+        other => ContractError::Math(other),
+    }
+}

@@ -1,0 +1,158 @@
+//! Owner: `upsert_market`, `set_volatility`, `remove_market`.
+
+use cosmwasm_std::{Decimal, DepsMut, Env, MessageInfo, Order, Response, StdResult};
+
+use crate::error::ContractError;
+use crate::execute::ensure_owner;
+use crate::limits::{MAX_ID_LEN, MAX_VOLATILITY_PCT};
+use crate::matrix::Corr;
+use crate::state::{Market, CONFIG, MARKETS, PAIRS, ROUNDS, SLOTS};
+
+pub fn validate_id(id: &str) -> Result<(), ContractError> {
+    let ok = !id.is_empty()
+        && id.len() <= MAX_ID_LEN
+        && id.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'/' | b'.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(ContractError::InvalidMarketId { id: id.to_string() })
+    }
+}
+
+pub fn validate_price(market: &str, price: Decimal) -> Result<(), ContractError> {
+    if price.is_zero() {
+        return Err(ContractError::InvalidPrice { market: market.to_string(), price });
+    }
+    Ok(())
+}
+
+pub fn validate_volatility(market: &str, volatility: Decimal) -> Result<(), ContractError> {
+    if volatility.is_zero() || volatility > Decimal::percent(MAX_VOLATILITY_PCT) {
+        return Err(ContractError::InvalidVolatility { market: market.to_string(), volatility });
+    }
+    Ok(())
+}
+
+/// Adds a market in the first free slot (uncorrelated with every other until
+/// `set_correlations`), extending the matrix and its factor. Used by instantiate too.
+pub fn add_market(
+    deps: &mut DepsMut,
+    now: u64,
+    id: &str,
+    price: Decimal,
+    volatility: Decimal,
+) -> Result<(), ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let mut slots = SLOTS.may_load(deps.storage)?.unwrap_or_default();
+    let used = slots.iter().filter(|s| s.is_some()).count() as u64;
+    if used >= cfg.max_markets as u64 {
+        return Err(ContractError::LimitExceeded { what: "markets", count: used + 1, max: cfg.max_markets as u64 });
+    }
+    let slot = match slots.iter().position(|s| s.is_none()) {
+        Some(free) => {
+            slots[free] = Some(id.to_string());
+            free
+        }
+        None => {
+            slots.push(Some(id.to_string()));
+            slots.len() - 1
+        }
+    };
+    SLOTS.save(deps.storage, &slots)?;
+    let rounds = ROUNDS.may_load(deps.storage)?.unwrap_or_default();
+    MARKETS.save(
+        deps.storage,
+        id,
+        &Market {
+            price,
+            volatility,
+            ewma_var: None,
+            ewma_vol: None,
+            updated_at: now,
+            slot: slot as u32,
+            since_round: rounds.count,
+        },
+    )?;
+    // A fresh slot may hold a removed market's old row: reset it before factoring.
+    let mut corr = Corr::load(deps.storage, slots.len());
+    corr.clear(slot);
+    corr.factor_and_save(deps.storage)
+}
+
+pub fn upsert(
+    mut deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    id: String,
+    price: Decimal,
+    volatility: Decimal,
+) -> Result<Response, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    ensure_owner(&cfg, &info, "upsert a market")?;
+    validate_id(&id)?;
+    validate_price(&id, price)?;
+    validate_volatility(&id, volatility)?;
+    let now = env.block.time.seconds();
+    let created = match MARKETS.may_load(deps.storage, &id)? {
+        Some(mut m) => {
+            m.price = price;
+            m.volatility = volatility;
+            m.updated_at = now;
+            MARKETS.save(deps.storage, &id, &m)?;
+            false
+        }
+        None => {
+            add_market(&mut deps, now, &id, price, volatility)?;
+            true
+        }
+    };
+    Ok(Response::new()
+        .add_attribute("action", "upsert_market")
+        .add_attribute("market", id)
+        .add_attribute("price", price.to_string())
+        .add_attribute("volatility", volatility.to_string())
+        .add_attribute("created", created.to_string()))
+}
+
+pub fn set_volatility(deps: DepsMut, info: MessageInfo, market: String, volatility: Decimal) -> Result<Response, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    ensure_owner(&cfg, &info, "set a volatility")?;
+    validate_volatility(&market, volatility)?;
+    let mut m = MARKETS
+        .may_load(deps.storage, &market)?
+        .ok_or_else(|| ContractError::UnknownMarket { market: market.clone() })?;
+    m.volatility = volatility;
+    MARKETS.save(deps.storage, &market, &m)?;
+    Ok(Response::new()
+        .add_attribute("action", "set_volatility")
+        .add_attribute("market", market)
+        .add_attribute("volatility", volatility.to_string()))
+}
+
+pub fn remove(deps: DepsMut, info: MessageInfo, id: String) -> Result<Response, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    ensure_owner(&cfg, &info, "remove a market")?;
+    let m = MARKETS.may_load(deps.storage, &id)?.ok_or_else(|| ContractError::UnknownMarket { market: id.clone() })?;
+    MARKETS.remove(deps.storage, &id);
+    let mut slots = SLOTS.load(deps.storage)?;
+    slots[m.slot as usize] = None;
+    SLOTS.save(deps.storage, &slots)?;
+    // Forget its correlations (a principal sub-matrix of a PSD matrix stays PSD).
+    let stale: Vec<(String, String)> = PAIRS
+        .keys(deps.storage, None, None, Order::Ascending)
+        .filter_map(|k| k.ok())
+        .filter(|(a, b)| *a == id || *b == id)
+        .collect();
+    for (a, b) in &stale {
+        PAIRS.remove(deps.storage, (a, b));
+    }
+    let mut corr = Corr::load(deps.storage, slots.len());
+    corr.clear(m.slot as usize);
+    corr.factor_and_save(deps.storage)?;
+    Ok(Response::new().add_attribute("action", "remove_market").add_attribute("market", id))
+}
+
+/// Every listed market, in slot order.
+pub fn all_markets(deps: &cosmwasm_std::Deps) -> StdResult<Vec<(String, Market)>> {
+    MARKETS.range(deps.storage, None, None, Order::Ascending).collect()
+}

@@ -1,0 +1,34 @@
+//! Hard limits. Each config limit defaults to its hard maximum and may be set lower.
+//! The maxima were chosen from the gas report (README, "Gas"): every `assess` at these sizes
+//! stays under 1,000,000 SDK gas.
+
+/// Markets the oracle may hold (also the dimension of the correlation matrix).
+pub const MAX_MARKETS: u32 = 32;
+/// Exposures in one query.
+pub const MAX_EXPOSURES: u32 = 32;
+/// Monte Carlo paths.
+pub const MAX_PATHS: u32 = 10_000;
+/// Price rounds kept for the historical method.
+pub const MAX_HISTORY: u32 = 500;
+/// Stress scenarios, and shocks per scenario.
+pub const MAX_SCENARIOS: u32 = 32;
+/// Feeders.
+pub const MAX_FEEDERS: usize = 16;
+/// Members in one `pool_requirement` query.
+pub const MAX_POOL_MEMBERS: usize = 64;
+/// Largest annualised volatility (10,000 %).
+pub const MAX_VOLATILITY_PCT: u64 = 10_000;
+/// Longest risk horizon: one year.
+pub const MAX_HORIZON_SECS: u64 = risk_math::YEAR_SECS;
+/// Largest accepted single-round move setting (1,000 %).
+pub const MAX_MOVE_BPS: u32 = 100_000;
+/// Market id length and page sizes.
+pub const MAX_ID_LEN: usize = 32;
+pub const MAX_NAME_LEN: usize = 64;
+pub const DEFAULT_PAGE: u32 = 10;
+pub const MAX_PAGE: u32 = 30;
+
+/// Defaults of the optional instantiate fields.
+pub const DEFAULT_HISTORY_LEN: u32 = 250;
+pub const DEFAULT_ROUND_SECS: u64 = 3_600;
+pub const DEFAULT_MAX_MOVE_BPS: u32 = 5_000;

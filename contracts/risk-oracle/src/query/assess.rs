@@ -1,0 +1,193 @@
+//! `assess`, `requirement`, `claim_limit`, `pool_requirement`: the risk figures.
+
+use cosmwasm_std::{Deps, Env, Uint128};
+use risk_math::cover::{cover_n, uncovered};
+use risk_math::measures::{self, horizon_scale, sigma_horizon, Measure};
+use risk_math::Q64;
+use risk_pool::oracle::{
+    AssessResponse, ClaimLimitResponse, Exposure, MemberRisk, Method, PoolRequirementResponse,
+    RequirementResponse, Uncovered,
+};
+
+use crate::error::{math, ContractError};
+use crate::execute::dec_q64;
+use crate::limits::MAX_POOL_MEMBERS;
+use crate::matrix::{load_cholesky, Corr};
+use crate::state::{load_rounds, Config, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS};
+
+/// The measured figures for one set of exposures.
+pub struct Figures {
+    pub cfg: Config,
+    pub var: u128,
+    pub es: u128,
+    /// max(worst scenario loss, es)
+    pub stress_loss: u128,
+    pub as_of: u64,
+}
+
+impl Figures {
+    /// max(es · requirement_multiplier rounded up, min_requirement)
+    pub fn required(&self) -> Uint128 {
+        Uint128::new(self.es).mul_ceil(self.cfg.requirement_multiplier).max(self.cfg.min_requirement)
+    }
+
+    /// claim_multiple · max(stress_loss, es), rounded down.
+    pub fn claim_limit(&self) -> Uint128 {
+        Uint128::new(self.stress_loss.max(self.es)).mul_floor(self.cfg.claim_multiple)
+    }
+}
+
+struct Book {
+    ids: Vec<String>,
+    slots: Vec<u32>,
+    notionals: Vec<i128>,
+    sigma_h: Vec<Q64>,
+    since_round: u64,
+    as_of: u64,
+}
+
+/// Validates the exposures (limits, duplicates, unknown and stale markets) and loads what the
+/// math needs: one market read per exposure.
+fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<Book, ContractError> {
+    if exposures.len() > cfg.max_exposures as usize {
+        return Err(ContractError::LimitExceeded { what: "exposures", count: exposures.len() as u64, max: cfg.max_exposures as u64 });
+    }
+    let now = env.block.time.seconds();
+    let mut b = Book { ids: vec![], slots: vec![], notionals: vec![], sigma_h: vec![], since_round: 0, as_of: now };
+    for (i, e) in exposures.iter().enumerate() {
+        if exposures[..i].iter().any(|o| o.market == e.market) {
+            return Err(ContractError::DuplicateMarket { market: e.market.clone() });
+        }
+        let m = MARKETS.may_load(deps.storage, &e.market)?.ok_or_else(|| ContractError::UnknownMarket { market: e.market.clone() })?;
+        if now.saturating_sub(m.updated_at) > cfg.max_staleness_secs {
+            return Err(ContractError::StaleMarket {
+                market: e.market.clone(),
+                updated_at: m.updated_at,
+                now,
+                max_staleness_secs: cfg.max_staleness_secs,
+            });
+        }
+        b.as_of = b.as_of.min(m.updated_at);
+        b.since_round = b.since_round.max(m.since_round);
+        b.ids.push(e.market.clone());
+        b.slots.push(m.slot);
+        b.notionals.push(e.notional.i128());
+        b.sigma_h.push(sigma_horizon(dec_q64(m.effective_volatility())?, cfg.horizon_secs)?);
+    }
+    Ok(b)
+}
+
+fn worst_scenario(deps: Deps, b: &Book) -> Result<u128, ContractError> {
+    let mut worst = 0u128;
+    for s in SCENARIOS.load(deps.storage)? {
+        let shocks: Vec<i128> = b
+            .ids
+            .iter()
+            .map(|id| s.shocks.iter().find(|sh| &sh.market == id).map_or(0, |sh| sh.shock.atomics().i128()))
+            .collect();
+        worst = worst.max(measures::stress_loss(&b.notionals, &shocks)?);
+    }
+    Ok(worst)
+}
+
+fn parametric(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractError> {
+    let n_slots = SLOTS.load(deps.storage)?.len();
+    let rho = Corr::load(deps.storage, n_slots).sub(&b.slots);
+    Ok(measures::parametric(&b.notionals, &b.sigma_h, &rho, cfg.z(), cfg.es_factor())?)
+}
+
+fn historical(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractError> {
+    let rounds = ROUNDS.load(deps.storage)?;
+    let start = b.since_round.max(rounds.count.saturating_sub(cfg.history_len as u64));
+    let returns = load_rounds(deps.storage, start, rounds.count, &b.slots)?;
+    let scale = horizon_scale(cfg.horizon_secs, cfg.round_secs)?;
+    measures::historical(&b.notionals, &returns, scale, cfg.confidence_bps).map_err(math)
+}
+
+/// Monte Carlo over the cached factor: markets not in the book get a zero notional, and the
+/// factor is cut after the highest slot used (exact for a lower-triangular factor).
+fn monte_carlo(deps: Deps, cfg: &Config, b: &Book, paths: u32, seed: u64) -> Result<Measure, ContractError> {
+    let n = b.slots.iter().map(|s| *s as usize + 1).max().unwrap_or(0);
+    let mut notionals = vec![0i128; n];
+    let mut sigma_h = vec![Q64::ZERO; n];
+    for (i, s) in b.slots.iter().enumerate() {
+        notionals[*s as usize] = b.notionals[i];
+        sigma_h[*s as usize] = b.sigma_h[i];
+    }
+    let chol = load_cholesky(deps.storage, n);
+    measures::monte_carlo(&notionals, &sigma_h, &chol, paths, seed, cfg.confidence_bps).map_err(math)
+}
+
+/// Every figure for `exposures` under the configured method. Monte Carlo is floored at the
+/// parametric figures so that a public seed cannot be searched for a cheap requirement.
+pub fn measure(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<Figures, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let b = book(deps, env, &cfg, exposures)?;
+    let m = if b.ids.is_empty() {
+        Measure { var: 0, es: 0 }
+    } else {
+        match cfg.method {
+            Method::Parametric => parametric(deps, &cfg, &b)?,
+            Method::Historical => historical(deps, &cfg, &b)?,
+            Method::MonteCarlo { paths, seed } => {
+                let mc = monte_carlo(deps, &cfg, &b, paths, seed)?;
+                let floor = parametric(deps, &cfg, &b)?;
+                Measure { var: mc.var.max(floor.var), es: mc.es.max(floor.es) }
+            }
+        }
+    };
+    let stress = worst_scenario(deps, &b)?;
+    Ok(Figures { var: m.var, es: m.es, stress_loss: stress.max(m.es), as_of: b.as_of, cfg })
+}
+
+pub fn assess(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<AssessResponse, ContractError> {
+    let f = measure(deps, env, exposures)?;
+    Ok(AssessResponse {
+        var: f.var.into(),
+        es: f.es.into(),
+        required: f.required(),
+        stress_loss: f.stress_loss.into(),
+        claim_limit: f.claim_limit(),
+        claim_multiple: f.cfg.claim_multiple,
+        cover_n: f.cfg.cover_n,
+        method: f.cfg.method.clone(),
+        confidence_bps: f.cfg.confidence_bps,
+        horizon_secs: f.cfg.horizon_secs,
+        as_of: f.as_of,
+    })
+}
+
+pub fn requirement(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<RequirementResponse, ContractError> {
+    let f = measure(deps, env, exposures)?;
+    Ok(RequirementResponse {
+        var: f.var.into(),
+        es: f.es.into(),
+        required: f.required(),
+        method: f.cfg.method.clone(),
+        confidence_bps: f.cfg.confidence_bps,
+        horizon_secs: f.cfg.horizon_secs,
+        as_of: f.as_of,
+    })
+}
+
+pub fn claim_limit(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<ClaimLimitResponse, ContractError> {
+    Ok(ClaimLimitResponse { limit: measure(deps, env, exposures)?.claim_limit() })
+}
+
+/// Cover-N: uncovered = min(max(0, stress_loss − contribution), coverage_left); required = sum
+/// of the `cover_n` largest. Exact.
+pub fn pool_requirement(deps: Deps, members: &[MemberRisk]) -> Result<PoolRequirementResponse, ContractError> {
+    if members.len() > MAX_POOL_MEMBERS {
+        return Err(ContractError::LimitExceeded { what: "members", count: members.len() as u64, max: MAX_POOL_MEMBERS as u64 });
+    }
+    let cfg = CONFIG.load(deps.storage)?;
+    let list: Vec<Uncovered> = members
+        .iter()
+        .map(|m| Uncovered {
+            member: m.member.clone(),
+            uncovered: uncovered(m.stress_loss.u128(), m.contribution.u128(), m.coverage_left.u128()).into(),
+        })
+        .collect();
+    let values: Vec<u128> = list.iter().map(|u| u.uncovered.u128()).collect();
+    Ok(PoolRequirementResponse { required: cover_n(&values, cfg.cover_n as usize)?.into(), uncovered: list })
+}

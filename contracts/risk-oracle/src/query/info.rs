@@ -1,0 +1,80 @@
+//! `config`, `market`, `markets`, `correlation`.
+
+use cosmwasm_std::{Deps, Order, SignedDecimal};
+use cw_storage_plus::Bound;
+use risk_pool::oracle::{ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse};
+
+use crate::error::ContractError;
+use crate::limits::{DEFAULT_PAGE, MAX_PAGE};
+use crate::state::{Market, CONFIG, MARKETS, PAIRS, ROUNDS, SCENARIOS};
+
+pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
+    let c = CONFIG.load(deps.storage)?;
+    let rounds = ROUNDS.load(deps.storage)?;
+    Ok(ConfigResponse {
+        owner: c.owner,
+        feeders: c.feeders,
+        confidence_bps: c.confidence_bps,
+        horizon_secs: c.horizon_secs,
+        max_staleness_secs: c.max_staleness_secs,
+        method: c.method,
+        requirement_multiplier: c.requirement_multiplier,
+        min_requirement: c.min_requirement,
+        cover_n: c.cover_n,
+        claim_multiple: c.claim_multiple,
+        history_len: c.history_len,
+        round_secs: c.round_secs,
+        max_move_bps: c.max_move_bps,
+        ewma_lambda: c.ewma_lambda,
+        max_markets: c.max_markets,
+        max_exposures: c.max_exposures,
+        max_paths: c.max_paths,
+        max_scenarios: c.max_scenarios,
+        stress_scenarios: SCENARIOS.load(deps.storage)?,
+        rounds: rounds.count,
+        last_round_at: rounds.last_at,
+    })
+}
+
+fn response(deps: Deps, id: String, m: Market) -> Result<MarketResponse, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let rounds = ROUNDS.load(deps.storage)?;
+    Ok(MarketResponse {
+        id,
+        price: m.price,
+        volatility: m.effective_volatility(),
+        base_volatility: m.volatility,
+        ewma_volatility: m.ewma_vol,
+        updated_at: m.updated_at,
+        history_rounds: rounds.count.saturating_sub(m.since_round).min(cfg.history_len as u64),
+    })
+}
+
+pub fn market(deps: Deps, id: String) -> Result<MarketResponse, ContractError> {
+    let m = MARKETS.may_load(deps.storage, &id)?.ok_or_else(|| ContractError::UnknownMarket { market: id.clone() })?;
+    response(deps, id, m)
+}
+
+pub fn markets(deps: Deps, start_after: Option<String>, limit: Option<u32>) -> Result<MarketsResponse, ContractError> {
+    let limit = limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE) as usize;
+    let start = start_after.as_deref().map(Bound::exclusive);
+    let page: Vec<(String, Market)> =
+        MARKETS.range(deps.storage, start, None, Order::Ascending).take(limit).collect::<Result<_, _>>()?;
+    let markets = page.into_iter().map(|(id, m)| response(deps, id, m)).collect::<Result<_, _>>()?;
+    Ok(MarketsResponse { markets })
+}
+
+pub fn correlation(deps: Deps, a: String, b: String) -> Result<CorrelationResponse, ContractError> {
+    for id in [&a, &b] {
+        if !MARKETS.has(deps.storage, id) {
+            return Err(ContractError::UnknownMarket { market: id.clone() });
+        }
+    }
+    let rho = if a == b {
+        SignedDecimal::one()
+    } else {
+        let key = if a < b { (a.as_str(), b.as_str()) } else { (b.as_str(), a.as_str()) };
+        PAIRS.may_load(deps.storage, key)?.unwrap_or_default()
+    };
+    Ok(CorrelationResponse { a, b, rho })
+}

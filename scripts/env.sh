@@ -1,0 +1,53 @@
+# Shared settings for the scripts (sourced, not run).
+# Slow things (installed tools, the cosmwasm-vm build) live in a cache outside the clone, so a
+# fresh clone on the same machine reuses them; a fresh machine installs them on first use.
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+P2P_CACHE=${P2P_CACHE:-$HOME/.cache/p2p-risk-pool}
+TOOLS=$P2P_CACHE/tools
+BINARYEN_VERSION=132.0.0
+COSMWASM_CHECK_VERSION=3.0.10
+WASM_OPT=$TOOLS/binaryen/node_modules/.bin/wasm-opt
+COSMWASM_CHECK=$TOOLS/cosmwasm-check/bin/cosmwasm-check
+CONTRACTS=(risk-oracle pool-vault dao-governance)
+# What wasmvm 2.1 chains offer.
+CAPABILITIES=iterator,staking,stargate,cosmwasm_1_1,cosmwasm_1_2,cosmwasm_1_3,cosmwasm_1_4,cosmwasm_2_0,cosmwasm_2_1
+# Lowers the post-MVP features rustc ≥ 1.87 emits (bulk memory, sign-ext, non-trapping
+# float-to-int) that wasmvm 2.x rejects, then optimizes for size.
+WASM_OPT_FLAGS=(-Os --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int
+  --llvm-memory-copy-fill-lowering --signext-lowering --llvm-nontrapping-fptoint-lowering
+  --strip-target-features)
+MAX_WASM_BYTES=$((800 * 1024))
+mkdir -p "$TOOLS"
+
+say() { printf '\n== %s\n' "$*"; }
+
+ensure_wasm_target() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+}
+
+ensure_binaryen() {
+  if ! "$WASM_OPT" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+    say "installing binaryen@$BINARYEN_VERSION (npm) into $TOOLS/binaryen"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+}
+
+ensure_cosmwasm_check() {
+  if ! "$COSMWASM_CHECK" --version 2>/dev/null | grep -q "${COSMWASM_CHECK_VERSION%.*}"; then
+    say "installing cosmwasm-check@$COSMWASM_CHECK_VERSION into $TOOLS/cosmwasm-check (~5 min once)"
+    cargo install --locked --quiet "cosmwasm-check@$COSMWASM_CHECK_VERSION" --root "$TOOLS/cosmwasm-check"
+  fi
+}
+
+# Writes schema/<contract>/ with cosmwasm-schema's write_api! (via each contract's schema bin).
+generate_schema() {
+  local out=$1 tmp
+  for c in "${CONTRACTS[@]}"; do
+    tmp=$(mktemp -d)
+    (cd "$tmp" && cargo run --quiet --manifest-path "$ROOT/Cargo.toml" -p "$c" --bin "$c-schema" >/dev/null)
+    rm -rf "${out:?}/$c"
+    mkdir -p "$out"
+    mv "$tmp/schema" "$out/$c"
+    rm -rf "$tmp"
+  done
+}
