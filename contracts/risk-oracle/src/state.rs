@@ -97,7 +97,12 @@ pub fn save_i64s(storage: &mut dyn Storage, key: &[u8], v: &[i64]) {
     for x in v {
         bytes.extend_from_slice(&x.to_le_bytes());
     }
-    storage.set(key, &bytes);
+    // Storage refuses empty values: an empty array is an absent key.
+    if bytes.is_empty() {
+        storage.remove(key);
+    } else {
+        storage.set(key, &bytes);
+    }
 }
 
 pub fn load_i64s(storage: &dyn Storage, key: &[u8]) -> Vec<i64> {

@@ -1,0 +1,480 @@
+//! risk-oracle through its JSON interface in cw-multi-test: one test per query and per error.
+
+use cosmwasm_std::{coins, Addr, Decimal, Int128, SignedDecimal, Uint128};
+use cw_multi_test::{App, AppBuilder, ContractWrapper, Executor};
+use risk_math::measures::{historical, horizon_scale, sigma_horizon, simple_return};
+use risk_math::normal::var_es_factors;
+use risk_math::Q64;
+use risk_oracle::contract::{execute, instantiate, migrate, query};
+use risk_oracle::ContractError;
+use risk_pool::oracle::*;
+use std::str::FromStr;
+
+const DAY: u64 = 86_400;
+
+struct Suite {
+    app: App,
+    owner: Addr,
+    feeder: Addr,
+    oracle: Addr,
+    code_id: u64,
+}
+
+fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+fn sdec(s: &str) -> SignedDecimal {
+    SignedDecimal::from_str(s).unwrap()
+}
+fn exp(market: &str, notional: i128) -> Exposure {
+    Exposure { market: market.into(), notional: Int128::new(notional) }
+}
+
+/// The instantiate message of SPEC.md, verbatim but for the addresses.
+fn spec_json(owner: &Addr, feeder: &Addr) -> String {
+    format!(
+        r#"{{"owner": "{owner}", "feeders": ["{feeder}"],
+ "confidence_bps": 9900, "horizon_secs": 86400, "max_staleness_secs": 3600,
+ "method": "parametric",
+ "requirement_multiplier": "1.0", "min_requirement": "0",
+ "cover_n": 2, "claim_multiple": "1.5",
+ "markets": [{{"id": "BTC-PERP", "price": "60000", "volatility": "0.65"}},
+             {{"id": "ETH-PERP", "price": "3000", "volatility": "0.80"}}],
+ "correlations": [{{"a": "BTC-PERP", "b": "ETH-PERP", "rho": "0.8"}}],
+ "stress_scenarios": [{{"name": "crash", "shocks": [{{"market": "BTC-PERP", "shock": "-0.4"}}]}}]}}"#
+    )
+}
+
+impl Suite {
+    fn with(edit: impl FnOnce(&mut InstantiateMsg)) -> Suite {
+        let mut app = AppBuilder::new().build(|_, _, _| {});
+        let owner = app.api().addr_make("dao");
+        let feeder = app.api().addr_make("feeder");
+        let code_id = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate)));
+        let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &feeder)).unwrap();
+        edit(&mut msg);
+        let oracle = app.instantiate_contract(code_id, owner.clone(), &msg, &[], "oracle", Some(owner.to_string())).unwrap();
+        Suite { app, owner, feeder, oracle, code_id }
+    }
+
+    fn new() -> Suite {
+        Suite::with(|_| {})
+    }
+
+    fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Result<(), ContractError> {
+        self.app
+            .execute_contract(sender.clone(), self.oracle.clone(), msg, &[])
+            .map(|_| ())
+            .map_err(|e| e.downcast::<ContractError>().unwrap())
+    }
+
+    fn owner_exec(&mut self, msg: ExecuteMsg) -> Result<(), ContractError> {
+        let owner = self.owner.clone();
+        self.exec(&owner, &msg)
+    }
+
+    fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> Result<T, String> {
+        self.app.wrap().query_wasm_smart(&self.oracle, msg).map_err(|e| e.to_string())
+    }
+
+    fn assess(&self, exposures: Vec<Exposure>) -> Result<AssessResponse, String> {
+        self.q(&QueryMsg::Assess { exposures })
+    }
+
+    fn advance(&mut self, secs: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(secs);
+            b.height += 1;
+        });
+    }
+
+    /// One price round at `round_secs` after the last, with the given prices.
+    fn round(&mut self, btc: &str, eth: &str) -> Result<(), ContractError> {
+        let feeder = self.feeder.clone();
+        self.exec(
+            &feeder,
+            &ExecuteMsg::SetPrices {
+                prices: vec![
+                    PriceInput { market: "BTC-PERP".into(), price: dec(btc) },
+                    PriceInput { market: "ETH-PERP".into(), price: dec(eth) },
+                ],
+            },
+        )
+    }
+}
+
+fn f(q: Q64) -> f64 {
+    q.0 as f64 / 18_446_744_073_709_551_616.0
+}
+
+#[test]
+fn spec_instantiate_example_works_with_documented_defaults() {
+    let s = Suite::new();
+    let c: ConfigResponse = s.q(&QueryMsg::Config {}).unwrap();
+    assert_eq!(c.owner, s.owner);
+    assert_eq!(c.method, Method::Parametric);
+    assert_eq!((c.history_len, c.round_secs, c.max_move_bps), (250, 3_600, 5_000));
+    assert_eq!((c.max_markets, c.max_exposures, c.max_paths, c.max_scenarios), (32, 32, 10_000, 32));
+    assert_eq!(c.ewma_lambda, None);
+    assert_eq!(c.rounds, 0);
+    assert_eq!(c.stress_scenarios[0].name, "crash");
+}
+
+#[test]
+fn assess_parametric_matches_the_delta_normal_formula() {
+    let s = Suite::new();
+    let r = s.assess(vec![exp("BTC-PERP", 1_000_000_000), exp("ETH-PERP", -500_000_000)]).unwrap();
+    // Reference (f64): σ_p² = Σ NᵢNⱼσᵢσⱼρᵢⱼ·h/Y.
+    let h = (DAY as f64 / 31_536_000.0).sqrt();
+    let (a, b) = (1e9 * 0.65 * h, -5e8 * 0.80 * h);
+    let sd = (a * a + b * b + 2.0 * 0.8 * a * b).sqrt();
+    let (z, es_f) = var_es_factors(9900).unwrap();
+    let (var, es) = (f(z) * sd, f(es_f) * sd);
+    assert!((r.var.u128() as f64 - var).abs() <= 1.0 + 1e-9 * var, "{} vs {var}", r.var);
+    assert!((r.es.u128() as f64 - es).abs() <= 1.0 + 1e-9 * es, "{} vs {es}", r.es);
+    assert!(r.var.u128() as f64 >= var && r.es.u128() as f64 >= es, "rounds up");
+    // required = es · 1.0; stress = max(crash loss 400,000,000, es); claim_limit = 1.5·that.
+    assert_eq!(r.required, r.es);
+    assert_eq!(r.stress_loss, Uint128::new(400_000_000).max(r.es));
+    assert_eq!(r.claim_limit, r.stress_loss.mul_floor(dec("1.5")));
+    assert_eq!((r.cover_n, r.confidence_bps, r.horizon_secs), (2, 9900, DAY));
+    assert_eq!(r.claim_multiple, dec("1.5"));
+    assert_eq!(r.as_of, s.app.block_info().time.seconds());
+    // The empty book is zero risk, not an error.
+    let zero = s.assess(vec![]).unwrap();
+    assert_eq!((zero.var, zero.es, zero.required), (Uint128::zero(), Uint128::zero(), Uint128::zero()));
+}
+
+#[test]
+fn requirement_applies_multiplier_and_floor_and_claim_limit_uses_stress() {
+    let s = Suite::with(|m| {
+        m.requirement_multiplier = dec("1.25");
+        m.min_requirement = Uint128::new(5_000);
+    });
+    let req: RequirementResponse = s.q(&QueryMsg::Requirement { exposures: vec![exp("BTC-PERP", 1_000_000)] }).unwrap();
+    assert_eq!(req.required, req.es.mul_ceil(dec("1.25")));
+    let tiny: RequirementResponse = s.q(&QueryMsg::Requirement { exposures: vec![exp("BTC-PERP", 10)] }).unwrap();
+    assert_eq!(tiny.required, Uint128::new(5_000));
+    let lim: ClaimLimitResponse = s.q(&QueryMsg::ClaimLimit { exposures: vec![exp("BTC-PERP", 1_000_000)] }).unwrap();
+    // Long BTC: the crash (−40 %) loses 400,000 > ES, so the limit is 1.5 · 400,000.
+    assert_eq!(lim.limit, Uint128::new(600_000));
+    // Short BTC gains in the crash: stress falls back to ES.
+    let a = s.assess(vec![exp("BTC-PERP", -1_000_000)]).unwrap();
+    assert_eq!(a.stress_loss, a.es);
+}
+
+#[test]
+fn pool_requirement_is_cover_two() {
+    let s = Suite::new();
+    let m = |name: &str, stress: u128, contribution: u128, left: u128| MemberRisk {
+        member: name.into(),
+        stress_loss: stress.into(),
+        contribution: contribution.into(),
+        coverage_left: left.into(),
+    };
+    let r: PoolRequirementResponse = s
+        .q(&QueryMsg::PoolRequirement {
+            members: vec![m("a", 1_000, 100, 10_000), m("b", 5_000, 1_000, 2_000), m("c", 700, 800, 9_000), m("d", 3_000, 0, 9_000)],
+        })
+        .unwrap();
+    let u: Vec<u128> = r.uncovered.iter().map(|x| x.uncovered.u128()).collect();
+    assert_eq!(u, vec![900, 2_000, 0, 3_000]);
+    assert_eq!(r.required, Uint128::new(5_000));
+    let too_many = (0..65).map(|i| m(&i.to_string(), 1, 0, 1)).collect();
+    assert!(s.q::<PoolRequirementResponse>(&QueryMsg::PoolRequirement { members: too_many }).unwrap_err().contains("too many members: 65 > 64"));
+}
+
+#[test]
+fn market_markets_and_correlation_queries() {
+    let mut s = Suite::new();
+    let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
+    assert_eq!((m.price, m.volatility, m.history_rounds), (dec("60000"), dec("0.65"), 0));
+    for i in 0..12 {
+        s.owner_exec(ExecuteMsg::UpsertMarket { id: format!("M{i:02}"), price: dec("1"), volatility: dec("0.5") }).unwrap();
+    }
+    let page: MarketsResponse = s.q(&QueryMsg::Markets { start_after: None, limit: None }).unwrap();
+    assert_eq!(page.markets.len(), 10);
+    let page2: MarketsResponse = s.q(&QueryMsg::Markets { start_after: Some(page.markets[9].id.clone()), limit: Some(100) }).unwrap();
+    assert_eq!(page2.markets.len(), 4);
+    let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "ETH-PERP".into(), b: "BTC-PERP".into() }).unwrap();
+    assert_eq!(c.rho, sdec("0.8"));
+    let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "M00".into(), b: "BTC-PERP".into() }).unwrap();
+    assert_eq!(c.rho, SignedDecimal::zero());
+    assert!(s.q::<CorrelationResponse>(&QueryMsg::Correlation { a: "X".into(), b: "BTC-PERP".into() }).unwrap_err().contains("unknown market X"));
+}
+
+#[test]
+fn assess_errors_are_typed_never_zeros() {
+    let mut s = Suite::with(|m| m.max_exposures = Some(2));
+    let e = s.assess(vec![exp("DOGE-PERP", 1)]).unwrap_err();
+    assert!(e.contains("unknown market DOGE-PERP"), "{e}");
+    let e = s.assess(vec![exp("BTC-PERP", 1), exp("BTC-PERP", 2)]).unwrap_err();
+    assert!(e.contains("market BTC-PERP listed twice"), "{e}");
+    let e = s.assess(vec![exp("BTC-PERP", 1), exp("ETH-PERP", 1), exp("BTC-PERP", 1)]).unwrap_err();
+    assert!(e.contains("too many exposures: 3 > 2"), "{e}");
+    let e = s.assess(vec![exp("BTC-PERP", i128::MAX)]).unwrap_err();
+    assert!(e.contains("notional above 2^100"), "{e}");
+    s.advance(3_601);
+    let e = s.assess(vec![exp("BTC-PERP", 1)]).unwrap_err();
+    assert!(e.contains("market BTC-PERP is stale") && e.contains("max staleness 3600s"), "{e}");
+}
+
+#[test]
+fn only_feeders_price_and_only_the_owner_configures() {
+    let mut s = Suite::new();
+    let stranger = s.app.api().addr_make("stranger");
+    let prices = ExecuteMsg::SetPrices { prices: vec![] };
+    assert_eq!(s.exec(&stranger, &prices), Err(ContractError::Unauthorized { role: "feeder", action: "set prices" }));
+    let owner_msgs = vec![
+        ExecuteMsg::UpsertMarket { id: "X".into(), price: dec("1"), volatility: dec("1") },
+        ExecuteMsg::SetVolatility { market: "BTC-PERP".into(), volatility: dec("1") },
+        ExecuteMsg::RemoveMarket { id: "BTC-PERP".into() },
+        ExecuteMsg::SetCorrelations { pairs: vec![] },
+        ExecuteMsg::SetStressScenarios { scenarios: vec![] },
+        ExecuteMsg::SetFeeders { feeders: vec![] },
+        ExecuteMsg::UpdateConfig(ConfigUpdate::default()),
+        ExecuteMsg::TransferOwnership { owner: stranger.to_string() },
+    ];
+    let feeder = s.feeder.clone();
+    for m in &owner_msgs {
+        for who in [&stranger, &feeder] {
+            assert!(matches!(s.exec(who, m), Err(ContractError::Unauthorized { role: "owner", .. })), "{m:?}");
+        }
+    }
+    // Funds are refused on every message.
+    s.app.sudo(cw_multi_test::SudoMsg::Bank(cw_multi_test::BankSudo::Mint { to_address: s.owner.to_string(), amount: coins(5, "uusdc") })).unwrap();
+    let err = s.app.execute_contract(s.owner.clone(), s.oracle.clone(), &owner_msgs[6], &coins(5, "uusdc")).unwrap_err();
+    assert_eq!(err.downcast::<ContractError>().unwrap(), ContractError::FundsNotAccepted {});
+    // Ownership moves.
+    s.owner_exec(ExecuteMsg::TransferOwnership { owner: stranger.to_string() }).unwrap();
+    assert!(s.owner_exec(ExecuteMsg::SetFeeders { feeders: vec![] }).is_err());
+    s.exec(&stranger, &ExecuteMsg::SetFeeders { feeders: vec![] }).unwrap();
+}
+
+#[test]
+fn feeder_guards_spacing_completeness_and_max_move() {
+    let mut s = Suite::new();
+    s.round("60000", "3000").unwrap();
+    let now = s.app.block_info().time.seconds();
+    assert_eq!(s.round("60001", "3000"), Err(ContractError::RoundTooSoon { next_at: now + 3_600, now }));
+    s.advance(3_600);
+    let feeder = s.feeder.clone();
+    let only_btc = ExecuteMsg::SetPrices { prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec("60000") }] };
+    assert_eq!(s.exec(&feeder, &only_btc), Err(ContractError::IncompleteRound { missing: "ETH-PERP".into() }));
+    let dup = ExecuteMsg::SetPrices {
+        prices: vec![
+            PriceInput { market: "BTC-PERP".into(), price: dec("60000") },
+            PriceInput { market: "BTC-PERP".into(), price: dec("60000") },
+            PriceInput { market: "ETH-PERP".into(), price: dec("3000") },
+        ],
+    };
+    assert_eq!(s.exec(&feeder, &dup), Err(ContractError::DuplicateMarket { market: "BTC-PERP".into() }));
+    // A 50.01 % move is over the default 5,000 bps and rejects the whole round.
+    assert_eq!(
+        s.round("90006", "3000"),
+        Err(ContractError::PriceMoveTooLarge { market: "BTC-PERP".into(), move_bps: 5001, max_move_bps: 5000 })
+    );
+    assert_eq!(s.round("60000", "0"), Err(ContractError::InvalidPrice { market: "ETH-PERP".into(), price: Decimal::zero() }));
+    s.round("90000", "3000").unwrap();
+    let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
+    assert_eq!((m.price, m.history_rounds), (dec("90000"), 2));
+}
+
+#[test]
+fn historical_method_over_recorded_rounds_is_exact() {
+    let mut s = Suite::with(|m| {
+        m.method = Method::Historical;
+        m.confidence_bps = 9500;
+        m.history_len = Some(30);
+        m.round_secs = Some(3_600);
+        m.max_staleness_secs = 10 * DAY;
+    });
+    let book = vec![exp("BTC-PERP", 1_000_000_000), exp("ETH-PERP", 300_000_000)];
+    // Before 20 rounds (⌈1/(1−0.95)⌉) the method refuses: never a silent zero.
+    let e = s.assess(book.clone()).unwrap_err();
+    assert!(e.contains("insufficient history: 0 rounds, the method needs 20"), "{e}");
+    let mut prices = vec![(60_000u128, 3_000u128)];
+    let mut rng = risk_math::prng::Xoshiro256::seed(3);
+    for _ in 0..35 {
+        let (b, e) = *prices.last().unwrap();
+        let step = |p: u128, u: u64| p * (1_000 + (u % 61) as u128 - 30) / 1_000;
+        let next = (step(b, rng.next_u64()), step(e, rng.next_u64()));
+        prices.push(next);
+        s.advance(3_600);
+        s.round(&next.0.to_string(), &next.1.to_string()).unwrap();
+    }
+    let got = s.assess(book).unwrap();
+    // Reference: the last 30 returns from the prices the test sent, the same formula.
+    let e18 = 1_000_000_000_000_000_000u128;
+    let mut returns = vec![];
+    for w in prices.windows(2).skip(5) {
+        returns.push(simple_return(w[0].0 * e18, w[1].0 * e18).unwrap());
+        returns.push(simple_return(w[0].1 * e18, w[1].1 * e18).unwrap());
+    }
+    let scale = horizon_scale(DAY, 3_600).unwrap();
+    let want = historical(&[1_000_000_000, 300_000_000], &returns, scale, 9500).unwrap();
+    assert_eq!((got.var.u128(), got.es.u128()), (want.var, want.es));
+    assert!(got.var.u128() > 0);
+}
+
+#[test]
+fn monte_carlo_is_deterministic_and_never_below_parametric() {
+    let book = vec![exp("BTC-PERP", 1_000_000_000), exp("ETH-PERP", -400_000_000)];
+    let param = Suite::new().assess(book.clone()).unwrap();
+    let mc = |seed| Suite::with(|m| m.method = Method::MonteCarlo { paths: 2_000, seed }).assess(book.clone()).unwrap();
+    let (a, b, c) = (mc(7), mc(7), mc(8));
+    assert_eq!(a, b);
+    for r in [&a, &c] {
+        assert!(r.required >= param.required && r.var >= param.var && r.es >= param.es);
+    }
+    // Over the path limit: typed error at instantiate.
+    let mut app = App::default();
+    let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
+    let owner = app.api().addr_make("o");
+    let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &owner)).unwrap();
+    msg.method = Method::MonteCarlo { paths: 10_001, seed: 1 };
+    let err = app.instantiate_contract(code, owner.clone(), &msg, &[], "o", None).unwrap_err();
+    assert_eq!(err.downcast::<ContractError>().unwrap(), ContractError::LimitExceeded { what: "paths", count: 10_001, max: 10_000 });
+}
+
+#[test]
+fn correlations_are_validated_and_psd_checked_as_a_batch() {
+    let mut s = Suite::new();
+    s.owner_exec(ExecuteMsg::UpsertMarket { id: "SOL-PERP".into(), price: dec("150"), volatility: dec("1.1") }).unwrap();
+    let pair = |a: &str, b: &str, r: &str| CorrelationPair { a: a.into(), b: b.into(), rho: sdec(r) };
+    assert_eq!(
+        s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "SOL-PERP", "1.01")] }),
+        Err(ContractError::InvalidCorrelation { a: "BTC-PERP".into(), b: "SOL-PERP".into(), rho: sdec("1.01") })
+    );
+    assert!(matches!(
+        s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "BTC-PERP", "0.5")] }),
+        Err(ContractError::InvalidCorrelation { .. })
+    ));
+    // BTC/ETH 0.8, BTC/SOL 0.9, ETH/SOL −0.5 is not a correlation matrix.
+    assert_eq!(
+        s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "SOL-PERP", "0.9"), pair("ETH-PERP", "SOL-PERP", "-0.5")] }),
+        Err(ContractError::NotPositiveSemiDefinite { market: "SOL-PERP".into() })
+    );
+    // Nothing of the failed batch was applied.
+    let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "BTC-PERP".into(), b: "SOL-PERP".into() }).unwrap();
+    assert_eq!(c.rho, SignedDecimal::zero());
+    // A valid batch is applied, and a semi-definite one (ρ = 1) is accepted.
+    s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "SOL-PERP", "0.9"), pair("ETH-PERP", "SOL-PERP", "0.7")] }).unwrap();
+    s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "ETH-PERP", "1"), pair("BTC-PERP", "SOL-PERP", "0"), pair("ETH-PERP", "SOL-PERP", "0")] }).unwrap();
+    // ρ = 1: a long and an equal short of the two same-vol markets would hedge; vol differs here,
+    // so the risk is |σ₁N − σ₂N|-sized, far below the unhedged sum.
+    let hedged = s.assess(vec![exp("BTC-PERP", 1_000_000), exp("ETH-PERP", -1_000_000)]).unwrap();
+    let long = s.assess(vec![exp("BTC-PERP", 1_000_000)]).unwrap();
+    assert!(hedged.var < long.var);
+}
+
+#[test]
+fn removing_a_market_frees_its_slot_and_forgets_its_past() {
+    let mut s = Suite::new();
+    s.round("60000", "3000").unwrap();
+    s.owner_exec(ExecuteMsg::RemoveMarket { id: "ETH-PERP".into() }).unwrap();
+    assert!(s.assess(vec![exp("ETH-PERP", 1)]).unwrap_err().contains("unknown market"));
+    s.owner_exec(ExecuteMsg::UpsertMarket { id: "SOL-PERP".into(), price: dec("150"), volatility: dec("1.1") }).unwrap();
+    let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "BTC-PERP".into(), b: "SOL-PERP".into() }).unwrap();
+    assert_eq!(c.rho, SignedDecimal::zero(), "the reused slot does not inherit ETH's 0.8");
+    let m: MarketResponse = s.q(&QueryMsg::Market { id: "SOL-PERP".into() }).unwrap();
+    assert_eq!(m.history_rounds, 0, "nor ETH's price history");
+    // Parametric over BTC+SOL equals the uncorrelated formula.
+    let r = s.assess(vec![exp("BTC-PERP", 1_000_000), exp("SOL-PERP", 1_000_000)]).unwrap();
+    let h = (DAY as f64 / 31_536_000.0).sqrt();
+    let sd = ((0.65 * h * 1e6f64).powi(2) + (1.1 * h * 1e6f64).powi(2)).sqrt();
+    let (z, _) = var_es_factors(9900).unwrap();
+    assert!((r.var.u128() as f64 - f(z) * sd).abs() <= 1.0 + 1e-9 * f(z) * sd);
+}
+
+#[test]
+fn ewma_raises_volatility_after_large_moves_but_never_lowers_it_below_the_owner_value() {
+    let mut s = Suite::with(|m| m.ewma_lambda = Some(dec("0.94")));
+    s.round("60000", "3000").unwrap();
+    // Calm rounds: EWMA variance decays toward ~0, but the volatility in force stays 0.65.
+    for _ in 0..5 {
+        s.advance(3_600);
+        s.round("60000", "3000").unwrap();
+    }
+    let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
+    assert!(m.ewma_volatility.unwrap() < dec("0.65"));
+    assert_eq!(m.volatility, dec("0.65"));
+    // A 10 % hourly move: r²·year/Δt = 0.01·8760 = 87.6 annual variance; 6 % weight → σ ≈ 2.3.
+    s.advance(3_600);
+    s.round("66000", "3000").unwrap();
+    let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
+    let v = m.volatility;
+    assert!(v > dec("2.2") && v < dec("2.4"), "{v}");
+    assert_eq!(m.base_volatility, dec("0.65"));
+}
+
+#[test]
+fn config_and_scenario_validation() {
+    let mut s = Suite::new();
+    let bad = |u: ConfigUpdate| ExecuteMsg::UpdateConfig(u);
+    assert!(matches!(s.owner_exec(bad(ConfigUpdate { confidence_bps: Some(10_000), ..Default::default() })), Err(ContractError::InvalidConfig { .. })));
+    assert!(matches!(s.owner_exec(bad(ConfigUpdate { history_len: Some(501), ..Default::default() })), Err(ContractError::InvalidConfig { .. })));
+    assert!(matches!(s.owner_exec(bad(ConfigUpdate { method: Some(Method::Historical), history_len: Some(50), ..Default::default() })), Err(ContractError::InvalidConfig { .. })));
+    assert!(matches!(s.owner_exec(bad(ConfigUpdate { ewma_lambda: Some(dec("1")), ..Default::default() })), Err(ContractError::InvalidConfig { .. })));
+    // A confidence change refreshes the cached quantile.
+    let before = s.assess(vec![exp("BTC-PERP", 1_000_000)]).unwrap();
+    s.owner_exec(bad(ConfigUpdate { confidence_bps: Some(9750), ..Default::default() })).unwrap();
+    let after = s.assess(vec![exp("BTC-PERP", 1_000_000)]).unwrap();
+    assert!(after.var < before.var && after.confidence_bps == 9750);
+    let sc = |name: &str, market: &str, shock: &str| StressScenario { name: name.into(), shocks: vec![Shock { market: market.into(), shock: sdec(shock) }] };
+    assert_eq!(s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("x", "NOPE", "-0.1")] }), Err(ContractError::UnknownMarket { market: "NOPE".into() }));
+    assert!(matches!(s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("x", "BTC-PERP", "-1.5")] }), Err(ContractError::InvalidScenario { .. })));
+    assert!(matches!(s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("x", "BTC-PERP", "-0.1"), sc("x", "ETH-PERP", "-0.1")] }), Err(ContractError::InvalidScenario { .. })));
+    s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("eth-crash", "ETH-PERP", "-0.5")] }).unwrap();
+    let r = s.assess(vec![exp("ETH-PERP", 1_000_000_000)]).unwrap();
+    assert_eq!(r.stress_loss, Uint128::new(500_000_000));
+    assert!(matches!(s.owner_exec(ExecuteMsg::UpsertMarket { id: "bad id!".into(), price: dec("1"), volatility: dec("1") }), Err(ContractError::InvalidMarketId { .. })));
+    assert!(matches!(s.owner_exec(ExecuteMsg::UpsertMarket { id: "X".into(), price: dec("1"), volatility: dec("101") }), Err(ContractError::InvalidVolatility { .. })));
+}
+
+#[test]
+fn market_limit_is_enforced() {
+    let mut s = Suite::with(|m| m.max_markets = Some(3));
+    s.owner_exec(ExecuteMsg::UpsertMarket { id: "A".into(), price: dec("1"), volatility: dec("1") }).unwrap();
+    assert_eq!(
+        s.owner_exec(ExecuteMsg::UpsertMarket { id: "B".into(), price: dec("1"), volatility: dec("1") }),
+        Err(ContractError::LimitExceeded { what: "markets", count: 4, max: 3 })
+    );
+}
+
+#[test]
+fn migrate_refuses_foreign_contracts_and_accepts_same_version() {
+    let mut s = Suite::new();
+    let owner = s.owner.clone();
+    s.app.migrate_contract(owner.clone(), s.oracle.clone(), &MigrateMsg {}, s.code_id).unwrap();
+    // A contract claiming another name cannot be migrated to the oracle.
+    let other = s.app.store_code(Box::new(ContractWrapper::new(
+        pool_vault_like::execute,
+        pool_vault_like::instantiate,
+        pool_vault_like::query,
+    )));
+    let foreign = s.app.instantiate_contract(other, owner.clone(), &cosmwasm_std::Empty {}, &[], "x", Some(owner.to_string())).unwrap();
+    let err = s.app.migrate_contract(owner, foreign, &MigrateMsg {}, s.code_id).unwrap_err();
+    assert!(matches!(err.downcast::<ContractError>().unwrap(), ContractError::Migration { .. }));
+}
+
+mod pool_vault_like {
+    use cosmwasm_std::{Binary, Deps, DepsMut, Empty, Env, MessageInfo, Response, StdResult};
+    pub fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, _: Empty) -> StdResult<Response> {
+        cw2::set_contract_version(deps.storage, "crates.io:something-else", "0.1.0")?;
+        Ok(Response::new())
+    }
+    pub fn execute(_: DepsMut, _: Env, _: MessageInfo, _: Empty) -> StdResult<Response> {
+        Ok(Response::new())
+    }
+    pub fn query(_: Deps, _: Env, _: Empty) -> StdResult<Binary> {
+        Ok(Binary::default())
+    }
+}
+
+#[test]
+fn sigma_horizon_matches_the_annualised_convention() {
+    // Units sanity for readers: 65 % annual over one day = 3.40 % daily.
+    let s = sigma_horizon(Q64::from_ratio(65, 100).unwrap(), DAY).unwrap();
+    assert!((f(s) - 0.65 * (1.0f64 / 365.0).sqrt()).abs() < 1e-15);
+}
