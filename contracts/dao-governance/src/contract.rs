@@ -22,7 +22,12 @@ fn invalid(reason: impl Into<String>) -> ContractError {
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn instantiate(deps: DepsMut, _env: Env, _info: MessageInfo, msg: InstantiateMsg) -> Result<Response, ContractError> {
+pub fn instantiate(
+    deps: DepsMut,
+    _env: Env,
+    _info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     if msg.quorum_bps > 10_000 || msg.threshold_bps > 10_000 {
         return Err(invalid("quorum_bps and threshold_bps must be ≤ 10000"));

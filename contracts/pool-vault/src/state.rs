@@ -1,7 +1,7 @@
+use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Uint128};
 use cw_storage_plus::Item;
 use risk_pool::vault::AssetInfo;
-use cosmwasm_schema::cw_serde;
 
 /// Validated configuration (`XUnchecked → validate → X`: addresses are `Addr` here).
 #[cw_serde]

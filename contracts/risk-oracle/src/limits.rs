@@ -8,6 +8,12 @@ pub const MAX_MARKETS: u32 = 32;
 pub const MAX_EXPOSURES: u32 = 32;
 /// Monte Carlo paths.
 pub const MAX_PATHS: u32 = 10_000;
+/// Monte Carlo draws per `assess`: paths × max_markets. Measured in cosmwasm-vm 2.2.10, a draw
+/// costs ~4.9 SDK gas (≈680k VM gas: AS241 in 64-bit fixed point with software 128-bit
+/// multiplies and one divide); 10,000 paths × 32 markets = 320,000 draws cost 1.64M SDK gas, over
+/// the 1M budget, so the product is capped at 160,000 (≈860k SDK gas with the parametric floor
+/// and KV reads): 10,000 paths with up to 16 markets, or 5,000 paths with 32.
+pub const MAX_MC_DRAWS: u64 = 160_000;
 /// Price rounds kept for the historical method.
 pub const MAX_HISTORY: u32 = 500;
 /// Stress scenarios, and shocks per scenario.

@@ -34,7 +34,8 @@ impl Corr {
         let mut full = vec![Q64::ZERO; n * n];
         for i in 0..n {
             for j in 0..=i {
-                let v = packed.get(tri(i, j)).copied().map(from_62).unwrap_or(if i == j { Q64::ONE } else { Q64::ZERO });
+                let v =
+                    packed.get(tri(i, j)).copied().map(from_62).unwrap_or(if i == j { Q64::ONE } else { Q64::ZERO });
                 full[i * n + j] = v;
                 full[j * n + i] = v;
             }
@@ -98,7 +99,8 @@ pub fn load_cholesky(storage: &dyn Storage, n: usize) -> Vec<Q64> {
     let mut l = vec![Q64::ZERO; n * n];
     for i in 0..n {
         for j in 0..=i {
-            l[i * n + j] = packed.get(tri(i, j)).copied().map(from_62).unwrap_or(if i == j { Q64::ONE } else { Q64::ZERO });
+            l[i * n + j] =
+                packed.get(tri(i, j)).copied().map(from_62).unwrap_or(if i == j { Q64::ONE } else { Q64::ZERO });
         }
     }
     l

@@ -123,14 +123,14 @@ fn chunk_key(chunk: u64) -> Vec<u8> {
 pub fn append_round(storage: &mut dyn Storage, index: u64, returns: &[i64]) {
     let chunk = index / ROUNDS_PER_CHUNK;
     let key = chunk_key(chunk);
-    let mut bytes = if index % ROUNDS_PER_CHUNK == 0 { vec![] } else { storage.get(&key).unwrap_or_default() };
+    let mut bytes = if index.is_multiple_of(ROUNDS_PER_CHUNK) { vec![] } else { storage.get(&key).unwrap_or_default() };
     bytes.push(returns.len() as u8);
     for r in returns {
         bytes.extend_from_slice(&r.to_le_bytes());
     }
     storage.set(&key, &bytes);
     let keep = (crate::limits::MAX_HISTORY as u64).div_ceil(ROUNDS_PER_CHUNK) + 1;
-    if index % ROUNDS_PER_CHUNK == 0 && chunk >= keep {
+    if index.is_multiple_of(ROUNDS_PER_CHUNK) && chunk >= keep {
         storage.remove(&chunk_key(chunk - keep));
     }
 }

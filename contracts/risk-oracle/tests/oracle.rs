@@ -53,7 +53,8 @@ impl Suite {
         let code_id = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate)));
         let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &feeder)).unwrap();
         edit(&mut msg);
-        let oracle = app.instantiate_contract(code_id, owner.clone(), &msg, &[], "oracle", Some(owner.to_string())).unwrap();
+        let oracle =
+            app.instantiate_contract(code_id, owner.clone(), &msg, &[], "oracle", Some(owner.to_string())).unwrap();
         Suite { app, owner, feeder, oracle, code_id }
     }
 
@@ -174,14 +175,22 @@ fn pool_requirement_is_cover_two() {
     };
     let r: PoolRequirementResponse = s
         .q(&QueryMsg::PoolRequirement {
-            members: vec![m("a", 1_000, 100, 10_000), m("b", 5_000, 1_000, 2_000), m("c", 700, 800, 9_000), m("d", 3_000, 0, 9_000)],
+            members: vec![
+                m("a", 1_000, 100, 10_000),
+                m("b", 5_000, 1_000, 2_000),
+                m("c", 700, 800, 9_000),
+                m("d", 3_000, 0, 9_000),
+            ],
         })
         .unwrap();
     let u: Vec<u128> = r.uncovered.iter().map(|x| x.uncovered.u128()).collect();
     assert_eq!(u, vec![900, 2_000, 0, 3_000]);
     assert_eq!(r.required, Uint128::new(5_000));
     let too_many = (0..65).map(|i| m(&i.to_string(), 1, 0, 1)).collect();
-    assert!(s.q::<PoolRequirementResponse>(&QueryMsg::PoolRequirement { members: too_many }).unwrap_err().contains("too many members: 65 > 64"));
+    assert!(s
+        .q::<PoolRequirementResponse>(&QueryMsg::PoolRequirement { members: too_many })
+        .unwrap_err()
+        .contains("too many members: 65 > 64"));
 }
 
 #[test]
@@ -190,17 +199,22 @@ fn market_markets_and_correlation_queries() {
     let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
     assert_eq!((m.price, m.volatility, m.history_rounds), (dec("60000"), dec("0.65"), 0));
     for i in 0..12 {
-        s.owner_exec(ExecuteMsg::UpsertMarket { id: format!("M{i:02}"), price: dec("1"), volatility: dec("0.5") }).unwrap();
+        s.owner_exec(ExecuteMsg::UpsertMarket { id: format!("M{i:02}"), price: dec("1"), volatility: dec("0.5") })
+            .unwrap();
     }
     let page: MarketsResponse = s.q(&QueryMsg::Markets { start_after: None, limit: None }).unwrap();
     assert_eq!(page.markets.len(), 10);
-    let page2: MarketsResponse = s.q(&QueryMsg::Markets { start_after: Some(page.markets[9].id.clone()), limit: Some(100) }).unwrap();
+    let page2: MarketsResponse =
+        s.q(&QueryMsg::Markets { start_after: Some(page.markets[9].id.clone()), limit: Some(100) }).unwrap();
     assert_eq!(page2.markets.len(), 4);
     let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "ETH-PERP".into(), b: "BTC-PERP".into() }).unwrap();
     assert_eq!(c.rho, sdec("0.8"));
     let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "M00".into(), b: "BTC-PERP".into() }).unwrap();
     assert_eq!(c.rho, SignedDecimal::zero());
-    assert!(s.q::<CorrelationResponse>(&QueryMsg::Correlation { a: "X".into(), b: "BTC-PERP".into() }).unwrap_err().contains("unknown market X"));
+    assert!(s
+        .q::<CorrelationResponse>(&QueryMsg::Correlation { a: "X".into(), b: "BTC-PERP".into() })
+        .unwrap_err()
+        .contains("unknown market X"));
 }
 
 #[test]
@@ -242,8 +256,14 @@ fn only_feeders_price_and_only_the_owner_configures() {
         }
     }
     // Funds are refused on every message.
-    s.app.sudo(cw_multi_test::SudoMsg::Bank(cw_multi_test::BankSudo::Mint { to_address: s.owner.to_string(), amount: coins(5, "uusdc") })).unwrap();
-    let err = s.app.execute_contract(s.owner.clone(), s.oracle.clone(), &owner_msgs[6], &coins(5, "uusdc")).unwrap_err();
+    s.app
+        .sudo(cw_multi_test::SudoMsg::Bank(cw_multi_test::BankSudo::Mint {
+            to_address: s.owner.to_string(),
+            amount: coins(5, "uusdc"),
+        }))
+        .unwrap();
+    let err =
+        s.app.execute_contract(s.owner.clone(), s.oracle.clone(), &owner_msgs[6], &coins(5, "uusdc")).unwrap_err();
     assert_eq!(err.downcast::<ContractError>().unwrap(), ContractError::FundsNotAccepted {});
     // Ownership moves.
     s.owner_exec(ExecuteMsg::TransferOwnership { owner: stranger.to_string() }).unwrap();
@@ -259,7 +279,8 @@ fn feeder_guards_spacing_completeness_and_max_move() {
     assert_eq!(s.round("60001", "3000"), Err(ContractError::RoundTooSoon { next_at: now + 3_600, now }));
     s.advance(3_600);
     let feeder = s.feeder.clone();
-    let only_btc = ExecuteMsg::SetPrices { prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec("60000") }] };
+    let only_btc =
+        ExecuteMsg::SetPrices { prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec("60000") }] };
     assert_eq!(s.exec(&feeder, &only_btc), Err(ContractError::IncompleteRound { missing: "ETH-PERP".into() }));
     let dup = ExecuteMsg::SetPrices {
         prices: vec![
@@ -274,7 +295,10 @@ fn feeder_guards_spacing_completeness_and_max_move() {
         s.round("90006", "3000"),
         Err(ContractError::PriceMoveTooLarge { market: "BTC-PERP".into(), move_bps: 5001, max_move_bps: 5000 })
     );
-    assert_eq!(s.round("60000", "0"), Err(ContractError::InvalidPrice { market: "ETH-PERP".into(), price: Decimal::zero() }));
+    assert_eq!(
+        s.round("60000", "0"),
+        Err(ContractError::InvalidPrice { market: "ETH-PERP".into(), price: Decimal::zero() })
+    );
     s.round("90000", "3000").unwrap();
     let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
     assert_eq!((m.price, m.history_rounds), (dec("90000"), 2));
@@ -334,13 +358,26 @@ fn monte_carlo_is_deterministic_and_never_below_parametric() {
     let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &owner)).unwrap();
     msg.method = Method::MonteCarlo { paths: 10_001, seed: 1 };
     let err = app.instantiate_contract(code, owner.clone(), &msg, &[], "o", None).unwrap_err();
-    assert_eq!(err.downcast::<ContractError>().unwrap(), ContractError::LimitExceeded { what: "paths", count: 10_001, max: 10_000 });
+    assert_eq!(
+        err.downcast::<ContractError>().unwrap(),
+        ContractError::LimitExceeded { what: "paths", count: 10_001, max: 10_000 }
+    );
+    // 10,000 paths need max_markets ≤ 16: paths × max_markets is capped at 160,000 draws (gas).
+    msg.method = Method::MonteCarlo { paths: 10_000, seed: 1 };
+    let err = app.instantiate_contract(code, owner.clone(), &msg, &[], "o", None).unwrap_err();
+    assert_eq!(
+        err.downcast::<ContractError>().unwrap(),
+        ContractError::LimitExceeded { what: "monte carlo draws (paths × max_markets)", count: 320_000, max: 160_000 }
+    );
+    msg.max_markets = Some(16);
+    app.instantiate_contract(code, owner.clone(), &msg, &[], "o", None).unwrap();
 }
 
 #[test]
 fn correlations_are_validated_and_psd_checked_as_a_batch() {
     let mut s = Suite::new();
-    s.owner_exec(ExecuteMsg::UpsertMarket { id: "SOL-PERP".into(), price: dec("150"), volatility: dec("1.1") }).unwrap();
+    s.owner_exec(ExecuteMsg::UpsertMarket { id: "SOL-PERP".into(), price: dec("150"), volatility: dec("1.1") })
+        .unwrap();
     let pair = |a: &str, b: &str, r: &str| CorrelationPair { a: a.into(), b: b.into(), rho: sdec(r) };
     assert_eq!(
         s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "SOL-PERP", "1.01")] }),
@@ -352,15 +389,27 @@ fn correlations_are_validated_and_psd_checked_as_a_batch() {
     ));
     // BTC/ETH 0.8, BTC/SOL 0.9, ETH/SOL −0.5 is not a correlation matrix.
     assert_eq!(
-        s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "SOL-PERP", "0.9"), pair("ETH-PERP", "SOL-PERP", "-0.5")] }),
+        s.owner_exec(ExecuteMsg::SetCorrelations {
+            pairs: vec![pair("BTC-PERP", "SOL-PERP", "0.9"), pair("ETH-PERP", "SOL-PERP", "-0.5")]
+        }),
         Err(ContractError::NotPositiveSemiDefinite { market: "SOL-PERP".into() })
     );
     // Nothing of the failed batch was applied.
     let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "BTC-PERP".into(), b: "SOL-PERP".into() }).unwrap();
     assert_eq!(c.rho, SignedDecimal::zero());
     // A valid batch is applied, and a semi-definite one (ρ = 1) is accepted.
-    s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "SOL-PERP", "0.9"), pair("ETH-PERP", "SOL-PERP", "0.7")] }).unwrap();
-    s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "ETH-PERP", "1"), pair("BTC-PERP", "SOL-PERP", "0"), pair("ETH-PERP", "SOL-PERP", "0")] }).unwrap();
+    s.owner_exec(ExecuteMsg::SetCorrelations {
+        pairs: vec![pair("BTC-PERP", "SOL-PERP", "0.9"), pair("ETH-PERP", "SOL-PERP", "0.7")],
+    })
+    .unwrap();
+    s.owner_exec(ExecuteMsg::SetCorrelations {
+        pairs: vec![
+            pair("BTC-PERP", "ETH-PERP", "1"),
+            pair("BTC-PERP", "SOL-PERP", "0"),
+            pair("ETH-PERP", "SOL-PERP", "0"),
+        ],
+    })
+    .unwrap();
     // ρ = 1: a long and an equal short of the two same-vol markets would hedge; vol differs here,
     // so the risk is |σ₁N − σ₂N|-sized, far below the unhedged sum.
     let hedged = s.assess(vec![exp("BTC-PERP", 1_000_000), exp("ETH-PERP", -1_000_000)]).unwrap();
@@ -374,7 +423,8 @@ fn removing_a_market_frees_its_slot_and_forgets_its_past() {
     s.round("60000", "3000").unwrap();
     s.owner_exec(ExecuteMsg::RemoveMarket { id: "ETH-PERP".into() }).unwrap();
     assert!(s.assess(vec![exp("ETH-PERP", 1)]).unwrap_err().contains("unknown market"));
-    s.owner_exec(ExecuteMsg::UpsertMarket { id: "SOL-PERP".into(), price: dec("150"), volatility: dec("1.1") }).unwrap();
+    s.owner_exec(ExecuteMsg::UpsertMarket { id: "SOL-PERP".into(), price: dec("150"), volatility: dec("1.1") })
+        .unwrap();
     let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "BTC-PERP".into(), b: "SOL-PERP".into() }).unwrap();
     assert_eq!(c.rho, SignedDecimal::zero(), "the reused slot does not inherit ETH's 0.8");
     let m: MarketResponse = s.q(&QueryMsg::Market { id: "SOL-PERP".into() }).unwrap();
@@ -412,24 +462,60 @@ fn ewma_raises_volatility_after_large_moves_but_never_lowers_it_below_the_owner_
 fn config_and_scenario_validation() {
     let mut s = Suite::new();
     let bad = |u: ConfigUpdate| ExecuteMsg::UpdateConfig(u);
-    assert!(matches!(s.owner_exec(bad(ConfigUpdate { confidence_bps: Some(10_000), ..Default::default() })), Err(ContractError::InvalidConfig { .. })));
-    assert!(matches!(s.owner_exec(bad(ConfigUpdate { history_len: Some(501), ..Default::default() })), Err(ContractError::InvalidConfig { .. })));
-    assert!(matches!(s.owner_exec(bad(ConfigUpdate { method: Some(Method::Historical), history_len: Some(50), ..Default::default() })), Err(ContractError::InvalidConfig { .. })));
-    assert!(matches!(s.owner_exec(bad(ConfigUpdate { ewma_lambda: Some(dec("1")), ..Default::default() })), Err(ContractError::InvalidConfig { .. })));
+    assert!(matches!(
+        s.owner_exec(bad(ConfigUpdate { confidence_bps: Some(10_000), ..Default::default() })),
+        Err(ContractError::InvalidConfig { .. })
+    ));
+    assert!(matches!(
+        s.owner_exec(bad(ConfigUpdate { history_len: Some(501), ..Default::default() })),
+        Err(ContractError::InvalidConfig { .. })
+    ));
+    assert!(matches!(
+        s.owner_exec(bad(ConfigUpdate {
+            method: Some(Method::Historical),
+            history_len: Some(50),
+            ..Default::default()
+        })),
+        Err(ContractError::InvalidConfig { .. })
+    ));
+    assert!(matches!(
+        s.owner_exec(bad(ConfigUpdate { ewma_lambda: Some(dec("1")), ..Default::default() })),
+        Err(ContractError::InvalidConfig { .. })
+    ));
     // A confidence change refreshes the cached quantile.
     let before = s.assess(vec![exp("BTC-PERP", 1_000_000)]).unwrap();
     s.owner_exec(bad(ConfigUpdate { confidence_bps: Some(9750), ..Default::default() })).unwrap();
     let after = s.assess(vec![exp("BTC-PERP", 1_000_000)]).unwrap();
     assert!(after.var < before.var && after.confidence_bps == 9750);
-    let sc = |name: &str, market: &str, shock: &str| StressScenario { name: name.into(), shocks: vec![Shock { market: market.into(), shock: sdec(shock) }] };
-    assert_eq!(s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("x", "NOPE", "-0.1")] }), Err(ContractError::UnknownMarket { market: "NOPE".into() }));
-    assert!(matches!(s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("x", "BTC-PERP", "-1.5")] }), Err(ContractError::InvalidScenario { .. })));
-    assert!(matches!(s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("x", "BTC-PERP", "-0.1"), sc("x", "ETH-PERP", "-0.1")] }), Err(ContractError::InvalidScenario { .. })));
+    let sc = |name: &str, market: &str, shock: &str| StressScenario {
+        name: name.into(),
+        shocks: vec![Shock { market: market.into(), shock: sdec(shock) }],
+    };
+    assert_eq!(
+        s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("x", "NOPE", "-0.1")] }),
+        Err(ContractError::UnknownMarket { market: "NOPE".into() })
+    );
+    assert!(matches!(
+        s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("x", "BTC-PERP", "-1.5")] }),
+        Err(ContractError::InvalidScenario { .. })
+    ));
+    assert!(matches!(
+        s.owner_exec(ExecuteMsg::SetStressScenarios {
+            scenarios: vec![sc("x", "BTC-PERP", "-0.1"), sc("x", "ETH-PERP", "-0.1")]
+        }),
+        Err(ContractError::InvalidScenario { .. })
+    ));
     s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("eth-crash", "ETH-PERP", "-0.5")] }).unwrap();
     let r = s.assess(vec![exp("ETH-PERP", 1_000_000_000)]).unwrap();
     assert_eq!(r.stress_loss, Uint128::new(500_000_000));
-    assert!(matches!(s.owner_exec(ExecuteMsg::UpsertMarket { id: "bad id!".into(), price: dec("1"), volatility: dec("1") }), Err(ContractError::InvalidMarketId { .. })));
-    assert!(matches!(s.owner_exec(ExecuteMsg::UpsertMarket { id: "X".into(), price: dec("1"), volatility: dec("101") }), Err(ContractError::InvalidVolatility { .. })));
+    assert!(matches!(
+        s.owner_exec(ExecuteMsg::UpsertMarket { id: "bad id!".into(), price: dec("1"), volatility: dec("1") }),
+        Err(ContractError::InvalidMarketId { .. })
+    ));
+    assert!(matches!(
+        s.owner_exec(ExecuteMsg::UpsertMarket { id: "X".into(), price: dec("1"), volatility: dec("101") }),
+        Err(ContractError::InvalidVolatility { .. })
+    ));
 }
 
 #[test]
@@ -453,7 +539,10 @@ fn migrate_refuses_foreign_contracts_and_accepts_same_version() {
         pool_vault_like::instantiate,
         pool_vault_like::query,
     )));
-    let foreign = s.app.instantiate_contract(other, owner.clone(), &cosmwasm_std::Empty {}, &[], "x", Some(owner.to_string())).unwrap();
+    let foreign = s
+        .app
+        .instantiate_contract(other, owner.clone(), &cosmwasm_std::Empty {}, &[], "x", Some(owner.to_string()))
+        .unwrap();
     let err = s.app.migrate_contract(owner, foreign, &MigrateMsg {}, s.code_id).unwrap_err();
     assert!(matches!(err.downcast::<ContractError>().unwrap(), ContractError::Migration { .. }));
 }

@@ -14,10 +14,7 @@ pub fn uncovered(stress_loss: u128, contribution: u128, coverage_left: u128) -> 
 pub fn cover_n(uncovered: &[u128], n: usize) -> MathResult<u128> {
     let mut v = uncovered.to_vec();
     v.sort_unstable_by(|a, b| b.cmp(a));
-    v.iter()
-        .take(n)
-        .try_fold(0u128, |acc, x| acc.checked_add(*x))
-        .ok_or(MathError::Overflow { what: "cover_n sum" })
+    v.iter().take(n).try_fold(0u128, |acc, x| acc.checked_add(*x)).ok_or(MathError::Overflow { what: "cover_n sum" })
 }
 
 #[cfg(test)]

@@ -12,6 +12,9 @@ pub const FRAC_BITS: u32 = 64;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Q64(pub i128);
 
+// The arithmetic methods are checked (they return `MathResult`), so they deliberately do not
+// implement the panicking `std::ops` traits.
+#[allow(clippy::should_implement_trait)]
 impl Q64 {
     pub const ZERO: Q64 = Q64(0);
     pub const ONE: Q64 = Q64(1 << FRAC_BITS);
@@ -29,10 +32,7 @@ impl Q64 {
         if den == 0 {
             return Err(MathError::DivisionByZero);
         }
-        fit(
-            floor_div(I256::from(num) << FRAC_BITS, I256::from(den)),
-            "from_ratio",
-        )
+        fit(floor_div(I256::from(num) << FRAC_BITS, I256::from(den)), "from_ratio")
     }
 
     /// ⌊atomics · 2⁶⁴ / 10^decimals⌋: converts a decimal fixed-point value (e.g. a cosmwasm
@@ -48,26 +48,18 @@ impl Q64 {
     /// The value as decimal atomics with `decimals` digits, rounded toward −∞.
     pub fn to_atomics_floor(self, decimals: u32) -> MathResult<i128> {
         let den = I256::from(10u8).pow(decimals);
-        fit_raw(
-            floor_div(I256::from(self.0) * den, I256::ONE << FRAC_BITS),
-            "to_atomics",
-        )
+        fit_raw(floor_div(I256::from(self.0) * den, I256::ONE << FRAC_BITS), "to_atomics")
     }
 
     /// The value as decimal atomics with `decimals` digits, rounded toward +∞.
     pub fn to_atomics_ceil(self, decimals: u32) -> MathResult<i128> {
         let den = I256::from(10u8).pow(decimals);
-        fit_raw(
-            ceil_div(I256::from(self.0) * den, I256::ONE << FRAC_BITS),
-            "to_atomics",
-        )
+        fit_raw(ceil_div(I256::from(self.0) * den, I256::ONE << FRAC_BITS), "to_atomics")
     }
 
     /// ⌊self · rhs⌋ in Q64.64 (256-bit product, rounds toward −∞).
     pub fn mul(self, rhs: Q64) -> MathResult<Q64> {
-        shr_floor_to_i128(mul_i128(self.0, rhs.0), FRAC_BITS)
-            .map(Q64)
-            .ok_or(MathError::Overflow { what: "Q64 mul" })
+        shr_floor_to_i128(mul_i128(self.0, rhs.0), FRAC_BITS).map(Q64).ok_or(MathError::Overflow { what: "Q64 mul" })
     }
 
     /// ⌊self / rhs⌋ in Q64.64 (rounds toward −∞).
@@ -75,26 +67,17 @@ impl Q64 {
         if rhs.0 == 0 {
             return Err(MathError::DivisionByZero);
         }
-        fit(
-            floor_div(I256::from(self.0) << FRAC_BITS, I256::from(rhs.0)),
-            "Q64 div",
-        )
+        fit(floor_div(I256::from(self.0) << FRAC_BITS, I256::from(rhs.0)), "Q64 div")
     }
 
     /// `self + rhs`, erroring on overflow.
     pub fn add(self, rhs: Q64) -> MathResult<Q64> {
-        self.0
-            .checked_add(rhs.0)
-            .map(Q64)
-            .ok_or(MathError::Overflow { what: "Q64 add" })
+        self.0.checked_add(rhs.0).map(Q64).ok_or(MathError::Overflow { what: "Q64 add" })
     }
 
     /// `self − rhs`, erroring on overflow.
     pub fn sub(self, rhs: Q64) -> MathResult<Q64> {
-        self.0
-            .checked_sub(rhs.0)
-            .map(Q64)
-            .ok_or(MathError::Overflow { what: "Q64 sub" })
+        self.0.checked_sub(rhs.0).map(Q64).ok_or(MathError::Overflow { what: "Q64 sub" })
     }
 
     pub fn neg(self) -> Q64 {

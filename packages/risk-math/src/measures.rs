@@ -5,7 +5,7 @@
 //! fits: |N| ≤ [`MAX_NOTIONAL`], σ·√(h/year) ≤ [`MAX_SIGMA_H`], |return| ≤ [`MAX_RETURN`].
 
 use crate::error::{MathError, MathResult};
-use crate::fixed::{ceil_div, Q64, FRAC_BITS};
+use crate::fixed::{ceil_div, FRAC_BITS, Q64};
 use crate::normal::normal_q32;
 use crate::prng::Xoshiro256;
 use crate::special::sqrt_ceil;
@@ -56,8 +56,7 @@ pub fn sigma_horizon(vol: Q64, horizon_secs: u64) -> MathResult<Q64> {
     }
     let num = mul_i128(vol.0, vol.0) * I256::from(horizon_secs);
     let den = I256::from(YEAR_SECS) << FRAC_BITS;
-    let var = i128::try_from(ceil_div(num, den))
-        .map_err(|_| MathError::Overflow { what: "sigma_horizon" })?;
+    let var = i128::try_from(ceil_div(num, den)).map_err(|_| MathError::Overflow { what: "sigma_horizon" })?;
     let s = sqrt_ceil(Q64(var))?;
     if s > MAX_SIGMA_H {
         return Err(MathError::Overflow { what: "sigma_horizon above 128" });
@@ -146,13 +145,7 @@ fn ceil_scaled(v: I256, e: i32) -> MathResult<u128> {
 /// Rounding: σ_p rounded up (⌈√⌉), VaR and ES rounded up to whole settlement units.
 /// Relative error against exact arithmetic < 1e-15 for any portfolio not hedged to below
 /// 2⁻⁴⁰ of its gross size.
-pub fn parametric(
-    notionals: &[i128],
-    sigma_h: &[Q64],
-    rho: &[Q64],
-    z: Q64,
-    es_factor: Q64,
-) -> MathResult<Measure> {
+pub fn parametric(notionals: &[i128], sigma_h: &[Q64], rho: &[Q64], z: Q64, es_factor: Q64) -> MathResult<Measure> {
     let n = notionals.len();
     if rho.len() != n * n {
         return Err(MathError::DimensionMismatch { expected: n * n, got: rho.len() });
@@ -171,10 +164,7 @@ pub fn parametric(
     }
     let sigma = I256::from(isqrt_u256_ceil(q.max(I256::ZERO).as_u256()));
     let e = s.shift as i32 - 2 * FRAC_BITS as i32;
-    Ok(Measure {
-        var: ceil_scaled(sigma * I256::from(z.0), e)?,
-        es: ceil_scaled(sigma * I256::from(es_factor.0), e)?,
-    })
+    Ok(Measure { var: ceil_scaled(sigma * I256::from(z.0), e)?, es: ceil_scaled(sigma * I256::from(es_factor.0), e)? })
 }
 
 /// VaR = L₍ₘ₎ and ES = mean(L₍₁₎…L₍ₘ₎) of the losses sorted descending, m = ⌈(1−α)K⌉, floored
@@ -201,18 +191,13 @@ fn tail_measure(mut losses: Vec<I256>, e: i32, confidence_bps: u32) -> MathResul
 /// L_k = −Σᵢ Nᵢ·r_ki·scale (not clamped); m = ⌈(1−α)K⌉; VaR = L₍ₘ₎, ES = mean(L₍₁..ₘ₎),
 /// both floored at 0. Exact: every L_k is computed without rounding in 256 bits and only VaR
 /// and ES are rounded, up, once.
-pub fn historical(
-    notionals: &[i128],
-    returns: &[i64],
-    scale: Q64,
-    confidence_bps: u32,
-) -> MathResult<Measure> {
+pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bps: u32) -> MathResult<Measure> {
     let n = notionals.len();
     check_notionals(notionals)?;
     if n == 0 {
         return Ok(Measure { var: 0, es: 0 });
     }
-    if returns.len() % n != 0 {
+    if !returns.len().is_multiple_of(n) {
         return Err(MathError::DimensionMismatch { expected: n, got: returns.len() % n });
     }
     if scale.is_negative() || scale > MAX_HIST_SCALE {
@@ -241,21 +226,14 @@ pub struct Simulation {
 /// z from [`normal_q32`] over xoshiro256**(`seed`) (path-major, market-minor), `chol` the
 /// Cholesky factor of ρ (row-major n×n). Computed as loss = −Σₖ yₖ zₖ with y = Lᵀ·(N∘s), which is
 /// the same linear form with n multiplies per path instead of n².
-pub fn simulate(
-    notionals: &[i128],
-    sigma_h: &[Q64],
-    chol: &[Q64],
-    paths: u32,
-    seed: u64,
-) -> MathResult<Simulation> {
+pub fn simulate(notionals: &[i128], sigma_h: &[Q64], chol: &[Q64], paths: u32, seed: u64) -> MathResult<Simulation> {
     let n = notionals.len();
     if chol.len() != n * n {
         return Err(MathError::DimensionMismatch { expected: n * n, got: chol.len() });
     }
     let s = scaled(notionals, sigma_h)?;
-    let y: Vec<I256> = (0..n)
-        .map(|k| (k..n).map(|i| mul_i128(chol[i * n + k].0, s.w[i])).sum::<I256>() >> FRAC_BITS)
-        .collect();
+    let y: Vec<I256> =
+        (0..n).map(|k| (k..n).map(|i| mul_i128(chol[i * n + k].0, s.w[i])).sum::<I256>() >> FRAC_BITS).collect();
     let bits = y.iter().map(|v| bit_len(*v)).max().unwrap_or(0);
     let shift2 = bits.saturating_sub(85);
     let y: Vec<i128> = y.iter().map(|v| (*v >> shift2).as_i128()).collect();
@@ -422,17 +400,16 @@ mod tests {
             }
         }
         let got = historical(&notionals, &returns, Q64::ONE, 9900).unwrap();
-        let mut losses: Vec<i128> = returns
-            .chunks(2)
-            .map(|r| -(notionals[0] * r[0] as i128 + notionals[1] * r[1] as i128))
-            .collect();
+        let mut losses: Vec<i128> =
+            returns.chunks(2).map(|r| -(notionals[0] * r[0] as i128 + notionals[1] * r[1] as i128)).collect();
         losses.sort_unstable_by(|a, b| b.cmp(a));
         let m = 3; // ⌈0.01·250⌉
         let d = 1i128 << 56;
         let ceil = |x: i128| if x <= 0 { 0 } else { (x + d - 1) / d } as u128;
         assert_eq!(got.var, ceil(losses[m - 1]));
         let sum: i128 = losses[..m].iter().sum();
-        assert_eq!(got.es, ceil((sum + m as i128 - 1) / m as i128 * 1).max(if sum <= 0 { 0 } else { 0 }));
+        let mean_up = -((-sum).div_euclid(m as i128)); // ⌈sum/m⌉ for either sign
+        assert_eq!(got.es, ceil(mean_up));
         // Too little history: K = 99 < 100 at 99 %.
         assert_eq!(
             historical(&notionals, &returns[..198], Q64::ONE, 9900),
@@ -452,7 +429,7 @@ mod tests {
         assert!(m.var == 20_000 || m.var == 20_001, "{m:?}");
         assert_eq!(m.es, m.var);
         // Only gains: floored at 0.
-        let m = historical(&[1_000_000], &vec![r(2); 20], Q64::ONE, 9500).unwrap();
+        let m = historical(&[1_000_000], &[r(2); 20], Q64::ONE, 9500).unwrap();
         assert_eq!(m, Measure { var: 0, es: 0 });
     }
 
@@ -473,8 +450,7 @@ mod tests {
         let notionals: Vec<i128> = (0..n).map(|i| (i as i128 - 3) * 1_000_000_000).collect();
         let vols: Vec<Q64> = (0..n).map(|i| q(0.3 + 0.1 * i as f64)).collect();
         let s: Vec<Q64> = vols.iter().map(|v| sigma_horizon(*v, 86_400).unwrap()).collect();
-        let pairs: Vec<(usize, usize, f64)> =
-            (0..n).flat_map(|i| (0..i).map(move |j| (i, j, 0.5))).collect();
+        let pairs: Vec<(usize, usize, f64)> = (0..n).flat_map(|i| (0..i).map(move |j| (i, j, 0.5))).collect();
         let rho = corr(n, &pairs);
         let chol = cholesky(&rho, n).unwrap();
         let (z, es_f) = var_es_factors(9900).unwrap();
@@ -486,7 +462,10 @@ mod tests {
         for seed in [1u64, 7, 2024] {
             let mc = monte_carlo(&notionals, &s, &chol, 10_000, seed, 9900).unwrap();
             let dev = (mc.es as f64 - analytic.es as f64) / se;
-            println!("seed {seed}: MC ES {} vs analytic {} ({dev:+.2} SE); MC VaR {} vs {}", mc.es, analytic.es, mc.var, analytic.var);
+            println!(
+                "seed {seed}: MC ES {} vs analytic {} ({dev:+.2} SE); MC VaR {} vs {}",
+                mc.es, analytic.es, mc.var, analytic.var
+            );
             assert!(dev.abs() < 3.0, "seed {seed}: {dev} standard errors");
         }
         // The simulated losses have the analytic spread: sample sd within 3 SE (σ/√(2n)).

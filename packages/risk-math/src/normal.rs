@@ -2,7 +2,7 @@
 //! quantile for Monte Carlo draws.
 
 use crate::error::{MathError, MathResult};
-use crate::fixed::{Q64, FRAC_BITS};
+use crate::fixed::{FRAC_BITS, Q64};
 use crate::special::{exp_neg_w, ln, sqrt, W};
 use crate::wide::isqrt_u64;
 use ethnum::I256;
@@ -222,11 +222,7 @@ fn horner32(c: &[i64; 8], r: i64) -> i64 {
 fn neg_ln_q32(u: u64) -> i64 {
     let top = 63 - u.leading_zeros() as i64; // u = m·2^top, m ∈ [1, 2)
     let mut e = top;
-    let mut m: i64 = if top >= 32 {
-        (u >> (top - 32)) as i64
-    } else {
-        (u << (32 - top)) as i64
-    };
+    let mut m: i64 = if top >= 32 { (u >> (top - 32)) as i64 } else { (u << (32 - top)) as i64 };
     if m > SQRT2_32 {
         m >>= 1;
         e += 1;

@@ -20,14 +20,7 @@ impl Xoshiro256 {
     /// State from four splitmix64 outputs of `seed` (never all zero).
     pub fn seed(seed: u64) -> Self {
         let mut sm = seed;
-        Xoshiro256 {
-            s: [
-                splitmix64(&mut sm),
-                splitmix64(&mut sm),
-                splitmix64(&mut sm),
-                splitmix64(&mut sm),
-            ],
-        }
+        Xoshiro256 { s: [splitmix64(&mut sm), splitmix64(&mut sm), splitmix64(&mut sm), splitmix64(&mut sm)] }
     }
 
     /// Raw state (for reference tests).
@@ -69,9 +62,18 @@ mod tests {
 
     #[test]
     fn seeds_give_distinct_reproducible_streams() {
-        let a: Vec<u64> = { let mut r = Xoshiro256::seed(7); (0..8).map(|_| r.next_u64()).collect() };
-        let b: Vec<u64> = { let mut r = Xoshiro256::seed(7); (0..8).map(|_| r.next_u64()).collect() };
-        let c: Vec<u64> = { let mut r = Xoshiro256::seed(8); (0..8).map(|_| r.next_u64()).collect() };
+        let a: Vec<u64> = {
+            let mut r = Xoshiro256::seed(7);
+            (0..8).map(|_| r.next_u64()).collect()
+        };
+        let b: Vec<u64> = {
+            let mut r = Xoshiro256::seed(7);
+            (0..8).map(|_| r.next_u64()).collect()
+        };
+        let c: Vec<u64> = {
+            let mut r = Xoshiro256::seed(8);
+            (0..8).map(|_| r.next_u64()).collect()
+        };
         assert_eq!(a, b);
         assert_ne!(a, c);
     }

@@ -4,7 +4,7 @@
 //! the only error that reaches a Q64.64 result is its final rounding plus ~2⁻¹¹⁰ relative.
 
 use crate::error::{MathError, MathResult};
-use crate::fixed::{floor_div, Q64, FRAC_BITS};
+use crate::fixed::{floor_div, FRAC_BITS, Q64};
 use crate::wide::isqrt_u256;
 use ethnum::{I256, U256};
 
@@ -98,11 +98,7 @@ pub fn ln(x: Q64) -> MathResult<Q64> {
     let top = 127 - x.0.leading_zeros() as i32; // index of the highest set bit
     let mut e = top - FRAC_BITS as i32;
     // m in Q8.120, in [1, 2).
-    let mut m = if top <= W as i32 {
-        x.0 << (W as i32 - top)
-    } else {
-        x.0 >> (top - W as i32)
-    };
+    let mut m = if top <= W as i32 { x.0 << (W as i32 - top) } else { x.0 >> (top - W as i32) };
     if m > SQRT2_W {
         m >>= 1;
         e += 1;
@@ -140,11 +136,7 @@ pub fn sqrt(x: Q64) -> MathResult<Q64> {
 pub fn sqrt_ceil(x: Q64) -> MathResult<Q64> {
     let r = sqrt(x)?;
     let back = U256::from(r.0 as u128) * U256::from(r.0 as u128);
-    Ok(if back == U256::from(x.0 as u128) << FRAC_BITS {
-        r
-    } else {
-        Q64(r.0 + 1)
-    })
+    Ok(if back == U256::from(x.0 as u128) << FRAC_BITS { r } else { Q64(r.0 + 1) })
 }
 
 #[cfg(test)]

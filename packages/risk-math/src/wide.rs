@@ -121,7 +121,7 @@ mod tests {
             prop_assert!(r * r <= n);
             let r1 = r + 1;
             // (r+1)² > n, computed without overflow when r+1 = 2^128.
-            prop_assert!(r1.checked_mul(r1).map_or(true, |sq| sq > n));
+            prop_assert!(r1.checked_mul(r1).is_none_or(|sq| sq > n));
         }
 
         #[test]

@@ -22,11 +22,13 @@ fn parse(v: &str) -> Option<(u64, u64, u64)> {
 /// version is refused.
 pub fn ensure_upgrade(storage: &mut dyn Storage, name: &str, version: &str) -> Result<(), MigrateErrorOrStd> {
     let stored = cw2::get_contract_version(storage)?;
-    let refuse = || MigrateErrorOrStd::Refused(MigrateError {
-        from_contract: stored.contract.clone(),
-        from_version: stored.version.clone(),
-        to_version: version.to_string(),
-    });
+    let refuse = || {
+        MigrateErrorOrStd::Refused(MigrateError {
+            from_contract: stored.contract.clone(),
+            from_version: stored.version.clone(),
+            to_version: version.to_string(),
+        })
+    };
     if stored.contract != name {
         return Err(refuse());
     }

@@ -113,16 +113,35 @@ pub struct ConfigUpdate {
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Feeders: one price round pricing every market.
-    SetPrices { prices: Vec<PriceInput> },
-    UpsertMarket { id: String, price: Decimal, volatility: Decimal },
-    SetVolatility { market: String, volatility: Decimal },
-    RemoveMarket { id: String },
+    SetPrices {
+        prices: Vec<PriceInput>,
+    },
+    UpsertMarket {
+        id: String,
+        price: Decimal,
+        volatility: Decimal,
+    },
+    SetVolatility {
+        market: String,
+        volatility: Decimal,
+    },
+    RemoveMarket {
+        id: String,
+    },
     /// A batch; the full matrix must be positive semi-definite afterwards.
-    SetCorrelations { pairs: Vec<CorrelationPair> },
-    SetStressScenarios { scenarios: Vec<StressScenario> },
-    SetFeeders { feeders: Vec<String> },
+    SetCorrelations {
+        pairs: Vec<CorrelationPair>,
+    },
+    SetStressScenarios {
+        scenarios: Vec<StressScenario>,
+    },
+    SetFeeders {
+        feeders: Vec<String>,
+    },
     UpdateConfig(ConfigUpdate),
-    TransferOwnership { owner: String },
+    TransferOwnership {
+        owner: String,
+    },
 }
 
 /// One member's inputs to Cover-N.

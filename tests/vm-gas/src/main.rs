@@ -1,1 +1,270 @@
-fn main(){}
+//! Gas report: runs the chain-ready `artifacts/risk_oracle.wasm` in cosmwasm-vm 2.2.10 (the
+//! VM wasmd chains embed), prints the VM gas of `assess` per configuration with its SDK-gas
+//! equivalent (VM gas / 140,000) and the KV-read gas wasmd would add (1,000 + 3/byte per read),
+//! and checks that every answer is bit-identical to the natively compiled contract's.
+//!
+//! Run: `scripts/vm-gas.sh` (builds the artifacts first if missing).
+
+use std::cell::Cell;
+use std::collections::HashMap;
+
+use cosmwasm_std::testing::{message_info, mock_dependencies, mock_env};
+use cosmwasm_std::{Addr, Decimal, Empty, Env, Int128, Order, Record, SignedDecimal, Timestamp};
+use cosmwasm_vm::testing::{execute, instantiate, query, MockApi, MockQuerier, MockStorage};
+use cosmwasm_vm::{Backend, BackendResult, Instance, InstanceOptions, Storage};
+use risk_pool::oracle::*;
+
+const GAS_LIMIT: u64 = 1_000_000_000_000_000;
+const VM_PER_SDK: u64 = 140_000;
+const SDK_LIMIT: u64 = 1_000_000;
+
+/// MockStorage that counts reads and bytes read, as wasmd's gas KV store charges them.
+#[derive(Default)]
+struct Counting {
+    inner: MockStorage,
+    reads: Cell<u64>,
+    bytes: Cell<u64>,
+}
+
+impl Counting {
+    fn reset(&self) {
+        self.reads.set(0);
+        self.bytes.set(0);
+    }
+    /// ReadCostFlat 1,000 + ReadCostPerByte 3 · (key + value), per read.
+    fn sdk_gas(&self) -> u64 {
+        1_000 * self.reads.get() + 3 * self.bytes.get()
+    }
+}
+
+impl Storage for Counting {
+    fn get(&self, key: &[u8]) -> BackendResult<Option<Vec<u8>>> {
+        let (r, g) = self.inner.get(key);
+        self.reads.set(self.reads.get() + 1);
+        let len = r.as_ref().ok().and_then(|v| v.as_ref()).map_or(0, |v| v.len());
+        self.bytes.set(self.bytes.get() + (key.len() + len) as u64);
+        (r, g)
+    }
+    fn scan(&mut self, start: Option<&[u8]>, end: Option<&[u8]>, order: Order) -> BackendResult<u32> {
+        self.inner.scan(start, end, order)
+    }
+    fn next(&mut self, id: u32) -> BackendResult<Option<Record>> {
+        self.inner.next(id)
+    }
+    fn set(&mut self, key: &[u8], value: &[u8]) -> BackendResult<()> {
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &[u8]) -> BackendResult<()> {
+        self.inner.remove(key)
+    }
+}
+
+type Vm = Instance<MockApi, Counting, MockQuerier>;
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+struct Setup {
+    markets: usize,
+    method: Method,
+    rounds: usize,
+}
+
+fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
+    let ids: Vec<String> = (0..s.markets).map(|i| format!("M{i:02}")).collect();
+    let mut correlations = vec![];
+    for i in 0..s.markets {
+        for j in 0..i {
+            correlations.push(CorrelationPair {
+                a: ids[i].clone(),
+                b: ids[j].clone(),
+                rho: SignedDecimal::percent(30),
+            });
+        }
+    }
+    InstantiateMsg {
+        owner: owner.to_string(),
+        feeders: vec![owner.to_string()],
+        confidence_bps: 9900,
+        horizon_secs: 86_400,
+        max_staleness_secs: 10 * 86_400 * 365,
+        method: s.method.clone(),
+        requirement_multiplier: dec("1"),
+        min_requirement: 0u128.into(),
+        cover_n: 2,
+        claim_multiple: dec("1.5"),
+        markets: ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| MarketInit { id: id.clone(), price: dec(&format!("{}", 100 + i)), volatility: dec("0.6") })
+            .collect(),
+        correlations,
+        stress_scenarios: vec![StressScenario {
+            name: "crash".into(),
+            shocks: ids.iter().map(|id| Shock { market: id.clone(), shock: SignedDecimal::percent(-30) }).collect(),
+        }],
+        history_len: Some(500),
+        round_secs: Some(60),
+        max_move_bps: None,
+        ewma_lambda: None,
+        // The oracle caps paths × max_markets at 160,000 draws (gas): size the cap to the book.
+        max_markets: Some(s.markets as u32),
+        max_exposures: None,
+        max_paths: None,
+        max_scenarios: None,
+    }
+}
+
+fn book(markets: usize) -> Vec<Exposure> {
+    (0..markets)
+        .map(|i| Exposure {
+            market: format!("M{i:02}"),
+            notional: Int128::new(if i % 3 == 2 { -1 } else { 1 } * (1_000_000_000 + 37_000_000 * i as i128)),
+        })
+        .collect()
+}
+
+fn round_prices(markets: usize, k: usize) -> Vec<PriceInput> {
+    // A deterministic wiggle: ±(0..2) % per round.
+    (0..markets)
+        .map(|i| {
+            let base = 100 + i as u64;
+            let w = ((k as u64 * 7919 + i as u64 * 104_729) % 400) as i64 - 200; // −200..199 bp·0.01
+            let p = base as i64 * 10_000 + w * base as i64 / 10;
+            PriceInput { market: format!("M{i:02}"), price: Decimal::from_ratio(p as u128, 10_000u128) }
+        })
+        .collect()
+}
+
+fn env_at(secs: u64) -> Env {
+    let mut e = mock_env();
+    e.block.time = Timestamp::from_seconds(1_700_000_000 + secs);
+    e.contract.address = Addr::unchecked(MockApi::default().addr_make("oracle"));
+    e
+}
+
+struct Measured {
+    vm_gas: u64,
+    kv_sdk: u64,
+    reads: u64,
+    bytes: u64,
+    answer: Vec<u8>,
+}
+
+/// Instantiates the wasm and the native contract side by side, feeds `rounds` price rounds to
+/// both, then measures one `assess` of the full book in the VM and compares the answers.
+fn run(wasm: &[u8], s: &Setup) -> (Measured, u64) {
+    let api = MockApi::default();
+    let owner = Addr::unchecked(api.addr_make("dao"));
+    let backend = Backend { api, storage: Counting::default(), querier: MockQuerier::new(&[]) };
+    let mut vm: Vm = Instance::from_code(wasm, backend, InstanceOptions { gas_limit: GAS_LIMIT }, None).unwrap();
+    let mut native = mock_dependencies();
+    let info = message_info(&owner, &[]);
+    let msg = init_msg(&owner, s);
+    let r: cosmwasm_std::ContractResult<cosmwasm_std::Response<Empty>> =
+        instantiate(&mut vm, env_at(0), info.clone(), &msg);
+    r.unwrap();
+    risk_oracle::contract::instantiate(native.as_mut(), env_at(0), info.clone(), msg).unwrap();
+    let mut round_gas = 0;
+    for k in 0..s.rounds {
+        let env = env_at(60 * (k as u64 + 1));
+        let m = ExecuteMsg::SetPrices { prices: round_prices(s.markets, k) };
+        let before = vm.get_gas_left();
+        let r: cosmwasm_std::ContractResult<cosmwasm_std::Response<Empty>> =
+            execute(&mut vm, env.clone(), info.clone(), &m);
+        r.unwrap();
+        round_gas = before - vm.get_gas_left();
+        risk_oracle::contract::execute(native.as_mut(), env, info.clone(), m).unwrap();
+    }
+    let env = env_at(60 * (s.rounds as u64 + 1));
+    let q = QueryMsg::Assess { exposures: book(s.markets) };
+    vm.with_storage(|st| {
+        st.reset();
+        Ok(())
+    })
+    .unwrap();
+    let before = vm.get_gas_left();
+    let answer = query(&mut vm, env.clone(), &q).unwrap();
+    let vm_gas = before - vm.get_gas_left();
+    let (reads, bytes, kv_sdk) = vm.with_storage(|st| Ok((st.reads.get(), st.bytes.get(), st.sdk_gas()))).unwrap();
+    let native_answer = risk_oracle::contract::query(native.as_ref(), env, q).unwrap();
+    assert_eq!(answer.as_slice(), native_answer.as_slice(), "wasm and native answers differ");
+    (Measured { vm_gas, kv_sdk, reads, bytes, answer: answer.to_vec() }, round_gas)
+}
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| "../../artifacts/risk_oracle.wasm".into());
+    let wasm = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run scripts/build.sh first)"));
+    let configs: Vec<(String, Setup)> = vec![
+        ("parametric, 1 market".into(), Setup { markets: 1, method: Method::Parametric, rounds: 0 }),
+        ("parametric, 8 markets".into(), Setup { markets: 8, method: Method::Parametric, rounds: 0 }),
+        ("parametric, 32 markets".into(), Setup { markets: 32, method: Method::Parametric, rounds: 0 }),
+        (
+            "monte carlo 1,000 paths, 8 markets".into(),
+            Setup { markets: 8, method: Method::MonteCarlo { paths: 1_000, seed: 7 }, rounds: 0 },
+        ),
+        (
+            "monte carlo 10,000 paths, 8 markets".into(),
+            Setup { markets: 8, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0 },
+        ),
+        (
+            "monte carlo 1,000 paths, 32 markets".into(),
+            Setup { markets: 32, method: Method::MonteCarlo { paths: 1_000, seed: 7 }, rounds: 0 },
+        ),
+        (
+            "monte carlo 10,000 paths, 16 markets".into(),
+            Setup { markets: 16, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0 },
+        ),
+        (
+            "monte carlo 5,000 paths, 32 markets".into(),
+            Setup { markets: 32, method: Method::MonteCarlo { paths: 5_000, seed: 7 }, rounds: 0 },
+        ),
+        ("historical 500 rounds, 8 markets".into(), Setup { markets: 8, method: Method::Historical, rounds: 500 }),
+        ("historical 500 rounds, 32 markets".into(), Setup { markets: 32, method: Method::Historical, rounds: 500 }),
+    ];
+    println!("risk-oracle `assess` in cosmwasm-vm 2.2.10 ({path}, {} bytes)", wasm.len());
+    println!("SDK gas = VM gas / {VM_PER_SDK} + KV reads (1,000 + 3/byte each); target < {SDK_LIMIT} SDK gas");
+    println!();
+    println!(
+        "{:<38} {:>15} {:>10} {:>7} {:>9} {:>10} {:>11}  {}",
+        "configuration", "VM gas", "VM→SDK", "reads", "bytes", "KV SDK", "total SDK", "target"
+    );
+    let mut all_ok = true;
+    let mut answers: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut round_costs = vec![];
+    for (name, s) in &configs {
+        let (m, round_gas) = run(&wasm, s);
+        let total = m.vm_gas / VM_PER_SDK + m.kv_sdk;
+        let ok = total < SDK_LIMIT;
+        all_ok &= ok;
+        println!(
+            "{:<38} {:>15} {:>10} {:>7} {:>9} {:>10} {:>11}  {}",
+            name,
+            m.vm_gas,
+            m.vm_gas / VM_PER_SDK,
+            m.reads,
+            m.bytes,
+            m.kv_sdk,
+            total,
+            if ok { "ok" } else { "OVER" }
+        );
+        if s.rounds > 0 {
+            round_costs.push((s.markets, round_gas));
+        }
+        answers.insert(name.clone(), m.answer);
+    }
+    println!();
+    for (markets, g) in round_costs {
+        println!("set_prices ({markets} markets, one round): {g} VM gas = {} SDK gas before KV writes", g / VM_PER_SDK);
+    }
+    println!(
+        "monte carlo 5,000 × 32 answer: {}",
+        String::from_utf8_lossy(&answers["monte carlo 5,000 paths, 32 markets"])
+    );
+    println!("every wasm answer is byte-identical to the native contract's answer");
+    if !all_ok {
+        println!("some configuration is over {SDK_LIMIT} SDK gas");
+        std::process::exit(1);
+    }
+}

@@ -18,7 +18,11 @@ fn invalid(reason: impl Into<String>) -> ContractError {
 
 fn validate_feeders(api: &dyn Api, feeders: &[String]) -> Result<Vec<Addr>, ContractError> {
     if feeders.len() > MAX_FEEDERS {
-        return Err(ContractError::LimitExceeded { what: "feeders", count: feeders.len() as u64, max: MAX_FEEDERS as u64 });
+        return Err(ContractError::LimitExceeded {
+            what: "feeders",
+            count: feeders.len() as u64,
+            max: MAX_FEEDERS as u64,
+        });
     }
     let mut out: Vec<Addr> = Vec::with_capacity(feeders.len());
     for f in feeders {
@@ -75,6 +79,14 @@ fn validate(cfg: &mut Config) -> Result<(), ContractError> {
         if paths > cfg.max_paths {
             return Err(ContractError::LimitExceeded { what: "paths", count: paths as u64, max: cfg.max_paths as u64 });
         }
+        let draws = paths as u64 * cfg.max_markets as u64;
+        if draws > MAX_MC_DRAWS {
+            return Err(ContractError::LimitExceeded {
+                what: "monte carlo draws (paths × max_markets)",
+                count: draws,
+                max: MAX_MC_DRAWS,
+            });
+        }
         if paths < need {
             return Err(invalid(format!("paths {paths} below the {need} the confidence needs")));
         }
@@ -90,7 +102,11 @@ fn validate(cfg: &mut Config) -> Result<(), ContractError> {
 
 fn validate_scenarios(deps: &DepsMut, cfg: &Config, scenarios: &[StressScenario]) -> Result<(), ContractError> {
     if scenarios.len() > cfg.max_scenarios as usize {
-        return Err(ContractError::LimitExceeded { what: "stress scenarios", count: scenarios.len() as u64, max: cfg.max_scenarios as u64 });
+        return Err(ContractError::LimitExceeded {
+            what: "stress scenarios",
+            count: scenarios.len() as u64,
+            max: cfg.max_scenarios as u64,
+        });
     }
     let max_shock = SignedDecimal::from_ratio(1024, 1);
     for (i, s) in scenarios.iter().enumerate() {
@@ -119,7 +135,12 @@ fn validate_scenarios(deps: &DepsMut, cfg: &Config, scenarios: &[StressScenario]
     Ok(())
 }
 
-pub fn instantiate(mut deps: DepsMut, env: Env, _info: MessageInfo, msg: InstantiateMsg) -> Result<Response, ContractError> {
+pub fn instantiate(
+    mut deps: DepsMut,
+    env: Env,
+    _info: MessageInfo,
+    msg: InstantiateMsg,
+) -> Result<Response, ContractError> {
     let mut cfg = Config {
         owner: deps.api.addr_validate(&msg.owner)?,
         feeders: validate_feeders(deps.api, &msg.feeders)?,
@@ -166,12 +187,18 @@ pub fn instantiate(mut deps: DepsMut, env: Env, _info: MessageInfo, msg: Instant
         .add_attribute("markets", msg.markets.len().to_string()))
 }
 
-pub fn set_stress_scenarios(deps: DepsMut, info: MessageInfo, scenarios: Vec<StressScenario>) -> Result<Response, ContractError> {
+pub fn set_stress_scenarios(
+    deps: DepsMut,
+    info: MessageInfo,
+    scenarios: Vec<StressScenario>,
+) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "set stress scenarios")?;
     validate_scenarios(&deps, &cfg, &scenarios)?;
     SCENARIOS.save(deps.storage, &scenarios)?;
-    Ok(Response::new().add_attribute("action", "set_stress_scenarios").add_attribute("scenarios", scenarios.len().to_string()))
+    Ok(Response::new()
+        .add_attribute("action", "set_stress_scenarios")
+        .add_attribute("scenarios", scenarios.len().to_string()))
 }
 
 pub fn set_feeders(deps: DepsMut, info: MessageInfo, feeders: Vec<String>) -> Result<Response, ContractError> {
@@ -188,9 +215,23 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
     macro_rules! set {
         ($($f:ident),*) => { $( if let Some(v) = u.$f.clone() { cfg.$f = v; } )* };
     }
-    set!(confidence_bps, horizon_secs, max_staleness_secs, method, requirement_multiplier, min_requirement,
-         cover_n, claim_multiple, history_len, round_secs, max_move_bps, max_markets, max_exposures, max_paths,
-         max_scenarios);
+    set!(
+        confidence_bps,
+        horizon_secs,
+        max_staleness_secs,
+        method,
+        requirement_multiplier,
+        min_requirement,
+        cover_n,
+        claim_multiple,
+        history_len,
+        round_secs,
+        max_move_bps,
+        max_markets,
+        max_exposures,
+        max_paths,
+        max_scenarios
+    );
     if let Some(l) = u.ewma_lambda {
         cfg.ewma_lambda = if l.is_zero() { None } else { Some(l) };
     }

@@ -21,7 +21,11 @@ pub fn apply(deps: &mut DepsMut, pairs: &[CorrelationPair]) -> Result<(), Contra
     let cfg = CONFIG.load(deps.storage)?;
     let max_pairs = (cfg.max_markets as u64) * (cfg.max_markets as u64 - 1) / 2;
     if pairs.len() as u64 > max_pairs.max(1) {
-        return Err(ContractError::LimitExceeded { what: "correlation pairs", count: pairs.len() as u64, max: max_pairs });
+        return Err(ContractError::LimitExceeded {
+            what: "correlation pairs",
+            count: pairs.len() as u64,
+            max: max_pairs,
+        });
     }
     let slots = SLOTS.load(deps.storage)?;
     let mut corr = Corr::load(deps.storage, slots.len());
@@ -30,8 +34,12 @@ pub fn apply(deps: &mut DepsMut, pairs: &[CorrelationPair]) -> Result<(), Contra
         if p.a == p.b || p.rho > SignedDecimal::one() || p.rho < SignedDecimal::negative_one() {
             return Err(invalid());
         }
-        let ma = MARKETS.may_load(deps.storage, &p.a)?.ok_or_else(|| ContractError::UnknownMarket { market: p.a.clone() })?;
-        let mb = MARKETS.may_load(deps.storage, &p.b)?.ok_or_else(|| ContractError::UnknownMarket { market: p.b.clone() })?;
+        let ma = MARKETS
+            .may_load(deps.storage, &p.a)?
+            .ok_or_else(|| ContractError::UnknownMarket { market: p.a.clone() })?;
+        let mb = MARKETS
+            .may_load(deps.storage, &p.b)?
+            .ok_or_else(|| ContractError::UnknownMarket { market: p.b.clone() })?;
         corr.set(ma.slot as usize, mb.slot as usize, rho_q64(p.rho)?);
     }
     corr.factor_and_save(deps.storage)?;

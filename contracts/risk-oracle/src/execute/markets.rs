@@ -114,7 +114,12 @@ pub fn upsert(
         .add_attribute("created", created.to_string()))
 }
 
-pub fn set_volatility(deps: DepsMut, info: MessageInfo, market: String, volatility: Decimal) -> Result<Response, ContractError> {
+pub fn set_volatility(
+    deps: DepsMut,
+    info: MessageInfo,
+    market: String,
+    volatility: Decimal,
+) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "set a volatility")?;
     validate_volatility(&market, volatility)?;

@@ -12,8 +12,8 @@ use risk_math::{Q64, YEAR_SECS};
 use risk_pool::oracle::PriceInput;
 
 use crate::error::ContractError;
-use crate::execute::{dec_q64, q64_dec_ceil};
 use crate::execute::markets::validate_price;
+use crate::execute::{dec_q64, q64_dec_ceil};
 use crate::state::{append_round, Market, CONFIG, MARKETS, ROUNDS, SLOTS};
 
 /// |new − old|·10⁴/old, rounded up.
@@ -40,7 +40,12 @@ fn ewma_variance(m: &Market, lambda: Q64, r: i64, dt: u64) -> Result<Q64, Contra
     Ok(lambda.mul(old)?.add(Q64::ONE.sub(lambda)?.mul(annual)?)?)
 }
 
-pub fn set_prices(deps: DepsMut, env: Env, info: MessageInfo, prices: Vec<PriceInput>) -> Result<Response, ContractError> {
+pub fn set_prices(
+    deps: DepsMut,
+    env: Env,
+    info: MessageInfo,
+    prices: Vec<PriceInput>,
+) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     if !cfg.feeders.contains(&info.sender) {
         return Err(ContractError::Unauthorized { role: "feeder", action: "set prices" });
@@ -80,7 +85,11 @@ pub fn set_prices(deps: DepsMut, env: Env, info: MessageInfo, prices: Vec<PriceI
         validate_price(&p.market, p.price)?;
         let mv = move_bps(m.price, p.price);
         if mv > cfg.max_move_bps as u128 {
-            return Err(ContractError::PriceMoveTooLarge { market: p.market.clone(), move_bps: mv, max_move_bps: cfg.max_move_bps });
+            return Err(ContractError::PriceMoveTooLarge {
+                market: p.market.clone(),
+                move_bps: mv,
+                max_move_bps: cfg.max_move_bps,
+            });
         }
         let r = simple_return(m.price.atomics().u128(), p.price.atomics().u128())?;
         returns[slot] = r;

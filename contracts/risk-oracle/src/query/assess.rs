@@ -5,8 +5,8 @@ use risk_math::cover::{cover_n, uncovered};
 use risk_math::measures::{self, horizon_scale, sigma_horizon, Measure};
 use risk_math::Q64;
 use risk_pool::oracle::{
-    AssessResponse, ClaimLimitResponse, Exposure, MemberRisk, Method, PoolRequirementResponse,
-    RequirementResponse, Uncovered,
+    AssessResponse, ClaimLimitResponse, Exposure, MemberRisk, Method, PoolRequirementResponse, RequirementResponse,
+    Uncovered,
 };
 
 use crate::error::{math, ContractError};
@@ -50,7 +50,11 @@ struct Book {
 /// math needs: one market read per exposure.
 fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<Book, ContractError> {
     if exposures.len() > cfg.max_exposures as usize {
-        return Err(ContractError::LimitExceeded { what: "exposures", count: exposures.len() as u64, max: cfg.max_exposures as u64 });
+        return Err(ContractError::LimitExceeded {
+            what: "exposures",
+            count: exposures.len() as u64,
+            max: cfg.max_exposures as u64,
+        });
     }
     let now = env.block.time.seconds();
     let mut b = Book { ids: vec![], slots: vec![], notionals: vec![], sigma_h: vec![], since_round: 0, as_of: now };
@@ -58,7 +62,9 @@ fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<B
         if exposures[..i].iter().any(|o| o.market == e.market) {
             return Err(ContractError::DuplicateMarket { market: e.market.clone() });
         }
-        let m = MARKETS.may_load(deps.storage, &e.market)?.ok_or_else(|| ContractError::UnknownMarket { market: e.market.clone() })?;
+        let m = MARKETS
+            .may_load(deps.storage, &e.market)?
+            .ok_or_else(|| ContractError::UnknownMarket { market: e.market.clone() })?;
         if now.saturating_sub(m.updated_at) > cfg.max_staleness_secs {
             return Err(ContractError::StaleMarket {
                 market: e.market.clone(),
@@ -178,7 +184,11 @@ pub fn claim_limit(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<Clai
 /// of the `cover_n` largest. Exact.
 pub fn pool_requirement(deps: Deps, members: &[MemberRisk]) -> Result<PoolRequirementResponse, ContractError> {
     if members.len() > MAX_POOL_MEMBERS {
-        return Err(ContractError::LimitExceeded { what: "members", count: members.len() as u64, max: MAX_POOL_MEMBERS as u64 });
+        return Err(ContractError::LimitExceeded {
+            what: "members",
+            count: members.len() as u64,
+            max: MAX_POOL_MEMBERS as u64,
+        });
     }
     let cfg = CONFIG.load(deps.storage)?;
     let list: Vec<Uncovered> = members

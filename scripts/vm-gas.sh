@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Real-VM suite and gas report: runs artifacts/risk_oracle.wasm in cosmwasm-vm 2.2.10, checks
+# every answer is byte-identical to the native contract's, prints VM and SDK gas per `assess`
+# configuration, and fails if one is over 1,000,000 SDK gas. Builds the artifacts if missing.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$ROOT"
+[ -f artifacts/risk_oracle.wasm ] || scripts/build.sh
+# cosmwasm-vm is a ~15 minute cold build: its target dir lives in the cache.
+CARGO_TARGET_DIR="$P2P_CACHE/vm-gas-target" cargo run --quiet --release --locked \
+  --manifest-path tests/vm-gas/Cargo.toml -- "$ROOT/artifacts/risk_oracle.wasm"
