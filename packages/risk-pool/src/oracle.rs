@@ -110,6 +110,8 @@ pub struct ConfigUpdate {
     pub max_scenarios: Option<u32>,
 }
 
+/// Deserialized once per call, so the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[cw_serde]
 pub enum ExecuteMsg {
     /// Feeders: one price round pricing every market.
