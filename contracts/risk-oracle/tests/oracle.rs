@@ -544,7 +544,10 @@ fn migrate_refuses_foreign_contracts_and_accepts_same_version() {
         .instantiate_contract(other, owner.clone(), &cosmwasm_std::Empty {}, &[], "x", Some(owner.to_string()))
         .unwrap();
     let err = s.app.migrate_contract(owner, foreign, &MigrateMsg {}, s.code_id).unwrap_err();
-    assert!(matches!(err.downcast::<ContractError>().unwrap(), ContractError::Migration { .. }));
+    assert!(matches!(
+        err.downcast::<ContractError>().unwrap(),
+        ContractError::Migrate(risk_pool::migrate::MigrateError::Refused { .. })
+    ));
 }
 
 mod pool_vault_like {

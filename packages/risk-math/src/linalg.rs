@@ -66,7 +66,7 @@ pub fn cholesky(rho: &[Q64], n: usize) -> MathResult<Vec<Q64>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -74,7 +74,8 @@ mod tests {
         Q64((x * 18_446_744_073_709_551_616.0) as i128)
     }
 
-    fn matrix(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<Q64> {
+    /// A correlation matrix with ones on the diagonal and the given pairs (test helper).
+    pub(crate) fn matrix(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<Q64> {
         let mut m = vec![Q64::ZERO; n * n];
         for i in 0..n {
             m[i * n + i] = Q64::ONE;

@@ -287,6 +287,7 @@ pub fn stress_loss(notionals: &[i128], shocks: &[i128]) -> MathResult<u128> {
 mod tests {
     use super::*;
     use crate::linalg::cholesky;
+    use crate::linalg::tests::matrix as corr;
     use crate::normal::var_es_factors;
     use proptest::prelude::*;
 
@@ -296,17 +297,6 @@ mod tests {
     }
     fn q(x: f64) -> Q64 {
         Q64((x * TWO64) as i128)
-    }
-    fn corr(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<Q64> {
-        let mut m = vec![Q64::ZERO; n * n];
-        for i in 0..n {
-            m[i * n + i] = Q64::ONE;
-        }
-        for &(a, b, r) in pairs {
-            m[a * n + b] = q(r);
-            m[b * n + a] = q(r);
-        }
-        m
     }
 
     /// f64 reference model of the delta-normal measure (test only).

@@ -2,12 +2,14 @@
 
 use cosmwasm_std::{StdError, Storage};
 
-/// Why a migration was refused.
-#[derive(Debug, PartialEq)]
-pub struct MigrateError {
-    pub from_contract: String,
-    pub from_version: String,
-    pub to_version: String,
+/// Why a migration was refused, or the storage error that stopped it.
+#[derive(thiserror::Error, Debug, PartialEq)]
+pub enum MigrateError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    #[error("cannot migrate from {from_contract} {from_version} to {to_version}")]
+    Refused { from_contract: String, from_version: String, to_version: String },
 }
 
 fn parse(v: &str) -> Option<(u64, u64, u64)> {
@@ -20,14 +22,12 @@ fn parse(v: &str) -> Option<(u64, u64, u64)> {
 /// Accepts a migration only from the same contract name at a version ≤ `version`, then
 /// records `name`/`version` with cw2. A foreign contract, a downgrade or an unparsable
 /// version is refused.
-pub fn ensure_upgrade(storage: &mut dyn Storage, name: &str, version: &str) -> Result<(), MigrateErrorOrStd> {
+pub fn ensure_upgrade(storage: &mut dyn Storage, name: &str, version: &str) -> Result<(), MigrateError> {
     let stored = cw2::get_contract_version(storage)?;
-    let refuse = || {
-        MigrateErrorOrStd::Refused(MigrateError {
-            from_contract: stored.contract.clone(),
-            from_version: stored.version.clone(),
-            to_version: version.to_string(),
-        })
+    let refuse = || MigrateError::Refused {
+        from_contract: stored.contract.clone(),
+        from_version: stored.version.clone(),
+        to_version: version.to_string(),
     };
     if stored.contract != name {
         return Err(refuse());
@@ -38,19 +38,6 @@ pub fn ensure_upgrade(storage: &mut dyn Storage, name: &str, version: &str) -> R
     }
     cw2::set_contract_version(storage, name, version)?;
     Ok(())
-}
-
-/// Either a refusal or a storage error.
-#[derive(Debug, PartialEq)]
-pub enum MigrateErrorOrStd {
-    Refused(MigrateError),
-    Std(StdError),
-}
-
-impl From<StdError> for MigrateErrorOrStd {
-    fn from(e: StdError) -> Self {
-        MigrateErrorOrStd::Std(e)
-    }
 }
 
 #[cfg(test)]
@@ -64,9 +51,9 @@ mod tests {
         cw2::set_contract_version(&mut s, "crates.io:risk-oracle", "0.2.0").unwrap();
         assert!(ensure_upgrade(&mut s, "crates.io:risk-oracle", "0.2.0").is_ok());
         assert!(ensure_upgrade(&mut s, "crates.io:risk-oracle", "0.10.1").is_ok());
-        assert!(matches!(ensure_upgrade(&mut s, "crates.io:risk-oracle", "0.9.0"), Err(MigrateErrorOrStd::Refused(_))));
-        assert!(matches!(ensure_upgrade(&mut s, "crates.io:pool-vault", "9.0.0"), Err(MigrateErrorOrStd::Refused(_))));
-        assert!(matches!(ensure_upgrade(&mut s, "crates.io:risk-oracle", "x"), Err(MigrateErrorOrStd::Refused(_))));
+        assert!(matches!(ensure_upgrade(&mut s, "crates.io:risk-oracle", "0.9.0"), Err(MigrateError::Refused { .. })));
+        assert!(matches!(ensure_upgrade(&mut s, "crates.io:pool-vault", "9.0.0"), Err(MigrateError::Refused { .. })));
+        assert!(matches!(ensure_upgrade(&mut s, "crates.io:risk-oracle", "x"), Err(MigrateError::Refused { .. })));
         assert_eq!(cw2::get_contract_version(&s).unwrap().version, "0.10.1");
     }
 }
