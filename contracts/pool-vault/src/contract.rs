@@ -1,7 +1,7 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
-use risk_pool::vault::{AssetInfo, ConfigResponse, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use risk_pool::vault::{AssetInfo, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
 use crate::state::{Config, CONFIG};
@@ -93,32 +93,7 @@ pub fn execute(deps: DepsMut, _env: Env, info: MessageInfo, msg: ExecuteMsg) -> 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     match msg {
-        QueryMsg::Config {} => {
-            let c = CONFIG.load(deps.storage)?;
-            Ok(to_json_binary(&ConfigResponse {
-                owner: c.owner,
-                guardian: c.guardian,
-                risk_oracle: c.risk_oracle,
-                asset: c.asset,
-                unbonding_secs: c.unbonding_secs,
-                deposit_lock_secs: c.deposit_lock_secs,
-                min_deposit: c.min_deposit,
-                protocol_fee_bps: c.protocol_fee_bps,
-                treasury: c.treasury,
-                claim_auto_approve_limit: c.claim_auto_approve_limit,
-                max_pending_claim_secs: c.max_pending_claim_secs,
-                loss_cap_bps: c.loss_cap_bps,
-                loss_cap_window_secs: c.loss_cap_window_secs,
-                max_capital_multiple: c.max_capital_multiple,
-                member_lookback_secs: c.member_lookback_secs,
-                max_exposure_age_secs: c.max_exposure_age_secs,
-                reward_vesting_secs: c.reward_vesting_secs,
-                max_pause_secs: c.max_pause_secs,
-                max_members: c.max_members,
-                max_unbonding_entries: c.max_unbonding_entries,
-                max_memo_len: c.max_memo_len,
-            })?)
-        }
+        QueryMsg::Config {} => Ok(to_json_binary(&CONFIG.load(deps.storage)?)?),
     }
 }
 
