@@ -6,6 +6,10 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 [ -f artifacts/risk_oracle.wasm ] || scripts/build.sh
-# cosmwasm-vm is a ~15 minute cold build: its target dir lives in the cache.
-CARGO_TARGET_DIR="$P2P_CACHE/vm-gas-target" cargo run --quiet --release --locked \
+# cosmwasm-vm is a ~15 minute cold build: its target dir lives in the cache, shared by every clone
+# on this machine. The suite's own path crates are cleaned first: builds of them from another clone's
+# path would otherwise sit beside these and confuse rustc ("multiple versions of crate risk_pool").
+export CARGO_TARGET_DIR="$P2P_CACHE/vm-gas-target"
+cargo clean --quiet --release --manifest-path tests/vm-gas/Cargo.toml -p vm-gas -p risk-oracle -p risk-pool -p risk-math
+cargo run --quiet --release --locked \
   --manifest-path tests/vm-gas/Cargo.toml -- "$ROOT/artifacts/risk_oracle.wasm"
