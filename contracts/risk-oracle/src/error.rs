@@ -60,18 +60,21 @@ pub enum ContractError {
     InvalidConfig { reason: String },
 
     #[error("risk math: {0}")]
-    Math(#[from] MathError),
+    Math(MathError),
 
     #[error(transparent)]
     Migrate(#[from] risk_pool::migrate::MigrateError),
 }
 
-/// Maps the math crate's history error to the contract's, keeping the numbers.
-pub fn math(e: MathError) -> ContractError {
-    match e {
-        MathError::InsufficientHistory { have, need } => {
-            ContractError::InsufficientHistory { have: have as u64, need: need as u64 }
+/// Every math error becomes `Math`, except too little history, which keeps its own typed
+/// variant (with the numbers) wherever `?` meets it.
+impl From<MathError> for ContractError {
+    fn from(e: MathError) -> Self {
+        match e {
+            MathError::InsufficientHistory { have, need } => {
+                ContractError::InsufficientHistory { have: have as u64, need: need as u64 }
+            }
+            other => ContractError::Math(other),
         }
-        other => ContractError::Math(other),
     }
 }

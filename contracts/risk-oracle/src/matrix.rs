@@ -75,7 +75,7 @@ impl Corr {
                 let market = slots.get(row).cloned().flatten().unwrap_or_else(|| format!("slot {row}"));
                 ContractError::NotPositiveSemiDefinite { market }
             }
-            other => ContractError::Math(other),
+            other => other.into(),
         })?;
         let mut packed = Vec::with_capacity(tri(self.n, 0));
         let mut packed_l = Vec::with_capacity(tri(self.n, 0));

@@ -84,6 +84,11 @@ pub const SLOTS: Item<Vec<Option<String>>> = Item::new("slots");
 pub const PAIRS: Map<(&str, &str), cosmwasm_std::SignedDecimal> = Map::new("pairs");
 pub const ROUNDS: Item<Rounds> = Item::new("rounds");
 
+/// The market `id`, or `UnknownMarket` naming it.
+pub fn load_market(storage: &dyn Storage, id: &str) -> Result<Market, crate::ContractError> {
+    MARKETS.may_load(storage, id)?.ok_or_else(|| crate::ContractError::UnknownMarket { market: id.to_string() })
+}
+
 /// Raw keys.
 pub const CORR_KEY: &[u8] = b"corr";
 pub const CHOL_KEY: &[u8] = b"chol";

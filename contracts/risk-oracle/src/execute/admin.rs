@@ -9,7 +9,6 @@ use crate::error::ContractError;
 use crate::execute::markets::{add_market, validate_id, validate_price, validate_volatility};
 use crate::execute::{correlations, ensure_owner};
 use crate::limits::*;
-use crate::matrix::Corr;
 use crate::state::{Config, Rounds, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS};
 
 fn invalid(reason: impl Into<String>) -> ContractError {
@@ -167,7 +166,6 @@ pub fn instantiate(
     CONFIG.save(deps.storage, &cfg)?;
     SLOTS.save(deps.storage, &vec![])?;
     ROUNDS.save(deps.storage, &Rounds::default())?;
-    Corr::load(deps.storage, 0).factor_and_save(deps.storage)?;
     let now = env.block.time.seconds();
     for m in &msg.markets {
         validate_id(&m.id)?;

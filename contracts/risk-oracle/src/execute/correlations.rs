@@ -7,7 +7,7 @@ use risk_pool::oracle::CorrelationPair;
 use crate::error::ContractError;
 use crate::execute::ensure_owner;
 use crate::matrix::Corr;
-use crate::state::{CONFIG, MARKETS, PAIRS, SLOTS};
+use crate::state::{load_market, CONFIG, PAIRS, SLOTS};
 
 /// ρ as Q64.64, rounded toward zero (so |ρ| never grows past 1).
 fn rho_q64(rho: SignedDecimal) -> Result<Q64, ContractError> {
@@ -34,12 +34,8 @@ pub fn apply(deps: &mut DepsMut, pairs: &[CorrelationPair]) -> Result<(), Contra
         if p.a == p.b || p.rho > SignedDecimal::one() || p.rho < SignedDecimal::negative_one() {
             return Err(invalid());
         }
-        let ma = MARKETS
-            .may_load(deps.storage, &p.a)?
-            .ok_or_else(|| ContractError::UnknownMarket { market: p.a.clone() })?;
-        let mb = MARKETS
-            .may_load(deps.storage, &p.b)?
-            .ok_or_else(|| ContractError::UnknownMarket { market: p.b.clone() })?;
+        let ma = load_market(deps.storage, &p.a)?;
+        let mb = load_market(deps.storage, &p.b)?;
         corr.set(ma.slot as usize, mb.slot as usize, rho_q64(p.rho)?);
     }
     corr.factor_and_save(deps.storage)?;

@@ -1,12 +1,12 @@
 //! Owner: `upsert_market`, `set_volatility`, `remove_market`.
 
-use cosmwasm_std::{Decimal, DepsMut, Env, MessageInfo, Order, Response, StdResult};
+use cosmwasm_std::{Decimal, DepsMut, Env, MessageInfo, Order, Response};
 
 use crate::error::ContractError;
 use crate::execute::ensure_owner;
 use crate::limits::{MAX_ID_LEN, MAX_VOLATILITY_PCT};
 use crate::matrix::Corr;
-use crate::state::{Market, CONFIG, MARKETS, PAIRS, ROUNDS, SLOTS};
+use crate::state::{load_market, Market, CONFIG, MARKETS, PAIRS, ROUNDS, SLOTS};
 
 pub fn validate_id(id: &str) -> Result<(), ContractError> {
     let ok = !id.is_empty()
@@ -33,8 +33,8 @@ pub fn validate_volatility(market: &str, volatility: Decimal) -> Result<(), Cont
     Ok(())
 }
 
-/// Adds a market in the first free slot (uncorrelated with every other until
-/// `set_correlations`), extending the matrix and its factor. Used by instantiate too.
+/// Adds a market in the first free slot, uncorrelated with every other until
+/// `set_correlations`. Used by instantiate too.
 pub fn add_market(
     deps: &mut DepsMut,
     now: u64,
@@ -73,10 +73,9 @@ pub fn add_market(
             since_round: rounds.count,
         },
     )?;
-    // A fresh slot may hold a removed market's old row: reset it before factoring.
-    let mut corr = Corr::load(deps.storage, slots.len());
-    corr.clear(slot);
-    corr.factor_and_save(deps.storage)
+    // No matrix work: a slot past the stored matrix reads as an uncorrelated identity row (and
+    // its factor row as eᵢ, which is exact), and `remove` already reset a reused slot's row.
+    Ok(())
 }
 
 pub fn upsert(
@@ -123,9 +122,7 @@ pub fn set_volatility(
     let cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "set a volatility")?;
     validate_volatility(&market, volatility)?;
-    let mut m = MARKETS
-        .may_load(deps.storage, &market)?
-        .ok_or_else(|| ContractError::UnknownMarket { market: market.clone() })?;
+    let mut m = load_market(deps.storage, &market)?;
     m.volatility = volatility;
     MARKETS.save(deps.storage, &market, &m)?;
     Ok(Response::new()
@@ -137,7 +134,7 @@ pub fn set_volatility(
 pub fn remove(deps: DepsMut, info: MessageInfo, id: String) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "remove a market")?;
-    let m = MARKETS.may_load(deps.storage, &id)?.ok_or_else(|| ContractError::UnknownMarket { market: id.clone() })?;
+    let m = load_market(deps.storage, &id)?;
     MARKETS.remove(deps.storage, &id);
     let mut slots = SLOTS.load(deps.storage)?;
     slots[m.slot as usize] = None;
@@ -155,9 +152,4 @@ pub fn remove(deps: DepsMut, info: MessageInfo, id: String) -> Result<Response, 
     corr.clear(m.slot as usize);
     corr.factor_and_save(deps.storage)?;
     Ok(Response::new().add_attribute("action", "remove_market").add_attribute("market", id))
-}
-
-/// Every listed market, in slot order.
-pub fn all_markets(deps: &cosmwasm_std::Deps) -> StdResult<Vec<(String, Market)>> {
-    MARKETS.range(deps.storage, None, None, Order::Ascending).collect()
 }

@@ -14,7 +14,7 @@ use risk_pool::oracle::PriceInput;
 use crate::error::ContractError;
 use crate::execute::markets::validate_price;
 use crate::execute::{dec_q64, q64_dec_ceil};
-use crate::state::{append_round, Market, CONFIG, MARKETS, ROUNDS, SLOTS};
+use crate::state::{append_round, load_market, Market, CONFIG, MARKETS, ROUNDS, SLOTS};
 
 /// |new − old|·10⁴/old, rounded up.
 fn move_bps(old: Decimal, new: Decimal) -> u128 {
@@ -59,24 +59,13 @@ pub fn set_prices(
         }
     }
     let slots = SLOTS.load(deps.storage)?;
-    let listed = slots.iter().filter(|s| s.is_some()).count();
-    if prices.len() > listed {
-        // Either a duplicate or an unknown market: find which, for the error.
-        for (i, p) in prices.iter().enumerate() {
-            if prices[..i].iter().any(|q| q.market == p.market) {
-                return Err(ContractError::DuplicateMarket { market: p.market.clone() });
-            }
-        }
-    }
     let lambda = cfg.ewma_lambda.map(dec_q64).transpose()?;
     let dt = rounds.last_at.map(|t| now - t);
     let mut returns = vec![0i64; slots.len()];
     let mut seen = vec![false; slots.len()];
     let mut updated = Vec::with_capacity(prices.len());
     for p in &prices {
-        let mut m = MARKETS
-            .may_load(deps.storage, &p.market)?
-            .ok_or_else(|| ContractError::UnknownMarket { market: p.market.clone() })?;
+        let mut m = load_market(deps.storage, &p.market)?;
         let slot = m.slot as usize;
         if seen[slot] {
             return Err(ContractError::DuplicateMarket { market: p.market.clone() });

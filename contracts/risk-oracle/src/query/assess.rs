@@ -9,11 +9,11 @@ use risk_pool::oracle::{
     Uncovered,
 };
 
-use crate::error::{math, ContractError};
+use crate::error::ContractError;
 use crate::execute::dec_q64;
 use crate::limits::MAX_POOL_MEMBERS;
 use crate::matrix::{load_cholesky, Corr};
-use crate::state::{load_rounds, Config, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS};
+use crate::state::{load_market, load_rounds, Config, CONFIG, ROUNDS, SCENARIOS, SLOTS};
 
 /// The measured figures for one set of exposures.
 pub struct Figures {
@@ -62,9 +62,7 @@ fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<B
         if exposures[..i].iter().any(|o| o.market == e.market) {
             return Err(ContractError::DuplicateMarket { market: e.market.clone() });
         }
-        let m = MARKETS
-            .may_load(deps.storage, &e.market)?
-            .ok_or_else(|| ContractError::UnknownMarket { market: e.market.clone() })?;
+        let m = load_market(deps.storage, &e.market)?;
         if now.saturating_sub(m.updated_at) > cfg.max_staleness_secs {
             return Err(ContractError::StaleMarket {
                 market: e.market.clone(),
@@ -107,7 +105,7 @@ fn historical(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractErr
     let start = b.since_round.max(rounds.count.saturating_sub(cfg.history_len as u64));
     let returns = load_rounds(deps.storage, start, rounds.count, &b.slots)?;
     let scale = horizon_scale(cfg.horizon_secs, cfg.round_secs)?;
-    measures::historical(&b.notionals, &returns, scale, cfg.confidence_bps).map_err(math)
+    Ok(measures::historical(&b.notionals, &returns, scale, cfg.confidence_bps)?)
 }
 
 /// Monte Carlo over the cached factor: markets not in the book get a zero notional, and the
@@ -121,7 +119,7 @@ fn monte_carlo(deps: Deps, cfg: &Config, b: &Book, paths: u32, seed: u64) -> Res
         sigma_h[*s as usize] = b.sigma_h[i];
     }
     let chol = load_cholesky(deps.storage, n);
-    measures::monte_carlo(&notionals, &sigma_h, &chol, paths, seed, cfg.confidence_bps).map_err(math)
+    Ok(measures::monte_carlo(&notionals, &sigma_h, &chol, paths, seed, cfg.confidence_bps)?)
 }
 
 /// Every figure for `exposures` under the configured method. Monte Carlo is floored at the

@@ -6,7 +6,7 @@ use risk_pool::oracle::{ConfigResponse, CorrelationResponse, MarketResponse, Mar
 
 use crate::error::ContractError;
 use crate::limits::{DEFAULT_PAGE, MAX_PAGE};
-use crate::state::{Market, CONFIG, MARKETS, PAIRS, ROUNDS, SCENARIOS};
+use crate::state::{load_market, Market, CONFIG, MARKETS, PAIRS, ROUNDS, SCENARIOS};
 
 pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     let c = CONFIG.load(deps.storage)?;
@@ -36,23 +36,26 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     })
 }
 
-fn response(deps: Deps, id: String, m: Market) -> Result<MarketResponse, ContractError> {
-    let cfg = CONFIG.load(deps.storage)?;
-    let rounds = ROUNDS.load(deps.storage)?;
-    Ok(MarketResponse {
+/// (rounds recorded, history_len): what `history_rounds` is counted against, read once per query.
+fn history_window(deps: Deps) -> Result<(u64, u64), ContractError> {
+    Ok((ROUNDS.load(deps.storage)?.count, CONFIG.load(deps.storage)?.history_len as u64))
+}
+
+fn response(id: String, m: Market, (rounds, history_len): (u64, u64)) -> MarketResponse {
+    MarketResponse {
         id,
         price: m.price,
         volatility: m.effective_volatility(),
         base_volatility: m.volatility,
         ewma_volatility: m.ewma_vol,
         updated_at: m.updated_at,
-        history_rounds: rounds.count.saturating_sub(m.since_round).min(cfg.history_len as u64),
-    })
+        history_rounds: rounds.saturating_sub(m.since_round).min(history_len),
+    }
 }
 
 pub fn market(deps: Deps, id: String) -> Result<MarketResponse, ContractError> {
-    let m = MARKETS.may_load(deps.storage, &id)?.ok_or_else(|| ContractError::UnknownMarket { market: id.clone() })?;
-    response(deps, id, m)
+    let m = load_market(deps.storage, &id)?;
+    Ok(response(id, m, history_window(deps)?))
 }
 
 pub fn markets(deps: Deps, start_after: Option<String>, limit: Option<u32>) -> Result<MarketsResponse, ContractError> {
@@ -60,7 +63,8 @@ pub fn markets(deps: Deps, start_after: Option<String>, limit: Option<u32>) -> R
     let start = start_after.as_deref().map(Bound::exclusive);
     let page: Vec<(String, Market)> =
         MARKETS.range(deps.storage, start, None, Order::Ascending).take(limit).collect::<Result<_, _>>()?;
-    let markets = page.into_iter().map(|(id, m)| response(deps, id, m)).collect::<Result<_, _>>()?;
+    let window = history_window(deps)?;
+    let markets = page.into_iter().map(|(id, m)| response(id, m, window)).collect();
     Ok(MarketsResponse { markets })
 }
 
