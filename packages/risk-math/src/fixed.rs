@@ -198,10 +198,7 @@ fn fit_raw(v: I256, what: &'static str) -> MathResult<i128> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn f(q: Q64) -> f64 {
-        q.0 as f64 / 2f64.powi(64)
-    }
+    use crate::testutil::to_f as f;
 
     #[test]
     fn literals_round_to_nearest() {

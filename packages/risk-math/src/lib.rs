@@ -21,6 +21,8 @@ pub mod measures;
 pub mod normal;
 pub mod prng;
 pub mod special;
+#[cfg(test)]
+pub(crate) mod testutil;
 pub mod wide;
 
 pub use error::MathError;

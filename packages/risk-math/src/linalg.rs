@@ -68,11 +68,8 @@ pub fn cholesky(rho: &[Q64], n: usize) -> MathResult<Vec<Q64>> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::testutil::from_f as q;
     use proptest::prelude::*;
-
-    fn q(x: f64) -> Q64 {
-        Q64((x * 18_446_744_073_709_551_616.0) as i128)
-    }
 
     /// A correlation matrix with ones on the diagonal and the given pairs (test helper).
     pub(crate) fn matrix(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<Q64> {

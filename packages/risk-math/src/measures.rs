@@ -289,15 +289,8 @@ mod tests {
     use crate::linalg::cholesky;
     use crate::linalg::tests::matrix as corr;
     use crate::normal::var_es_factors;
+    use crate::testutil::{from_f as q, to_f};
     use proptest::prelude::*;
-
-    const TWO64: f64 = 18_446_744_073_709_551_616.0;
-    fn to_f(q: Q64) -> f64 {
-        q.0 as f64 / TWO64
-    }
-    fn q(x: f64) -> Q64 {
-        Q64((x * TWO64) as i128)
-    }
 
     /// f64 reference model of the delta-normal measure (test only).
     fn ref_parametric(n: &[i128], s: &[Q64], rho: &[Q64], z: f64, es_f: f64) -> (f64, f64) {

@@ -274,15 +274,8 @@ pub fn normal_q32(u: u64) -> i64 {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::testutil::{from_f, to_f, TWO64};
     use proptest::prelude::*;
-
-    const TWO64: f64 = 18_446_744_073_709_551_616.0;
-    fn to_f(q: Q64) -> f64 {
-        q.0 as f64 / TWO64
-    }
-    fn from_f(x: f64) -> Q64 {
-        Q64((x * TWO64) as i128)
-    }
 
     /// Reference model (f64, test-only): erfc by a continued fraction / series with ~1e-16
     /// relative accuracy, via the complementary error function identity Φ(x) = erfc(−x/√2)/2.

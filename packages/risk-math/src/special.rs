@@ -142,16 +142,8 @@ pub fn sqrt_ceil(x: Q64) -> MathResult<Q64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testutil::{from_f, to_f};
     use proptest::prelude::*;
-
-    const TWO64: f64 = 18_446_744_073_709_551_616.0;
-
-    fn to_f(q: Q64) -> f64 {
-        q.0 as f64 / TWO64
-    }
-    fn from_f(x: f64) -> Q64 {
-        Q64((x * TWO64) as i128)
-    }
 
     /// Error of `got` against the reference, measured in the terms:
     /// relative where the value is large enough, absolute otherwise. Returns (rel, abs).
