@@ -6,7 +6,7 @@ use risk_math::normal::var_es_factors;
 use risk_pool::oracle::{ConfigUpdate, InstantiateMsg, Method, StressScenario};
 
 use crate::error::ContractError;
-use crate::execute::markets::{add_market, validate_id, validate_price, validate_volatility};
+use crate::execute::markets::{add_market, validate_market};
 use crate::execute::{correlations, ensure_owner};
 use crate::limits::*;
 use crate::state::{Config, Rounds, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS};
@@ -168,12 +168,10 @@ pub fn instantiate(
     ROUNDS.save(deps.storage, &Rounds::default())?;
     let now = env.block.time.seconds();
     for m in &msg.markets {
-        validate_id(&m.id)?;
+        validate_market(&m.id, m.price, m.volatility)?;
         if MARKETS.has(deps.storage, &m.id) {
             return Err(ContractError::DuplicateMarket { market: m.id.clone() });
         }
-        validate_price(&m.id, m.price)?;
-        validate_volatility(&m.id, m.volatility)?;
         add_market(&mut deps, now, &m.id, m.price, m.volatility)?;
     }
     correlations::apply(&mut deps, &msg.correlations)?;

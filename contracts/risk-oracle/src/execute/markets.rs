@@ -26,6 +26,13 @@ pub fn validate_price(market: &str, price: Decimal) -> Result<(), ContractError>
     Ok(())
 }
 
+/// Id, price and volatility of a market being listed or updated.
+pub fn validate_market(id: &str, price: Decimal, volatility: Decimal) -> Result<(), ContractError> {
+    validate_id(id)?;
+    validate_price(id, price)?;
+    validate_volatility(id, volatility)
+}
+
 pub fn validate_volatility(market: &str, volatility: Decimal) -> Result<(), ContractError> {
     if volatility.is_zero() || volatility > Decimal::percent(MAX_VOLATILITY_PCT) {
         return Err(ContractError::InvalidVolatility { market: market.to_string(), volatility });
@@ -88,9 +95,7 @@ pub fn upsert(
 ) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "upsert a market")?;
-    validate_id(&id)?;
-    validate_price(&id, price)?;
-    validate_volatility(&id, volatility)?;
+    validate_market(&id, price, volatility)?;
     let now = env.block.time.seconds();
     let created = match MARKETS.may_load(deps.storage, &id)? {
         Some(mut m) => {
