@@ -1,100 +1,110 @@
+//! Entry points: a thin dispatcher. Every execute first brings the books to the block time
+//! (`sync`), runs one action, then saves the pool.
+
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{to_json_binary, Binary, Deps, DepsMut, Env, MessageInfo, Response};
-use risk_pool::vault::{AssetInfo, ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use cosmwasm_std::{from_json, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+use risk_pool::vault::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg};
 
+use crate::asset::{native_amount, no_funds, token};
+use crate::config::validate;
 use crate::error::ContractError;
-use crate::state::{Config, CONFIG};
+use crate::execute::{admin, claims, members, underwriters};
+use crate::query;
+use crate::state::{Pool, CONFIG, POOL, TOTAL_BONDED};
+use crate::sync::sync;
 
 pub const CONTRACT_NAME: &str = "crates.io:pool-vault";
 pub const CONTRACT_VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Defaults of the optional instantiate fields (SPEC.md: "documented defaults").
-pub const DEFAULT_MAX_PAUSE_SECS: u64 = 7 * 86_400;
-pub const DEFAULT_MAX_MEMBERS: u32 = 32;
-pub const DEFAULT_MAX_UNBONDING_ENTRIES: u32 = 16;
-pub const DEFAULT_MAX_MEMO_LEN: u32 = 256;
-
-fn invalid(reason: impl Into<String>) -> ContractError {
-    ContractError::InvalidConfig { reason: reason.into() }
-}
-
-fn validate(deps: &DepsMut, msg: InstantiateMsg) -> Result<Config, ContractError> {
-    let bps = |what: &str, v: u32| if v > 10_000 { Err(invalid(format!("{what} {v} > 10000"))) } else { Ok(()) };
-    bps("protocol_fee_bps", msg.protocol_fee_bps)?;
-    bps("loss_cap_bps", msg.loss_cap_bps)?;
-    if msg.loss_cap_bps == 0 || msg.loss_cap_window_secs == 0 {
-        return Err(invalid("loss_cap_bps and loss_cap_window_secs must be > 0"));
-    }
-    if msg.min_deposit.is_zero() {
-        return Err(invalid("min_deposit must be > 0"));
-    }
-    let asset = match msg.asset {
-        AssetInfo::Native(d) if d.is_empty() => return Err(invalid("empty native denom")),
-        AssetInfo::Native(d) => AssetInfo::Native(d),
-        AssetInfo::Cw20(a) => AssetInfo::Cw20(deps.api.addr_validate(&a)?.to_string()),
-    };
-    Ok(Config {
-        owner: deps.api.addr_validate(&msg.owner)?,
-        guardian: msg.guardian.map(|g| deps.api.addr_validate(&g)).transpose()?,
-        risk_oracle: deps.api.addr_validate(&msg.risk_oracle)?,
-        asset,
-        unbonding_secs: msg.unbonding_secs,
-        deposit_lock_secs: msg.deposit_lock_secs,
-        min_deposit: msg.min_deposit,
-        protocol_fee_bps: msg.protocol_fee_bps,
-        treasury: deps.api.addr_validate(&msg.treasury)?,
-        claim_auto_approve_limit: msg.claim_auto_approve_limit,
-        max_pending_claim_secs: msg.max_pending_claim_secs,
-        loss_cap_bps: msg.loss_cap_bps,
-        loss_cap_window_secs: msg.loss_cap_window_secs,
-        max_capital_multiple: msg.max_capital_multiple,
-        member_lookback_secs: msg.member_lookback_secs.unwrap_or(msg.unbonding_secs),
-        max_exposure_age_secs: msg.max_exposure_age_secs,
-        reward_vesting_secs: msg.reward_vesting_secs.unwrap_or(msg.unbonding_secs),
-        max_pause_secs: msg.max_pause_secs.unwrap_or(DEFAULT_MAX_PAUSE_SECS),
-        max_members: msg.max_members.unwrap_or(DEFAULT_MAX_MEMBERS),
-        max_unbonding_entries: msg.max_unbonding_entries.unwrap_or(DEFAULT_MAX_UNBONDING_ENTRIES),
-        max_memo_len: msg.max_memo_len.unwrap_or(DEFAULT_MAX_MEMO_LEN),
-    })
-}
-
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn instantiate(
-    deps: DepsMut,
-    _env: Env,
-    _info: MessageInfo,
-    msg: InstantiateMsg,
-) -> Result<Response, ContractError> {
+pub fn instantiate(deps: DepsMut, env: Env, info: MessageInfo, msg: InstantiateMsg) -> Result<Response, ContractError> {
+    no_funds(&info)?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    let cfg = validate(&deps, msg)?;
+    let cfg = validate(deps.api, msg)?;
     CONFIG.save(deps.storage, &cfg)?;
+    let now = env.block.time.seconds();
+    POOL.save(deps.storage, &Pool { unvested: crate::state::Vesting { from: now, until: now, ..Default::default() }, ..Default::default() })?;
+    TOTAL_BONDED.save(deps.storage, &Default::default(), env.block.height)?;
     Ok(Response::new().add_attribute("action", "instantiate").add_attribute("owner", cfg.owner))
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn execute(deps: DepsMut, _env: Env, info: MessageInfo, msg: ExecuteMsg) -> Result<Response, ContractError> {
-    if !info.funds.is_empty() {
-        return Err(ContractError::FundsNotAccepted {});
-    }
-    match msg {
-        ExecuteMsg::TransferOwnership { owner } => {
-            let mut cfg = CONFIG.load(deps.storage)?;
-            if info.sender != cfg.owner {
-                return Err(ContractError::Unauthorized { role: "owner", action: "transfer ownership" });
+pub fn execute(mut deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> Result<Response, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let mut pool = sync(deps.storage, &cfg, env.block.time.seconds())?;
+    let (d, p, sender) = (deps.branch(), &mut pool, info.sender.clone());
+    let res = match msg {
+        ExecuteMsg::Receive(r) => {
+            no_funds(&info)?;
+            if token(&cfg) != Some(sender.as_str()) {
+                return Err(ContractError::UnknownToken { sender: sender.to_string() });
             }
-            cfg.owner = deps.api.addr_validate(&owner)?;
-            CONFIG.save(deps.storage, &cfg)?;
-            Ok(Response::new().add_attribute("action", "transfer_ownership").add_attribute("owner", owner))
+            let payer = d.api.addr_validate(&r.sender)?;
+            match from_json(&r.msg)? {
+                ReceiveMsg::Deposit { recipient } => underwriters::deposit(d, &env, &cfg, p, payer, r.amount, recipient),
+                ReceiveMsg::MemberDeposit {} => members::member_deposit(d, &env, &cfg, p, payer, r.amount),
+                ReceiveMsg::PayPremium { member } => members::pay_premium(d, &env, &cfg, p, payer, member, r.amount),
+                ReceiveMsg::ReturnRecovery { claim_id } => claims::return_recovery(d, &env, &cfg, p, payer, claim_id, r.amount),
+            }
         }
-    }
+        // Funds-taking messages (native asset).
+        ExecuteMsg::Deposit { recipient } => {
+            let amount = native_amount(&cfg, &info)?;
+            underwriters::deposit(d, &env, &cfg, p, sender, amount, recipient)
+        }
+        ExecuteMsg::MemberDeposit {} => {
+            let amount = native_amount(&cfg, &info)?;
+            members::member_deposit(d, &env, &cfg, p, sender, amount)
+        }
+        ExecuteMsg::PayPremium { member } => {
+            let amount = native_amount(&cfg, &info)?;
+            members::pay_premium(d, &env, &cfg, p, sender, member, amount)
+        }
+        ExecuteMsg::ReturnRecovery { claim_id } => {
+            let amount = native_amount(&cfg, &info)?;
+            claims::return_recovery(d, &env, &cfg, p, sender, claim_id, amount)
+        }
+        msg => {
+            no_funds(&info)?;
+            match msg {
+                ExecuteMsg::RequestWithdraw { shares } => underwriters::request_withdraw(d, &env, &cfg, p, sender, shares),
+                ExecuteMsg::Withdraw {} => underwriters::withdraw(d, &env, &cfg, p, sender),
+                ExecuteMsg::CancelWithdraw { id } => underwriters::cancel_withdraw(d, &env, p, sender, id),
+                ExecuteMsg::MemberWithdraw { amount } => members::member_withdraw(d, &env, &cfg, p, sender, amount),
+                ExecuteMsg::ReportExposure { exposures } => members::report_exposure(d, &env, &cfg, p, sender, exposures),
+                ExecuteMsg::ClaimLoss { amount, recipient, memo } => {
+                    claims::claim_loss(d, &env, &cfg, p, sender, amount, recipient, memo)
+                }
+                ExecuteMsg::RefreshMember { member } => members::refresh_member(d, &env, &cfg, p, member),
+                ExecuteMsg::SettleShortfall { claim_id } => claims::settle_shortfall(d, &env, &cfg, p, claim_id),
+                ExecuteMsg::SweepSurplus {} => admin::sweep_surplus(d, &env, &cfg, p),
+                ExecuteMsg::RegisterMember(t) => admin::register_member(d, &env, &cfg, p, sender, t),
+                ExecuteMsg::UpdateMember(t) => admin::update_member(d, &env, &cfg, sender, t),
+                ExecuteMsg::RemoveMember { member } => admin::remove_member(d, &env, &cfg, p, sender, member),
+                ExecuteMsg::ApproveClaim { id } => claims::approve_claim(d, &env, &cfg, p, sender, id),
+                ExecuteMsg::RejectClaim { id, reason } => claims::reject_claim(d, &env, &cfg, p, sender, id, reason),
+                ExecuteMsg::UpdateConfig(u) => admin::update_config(d, &cfg, p, sender, u),
+                ExecuteMsg::TransferOwnership { owner } => admin::transfer_ownership(d, &cfg, sender, owner),
+                ExecuteMsg::Pause {} => admin::pause(&env, &cfg, p, sender),
+                ExecuteMsg::Unpause {} => admin::unpause(&cfg, p, sender),
+                ExecuteMsg::Receive(_)
+                | ExecuteMsg::Deposit { .. }
+                | ExecuteMsg::MemberDeposit {}
+                | ExecuteMsg::PayPremium { .. }
+                | ExecuteMsg::ReturnRecovery { .. } => unreachable!("handled above"),
+            }
+        }
+    }?;
+    POOL.save(deps.storage, &pool)?;
+    #[cfg(feature = "invariants")]
+    crate::invariants::check(deps.as_ref(), &env)?;
+    Ok(res)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
-    match msg {
-        QueryMsg::Config {} => Ok(to_json_binary(&CONFIG.load(deps.storage)?)?),
-    }
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    query::dispatch(deps, env, msg)
 }
 
 #[cfg_attr(not(feature = "library"), entry_point)]

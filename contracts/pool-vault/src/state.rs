@@ -1,7 +1,175 @@
-use cw_storage_plus::Item;
+//! Storage layout. Hot paths read few, small items: `POOL` (every action), one `MEMBERS` row,
+//! `COVER` (one row per member: the Cover-N inputs) and `PENDING` (at most one per member).
 
-/// Validated configuration (`XUnchecked → validate → X`: addresses are `Addr` here). Until the
-/// vault keeps state-only fields, the stored shape is exactly the `config` query's answer.
+use cosmwasm_schema::cw_serde;
+use cosmwasm_std::{Addr, Decimal, Uint128};
+use cw_storage_plus::{Deque, Item, Map, SnapshotItem, SnapshotMap, Strategy};
+use risk_pool::oracle::Exposure;
+use risk_pool::vault::{ClaimStatus, LockLot, UnbondingEntry};
+
+use crate::peaks::Peak;
+
+/// Validated configuration (`XUnchecked → validate → X`: addresses are `Addr` here); the stored
+/// shape is exactly the `config` query's answer.
 pub type Config = risk_pool::vault::ConfigResponse;
 
 pub const CONFIG: Item<Config> = Item::new("config");
+
+/// A linear vesting stream of income (premiums net of fee, recoveries): `amount` vests evenly
+/// from `from` to `until`.
+#[cw_serde]
+#[derive(Default)]
+pub struct Vesting {
+    pub amount: Uint128,
+    pub from: u64,
+    pub until: u64,
+}
+
+/// The pool's global books.
+#[cw_serde]
+#[derive(Default)]
+pub struct Pool {
+    /// Underwriter capital, settlement units (unpaid shortfall is still in it).
+    pub total_assets: Uint128,
+    pub total_shares: Uint128,
+    /// Shares in unbonding entries (included in `total_shares`).
+    pub unbonding_shares: Uint128,
+    pub member_contributions: Uint128,
+    /// Member parts of pending claims.
+    pub escrow: Uint128,
+    pub unvested: Vesting,
+    /// Σ capped pool parts of pending claims (expired ones are removed by `sync`).
+    pub pending_exposure: Uint128,
+    /// Outstanding shortfall (owed, deferred by the loss cap).
+    pub shortfall: Uint128,
+    /// Lifetime totals for `coverage_report`.
+    pub paid_by_pool: Uint128,
+    pub paid_by_members: Uint128,
+    pub denied: Uint128,
+    pub shortfall_to_date: Uint128,
+    /// Current loss-cap window: index, base assets at its first loss, paid so far.
+    pub loss_window: Option<LossWindow>,
+    pub paused_until: Option<u64>,
+    /// The guardian may not pause before this time (a lapse + `max_pause_secs`).
+    pub guardian_pause_after: u64,
+    /// The oracle's `cover_n` and `claim_multiple`, from its latest `assess` answer.
+    pub cover_n: u32,
+    pub claim_multiple: Decimal,
+    pub next_claim_id: u64,
+    pub next_unbonding_id: u64,
+    pub member_count: u32,
+}
+
+#[cw_serde]
+pub struct LossWindow {
+    pub index: u64,
+    pub base_assets: Uint128,
+    pub paid: Uint128,
+}
+
+pub const POOL: Item<Pool> = Item::new("pool");
+
+/// One underwriter.
+#[cw_serde]
+#[derive(Default)]
+pub struct Underwriter {
+    pub shares: Uint128,
+    /// `shares` not in unbonding entries (the voting power; mirrored in `BONDED`).
+    pub bonded: Uint128,
+    pub lots: Vec<LockLot>,
+    pub unbonding: Vec<UnbondingEntry>,
+}
+
+pub const UNDERWRITERS: Map<&Addr, Underwriter> = Map::new("uw");
+/// Bonded shares per address, snapshotted every block (voting power at a height).
+pub const BONDED: SnapshotMap<&Addr, Uint128> =
+    SnapshotMap::new("bonded", "bonded__check", "bonded__change", Strategy::EveryBlock);
+pub const TOTAL_BONDED: SnapshotItem<Uint128> =
+    SnapshotItem::new("total_bonded", "total_bonded__check", "total_bonded__change", Strategy::EveryBlock);
+
+/// A registered member (covered protocol).
+#[cw_serde]
+pub struct Member {
+    pub contribution: Uint128,
+    pub exposures: Vec<Exposure>,
+    pub exposures_at: Option<u64>,
+    /// Cached from the last `assess` answer.
+    pub required: Uint128,
+    pub es: Uint128,
+    pub stress_loss: Uint128,
+    pub assessed_at: Option<u64>,
+    pub as_of: Option<u64>,
+    /// Rolling maxima over `member_lookback_secs`.
+    pub peak_required: Peak,
+    pub peak_es: Peak,
+    pub peak_stress: Peak,
+    pub coverage_cap: Uint128,
+    /// Lifetime pool part of settled claims: paid + shortfall.
+    pub coverage_used: Uint128,
+    pub premium_rate_bps: u32,
+    pub grace_secs: u64,
+    pub premium_due: Uint128,
+    /// Premium is paid for every instant before this.
+    pub paid_through: u64,
+    /// Premium accrued up to this time.
+    pub accrued_at: u64,
+    /// Pool parts settled in the loss-cap window `window.0` (the auto-approval total).
+    pub window: (u64, Uint128),
+    pub pending_claim: Option<u64>,
+    pub paid_by_pool: Uint128,
+    pub denied: Uint128,
+    pub shortfall: Uint128,
+}
+
+pub const MEMBERS: Map<&Addr, Member> = Map::new("members");
+
+/// Cover-N inputs per member, kept in one item so that a capacity check reads one key.
+#[cw_serde]
+pub struct CoverRow {
+    pub member: Addr,
+    pub uncovered: Uint128,
+}
+
+pub const COVER: Item<Vec<CoverRow>> = Item::new("cover");
+
+#[cw_serde]
+pub struct Claim {
+    pub id: u64,
+    pub member: Addr,
+    pub amount: Uint128,
+    pub recipient: Addr,
+    pub memo: Option<String>,
+    pub status: ClaimStatus,
+    pub paid_by_member: Uint128,
+    /// Pending: the capped pool part; settled: what the pool paid (shortfall excluded).
+    pub paid_by_pool: Uint128,
+    pub denied: Uint128,
+    pub shortfall: Uint128,
+    pub created_at: u64,
+    pub expires_at: u64,
+    pub reason: Option<String>,
+    pub suspended: Option<String>,
+    pub needs_assessment: bool,
+    /// Recoveries returned so far, by destination.
+    pub recovered_shortfall: Uint128,
+    pub recovered_pool: Uint128,
+    pub recovered_member: Uint128,
+}
+
+pub const CLAIMS: Map<u64, Claim> = Map::new("claims");
+
+/// Pending claims (at most one per member): what `sync` needs to expire them without reading
+/// every claim.
+#[cw_serde]
+pub struct PendingRef {
+    pub id: u64,
+    pub member: Addr,
+    pub pool_part: Uint128,
+    pub escrow: Uint128,
+    pub expires_at: u64,
+}
+
+pub const PENDING: Item<Vec<PendingRef>> = Item::new("pending");
+
+/// Claim ids with outstanding shortfall, in the order the shortfall arose (FIFO).
+pub const SHORTFALL_QUEUE: Deque<u64> = Deque::new("shortfall_q");

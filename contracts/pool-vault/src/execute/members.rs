@@ -1,0 +1,205 @@
+//! Members: contributions, exposure reports gated by the oracle and Cover-N, refreshes and
+//! premiums.
+
+use cosmwasm_std::{Addr, DepsMut, Env, Response, Uint128};
+use risk_pool::oracle::Exposure;
+
+use super::{assess, ensure_not_paused};
+use crate::asset;
+use crate::books::{mul_div_floor, BPS};
+use crate::config::MAX_EXPOSURES;
+use crate::error::ContractError;
+use crate::member::{is_reduction, load_member, pool_requirement, save_member, with_row};
+use crate::state::{Config, Pool, COVER};
+
+/// Takes a member's contribution. Never fails because of the oracle or a pause: the figures are
+/// refreshed when the oracle answers and kept otherwise.
+pub fn member_deposit(
+    deps: DepsMut,
+    env: &Env,
+    cfg: &Config,
+    pool: &mut Pool,
+    member: Addr,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let now = env.block.time.seconds();
+    let mut m = load_member(deps.storage, &member)?;
+    m.accrue(cfg, now)?;
+    let refreshed = match assess(&deps.querier, cfg, &m.exposures) {
+        Ok(a) => {
+            m.apply_assessment(cfg, pool, &a, now);
+            true
+        }
+        Err(_) => false,
+    };
+    m.contribution += amount;
+    pool.member_contributions += amount;
+    save_member(deps.storage, cfg, &member, &m, now)?;
+    Ok(Response::new()
+        .add_attribute("action", "member_deposit")
+        .add_attribute("member", member)
+        .add_attribute("amount", amount)
+        .add_attribute("contribution", m.contribution)
+        .add_attribute("figures_refreshed", refreshed.to_string()))
+}
+
+/// Pays a member's contribution back down to max(current required, peak required over the
+/// lookback). Needs a fresh assessment; allowed while paused (an exit).
+pub fn member_withdraw(
+    deps: DepsMut,
+    env: &Env,
+    cfg: &Config,
+    pool: &mut Pool,
+    member: Addr,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let now = env.block.time.seconds();
+    if amount.is_zero() {
+        return Err(ContractError::ZeroAmount { what: "amount" });
+    }
+    let mut m = load_member(deps.storage, &member)?;
+    m.accrue(cfg, now)?;
+    let a = assess(&deps.querier, cfg, &m.exposures)?;
+    m.apply_assessment(cfg, pool, &a, now);
+    let floor = m.required.max(m.peak_required(cfg, now));
+    let available = m.contribution.saturating_sub(floor);
+    if amount > available {
+        return Err(ContractError::WithdrawBelowRequirement {
+            requested: amount,
+            available,
+            contribution: m.contribution,
+            floor,
+        });
+    }
+    m.contribution -= amount;
+    pool.member_contributions -= amount;
+    save_member(deps.storage, cfg, &member, &m, now)?;
+    Ok(Response::new()
+        .add_messages(asset::pay(cfg, &member, amount)?)
+        .add_attribute("action", "member_withdraw")
+        .add_attribute("member", member)
+        .add_attribute("amount", amount)
+        .add_attribute("contribution", m.contribution)
+        .add_attribute("floor", floor))
+}
+
+/// Drops zero notionals; refuses duplicates and oversize lists.
+fn normalize(exposures: Vec<Exposure>) -> Result<Vec<Exposure>, ContractError> {
+    if exposures.len() > MAX_EXPOSURES {
+        return Err(ContractError::TooManyExposures { count: exposures.len(), max: MAX_EXPOSURES });
+    }
+    let out: Vec<Exposure> = exposures.into_iter().filter(|e| !e.notional.is_zero()).collect();
+    for (i, e) in out.iter().enumerate() {
+        if out[..i].iter().any(|o| o.market == e.market) {
+            return Err(ContractError::DuplicateMarket { market: e.market.clone() });
+        }
+    }
+    Ok(out)
+}
+
+/// Replaces the member's exposures. A reduction is always accepted (paused or not, whatever the
+/// oracle answers). Anything else needs the pool unpaused, contribution ≥ the new `required`,
+/// and a Cover-N requirement within capacity (or not above where it already was).
+pub fn report_exposure(
+    deps: DepsMut,
+    env: &Env,
+    cfg: &Config,
+    pool: &mut Pool,
+    member: Addr,
+    exposures: Vec<Exposure>,
+) -> Result<Response, ContractError> {
+    let now = env.block.time.seconds();
+    let mut m = load_member(deps.storage, &member)?;
+    let exposures = normalize(exposures)?;
+    let reduction = is_reduction(&m.exposures, &exposures);
+    if !reduction {
+        ensure_not_paused(pool, "an exposure increase")?;
+    }
+    m.accrue(cfg, now)?;
+    let oracle = match assess(&deps.querier, cfg, &exposures) {
+        Ok(a) => {
+            m.apply_assessment(cfg, pool, &a, now);
+            "ok"
+        }
+        Err(e) if !reduction => return Err(e),
+        Err(_) => "error: cached figures kept",
+    };
+    let rows = COVER.may_load(deps.storage)?.unwrap_or_default();
+    if !reduction {
+        if m.contribution < m.required {
+            return Err(ContractError::InsufficientContribution { required: m.required, contribution: m.contribution });
+        }
+        let before = pool_requirement(&rows, pool.cover_n)?;
+        let after = pool_requirement(&with_row(rows, &member, Some(m.uncovered(cfg, now))), pool.cover_n)?;
+        let capacity = pool.capacity(cfg)?;
+        if after > capacity && after > before {
+            return Err(ContractError::PoolCapacityExceeded { requirement: after, capacity });
+        }
+    }
+    m.exposures = exposures;
+    m.exposures_at = Some(now);
+    save_member(deps.storage, cfg, &member, &m, now)?;
+    Ok(Response::new()
+        .add_attribute("action", "report_exposure")
+        .add_attribute("member", member)
+        .add_attribute("reduction", reduction.to_string())
+        .add_attribute("markets", m.exposures.len().to_string())
+        .add_attribute("required", m.required)
+        .add_attribute("stress_loss", m.stress_loss)
+        .add_attribute("oracle", oracle))
+}
+
+/// Re-assesses a member's stored exposures (anyone may call it).
+pub fn refresh_member(deps: DepsMut, env: &Env, cfg: &Config, pool: &mut Pool, member: String) -> Result<Response, ContractError> {
+    let now = env.block.time.seconds();
+    let member = deps.api.addr_validate(&member)?;
+    let mut m = load_member(deps.storage, &member)?;
+    m.accrue(cfg, now)?;
+    let a = assess(&deps.querier, cfg, &m.exposures)?;
+    m.apply_assessment(cfg, pool, &a, now);
+    save_member(deps.storage, cfg, &member, &m, now)?;
+    Ok(Response::new()
+        .add_attribute("action", "refresh_member")
+        .add_attribute("member", member)
+        .add_attribute("required", m.required)
+        .add_attribute("peak_required", m.peak_required(cfg, now))
+        .add_attribute("stress_loss", m.stress_loss))
+}
+
+/// Premium income: ⌊amount·protocol_fee_bps/10⁴⌋ to the treasury (rounds down), the rest into
+/// the vesting stream. Returns the fee.
+pub fn take_income(cfg: &Config, pool: &mut Pool, now: u64, amount: Uint128) -> Result<Uint128, ContractError> {
+    let fee = mul_div_floor(amount, cfg.protocol_fee_bps, BPS)?;
+    pool.add_income(amount - fee, now, cfg.reward_vesting_secs);
+    Ok(fee)
+}
+
+/// Anyone pays a member's premium; beyond what is due it is prepaid. Never fails because of the
+/// oracle or a pause.
+pub fn pay_premium(
+    deps: DepsMut,
+    env: &Env,
+    cfg: &Config,
+    pool: &mut Pool,
+    payer: Addr,
+    member: String,
+    amount: Uint128,
+) -> Result<Response, ContractError> {
+    let now = env.block.time.seconds();
+    let member = deps.api.addr_validate(&member)?;
+    let mut m = load_member(deps.storage, &member)?;
+    m.accrue(cfg, now)?;
+    let prepaid_secs = m.pay_premium(cfg, now, amount)?;
+    let fee = take_income(cfg, pool, now, amount)?;
+    save_member(deps.storage, cfg, &member, &m, now)?;
+    Ok(Response::new()
+        .add_messages(asset::pay(cfg, &cfg.treasury, fee)?)
+        .add_attribute("action", "pay_premium")
+        .add_attribute("payer", payer)
+        .add_attribute("member", member)
+        .add_attribute("amount", amount)
+        .add_attribute("protocol_fee", fee)
+        .add_attribute("premium_due", m.premium_due)
+        .add_attribute("paid_through", m.paid_through.to_string())
+        .add_attribute("prepaid_secs", prepaid_secs.to_string()))
+}

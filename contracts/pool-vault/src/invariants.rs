@@ -1,0 +1,61 @@
+//! Internal consistency of the books, checked after every execute when the `invariants`
+//! feature is on (the test suites switch it on; the wasm build leaves it off). Iterates every
+//! record: test use only.
+
+use cosmwasm_std::{Deps, Env, Order, Uint128};
+
+use crate::error::ContractError;
+use crate::state::{CLAIMS, MEMBERS, PENDING, POOL, TOTAL_BONDED, UNDERWRITERS};
+
+fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), ContractError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(ContractError::Invariant { what: what() })
+    }
+}
+
+pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
+    let pool = POOL.load(deps.storage)?;
+    let (mut shares, mut bonded, mut unbonding) = (Uint128::zero(), Uint128::zero(), Uint128::zero());
+    for item in UNDERWRITERS.range(deps.storage, None, None, Order::Ascending) {
+        let (addr, uw) = item?;
+        let in_entries: Uint128 = uw.unbonding.iter().map(|e| e.shares).sum();
+        ensure(uw.bonded + in_entries == uw.shares, || format!("{addr}: bonded {} + unbonding {in_entries} != shares {}", uw.bonded, uw.shares))?;
+        shares += uw.shares;
+        bonded += uw.bonded;
+        unbonding += in_entries;
+    }
+    ensure(shares == pool.total_shares, || format!("Σ shares {shares} != total_shares {}", pool.total_shares))?;
+    ensure(unbonding == pool.unbonding_shares, || format!("Σ unbonding {unbonding} != {}", pool.unbonding_shares))?;
+    let total_bonded = TOTAL_BONDED.may_load(deps.storage)?.unwrap_or_default();
+    ensure(bonded == total_bonded, || format!("Σ bonded {bonded} != total bonded {total_bonded}"))?;
+
+    let (mut contributions, mut count) = (Uint128::zero(), 0u32);
+    for item in MEMBERS.range(deps.storage, None, None, Order::Ascending) {
+        let (_, m) = item?;
+        contributions += m.contribution;
+        count += 1;
+    }
+    ensure(contributions == pool.member_contributions, || {
+        format!("Σ contributions {contributions} != {}", pool.member_contributions)
+    })?;
+    ensure(count == pool.member_count, || format!("{count} members != member_count {}", pool.member_count))?;
+
+    let pending = PENDING.may_load(deps.storage)?.unwrap_or_default();
+    let escrow: Uint128 = pending.iter().map(|p| p.escrow).sum();
+    let exposure: Uint128 = pending.iter().map(|p| p.pool_part).sum();
+    ensure(escrow == pool.escrow, || format!("Σ escrow {escrow} != {}", pool.escrow))?;
+    ensure(exposure == pool.pending_exposure, || format!("Σ pending {exposure} != {}", pool.pending_exposure))?;
+    for p in &pending {
+        let m = MEMBERS.load(deps.storage, &p.member)?;
+        ensure(m.pending_claim == Some(p.id), || format!("pending claim {} not on its member", p.id))?;
+    }
+
+    let mut shortfall = Uint128::zero();
+    for item in CLAIMS.range(deps.storage, None, None, Order::Ascending) {
+        shortfall += item?.1.shortfall;
+    }
+    ensure(shortfall == pool.shortfall, || format!("Σ claim shortfall {shortfall} != {}", pool.shortfall))?;
+    Ok(())
+}
