@@ -63,7 +63,8 @@ pub fn balance(querier: &QuerierWrapper, cfg: &Config, vault: &Addr) -> Result<U
     Ok(match &cfg.asset {
         AssetInfo::Native(denom) => querier.query_balance(vault, denom)?.amount,
         AssetInfo::Cw20(token) => {
-            let r: BalanceResponse = querier.query_wasm_smart(token, &Cw20QueryMsg::Balance { address: vault.to_string() })?;
+            let r: BalanceResponse =
+                querier.query_wasm_smart(token, &Cw20QueryMsg::Balance { address: vault.to_string() })?;
             r.balance
         }
     })

@@ -17,14 +17,22 @@ fn math(what: &'static str) -> ContractError {
 }
 
 /// ⌊a·b/c⌋ (256-bit intermediate). `Math` if c = 0 or the result exceeds u128.
-pub fn mul_div_floor(a: impl Into<Uint256>, b: impl Into<Uint256>, c: impl Into<Uint256>) -> Result<Uint128, ContractError> {
+pub fn mul_div_floor(
+    a: impl Into<Uint256>,
+    b: impl Into<Uint256>,
+    c: impl Into<Uint256>,
+) -> Result<Uint128, ContractError> {
     let (num, c) = (a.into().checked_mul(b.into()).map_err(|_| math("mul_div overflow"))?, c.into());
     let q = num.checked_div(c).map_err(|_| math("division by zero"))?;
     Uint128::try_from(q).map_err(|_| math("mul_div result above u128"))
 }
 
 /// ⌈a·b/c⌉ (256-bit intermediate). `Math` if c = 0 or the result exceeds u128.
-pub fn mul_div_ceil(a: impl Into<Uint256>, b: impl Into<Uint256>, c: impl Into<Uint256>) -> Result<Uint128, ContractError> {
+pub fn mul_div_ceil(
+    a: impl Into<Uint256>,
+    b: impl Into<Uint256>,
+    c: impl Into<Uint256>,
+) -> Result<Uint128, ContractError> {
     let (num, c) = (a.into().checked_mul(b.into()).map_err(|_| math("mul_div overflow"))?, c.into());
     if c.is_zero() {
         return Err(math("division by zero"));
@@ -54,12 +62,20 @@ impl Pool {
 
     /// Shares minted for a deposit at the gross price: ⌊amount·(S + 10⁶)/(A + 1)⌋.
     pub fn shares_for(&self, amount: Uint128) -> Result<Uint128, ContractError> {
-        mul_div_floor(amount, self.total_shares + Uint128::new(VIRTUAL_SHARES), self.total_assets + Uint128::new(VIRTUAL_ASSETS))
+        mul_div_floor(
+            amount,
+            self.total_shares + Uint128::new(VIRTUAL_SHARES),
+            self.total_assets + Uint128::new(VIRTUAL_ASSETS),
+        )
     }
 
     /// Net redeemable value: ⌊shares·(net_assets + 1)/(S + 10⁶)⌋.
     pub fn value_of(&self, shares: Uint128) -> Result<Uint128, ContractError> {
-        mul_div_floor(shares, self.net_assets() + Uint128::new(VIRTUAL_ASSETS), self.total_shares + Uint128::new(VIRTUAL_SHARES))
+        mul_div_floor(
+            shares,
+            self.net_assets() + Uint128::new(VIRTUAL_ASSETS),
+            self.total_shares + Uint128::new(VIRTUAL_SHARES),
+        )
     }
 
     /// Cover-N capacity: ⌊loss_cap_bps·(assets − pending − shortfall − unbonding value)/10⁴⌋,

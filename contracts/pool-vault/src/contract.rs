@@ -24,7 +24,10 @@ pub fn instantiate(deps: DepsMut, env: Env, info: MessageInfo, msg: InstantiateM
     let cfg = validate(deps.api, msg)?;
     CONFIG.save(deps.storage, &cfg)?;
     let now = env.block.time.seconds();
-    POOL.save(deps.storage, &Pool { unvested: crate::state::Vesting { from: now, until: now, ..Default::default() }, ..Default::default() })?;
+    POOL.save(
+        deps.storage,
+        &Pool { unvested: crate::state::Vesting { from: now, until: now, ..Default::default() }, ..Default::default() },
+    )?;
     TOTAL_BONDED.save(deps.storage, &Default::default(), env.block.height)?;
     Ok(Response::new().add_attribute("action", "instantiate").add_attribute("owner", cfg.owner))
 }
@@ -42,10 +45,14 @@ pub fn execute(mut deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) 
             }
             let payer = d.api.addr_validate(&r.sender)?;
             match from_json(&r.msg)? {
-                ReceiveMsg::Deposit { recipient } => underwriters::deposit(d, &env, &cfg, p, payer, r.amount, recipient),
+                ReceiveMsg::Deposit { recipient } => {
+                    underwriters::deposit(d, &env, &cfg, p, payer, r.amount, recipient)
+                }
                 ReceiveMsg::MemberDeposit {} => members::member_deposit(d, &env, &cfg, p, payer, r.amount),
                 ReceiveMsg::PayPremium { member } => members::pay_premium(d, &env, &cfg, p, payer, member, r.amount),
-                ReceiveMsg::ReturnRecovery { claim_id } => claims::return_recovery(d, &env, &cfg, p, payer, claim_id, r.amount),
+                ReceiveMsg::ReturnRecovery { claim_id } => {
+                    claims::return_recovery(d, &env, &cfg, p, payer, claim_id, r.amount)
+                }
             }
         }
         // Funds-taking messages (native asset).
@@ -68,11 +75,15 @@ pub fn execute(mut deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) 
         msg => {
             no_funds(&info)?;
             match msg {
-                ExecuteMsg::RequestWithdraw { shares } => underwriters::request_withdraw(d, &env, &cfg, p, sender, shares),
+                ExecuteMsg::RequestWithdraw { shares } => {
+                    underwriters::request_withdraw(d, &env, &cfg, p, sender, shares)
+                }
                 ExecuteMsg::Withdraw {} => underwriters::withdraw(d, &env, &cfg, p, sender),
                 ExecuteMsg::CancelWithdraw { id } => underwriters::cancel_withdraw(d, &env, p, sender, id),
                 ExecuteMsg::MemberWithdraw { amount } => members::member_withdraw(d, &env, &cfg, p, sender, amount),
-                ExecuteMsg::ReportExposure { exposures } => members::report_exposure(d, &env, &cfg, p, sender, exposures),
+                ExecuteMsg::ReportExposure { exposures } => {
+                    members::report_exposure(d, &env, &cfg, p, sender, exposures)
+                }
                 ExecuteMsg::ClaimLoss { amount, recipient, memo } => {
                     claims::claim_loss(d, &env, &cfg, p, sender, amount, recipient, memo)
                 }

@@ -21,7 +21,9 @@ pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
     for item in UNDERWRITERS.range(deps.storage, None, None, Order::Ascending) {
         let (addr, uw) = item?;
         let in_entries: Uint128 = uw.unbonding.iter().map(|e| e.shares).sum();
-        ensure(uw.bonded + in_entries == uw.shares, || format!("{addr}: bonded {} + unbonding {in_entries} != shares {}", uw.bonded, uw.shares))?;
+        ensure(uw.bonded + in_entries == uw.shares, || {
+            format!("{addr}: bonded {} + unbonding {in_entries} != shares {}", uw.bonded, uw.shares)
+        })?;
         shares += uw.shares;
         bonded += uw.bonded;
         unbonding += in_entries;

@@ -61,7 +61,8 @@ impl Member {
             // Max in force at any instant of [from − lookback, now]: each instant's own peak.
             let peak = self.peak_required.peak(now, cfg.member_lookback_secs.saturating_add(dt));
             let due = mul_div_ceil(peak.full_mul(self.premium_rate_bps), dt, BPS * YEAR_SECS as u128)?;
-            self.premium_due = self.premium_due.checked_add(due).map_err(|_| ContractError::Math { what: "premium" })?;
+            self.premium_due =
+                self.premium_due.checked_add(due).map_err(|_| ContractError::Math { what: "premium" })?;
         }
         self.accrued_at = self.accrued_at.max(now);
         if self.premium_due.is_zero() {
@@ -112,8 +113,12 @@ impl Member {
 
     /// Cover-N input: min(max(0, peak stress loss − contribution), coverage left). Exact.
     pub fn uncovered(&self, cfg: &Config, now: u64) -> Uint128 {
-        risk_math::cover::uncovered(self.peak_stress(cfg, now).u128(), self.contribution.u128(), self.coverage_left().u128())
-            .into()
+        risk_math::cover::uncovered(
+            self.peak_stress(cfg, now).u128(),
+            self.contribution.u128(),
+            self.coverage_left().u128(),
+        )
+        .into()
     }
 
     /// ⌊claim_multiple · max(peak stress_loss, peak es)⌋ (rounds down).
@@ -127,7 +132,10 @@ impl Member {
             Some("arrears")
         } else if contribution < self.required {
             Some("deficit")
-        } else if cfg.max_exposure_age_secs.is_some_and(|max| self.exposures_at.is_none_or(|at| now.saturating_sub(at) > max)) {
+        } else if cfg
+            .max_exposure_age_secs
+            .is_some_and(|max| self.exposures_at.is_none_or(|at| now.saturating_sub(at) > max))
+        {
             Some("stale_exposures")
         } else {
             None
@@ -145,7 +153,9 @@ impl Member {
 pub fn is_reduction(old: &[Exposure], new: &[Exposure]) -> bool {
     new.iter().all(|n| {
         old.iter().any(|o| {
-            o.market == n.market && (o.notional.i128().signum() == n.notional.i128().signum()) && n.notional.unsigned_abs() <= o.notional.unsigned_abs()
+            o.market == n.market
+                && (o.notional.i128().signum() == n.notional.i128().signum())
+                && n.notional.unsigned_abs() <= o.notional.unsigned_abs()
         })
     })
 }
@@ -153,12 +163,14 @@ pub fn is_reduction(old: &[Exposure], new: &[Exposure]) -> bool {
 /// Cover-N over the rows: sum of the `cover_n` largest `uncovered` (exact).
 pub fn pool_requirement(rows: &[CoverRow], cover_n: u32) -> Result<Uint128, ContractError> {
     let v: Vec<u128> = rows.iter().map(|r| r.uncovered.u128()).collect();
-    risk_math::cover::cover_n(&v, cover_n as usize).map(Uint128::new).map_err(|_| ContractError::Math { what: "cover_n" })
+    risk_math::cover::cover_n(&v, cover_n as usize)
+        .map(Uint128::new)
+        .map_err(|_| ContractError::Math { what: "cover_n" })
 }
 
 /// `rows` with `member`'s row set to `uncovered` (removed when `None`).
 pub fn with_row(mut rows: Vec<CoverRow>, member: &Addr, uncovered: Option<Uint128>) -> Vec<CoverRow> {
-    rows.retain(|r| &r.member != member);
+    rows.retain(|r| r.member != *member);
     if let Some(u) = uncovered {
         rows.push(CoverRow { member: member.clone(), uncovered: u });
     }
@@ -170,11 +182,17 @@ pub fn load_member(storage: &dyn Storage, addr: &Addr) -> Result<Member, Contrac
 }
 
 /// Saves the member and its Cover-N row (written only when it changed).
-pub fn save_member(storage: &mut dyn Storage, cfg: &Config, addr: &Addr, m: &Member, now: u64) -> Result<(), ContractError> {
+pub fn save_member(
+    storage: &mut dyn Storage,
+    cfg: &Config,
+    addr: &Addr,
+    m: &Member,
+    now: u64,
+) -> Result<(), ContractError> {
     MEMBERS.save(storage, addr, m)?;
     let rows = COVER.may_load(storage)?.unwrap_or_default();
     let u = m.uncovered(cfg, now);
-    if rows.iter().any(|r| &r.member == addr && r.uncovered == u) {
+    if rows.iter().any(|r| r.member == *addr && r.uncovered == u) {
         return Ok(());
     }
     COVER.save(storage, &with_row(rows, addr, Some(u)))?;

@@ -11,7 +11,9 @@ use crate::config::{DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
 use crate::execute::admin::books;
 use crate::member::{load_member, pool_requirement};
-use crate::state::{Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, COVER, MEMBERS, TOTAL_BONDED, UNDERWRITERS};
+use crate::state::{
+    Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, COVER, MEMBERS, TOTAL_BONDED, UNDERWRITERS,
+};
 use crate::sync::view;
 
 struct View {
@@ -72,8 +74,12 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
                 pool_headroom: v.pool.capacity(&v.cfg)?.saturating_sub(requirement),
             })?
         }
-        QueryMsg::PreviewDeposit { amount } => to_json_binary(&PreviewDepositResponse { shares: v.pool.shares_for(amount)? })?,
-        QueryMsg::PreviewRedeem { shares } => to_json_binary(&PreviewRedeemResponse { amount: v.pool.value_of(shares)? })?,
+        QueryMsg::PreviewDeposit { amount } => {
+            to_json_binary(&PreviewDepositResponse { shares: v.pool.shares_for(amount)? })?
+        }
+        QueryMsg::PreviewRedeem { shares } => {
+            to_json_binary(&PreviewRedeemResponse { amount: v.pool.value_of(shares)? })?
+        }
         QueryMsg::CoverageReport {} => to_json_binary(&coverage_report(deps, &v)?)?,
         QueryMsg::VotingPowerAtHeight { address, height } => {
             let addr = deps.api.addr_validate(&address)?;
@@ -163,7 +169,8 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
 }
 
 fn claim(v: &View, c: Claim) -> ClaimResponse {
-    let status = if c.status == ClaimStatus::Pending && c.expires_at <= v.now { ClaimStatus::Expired } else { c.status };
+    let status =
+        if c.status == ClaimStatus::Pending && c.expires_at <= v.now { ClaimStatus::Expired } else { c.status };
     ClaimResponse {
         id: c.id,
         member: c.member,

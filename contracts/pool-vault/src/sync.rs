@@ -49,7 +49,11 @@ pub fn sync(storage: &mut dyn Storage, cfg: &Config, now: u64) -> Result<Pool, C
 }
 
 /// The pool and pending list as `sync` would leave them, without writing (for queries).
-pub fn view(storage: &dyn Storage, cfg: &Config, now: u64) -> Result<(Pool, Vec<PendingRef>, Vec<PendingRef>), ContractError> {
+pub fn view(
+    storage: &dyn Storage,
+    cfg: &Config,
+    now: u64,
+) -> Result<(Pool, Vec<PendingRef>, Vec<PendingRef>), ContractError> {
     let mut pool = POOL.load(storage)?;
     let mut pending = PENDING.may_load(storage)?.unwrap_or_default();
     let expired = advance(&mut pool, cfg, &mut pending, now);

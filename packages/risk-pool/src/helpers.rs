@@ -2,7 +2,10 @@
 //! holds `RiskOracleContract(addr)` and gets typed queries instead of hand-built JSON.
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{to_json_binary, Addr, CosmosMsg, QuerierWrapper, StdResult, WasmMsg};
+use cosmwasm_std::{
+    coins, from_json, to_json_binary, Addr, Binary, Coin, CosmosMsg, QuerierWrapper, Reply, StdError, StdResult,
+    SubMsg, SubMsgResult, Uint128, WasmMsg,
+};
 
 use crate::oracle::{self, AssessResponse, Exposure};
 use crate::vault;
@@ -31,7 +34,15 @@ impl RiskOracleContract {
     }
 }
 
-/// The pool vault at an address.
+/// The pool vault at an address: what a member (a perp DEX contract) needs in a few lines.
+///
+/// ```ignore
+/// let vault = VaultContract(cfg.vault);
+/// let report = vault.report_exposure(vec![Exposure { market: "BTC-PERP".into(), notional }])?;
+/// let premium = vault.pay_premium(&asset, env.contract.address.as_str(), fee)?;
+/// let claim = vault.claim_loss_submsg(CLAIM_REPLY, bad_debt, &trader, None)?;
+/// // in `reply`: let r = VaultContract::parse_claim_reply(msg)?;  // claim_id, status, paid parts
+/// ```
 #[cw_serde]
 pub struct VaultContract(pub Addr);
 
@@ -40,7 +51,129 @@ impl VaultContract {
         self.0.clone()
     }
 
+    fn call(&self, msg: &vault::ExecuteMsg, funds: Vec<Coin>) -> StdResult<CosmosMsg> {
+        Ok(WasmMsg::Execute { contract_addr: self.0.to_string(), msg: to_json_binary(msg)?, funds }.into())
+    }
+
+    /// A funds-taking message in the vault's asset: native coins attached, or a cw20 `send`.
+    fn with_funds(&self, asset: &vault::AssetInfo, msg: vault::ReceiveMsg, amount: Uint128) -> StdResult<CosmosMsg> {
+        match asset {
+            vault::AssetInfo::Native(denom) => {
+                let exec = match msg {
+                    vault::ReceiveMsg::Deposit { recipient } => vault::ExecuteMsg::Deposit { recipient },
+                    vault::ReceiveMsg::MemberDeposit {} => vault::ExecuteMsg::MemberDeposit {},
+                    vault::ReceiveMsg::PayPremium { member } => vault::ExecuteMsg::PayPremium { member },
+                    vault::ReceiveMsg::ReturnRecovery { claim_id } => vault::ExecuteMsg::ReturnRecovery { claim_id },
+                };
+                self.call(&exec, coins(amount.u128(), denom))
+            }
+            vault::AssetInfo::Cw20(token) => Ok(WasmMsg::Execute {
+                contract_addr: token.clone(),
+                msg: to_json_binary(&cw20::Cw20ExecuteMsg::Send {
+                    contract: self.0.to_string(),
+                    amount,
+                    msg: to_json_binary(&msg)?,
+                })?,
+                funds: vec![],
+            }
+            .into()),
+        }
+    }
+
+    /// Replaces the member's stored exposures (the sender must be the member).
+    pub fn report_exposure(&self, exposures: Vec<Exposure>) -> StdResult<CosmosMsg> {
+        self.call(&vault::ExecuteMsg::ReportExposure { exposures }, vec![])
+    }
+
+    pub fn member_deposit(&self, asset: &vault::AssetInfo, amount: Uint128) -> StdResult<CosmosMsg> {
+        self.with_funds(asset, vault::ReceiveMsg::MemberDeposit {}, amount)
+    }
+
+    pub fn member_withdraw(&self, amount: Uint128) -> StdResult<CosmosMsg> {
+        self.call(&vault::ExecuteMsg::MemberWithdraw { amount }, vec![])
+    }
+
+    pub fn pay_premium(&self, asset: &vault::AssetInfo, member: &str, amount: Uint128) -> StdResult<CosmosMsg> {
+        self.with_funds(asset, vault::ReceiveMsg::PayPremium { member: member.to_string() }, amount)
+    }
+
+    pub fn claim_loss(&self, amount: Uint128, recipient: &str, memo: Option<String>) -> StdResult<CosmosMsg> {
+        self.call(&vault::ExecuteMsg::ClaimLoss { amount, recipient: recipient.to_string(), memo }, vec![])
+    }
+
+    /// `claim_loss` as a submessage replying always, so the caller handles settled, pending and
+    /// failed claims in `reply` (read it with [`VaultContract::parse_claim_reply`]).
+    pub fn claim_loss_submsg(
+        &self,
+        id: u64,
+        amount: Uint128,
+        recipient: &str,
+        memo: Option<String>,
+    ) -> StdResult<SubMsg> {
+        Ok(SubMsg::reply_always(self.claim_loss(amount, recipient, memo)?, id))
+    }
+
+    /// The `claim_loss` response data from a reply: `Ok(Ok(data))` on success, `Ok(Err(reason))`
+    /// when the vault refused the claim.
+    pub fn parse_claim_reply(reply: Reply) -> StdResult<Result<vault::ClaimLossResponse, String>> {
+        match reply.result {
+            SubMsgResult::Ok(res) => {
+                #[allow(deprecated)]
+                let data = res.msg_responses.first().map(|r| r.value.clone()).or(res.data);
+                let data = data.ok_or_else(|| StdError::generic_err("claim_loss reply without data"))?;
+                // A contract's data comes back wrapped in MsgExecuteContractResponse { data } (protobuf
+                // field 1) inside msg_responses; plain JSON from older chains.
+                Ok(Ok(from_json(unwrap_execute_response(&data))?))
+            }
+            SubMsgResult::Err(e) => Ok(Err(e)),
+        }
+    }
+
     pub fn config(&self, querier: &QuerierWrapper) -> StdResult<vault::ConfigResponse> {
         querier.query_wasm_smart(&self.0, &vault::QueryMsg::Config {})
     }
+
+    pub fn member(&self, querier: &QuerierWrapper, address: &str) -> StdResult<vault::MemberResponse> {
+        querier.query_wasm_smart(&self.0, &vault::QueryMsg::Member { address: address.to_string() })
+    }
+
+    pub fn capacity(&self, querier: &QuerierWrapper, member: &str) -> StdResult<vault::CapacityResponse> {
+        querier.query_wasm_smart(&self.0, &vault::QueryMsg::Capacity { member: member.to_string() })
+    }
+
+    pub fn voting_power_at_height(&self, querier: &QuerierWrapper, address: &str, height: u64) -> StdResult<Uint128> {
+        let r: vault::VotingPowerAtHeightResponse = querier.query_wasm_smart(
+            &self.0,
+            &vault::QueryMsg::VotingPowerAtHeight { address: address.to_string(), height: Some(height) },
+        )?;
+        Ok(r.power)
+    }
+
+    pub fn total_power_at_height(&self, querier: &QuerierWrapper, height: u64) -> StdResult<Uint128> {
+        let r: vault::TotalPowerAtHeightResponse =
+            querier.query_wasm_smart(&self.0, &vault::QueryMsg::TotalPowerAtHeight { height: Some(height) })?;
+        Ok(r.power)
+    }
+}
+
+/// The JSON inside `MsgExecuteContractResponse { bytes data = 1; }` when `raw` is that protobuf,
+/// otherwise `raw` itself.
+fn unwrap_execute_response(raw: &Binary) -> Binary {
+    let b = raw.as_slice();
+    if b.first() == Some(&0x0a) {
+        // field 1, wire type 2: a varint length, then the bytes.
+        let (mut len, mut shift, mut i) = (0usize, 0, 1);
+        while i < b.len() && shift < 35 {
+            len |= ((b[i] & 0x7f) as usize) << shift;
+            i += 1;
+            if b[i - 1] & 0x80 == 0 {
+                if i + len == b.len() {
+                    return Binary::from(&b[i..]);
+                }
+                break;
+            }
+            shift += 7;
+        }
+    }
+    raw.clone()
 }

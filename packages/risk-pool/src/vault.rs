@@ -93,31 +93,62 @@ pub enum ExecuteMsg {
     Receive(Cw20ReceiveMsg),
     // --- underwriters
     /// Native funds in; mints shares to `recipient` (default: sender).
-    Deposit { recipient: Option<String> },
+    Deposit {
+        recipient: Option<String>,
+    },
     /// Starts unbonding `shares` (attribute `unbonding_id`).
-    RequestWithdraw { shares: Uint128 },
+    RequestWithdraw {
+        shares: Uint128,
+    },
     /// Pays every matured unbonding entry of the sender.
     Withdraw {},
-    CancelWithdraw { id: u64 },
+    CancelWithdraw {
+        id: u64,
+    },
     // --- members
     MemberDeposit {},
-    MemberWithdraw { amount: Uint128 },
-    ReportExposure { exposures: Vec<Exposure> },
-    ClaimLoss { amount: Uint128, recipient: String, memo: Option<String> },
+    MemberWithdraw {
+        amount: Uint128,
+    },
+    ReportExposure {
+        exposures: Vec<Exposure>,
+    },
+    ClaimLoss {
+        amount: Uint128,
+        recipient: String,
+        memo: Option<String>,
+    },
     // --- anyone
-    PayPremium { member: String },
-    RefreshMember { member: String },
-    SettleShortfall { claim_id: u64 },
-    ReturnRecovery { claim_id: u64 },
+    PayPremium {
+        member: String,
+    },
+    RefreshMember {
+        member: String,
+    },
+    SettleShortfall {
+        claim_id: u64,
+    },
+    ReturnRecovery {
+        claim_id: u64,
+    },
     SweepSurplus {},
     // --- owner
     RegisterMember(MemberTerms),
     UpdateMember(MemberTerms),
-    RemoveMember { member: String },
-    ApproveClaim { id: u64 },
-    RejectClaim { id: u64, reason: String },
+    RemoveMember {
+        member: String,
+    },
+    ApproveClaim {
+        id: u64,
+    },
+    RejectClaim {
+        id: u64,
+        reason: String,
+    },
     UpdateConfig(ConfigUpdate),
-    TransferOwnership { owner: String },
+    TransferOwnership {
+        owner: String,
+    },
     Unpause {},
     /// Owner or guardian.
     Pause {},

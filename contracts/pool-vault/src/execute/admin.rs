@@ -13,7 +13,9 @@ use crate::state::{Config, Member, Pool, CONFIG, COVER, MEMBERS};
 
 fn validate_terms(terms: &MemberTerms) -> Result<(), ContractError> {
     if terms.premium_rate_bps > 10_000 {
-        return Err(ContractError::InvalidConfig { reason: format!("premium_rate_bps {} > 10000", terms.premium_rate_bps) });
+        return Err(ContractError::InvalidConfig {
+            reason: format!("premium_rate_bps {} > 10000", terms.premium_rate_bps),
+        });
     }
     Ok(())
 }
@@ -47,7 +49,13 @@ pub fn register_member(
 }
 
 /// New terms apply from now: premium is accrued on the old rate first.
-pub fn update_member(deps: DepsMut, env: &Env, cfg: &Config, sender: Addr, terms: MemberTerms) -> Result<Response, ContractError> {
+pub fn update_member(
+    deps: DepsMut,
+    env: &Env,
+    cfg: &Config,
+    sender: Addr,
+    terms: MemberTerms,
+) -> Result<Response, ContractError> {
     let now = env.block.time.seconds();
     ensure_owner(cfg, &sender, "update members")?;
     validate_terms(&terms)?;
@@ -68,7 +76,14 @@ pub fn update_member(deps: DepsMut, env: &Env, cfg: &Config, sender: Addr, terms
 
 /// Refused while the member has a pending claim; premium due is taken from the contribution
 /// (as income), the rest is refunded to the member.
-pub fn remove_member(deps: DepsMut, env: &Env, cfg: &Config, pool: &mut Pool, sender: Addr, member: String) -> Result<Response, ContractError> {
+pub fn remove_member(
+    deps: DepsMut,
+    env: &Env,
+    cfg: &Config,
+    pool: &mut Pool,
+    sender: Addr,
+    member: String,
+) -> Result<Response, ContractError> {
     let now = env.block.time.seconds();
     ensure_owner(cfg, &sender, "remove members")?;
     let addr = deps.api.addr_validate(&member)?;
@@ -95,7 +110,13 @@ pub fn remove_member(deps: DepsMut, env: &Env, cfg: &Config, pool: &mut Pool, se
         .add_attribute("refund", refund))
 }
 
-pub fn update_config(deps: DepsMut, cfg: &Config, pool: &Pool, sender: Addr, update: ConfigUpdate) -> Result<Response, ContractError> {
+pub fn update_config(
+    deps: DepsMut,
+    cfg: &Config,
+    pool: &Pool,
+    sender: Addr,
+    update: ConfigUpdate,
+) -> Result<Response, ContractError> {
     ensure_owner(cfg, &sender, "update the config")?;
     let new = apply_update(deps.api, cfg, update)?;
     if new.max_members < pool.member_count {

@@ -145,7 +145,8 @@ pub fn claim_loss(
     };
     let window = now / cfg.loss_cap_window_secs;
     let window_total = if m.window.0 == window { m.window.1 } else { Uint128::zero() };
-    let auto = !needs_assessment && pool.paused_until.is_none() && window_total + pool_part <= cfg.claim_auto_approve_limit;
+    let auto =
+        !needs_assessment && pool.paused_until.is_none() && window_total + pool_part <= cfg.claim_auto_approve_limit;
     let mut res = Response::new();
     if auto {
         let payout = settle(deps.storage, cfg, pool, &mut m, &mut claim, pool_part, now)?;
@@ -155,7 +156,13 @@ pub fn claim_loss(
         pool.pending_exposure += pool_part;
         m.pending_claim = Some(claim.id);
         let mut pending = PENDING.may_load(deps.storage)?.unwrap_or_default();
-        pending.push(PendingRef { id: claim.id, member: sender.clone(), pool_part, escrow, expires_at: claim.expires_at });
+        pending.push(PendingRef {
+            id: claim.id,
+            member: sender.clone(),
+            pool_part,
+            escrow,
+            expires_at: claim.expires_at,
+        });
         PENDING.save(deps.storage, &pending)?;
     }
     CLAIMS.save(deps.storage, claim.id, &claim)?;
@@ -263,7 +270,13 @@ fn queue_front(storage: &mut dyn Storage) -> Result<Option<u64>, ContractError> 
 
 /// Anyone: pays the oldest shortfall as far as the current loss-cap window allows. Blocked
 /// while paused (it is a settlement).
-pub fn settle_shortfall(deps: DepsMut, env: &Env, cfg: &Config, pool: &mut Pool, claim_id: u64) -> Result<Response, ContractError> {
+pub fn settle_shortfall(
+    deps: DepsMut,
+    env: &Env,
+    cfg: &Config,
+    pool: &mut Pool,
+    claim_id: u64,
+) -> Result<Response, ContractError> {
     let now = env.block.time.seconds();
     ensure_not_paused(pool, "settlement")?;
     let mut claim = load_claim(deps.storage, claim_id)?;

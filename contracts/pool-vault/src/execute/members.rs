@@ -150,7 +150,13 @@ pub fn report_exposure(
 }
 
 /// Re-assesses a member's stored exposures (anyone may call it).
-pub fn refresh_member(deps: DepsMut, env: &Env, cfg: &Config, pool: &mut Pool, member: String) -> Result<Response, ContractError> {
+pub fn refresh_member(
+    deps: DepsMut,
+    env: &Env,
+    cfg: &Config,
+    pool: &mut Pool,
+    member: String,
+) -> Result<Response, ContractError> {
     let now = env.block.time.seconds();
     let member = deps.api.addr_validate(&member)?;
     let mut m = load_member(deps.storage, &member)?;

@@ -35,7 +35,13 @@ pub fn assess(querier: &QuerierWrapper, cfg: &Config, exposures: &[Exposure]) ->
 }
 
 /// Records `addr`'s bonded shares (voting power) from block `height` on, and the total.
-pub fn set_bonded(storage: &mut dyn Storage, addr: &Addr, old: Uint128, new: Uint128, height: u64) -> Result<(), ContractError> {
+pub fn set_bonded(
+    storage: &mut dyn Storage,
+    addr: &Addr,
+    old: Uint128,
+    new: Uint128,
+    height: u64,
+) -> Result<(), ContractError> {
     if old == new {
         return Ok(());
     }

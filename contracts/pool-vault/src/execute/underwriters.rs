@@ -117,7 +117,13 @@ pub fn request_withdraw(
         .add_attribute("matures_at", matures_at.to_string()))
 }
 
-pub fn withdraw(deps: DepsMut, env: &Env, cfg: &Config, pool: &mut Pool, sender: Addr) -> Result<Response, ContractError> {
+pub fn withdraw(
+    deps: DepsMut,
+    env: &Env,
+    cfg: &Config,
+    pool: &mut Pool,
+    sender: Addr,
+) -> Result<Response, ContractError> {
     let now = env.block.time.seconds();
     let mut uw = UNDERWRITERS.may_load(deps.storage, &sender)?.unwrap_or_default();
     let (matured, waiting): (Vec<_>, Vec<_>) = uw.unbonding.drain(..).partition(|e| e.matures_at <= now);
@@ -150,7 +156,13 @@ pub fn withdraw(deps: DepsMut, env: &Env, cfg: &Config, pool: &mut Pool, sender:
         .add_attribute("amount", paid))
 }
 
-pub fn cancel_withdraw(deps: DepsMut, env: &Env, pool: &mut Pool, sender: Addr, id: u64) -> Result<Response, ContractError> {
+pub fn cancel_withdraw(
+    deps: DepsMut,
+    env: &Env,
+    pool: &mut Pool,
+    sender: Addr,
+    id: u64,
+) -> Result<Response, ContractError> {
     let mut uw = UNDERWRITERS.may_load(deps.storage, &sender)?.unwrap_or_default();
     let pos = uw.unbonding.iter().position(|e| e.id == id).ok_or(ContractError::UnbondingNotFound { id })?;
     let e = uw.unbonding.remove(pos);
@@ -165,4 +177,3 @@ pub fn cancel_withdraw(deps: DepsMut, env: &Env, pool: &mut Pool, sender: Addr, 
         .add_attribute("unbonding_id", id.to_string())
         .add_attribute("shares", e.shares))
 }
-

@@ -1,0 +1,513 @@
+//! A multi-contract suite builder: the real risk-oracle, the vault (native or cw20 asset), a DAO
+//! address as owner, members and underwriters — and a conservation check after every step.
+
+#![allow(dead_code)]
+
+use cosmwasm_std::{coins, from_json, to_json_binary, Addr, Coin, Decimal, Int128, Uint128};
+use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+use pool_vault::ContractError;
+use risk_pool::oracle::{self, Exposure};
+use risk_pool::vault::*;
+use std::str::FromStr;
+
+pub const DENOM: &str = "uusdc";
+pub const DAY: u64 = 86_400;
+
+/// `x` whole USDC in base units.
+pub fn usdc(x: u128) -> u128 {
+    x * 1_000_000
+}
+
+pub fn exp(market: &str, notional: i128) -> Exposure {
+    Exposure { market: market.into(), notional: Int128::new(notional) }
+}
+
+pub fn dec(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+pub struct MemberSpec {
+    pub name: &'static str,
+    pub coverage_cap: u128,
+    pub premium_rate_bps: u32,
+    pub grace_secs: u64,
+    pub contribution: u128,
+}
+
+type Edit<T> = Box<dyn FnOnce(&mut T)>;
+
+pub struct SuiteBuilder {
+    vault_edits: Vec<Edit<InstantiateMsg>>,
+    oracle_edits: Vec<Edit<oracle::InstantiateMsg>>,
+    cw20: bool,
+    underwriters: Vec<(&'static str, u128)>,
+    members: Vec<MemberSpec>,
+}
+
+pub struct Suite {
+    pub app: App,
+    pub dao: Addr,
+    pub guardian: Addr,
+    pub feeder: Addr,
+    pub treasury: Addr,
+    pub oracle: Addr,
+    pub vault: Addr,
+    pub token: Option<Addr>,
+    /// Every address that ever held shares (for Σ value ≤ net assets).
+    pub underwriters: Vec<Addr>,
+    /// Donations sent to the vault and not yet swept (the expected surplus).
+    pub donated: u128,
+    pub steps: u64,
+}
+
+/// The vault instantiate message of SPEC.md, with the addresses filled in.
+pub fn spec_vault_json(dao: &Addr, guardian: &Addr, oracle: &Addr, treasury: &Addr) -> String {
+    format!(
+        r#"{{"owner": "{dao}", "guardian": "{guardian}", "risk_oracle": "{oracle}",
+ "asset": {{"native": "uusdc"}},
+ "unbonding_secs": 604800, "deposit_lock_secs": 3600, "min_deposit": "1000000",
+ "protocol_fee_bps": 1000, "treasury": "{treasury}",
+ "claim_auto_approve_limit": "50000000000", "max_pending_claim_secs": 1209600,
+ "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000,
+ "max_capital_multiple": null}}"#
+    )
+}
+
+/// The oracle instantiate message of SPEC.md; staleness is widened so that time jumps in vault
+/// scenarios do not stale the prices unless a test asks for it.
+pub fn spec_oracle_json(dao: &Addr, feeder: &Addr) -> String {
+    format!(
+        r#"{{"owner": "{dao}", "feeders": ["{feeder}"],
+ "confidence_bps": 9900, "horizon_secs": 86400, "max_staleness_secs": 315360000,
+ "method": "parametric",
+ "requirement_multiplier": "1.0", "min_requirement": "0",
+ "cover_n": 2, "claim_multiple": "1.5",
+ "markets": [{{"id": "BTC-PERP", "price": "60000", "volatility": "0.65"}},
+             {{"id": "ETH-PERP", "price": "3000", "volatility": "0.80"}}],
+ "correlations": [{{"a": "BTC-PERP", "b": "ETH-PERP", "rho": "0.8"}}],
+ "stress_scenarios": [{{"name": "crash", "shocks": [{{"market": "BTC-PERP", "shock": "-0.4"}}]}}]}}"#
+    )
+}
+
+impl Default for SuiteBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl SuiteBuilder {
+    pub fn new() -> Self {
+        SuiteBuilder { vault_edits: vec![], oracle_edits: vec![], cw20: false, underwriters: vec![], members: vec![] }
+    }
+    pub fn vault(mut self, f: impl FnOnce(&mut InstantiateMsg) + 'static) -> Self {
+        self.vault_edits.push(Box::new(f));
+        self
+    }
+    pub fn oracle(mut self, f: impl FnOnce(&mut oracle::InstantiateMsg) + 'static) -> Self {
+        self.oracle_edits.push(Box::new(f));
+        self
+    }
+    pub fn cw20(mut self) -> Self {
+        self.cw20 = true;
+        self
+    }
+    /// An underwriter who deposits `amount` at build time.
+    pub fn underwriter(mut self, name: &'static str, amount: u128) -> Self {
+        self.underwriters.push((name, amount));
+        self
+    }
+    /// A member registered by the DAO who posts `contribution` at build time.
+    pub fn member(mut self, name: &'static str, coverage_cap: u128, premium_rate_bps: u32, contribution: u128) -> Self {
+        self.members.push(MemberSpec { name, coverage_cap, premium_rate_bps, grace_secs: 7 * DAY, contribution });
+        self
+    }
+
+    pub fn build(self) -> Suite {
+        let mut app = App::default();
+        let api = cosmwasm_std::testing::MockApi::default();
+        let (dao, guardian, feeder, treasury) =
+            (api.addr_make("dao"), api.addr_make("guardian"), api.addr_make("feeder"), api.addr_make("treasury"));
+        let oracle_code = app.store_code(Box::new(ContractWrapper::new(
+            risk_oracle::contract::execute,
+            risk_oracle::contract::instantiate,
+            risk_oracle::contract::query,
+        )));
+        let vault_code = app.store_code(Box::new(
+            ContractWrapper::new(
+                pool_vault::contract::execute,
+                pool_vault::contract::instantiate,
+                pool_vault::contract::query,
+            )
+            .with_migrate(pool_vault::contract::migrate),
+        ));
+        let mut omsg: oracle::InstantiateMsg = from_json(spec_oracle_json(&dao, &feeder)).unwrap();
+        for e in self.oracle_edits {
+            e(&mut omsg);
+        }
+        let oracle = app.instantiate_contract(oracle_code, dao.clone(), &omsg, &[], "oracle", None).unwrap();
+
+        // Everybody who will need the asset: underwriters, members, a few spare wallets.
+        let mut wallets: Vec<&str> = self.underwriters.iter().map(|u| u.0).collect();
+        wallets.extend(self.members.iter().map(|m| m.name));
+        wallets.extend(["alice", "bob", "attacker", "victim", "payer", "stranger", "late", "donor"]);
+        let funded = usdc(1_000_000_000);
+        let token = if self.cw20 {
+            let code = app.store_code(Box::new(ContractWrapper::new(
+                cw20_base::contract::execute,
+                cw20_base::contract::instantiate,
+                cw20_base::contract::query,
+            )));
+            wallets.sort();
+            wallets.dedup();
+            let balances: Vec<cw20::Cw20Coin> = wallets
+                .iter()
+                .map(|w| cw20::Cw20Coin { address: api.addr_make(w).to_string(), amount: funded.into() })
+                .collect();
+            let msg = cw20_base::msg::InstantiateMsg {
+                name: "USD Coin".into(),
+                symbol: "USDC".into(),
+                decimals: 6,
+                initial_balances: balances,
+                mint: None,
+                marketing: None,
+            };
+            Some(app.instantiate_contract(code, dao.clone(), &msg, &[], "usdc", None).unwrap())
+        } else {
+            wallets.sort();
+            wallets.dedup();
+            for w in &wallets {
+                let addr = api.addr_make(w);
+                app.init_modules(|r, _, s| r.bank.init_balance(s, &addr, coins(funded, DENOM)).unwrap());
+            }
+            None
+        };
+
+        let mut vmsg: InstantiateMsg = from_json(spec_vault_json(&dao, &guardian, &oracle, &treasury)).unwrap();
+        if let Some(t) = &token {
+            vmsg.asset = AssetInfo::Cw20(t.to_string());
+        }
+        for e in self.vault_edits {
+            e(&mut vmsg);
+        }
+        let vault =
+            app.instantiate_contract(vault_code, dao.clone(), &vmsg, &[], "vault", Some(dao.to_string())).unwrap();
+        let mut s = Suite {
+            app,
+            dao,
+            guardian,
+            feeder,
+            treasury,
+            oracle,
+            vault,
+            token,
+            underwriters: vec![],
+            donated: 0,
+            steps: 0,
+        };
+        for (name, amount) in self.underwriters {
+            let a = s.addr(name);
+            s.deposit(&a, amount).unwrap();
+        }
+        for m in self.members {
+            let a = s.addr(m.name);
+            s.register(&a, m.coverage_cap, m.premium_rate_bps, m.grace_secs).unwrap();
+            if m.contribution > 0 {
+                s.member_deposit(&a, m.contribution).unwrap();
+            }
+        }
+        s
+    }
+}
+
+/// The vault's typed error out of a multi-test failure (possibly nested in a cw20 `send`:
+/// anyhow downcasts through context layers).
+pub fn vault_err(e: anyhow::Error) -> ContractError {
+    match e.downcast::<ContractError>() {
+        Ok(c) => c,
+        Err(e) => panic!("not a vault error: {e:?}"),
+    }
+}
+
+impl Suite {
+    pub fn addr(&self, name: &str) -> Addr {
+        self.app.api().addr_make(name)
+    }
+
+    pub fn now(&self) -> u64 {
+        self.app.block_info().time.seconds()
+    }
+
+    /// Moves time forward (and the height, one block per 5 s, at least one).
+    pub fn advance(&mut self, secs: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(secs);
+            b.height += (secs / 5).max(1);
+        });
+        self.check();
+    }
+
+    pub fn next_block(&mut self) {
+        self.advance(5);
+    }
+
+    pub fn is_cw20(&self) -> bool {
+        self.token.is_some()
+    }
+
+    pub fn balance(&self, who: &Addr) -> u128 {
+        match &self.token {
+            Some(t) => {
+                let r: cw20::BalanceResponse = self
+                    .app
+                    .wrap()
+                    .query_wasm_smart(t, &cw20::Cw20QueryMsg::Balance { address: who.to_string() })
+                    .unwrap();
+                r.balance.u128()
+            }
+            None => self.app.wrap().query_balance(who, DENOM).unwrap().amount.u128(),
+        }
+    }
+
+    pub fn state(&self) -> StateResponse {
+        self.q(&QueryMsg::State {})
+    }
+
+    pub fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
+        self.app.wrap().query_wasm_smart(&self.vault, msg).unwrap()
+    }
+
+    pub fn try_q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> Result<T, String> {
+        self.app.wrap().query_wasm_smart(&self.vault, msg).map_err(|e| e.to_string())
+    }
+
+    pub fn underwriter(&self, who: &Addr) -> UnderwriterResponse {
+        self.q(&QueryMsg::Underwriter { address: who.to_string() })
+    }
+
+    pub fn member(&self, who: &Addr) -> MemberResponse {
+        self.q(&QueryMsg::Member { address: who.to_string() })
+    }
+
+    pub fn claim(&self, id: u64) -> ClaimResponse {
+        self.q(&QueryMsg::Claim { id })
+    }
+
+    /// Conservation, after every step: the token balance equals the books to the unit
+    /// (total_assets + unvested + member_contributions + escrow + the donations not yet swept),
+    /// and the sum of every underwriter's redeemable value never exceeds net assets.
+    pub fn check(&mut self) {
+        self.steps += 1;
+        let s = self.state();
+        let balance = self.balance(&self.vault.clone());
+        let books = s.total_assets.u128() + s.unvested.u128() + s.member_contributions.u128() + s.escrow.u128();
+        assert_eq!(
+            balance,
+            books + self.donated,
+            "conservation broken at step {}: balance {balance} != books {books} + surplus {}",
+            self.steps,
+            self.donated
+        );
+        assert_eq!(s.surplus.u128(), self.donated, "surplus");
+        let values: u128 = self.underwriters.iter().map(|u| self.underwriter(u).value.u128()).sum();
+        assert!(values <= s.net_assets.u128(), "Σ underwriter value {values} > net assets {}", s.net_assets);
+        assert_eq!(
+            s.net_assets.u128(),
+            s.total_assets.u128().saturating_sub(s.pending_exposure.u128() + s.shortfall.u128())
+        );
+    }
+
+    /// One execute; on success the conservation check runs, on failure the state must be
+    /// unchanged and the vault's typed error is returned.
+    pub fn exec_raw(
+        &mut self,
+        sender: &Addr,
+        contract: &Addr,
+        msg: &(impl serde::Serialize + std::fmt::Debug),
+        funds: &[Coin],
+    ) -> Result<AppResponse, ContractError> {
+        let before = self.state();
+        match self.app.execute_contract(sender.clone(), contract.clone(), msg, funds) {
+            Ok(r) => {
+                self.check();
+                Ok(r)
+            }
+            Err(e) => {
+                assert_eq!(self.state(), before, "a failed call changed the books");
+                Err(vault_err(e))
+            }
+        }
+    }
+
+    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
+        let vault = self.vault.clone();
+        self.exec_raw(sender, &vault, msg, &[])
+    }
+
+    pub fn dao(&mut self, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
+        let dao = self.dao.clone();
+        self.exec(&dao, msg)
+    }
+
+    /// A funds-taking message in the vault's asset (native coins, or the cw20 `send` hook).
+    pub fn exec_funds(&mut self, sender: &Addr, msg: ReceiveMsg, amount: u128) -> Result<AppResponse, ContractError> {
+        match self.token.clone() {
+            Some(t) => {
+                let send = cw20::Cw20ExecuteMsg::Send {
+                    contract: self.vault.to_string(),
+                    amount: amount.into(),
+                    msg: to_json_binary(&msg).unwrap(),
+                };
+                self.exec_raw(sender, &t, &send, &[])
+            }
+            None => {
+                let exec = match msg {
+                    ReceiveMsg::Deposit { recipient } => ExecuteMsg::Deposit { recipient },
+                    ReceiveMsg::MemberDeposit {} => ExecuteMsg::MemberDeposit {},
+                    ReceiveMsg::PayPremium { member } => ExecuteMsg::PayPremium { member },
+                    ReceiveMsg::ReturnRecovery { claim_id } => ExecuteMsg::ReturnRecovery { claim_id },
+                };
+                let vault = self.vault.clone();
+                self.exec_raw(sender, &vault, &exec, &coins(amount, DENOM))
+            }
+        }
+    }
+
+    /// Anyone sweeps the surplus to the treasury; the expected surplus becomes zero.
+    pub fn sweep(&mut self, who: &Addr) -> Result<AppResponse, ContractError> {
+        let vault = self.vault.clone();
+        let r = self.app.execute_contract(who.clone(), vault, &ExecuteMsg::SweepSurplus {}, &[]).map_err(vault_err)?;
+        self.donated = 0;
+        self.check();
+        Ok(r)
+    }
+
+    pub fn deposit(&mut self, who: &Addr, amount: u128) -> Result<AppResponse, ContractError> {
+        if !self.underwriters.contains(who) {
+            self.underwriters.push(who.clone());
+        }
+        self.exec_funds(who, ReceiveMsg::Deposit { recipient: None }, amount)
+    }
+
+    pub fn deposit_for(&mut self, who: &Addr, recipient: &Addr, amount: u128) -> Result<AppResponse, ContractError> {
+        if !self.underwriters.contains(recipient) {
+            self.underwriters.push(recipient.clone());
+        }
+        self.exec_funds(who, ReceiveMsg::Deposit { recipient: Some(recipient.to_string()) }, amount)
+    }
+
+    /// Returns the unbonding id.
+    pub fn request_withdraw(&mut self, who: &Addr, shares: u128) -> Result<u64, ContractError> {
+        let r = self.exec(who, &ExecuteMsg::RequestWithdraw { shares: shares.into() })?;
+        Ok(attr(&r, "unbonding_id").parse().unwrap())
+    }
+
+    pub fn withdraw(&mut self, who: &Addr) -> Result<u128, ContractError> {
+        let r = self.exec(who, &ExecuteMsg::Withdraw {})?;
+        Ok(attr(&r, "amount").parse().unwrap())
+    }
+
+    pub fn register(
+        &mut self,
+        who: &Addr,
+        coverage_cap: u128,
+        rate_bps: u32,
+        grace: u64,
+    ) -> Result<AppResponse, ContractError> {
+        self.dao(&ExecuteMsg::RegisterMember(MemberTerms {
+            member: who.to_string(),
+            coverage_cap: coverage_cap.into(),
+            premium_rate_bps: rate_bps,
+            grace_secs: grace,
+        }))
+    }
+
+    pub fn member_deposit(&mut self, who: &Addr, amount: u128) -> Result<AppResponse, ContractError> {
+        self.exec_funds(who, ReceiveMsg::MemberDeposit {}, amount)
+    }
+
+    pub fn report(&mut self, who: &Addr, exposures: Vec<Exposure>) -> Result<AppResponse, ContractError> {
+        self.exec(who, &ExecuteMsg::ReportExposure { exposures })
+    }
+
+    pub fn pay_premium(&mut self, payer: &Addr, member: &Addr, amount: u128) -> Result<AppResponse, ContractError> {
+        self.exec_funds(payer, ReceiveMsg::PayPremium { member: member.to_string() }, amount)
+    }
+
+    pub fn claim_loss(
+        &mut self,
+        member: &Addr,
+        amount: u128,
+        recipient: &Addr,
+    ) -> Result<ClaimLossResponse, ContractError> {
+        let r = self.exec(
+            member,
+            &ExecuteMsg::ClaimLoss { amount: amount.into(), recipient: recipient.to_string(), memo: None },
+        )?;
+        assert_eq!(
+            attr(&r, "claim_id"),
+            from_json::<ClaimLossResponse>(r.data.as_ref().unwrap()).unwrap().claim_id.to_string()
+        );
+        Ok(from_json(r.data.unwrap()).unwrap())
+    }
+
+    /// A bank send / cw20 transfer to the vault outside any message (a donation).
+    pub fn donate(&mut self, from: &Addr, amount: u128) {
+        match self.token.clone() {
+            Some(t) => {
+                self.app
+                    .execute_contract(
+                        from.clone(),
+                        t,
+                        &cw20::Cw20ExecuteMsg::Transfer { recipient: self.vault.to_string(), amount: amount.into() },
+                        &[],
+                    )
+                    .unwrap();
+            }
+            None => {
+                self.app.send_tokens(from.clone(), self.vault.clone(), &coins(amount, DENOM)).unwrap();
+            }
+        }
+        self.donated += amount;
+        self.check();
+    }
+
+    /// Sets new prices through the oracle's feeder (one round).
+    pub fn set_prices(&mut self, btc: &str, eth: &str) {
+        let msg = oracle::ExecuteMsg::SetPrices {
+            prices: vec![
+                oracle::PriceInput { market: "BTC-PERP".into(), price: dec(btc) },
+                oracle::PriceInput { market: "ETH-PERP".into(), price: dec(eth) },
+            ],
+        };
+        self.app.execute_contract(self.feeder.clone(), self.oracle.clone(), &msg, &[]).unwrap();
+    }
+
+    pub fn oracle_exec(&mut self, msg: &oracle::ExecuteMsg) {
+        self.app.execute_contract(self.dao.clone(), self.oracle.clone(), msg, &[]).unwrap();
+    }
+
+    pub fn assess(&self, exposures: Vec<Exposure>) -> oracle::AssessResponse {
+        self.app.wrap().query_wasm_smart(&self.oracle, &oracle::QueryMsg::Assess { exposures }).unwrap()
+    }
+}
+
+impl Drop for Suite {
+    fn drop(&mut self) {
+        // `cargo test -- --nocapture` shows how many conservation checks each scenario ran.
+        eprintln!("conservation checks passed: {}", self.steps);
+    }
+}
+
+pub fn attr(r: &AppResponse, key: &str) -> String {
+    r.events
+        .iter()
+        .flat_map(|e| e.attributes.iter())
+        .find(|a| a.key == key)
+        .unwrap_or_else(|| panic!("no attribute {key}"))
+        .value
+        .clone()
+}
+
+pub fn u(x: u128) -> Uint128 {
+    Uint128::new(x)
+}
