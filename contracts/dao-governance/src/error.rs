@@ -1,10 +1,14 @@
-use cosmwasm_std::StdError;
+use cosmwasm_std::{StdError, Uint128};
 use thiserror::Error;
 
+/// Every rejection of the DAO; each names the numbers involved and changes nothing.
 #[derive(Error, Debug, PartialEq)]
 pub enum ContractError {
     #[error("{0}")]
     Std(#[from] StdError),
+
+    #[error(transparent)]
+    Migrate(#[from] risk_pool::migrate::MigrateError),
 
     #[error("unauthorized: only the {role} may {action}")]
     Unauthorized { role: &'static str, action: &'static str },
@@ -15,6 +19,36 @@ pub enum ContractError {
     #[error("invalid config: {reason}")]
     InvalidConfig { reason: String },
 
-    #[error(transparent)]
-    Migrate(#[from] risk_pool::migrate::MigrateError),
+    #[error("{what} of {len} bytes, at most {max}")]
+    TooLong { what: &'static str, len: usize, max: u32 },
+
+    #[error("{count} messages, at most {max}")]
+    TooManyMsgs { count: usize, max: u32 },
+
+    #[error("proposing needs {required} voting power, {proposer} has {power}")]
+    InsufficientPower { proposer: String, power: Uint128, required: Uint128 },
+
+    #[error("proposal {id} not found")]
+    ProposalNotFound { id: u64 },
+
+    #[error("proposal {id} is {status}, not {expected}")]
+    WrongStatus { id: u64, status: String, expected: &'static str },
+
+    #[error("{voter} already voted on proposal {id}")]
+    AlreadyVoted { id: u64, voter: String },
+
+    #[error("{voter} has no voting power (power at start height {at_start}, bonded now {now})")]
+    NoVotingPower { voter: String, at_start: Uint128, now: Uint128 },
+
+    #[error("proposal {id} is timelocked until {executable_at}")]
+    Timelocked { id: u64, executable_at: u64 },
+
+    #[error("proposal {id} is past its timelock (ended {executable_at}): too late to veto")]
+    TimelockOver { id: u64, executable_at: u64 },
+
+    #[error("veto refused: every message of proposal {id} only unpauses the vault or changes a guardian")]
+    VetoRefused { id: u64 },
+
+    #[error("proposal {id} is {status}: only rejected, expired or execution_failed proposals close")]
+    NotClosable { id: u64, status: String },
 }

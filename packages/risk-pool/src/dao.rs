@@ -1,14 +1,16 @@
-//! dao-governance messages. This first cut carries the instantiate shape of SPEC.md and
-//! `config`; proposals land with the governance issue.
+//! dao-governance messages, in the JSON shapes of SPEC.md (dao-governance section).
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Uint128};
+use cosmwasm_std::{Addr, CosmosMsg, Uint128};
 
 #[cw_serde]
 pub struct InstantiateMsg {
+    /// The pool vault: the source of voting power (bonded shares per height).
     pub vault: String,
     pub voting_period_secs: u64,
+    /// Turnout needed: (yes + no + abstain)·10⁴ ≥ quorum_bps · total power at the start height.
     pub quorum_bps: u32,
+    /// Passing: yes·10⁴ > threshold_bps · (yes + no).
     pub threshold_bps: u32,
     pub timelock_secs: u64,
     pub min_propose_power: Uint128,
@@ -24,14 +26,77 @@ pub struct InstantiateMsg {
     pub max_description_len: Option<u32>,
 }
 
+/// `update_config`: absent = unchanged; `"guardian": ""` removes the guardian. The vault (the
+/// source of voting power) changes only by migration.
 #[cw_serde]
-pub enum ExecuteMsg {}
+#[derive(Default)]
+pub struct ConfigUpdate {
+    pub voting_period_secs: Option<u64>,
+    pub quorum_bps: Option<u32>,
+    pub threshold_bps: Option<u32>,
+    pub timelock_secs: Option<u64>,
+    pub min_propose_power: Option<Uint128>,
+    pub guardian: Option<String>,
+    pub max_msgs: Option<u32>,
+    pub execution_window_secs: Option<u64>,
+    pub require_timelock_ge_unbonding: Option<bool>,
+    pub max_title_len: Option<u32>,
+    pub max_description_len: Option<u32>,
+}
+
+#[cw_serde]
+pub enum Vote {
+    Yes,
+    No,
+    Abstain,
+}
+
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// Attribute `proposal_id`. The proposer needs `min_propose_power` at the current height.
+    Propose {
+        title: String,
+        description: String,
+        msgs: Vec<CosmosMsg>,
+    },
+    Vote {
+        proposal_id: u64,
+        vote: Vote,
+    },
+    /// Anyone, once, after passing and the timelock.
+    Execute {
+        proposal_id: u64,
+    },
+    /// The guardian snapshotted at propose, during the timelock.
+    Veto {
+        proposal_id: u64,
+    },
+    /// Expired unpassed → `rejected`; `execution_failed` → `closed`; passed but never executed
+    /// within the window → `expired`.
+    Close {
+        proposal_id: u64,
+    },
+    /// Only the DAO itself (through a proposal).
+    UpdateConfig(ConfigUpdate),
+    /// Internal: the DAO calling itself to run a proposal's messages as one atomic batch.
+    ExecuteBatch {
+        proposal_id: u64,
+    },
+}
 
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     #[returns(ConfigResponse)]
     Config {},
+    #[returns(ProposalResponse)]
+    Proposal { proposal_id: u64 },
+    #[returns(ProposalsResponse)]
+    Proposals { start_after: Option<u64>, limit: Option<u32> },
+    #[returns(VoteResponse)]
+    Vote { proposal_id: u64, voter: String },
+    #[returns(VotesResponse)]
+    Votes { proposal_id: u64, start_after: Option<String>, limit: Option<u32> },
 }
 
 #[cw_serde]
@@ -48,6 +113,72 @@ pub struct ConfigResponse {
     pub require_timelock_ge_unbonding: bool,
     pub max_title_len: u32,
     pub max_description_len: u32,
+}
+
+#[cw_serde]
+pub enum Status {
+    Open,
+    Passed,
+    Rejected,
+    Executed,
+    ExecutionFailed,
+    Closed,
+    Vetoed,
+    Expired,
+}
+
+#[cw_serde]
+pub struct ProposalResponse {
+    pub id: u64,
+    pub title: String,
+    pub description: String,
+    pub msgs: Vec<CosmosMsg>,
+    pub proposer: Addr,
+    /// As of the block time (a proposal whose voting period ended reads passed or rejected, and
+    /// one not executed within the window reads expired, with no transaction needed).
+    pub status: Status,
+    pub start_height: u64,
+    pub voting_ends_at: u64,
+    /// Set once passed: the moment it passed + the effective timelock.
+    pub executable_at: Option<u64>,
+    pub yes: Uint128,
+    pub no: Uint128,
+    pub abstain: Uint128,
+    /// Total power at the start height.
+    pub total_power: Uint128,
+    /// Snapshotted at propose.
+    pub quorum_bps: u32,
+    pub threshold_bps: u32,
+    /// max(timelock_secs, the vault's unbonding_secs) when `require_timelock_ge_unbonding`.
+    pub timelock_secs: u64,
+    pub execution_window_secs: u64,
+    pub guardian: Option<Addr>,
+    pub created_at: u64,
+    pub passed_at: Option<u64>,
+    /// Why the batch failed (`execution_failed`).
+    pub failure: Option<String>,
+}
+
+#[cw_serde]
+pub struct ProposalsResponse {
+    pub proposals: Vec<ProposalResponse>,
+}
+
+#[cw_serde]
+pub struct VoteInfo {
+    pub voter: Addr,
+    pub vote: Vote,
+    pub power: Uint128,
+}
+
+#[cw_serde]
+pub struct VoteResponse {
+    pub vote: Option<VoteInfo>,
+}
+
+#[cw_serde]
+pub struct VotesResponse {
+    pub votes: Vec<VoteInfo>,
 }
 
 #[cw_serde]

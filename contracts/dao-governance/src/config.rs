@@ -1,0 +1,87 @@
+//! `InstantiateMsg` → `validate` → `Config`; `update_config` re-validates the whole result.
+
+use cosmwasm_std::Api;
+use risk_pool::dao::{ConfigResponse, ConfigUpdate, InstantiateMsg};
+
+use crate::error::ContractError;
+
+pub type Config = ConfigResponse;
+
+pub const DEFAULT_EXECUTION_WINDOW_SECS: u64 = 7 * 86_400;
+pub const DEFAULT_MAX_TITLE_LEN: u32 = 128;
+pub const DEFAULT_MAX_DESCRIPTION_LEN: u32 = 4_096;
+/// Hard ceilings (bounded gas and storage whatever a proposal sets).
+pub const MAX_MSGS: u32 = 64;
+pub const MAX_TITLE_LEN: u32 = 1_024;
+pub const MAX_DESCRIPTION_LEN: u32 = 65_536;
+pub const DEFAULT_PAGE: u32 = 10;
+pub const MAX_PAGE: u32 = 30;
+
+fn invalid(reason: impl Into<String>) -> ContractError {
+    ContractError::InvalidConfig { reason: reason.into() }
+}
+
+pub fn validate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, ContractError> {
+    if msg.quorum_bps > 10_000 || msg.threshold_bps > 10_000 {
+        return Err(invalid(format!(
+            "quorum_bps {} and threshold_bps {} must be ≤ 10000",
+            msg.quorum_bps, msg.threshold_bps
+        )));
+    }
+    if msg.voting_period_secs == 0 {
+        return Err(invalid("voting_period_secs must be > 0"));
+    }
+    if msg.max_msgs == 0 || msg.max_msgs > MAX_MSGS {
+        return Err(invalid(format!("max_msgs {} outside [1, {MAX_MSGS}]", msg.max_msgs)));
+    }
+    let bounded = |what: &str, v: Option<u32>, default: u32, max: u32| match v.unwrap_or(default) {
+        0 => Err(invalid(format!("{what} must be > 0"))),
+        v if v > max => Err(invalid(format!("{what} {v} > {max}"))),
+        v => Ok(v),
+    };
+    let execution_window_secs = msg.execution_window_secs.unwrap_or(DEFAULT_EXECUTION_WINDOW_SECS);
+    if execution_window_secs == 0 {
+        return Err(invalid("execution_window_secs must be > 0"));
+    }
+    Ok(Config {
+        vault: api.addr_validate(&msg.vault)?,
+        voting_period_secs: msg.voting_period_secs,
+        quorum_bps: msg.quorum_bps,
+        threshold_bps: msg.threshold_bps,
+        timelock_secs: msg.timelock_secs,
+        min_propose_power: msg.min_propose_power,
+        guardian: msg.guardian.filter(|g| !g.is_empty()).map(|g| api.addr_validate(&g)).transpose()?,
+        max_msgs: msg.max_msgs,
+        execution_window_secs,
+        require_timelock_ge_unbonding: msg.require_timelock_ge_unbonding.unwrap_or(true),
+        max_title_len: bounded("max_title_len", msg.max_title_len, DEFAULT_MAX_TITLE_LEN, MAX_TITLE_LEN)?,
+        max_description_len: bounded(
+            "max_description_len",
+            msg.max_description_len,
+            DEFAULT_MAX_DESCRIPTION_LEN,
+            MAX_DESCRIPTION_LEN,
+        )?,
+    })
+}
+
+pub fn apply_update(api: &dyn Api, cfg: &Config, u: ConfigUpdate) -> Result<Config, ContractError> {
+    validate(
+        api,
+        InstantiateMsg {
+            vault: cfg.vault.to_string(),
+            voting_period_secs: u.voting_period_secs.unwrap_or(cfg.voting_period_secs),
+            quorum_bps: u.quorum_bps.unwrap_or(cfg.quorum_bps),
+            threshold_bps: u.threshold_bps.unwrap_or(cfg.threshold_bps),
+            timelock_secs: u.timelock_secs.unwrap_or(cfg.timelock_secs),
+            min_propose_power: u.min_propose_power.unwrap_or(cfg.min_propose_power),
+            guardian: u.guardian.or(cfg.guardian.as_ref().map(|g| g.to_string())),
+            max_msgs: u.max_msgs.unwrap_or(cfg.max_msgs),
+            execution_window_secs: Some(u.execution_window_secs.unwrap_or(cfg.execution_window_secs)),
+            require_timelock_ge_unbonding: Some(
+                u.require_timelock_ge_unbonding.unwrap_or(cfg.require_timelock_ge_unbonding),
+            ),
+            max_title_len: Some(u.max_title_len.unwrap_or(cfg.max_title_len)),
+            max_description_len: Some(u.max_description_len.unwrap_or(cfg.max_description_len)),
+        },
+    )
+}

@@ -1,0 +1,271 @@
+//! propose, vote, execute (atomic batch through a self-call), veto, close, update_config.
+
+use cosmwasm_std::{
+    from_json, to_json_binary, Addr, CosmosMsg, DepsMut, Env, Reply, Response, StdResult, Storage, SubMsg,
+    SubMsgResult, Uint128, WasmMsg,
+};
+use risk_pool::dao::{ConfigUpdate, ExecuteMsg, ProposalResponse, Status, Vote};
+use risk_pool::{vault, VaultContract};
+
+use crate::config::apply_update;
+use crate::error::ContractError;
+use crate::state::{BALLOTS, CONFIG, NEXT_ID, PROPOSALS};
+use crate::tally::{outcome, pass, status_at, status_str, Outcome};
+
+fn load(storage: &dyn Storage, id: u64, now: u64) -> Result<ProposalResponse, ContractError> {
+    let p = PROPOSALS.may_load(storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
+    Ok(status_at(p, now))
+}
+
+fn expect(p: &ProposalResponse, status: Status, expected: &'static str) -> Result<(), ContractError> {
+    if p.status != status {
+        return Err(ContractError::WrongStatus { id: p.id, status: status_str(&p.status).into(), expected });
+    }
+    Ok(())
+}
+
+pub fn propose(
+    deps: DepsMut,
+    env: &Env,
+    sender: Addr,
+    title: String,
+    description: String,
+    msgs: Vec<CosmosMsg>,
+) -> Result<Response, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let now = env.block.time.seconds();
+    if title.len() > cfg.max_title_len as usize {
+        return Err(ContractError::TooLong { what: "title", len: title.len(), max: cfg.max_title_len });
+    }
+    if description.len() > cfg.max_description_len as usize {
+        return Err(ContractError::TooLong {
+            what: "description",
+            len: description.len(),
+            max: cfg.max_description_len,
+        });
+    }
+    if msgs.len() > cfg.max_msgs as usize {
+        return Err(ContractError::TooManyMsgs { count: msgs.len(), max: cfg.max_msgs });
+    }
+    let vault = VaultContract(cfg.vault.clone());
+    let height = env.block.height;
+    // Power at the start of this block: a deposit counts from the block after it.
+    let power = vault.voting_power_at_height(&deps.querier, sender.as_str(), height)?;
+    if power < cfg.min_propose_power || power.is_zero() {
+        return Err(ContractError::InsufficientPower {
+            proposer: sender.to_string(),
+            power,
+            required: cfg.min_propose_power.max(Uint128::one()),
+        });
+    }
+    let total_power = vault.total_power_at_height(&deps.querier, height)?;
+    let timelock_secs = if cfg.require_timelock_ge_unbonding {
+        cfg.timelock_secs.max(vault.config(&deps.querier)?.unbonding_secs)
+    } else {
+        cfg.timelock_secs
+    };
+    let id = NEXT_ID.may_load(deps.storage)?.unwrap_or_default() + 1;
+    NEXT_ID.save(deps.storage, &id)?;
+    let p = ProposalResponse {
+        id,
+        title,
+        description,
+        msgs,
+        proposer: sender.clone(),
+        status: Status::Open,
+        start_height: height,
+        voting_ends_at: now + cfg.voting_period_secs,
+        executable_at: None,
+        yes: Uint128::zero(),
+        no: Uint128::zero(),
+        abstain: Uint128::zero(),
+        total_power,
+        quorum_bps: cfg.quorum_bps,
+        threshold_bps: cfg.threshold_bps,
+        timelock_secs,
+        execution_window_secs: cfg.execution_window_secs,
+        guardian: cfg.guardian.clone(),
+        created_at: now,
+        passed_at: None,
+        failure: None,
+    };
+    PROPOSALS.save(deps.storage, id, &p)?;
+    Ok(Response::new()
+        .add_attribute("action", "propose")
+        .add_attribute("proposal_id", id.to_string())
+        .add_attribute("proposer", sender)
+        .add_attribute("start_height", height.to_string())
+        .add_attribute("total_power", total_power)
+        .add_attribute("voting_ends_at", p.voting_ends_at.to_string()))
+}
+
+/// A vote weighs min(power at the start height, bonded power now). Power "now" is read at the
+/// next height, which the vault answers with the current bonded shares (changes made earlier in
+/// this block included).
+pub fn vote(deps: DepsMut, env: &Env, sender: Addr, id: u64, vote: Vote) -> Result<Response, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let now = env.block.time.seconds();
+    let mut p = load(deps.storage, id, now)?;
+    expect(&p, Status::Open, "open")?;
+    if BALLOTS.has(deps.storage, (id, &sender)) {
+        return Err(ContractError::AlreadyVoted { id, voter: sender.to_string() });
+    }
+    let vault = VaultContract(cfg.vault);
+    let at_start = vault.voting_power_at_height(&deps.querier, sender.as_str(), p.start_height)?;
+    let bonded_now = vault.voting_power_at_height(&deps.querier, sender.as_str(), env.block.height + 1)?;
+    let power = at_start.min(bonded_now);
+    if power.is_zero() {
+        return Err(ContractError::NoVotingPower { voter: sender.to_string(), at_start, now: bonded_now });
+    }
+    match vote {
+        Vote::Yes => p.yes += power,
+        Vote::No => p.no += power,
+        Vote::Abstain => p.abstain += power,
+    }
+    BALLOTS.save(deps.storage, (id, &sender), &(vote.clone(), power))?;
+    match outcome(&p, false) {
+        Outcome::Pass => pass(&mut p, now),
+        Outcome::Fail => p.status = Status::Rejected,
+        Outcome::Undecided => {}
+    }
+    PROPOSALS.save(deps.storage, id, &p)?;
+    Ok(Response::new()
+        .add_attribute("action", "vote")
+        .add_attribute("proposal_id", id.to_string())
+        .add_attribute("voter", sender)
+        .add_attribute("vote", format!("{vote:?}").to_lowercase())
+        .add_attribute("power", power)
+        .add_attribute("status", status_str(&p.status)))
+}
+
+/// Anyone, once: marks the proposal executed, then runs its messages as one submessage (a call
+/// of the DAO to itself, `execute_batch`) replying on error; a failure reverts the whole batch
+/// and leaves the proposal `execution_failed`.
+pub fn execute(deps: DepsMut, env: &Env, id: u64) -> Result<Response, ContractError> {
+    let now = env.block.time.seconds();
+    let mut p = load(deps.storage, id, now)?;
+    expect(&p, Status::Passed, "passed")?;
+    let executable_at = p.executable_at.unwrap_or_default();
+    if now < executable_at {
+        return Err(ContractError::Timelocked { id, executable_at });
+    }
+    p.status = Status::Executed;
+    PROPOSALS.save(deps.storage, id, &p)?;
+    let batch = WasmMsg::Execute {
+        contract_addr: env.contract.address.to_string(),
+        msg: to_json_binary(&ExecuteMsg::ExecuteBatch { proposal_id: id })?,
+        funds: vec![],
+    };
+    Ok(Response::new()
+        .add_submessage(SubMsg::reply_on_error(batch, id))
+        .add_attribute("action", "execute")
+        .add_attribute("proposal_id", id.to_string())
+        .add_attribute("msgs", p.msgs.len().to_string()))
+}
+
+/// The DAO's self-call: dispatches an executed proposal's messages.
+pub fn execute_batch(deps: DepsMut, env: &Env, sender: Addr, id: u64) -> Result<Response, ContractError> {
+    if sender != env.contract.address {
+        return Err(ContractError::Unauthorized { role: "DAO itself", action: "execute a batch" });
+    }
+    let p = PROPOSALS.may_load(deps.storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
+    expect(&p, Status::Executed, "executed")?;
+    Ok(Response::new()
+        .add_messages(p.msgs)
+        .add_attribute("action", "execute_batch")
+        .add_attribute("proposal_id", id.to_string()))
+}
+
+pub fn reply(deps: DepsMut, msg: Reply) -> Result<Response, ContractError> {
+    let id = msg.id;
+    let reason = match msg.result {
+        SubMsgResult::Err(e) => e,
+        SubMsgResult::Ok(_) => return Ok(Response::new()),
+    };
+    let mut p = PROPOSALS.load(deps.storage, id)?;
+    p.status = Status::ExecutionFailed;
+    p.failure = Some(reason.clone());
+    PROPOSALS.save(deps.storage, id, &p)?;
+    Ok(Response::new()
+        .add_attribute("action", "execution_failed")
+        .add_attribute("proposal_id", id.to_string())
+        .add_attribute("reason", reason))
+}
+
+/// Messages the guardian may not veto: a no-funds `{"unpause":{}}` on the vault, or an
+/// `update_config` whose only field is `guardian` on the vault or on the DAO itself.
+fn protected(msg: &CosmosMsg, vault_addr: &Addr, dao: &Addr) -> bool {
+    let CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, msg, funds }) = msg else { return false };
+    if !funds.is_empty() {
+        return false;
+    }
+    if contract_addr == vault_addr.as_str() {
+        let parsed: StdResult<vault::ExecuteMsg> = from_json(msg);
+        return match parsed {
+            Ok(vault::ExecuteMsg::Unpause {}) => true,
+            Ok(vault::ExecuteMsg::UpdateConfig(u)) => {
+                u.guardian.is_some() && u == vault::ConfigUpdate { guardian: u.guardian.clone(), ..Default::default() }
+            }
+            _ => false,
+        };
+    }
+    if contract_addr == dao.as_str() {
+        if let Ok(ExecuteMsg::UpdateConfig(u)) = from_json::<ExecuteMsg>(msg) {
+            return u.guardian.is_some() && u == ConfigUpdate { guardian: u.guardian.clone(), ..Default::default() };
+        }
+    }
+    false
+}
+
+pub fn veto(deps: DepsMut, env: &Env, sender: Addr, id: u64) -> Result<Response, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let now = env.block.time.seconds();
+    let mut p = load(deps.storage, id, now)?;
+    if p.guardian.as_ref() != Some(&sender) {
+        return Err(ContractError::Unauthorized { role: "guardian snapshotted at propose", action: "veto" });
+    }
+    expect(&p, Status::Passed, "passed")?;
+    let executable_at = p.executable_at.unwrap_or_default();
+    if now >= executable_at {
+        return Err(ContractError::TimelockOver { id, executable_at });
+    }
+    if !p.msgs.is_empty() && p.msgs.iter().all(|m| protected(m, &cfg.vault, &env.contract.address)) {
+        return Err(ContractError::VetoRefused { id });
+    }
+    p.status = Status::Vetoed;
+    PROPOSALS.save(deps.storage, id, &p)?;
+    Ok(Response::new()
+        .add_attribute("action", "veto")
+        .add_attribute("proposal_id", id.to_string())
+        .add_attribute("guardian", sender))
+}
+
+pub fn close(deps: DepsMut, env: &Env, id: u64) -> Result<Response, ContractError> {
+    let now = env.block.time.seconds();
+    let mut p = load(deps.storage, id, now)?;
+    let stored = PROPOSALS.load(deps.storage, id)?.status;
+    p.status = match (&stored, &p.status) {
+        (Status::Open, Status::Rejected) | (Status::Passed, Status::Expired) | (Status::Open, Status::Expired) => {
+            p.status.clone()
+        }
+        (Status::ExecutionFailed, _) => Status::Closed,
+        _ => return Err(ContractError::NotClosable { id, status: status_str(&p.status).into() }),
+    };
+    PROPOSALS.save(deps.storage, id, &p)?;
+    Ok(Response::new()
+        .add_attribute("action", "close")
+        .add_attribute("proposal_id", id.to_string())
+        .add_attribute("status", status_str(&p.status)))
+}
+
+pub fn update_config(deps: DepsMut, env: &Env, sender: Addr, u: ConfigUpdate) -> Result<Response, ContractError> {
+    if sender != env.contract.address {
+        return Err(ContractError::Unauthorized {
+            role: "DAO itself (through a proposal)",
+            action: "update the config",
+        });
+    }
+    let cfg = CONFIG.load(deps.storage)?;
+    CONFIG.save(deps.storage, &apply_update(deps.api, &cfg, u)?)?;
+    Ok(Response::new().add_attribute("action", "update_config"))
+}

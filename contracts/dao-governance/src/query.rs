@@ -1,0 +1,50 @@
+use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Order};
+use cw_storage_plus::Bound;
+use risk_pool::dao::{ProposalsResponse, QueryMsg, VoteInfo, VoteResponse, VotesResponse};
+
+use crate::config::{DEFAULT_PAGE, MAX_PAGE};
+use crate::error::ContractError;
+use crate::state::{BALLOTS, CONFIG, PROPOSALS};
+use crate::tally::status_at;
+
+fn page(limit: Option<u32>) -> usize {
+    limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE) as usize
+}
+
+pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    let now = env.block.time.seconds();
+    Ok(match msg {
+        QueryMsg::Config {} => to_json_binary(&CONFIG.load(deps.storage)?)?,
+        QueryMsg::Proposal { proposal_id: id } => {
+            let p = PROPOSALS.may_load(deps.storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
+            to_json_binary(&status_at(p, now))?
+        }
+        QueryMsg::Proposals { start_after, limit } => {
+            let proposals = PROPOSALS
+                .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+                .take(page(limit))
+                .map(|r| r.map(|(_, p)| status_at(p, now)))
+                .collect::<Result<_, _>>()?;
+            to_json_binary(&ProposalsResponse { proposals })?
+        }
+        QueryMsg::Vote { proposal_id, voter } => {
+            let voter = deps.api.addr_validate(&voter)?;
+            let vote = BALLOTS.may_load(deps.storage, (proposal_id, &voter))?.map(|(vote, power)| VoteInfo {
+                voter,
+                vote,
+                power,
+            });
+            to_json_binary(&VoteResponse { vote })?
+        }
+        QueryMsg::Votes { proposal_id, start_after, limit } => {
+            let start = start_after.map(|s| deps.api.addr_validate(&s)).transpose()?;
+            let votes = BALLOTS
+                .prefix(proposal_id)
+                .range(deps.storage, start.as_ref().map(Bound::exclusive), None, Order::Ascending)
+                .take(page(limit))
+                .map(|r| r.map(|(voter, (vote, power))| VoteInfo { voter, vote, power }))
+                .collect::<Result<_, _>>()?;
+            to_json_binary(&VotesResponse { votes })?
+        }
+    })
+}

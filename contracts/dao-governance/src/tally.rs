@@ -1,0 +1,146 @@
+//! The passing rule, exact in integers (256-bit products):
+//! quorum:    (yes + no + abstain)·10⁴ ≥ quorum_bps · total
+//! threshold: yes·10⁴ > threshold_bps · (yes + no)
+//! A tie (yes·10⁴ = threshold_bps·(yes + no)) fails; all-abstain fails (0 > 0 is false); total
+//! power 0 fails. Early decision: with `remaining` = total − cast votes still possible, the
+//! outcome is fixed once passing holds even if all of `remaining` votes no, or failing holds even
+//! if all of it votes yes.
+
+use cosmwasm_std::{Uint128, Uint256};
+use risk_pool::dao::{ProposalResponse, Status};
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Undecided,
+}
+
+fn bps(x: Uint128, b: u32) -> Uint256 {
+    x.full_mul(b)
+}
+
+pub fn outcome(p: &ProposalResponse, final_count: bool) -> Outcome {
+    let total = p.total_power;
+    if total.is_zero() {
+        return Outcome::Fail;
+    }
+    let cast = p.yes + p.no + p.abstain;
+    let remaining = if final_count { Uint128::zero() } else { total.saturating_sub(cast) };
+    let quorum_now = bps(cast, 10_000) >= bps(total, p.quorum_bps);
+    if quorum_now && bps(p.yes, 10_000) > bps(p.yes + p.no + remaining, p.threshold_bps) {
+        return Outcome::Pass;
+    }
+    let quorum_possible = bps(cast + remaining, 10_000) >= bps(total, p.quorum_bps);
+    let yes_max = p.yes + remaining;
+    if !quorum_possible || bps(yes_max, 10_000) <= bps(yes_max + p.no, p.threshold_bps) {
+        return Outcome::Fail;
+    }
+    Outcome::Undecided
+}
+
+/// Marks `p` passed at `at`.
+pub fn pass(p: &mut ProposalResponse, at: u64) {
+    p.status = Status::Passed;
+    p.passed_at = Some(at);
+    p.executable_at = Some(at.saturating_add(p.timelock_secs));
+}
+
+/// The proposal as of `now`: an ended vote is counted, an unexecuted passed proposal past its
+/// window is expired.
+pub fn status_at(mut p: ProposalResponse, now: u64) -> ProposalResponse {
+    if p.status == Status::Open && now >= p.voting_ends_at {
+        match outcome(&p, true) {
+            Outcome::Pass => {
+                let at = p.voting_ends_at;
+                pass(&mut p, at)
+            }
+            _ => p.status = Status::Rejected,
+        }
+    }
+    if p.status == Status::Passed {
+        let deadline = p.executable_at.unwrap_or_default().saturating_add(p.execution_window_secs);
+        if now >= deadline {
+            p.status = Status::Expired;
+        }
+    }
+    p
+}
+
+pub fn status_str(s: &Status) -> &'static str {
+    match s {
+        Status::Open => "open",
+        Status::Passed => "passed",
+        Status::Rejected => "rejected",
+        Status::Executed => "executed",
+        Status::ExecutionFailed => "execution_failed",
+        Status::Closed => "closed",
+        Status::Vetoed => "vetoed",
+        Status::Expired => "expired",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::Addr;
+    use proptest::prelude::*;
+
+    fn prop(yes: u128, no: u128, abstain: u128, total: u128, quorum: u32, threshold: u32) -> ProposalResponse {
+        ProposalResponse {
+            id: 1,
+            title: String::new(),
+            description: String::new(),
+            msgs: vec![],
+            proposer: Addr::unchecked("p"),
+            status: Status::Open,
+            start_height: 1,
+            voting_ends_at: 100,
+            executable_at: None,
+            yes: yes.into(),
+            no: no.into(),
+            abstain: abstain.into(),
+            total_power: total.into(),
+            quorum_bps: quorum,
+            threshold_bps: threshold,
+            timelock_secs: 10,
+            execution_window_secs: 10,
+            guardian: None,
+            created_at: 0,
+            passed_at: None,
+            failure: None,
+        }
+    }
+
+    #[test]
+    fn ties_all_abstain_and_zero_total_fail() {
+        assert_eq!(outcome(&prop(50, 50, 0, 100, 2000, 5000), true), Outcome::Fail);
+        assert_eq!(outcome(&prop(51, 49, 0, 100, 2000, 5000), true), Outcome::Pass);
+        assert_eq!(outcome(&prop(0, 0, 100, 100, 2000, 5000), true), Outcome::Fail);
+        assert_eq!(outcome(&prop(0, 0, 0, 0, 0, 0), true), Outcome::Fail);
+        // Quorum exactly met passes; one unit short fails.
+        assert_eq!(outcome(&prop(20, 0, 0, 100, 2000, 5000), true), Outcome::Pass);
+        assert_eq!(outcome(&prop(19, 0, 0, 100, 2000, 5000), true), Outcome::Fail);
+    }
+
+    proptest! {
+        /// An early decision is never contradicted by any split of the remaining power.
+        #[test]
+        fn early_decisions_are_final(
+            yes in 0u128..1000, no in 0u128..1000, abstain in 0u128..1000, extra in 0u128..1000,
+            quorum in 0u32..=10_000, threshold in 0u32..=10_000, a in 0u128..=1000, b in 0u128..=1000,
+        ) {
+            let total = yes + no + abstain + extra;
+            let early = outcome(&prop(yes, no, abstain, total, quorum, threshold), false);
+            // Split the remaining `extra` (some of it may never vote) among yes, no and abstain.
+            let y = extra * a / 1000;
+            let n = (extra - y) * b / 1000;
+            let ab = (extra - y - n) / 2;
+            let fin = outcome(&prop(yes + y, no + n, abstain + ab, total, quorum, threshold), true);
+            if early != Outcome::Undecided {
+                prop_assert_eq!(early, fin);
+            }
+            prop_assert_ne!(fin, Outcome::Undecided);
+        }
+    }
+}

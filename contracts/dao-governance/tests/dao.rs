@@ -1,0 +1,401 @@
+//! dao-governance with the real vault and oracle (cw-multi-test): the DAO owns both.
+
+use cosmwasm_std::{coins, from_json, to_json_binary, Addr, CosmosMsg, Empty, Uint128, WasmMsg};
+use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
+use dao_governance::ContractError as E;
+use risk_pool::dao::{self, ExecuteMsg, ProposalResponse, QueryMsg, Status, Vote};
+use risk_pool::{oracle, vault};
+
+const DENOM: &str = "uusdc";
+const DAY: u64 = 86_400;
+
+struct Suite {
+    app: App,
+    dao: Addr,
+    vault: Addr,
+    oracle: Addr,
+    guardian: Addr,
+}
+
+fn usdc(x: u128) -> u128 {
+    x * 1_000_000
+}
+
+/// Oracle and vault instantiated by an admin, handed over to the DAO; `holders` deposit.
+fn suite(holders: &[(&str, u128)], edit: impl FnOnce(&mut dao::InstantiateMsg)) -> Suite {
+    let mut app = App::default();
+    let api = cosmwasm_std::testing::MockApi::default();
+    let (admin, guardian, feeder, treasury) =
+        (api.addr_make("admin"), api.addr_make("guardian"), api.addr_make("feeder"), api.addr_make("treasury"));
+    for w in ["alice", "bob", "carol", "late", "stranger"] {
+        let a = api.addr_make(w);
+        app.init_modules(|r, _, s| r.bank.init_balance(s, &a, coins(usdc(1_000_000), DENOM)).unwrap());
+    }
+    let oc = app.store_code(Box::new(ContractWrapper::new(
+        risk_oracle::contract::execute,
+        risk_oracle::contract::instantiate,
+        risk_oracle::contract::query,
+    )));
+    let vc = app.store_code(Box::new(ContractWrapper::new(
+        pool_vault::contract::execute,
+        pool_vault::contract::instantiate,
+        pool_vault::contract::query,
+    )));
+    let dc = app.store_code(Box::new(
+        ContractWrapper::new(
+            dao_governance::contract::execute,
+            dao_governance::contract::instantiate,
+            dao_governance::contract::query,
+        )
+        .with_reply(dao_governance::contract::reply)
+        .with_migrate(dao_governance::contract::migrate),
+    ));
+    let omsg: oracle::InstantiateMsg = from_json(format!(
+        r#"{{"owner": "{admin}", "feeders": ["{feeder}"], "confidence_bps": 9900, "horizon_secs": 86400,
+ "max_staleness_secs": 315360000, "method": "parametric", "requirement_multiplier": "1.0",
+ "min_requirement": "0", "cover_n": 2, "claim_multiple": "1.5",
+ "markets": [{{"id": "BTC-PERP", "price": "60000", "volatility": "0.65"}}],
+ "correlations": [], "stress_scenarios": []}}"#
+    ))
+    .unwrap();
+    let oracle = app.instantiate_contract(oc, admin.clone(), &omsg, &[], "oracle", None).unwrap();
+    let vmsg: vault::InstantiateMsg = from_json(format!(
+        r#"{{"owner": "{admin}", "guardian": "{guardian}", "risk_oracle": "{oracle}",
+ "asset": {{"native": "uusdc"}}, "unbonding_secs": 604800, "deposit_lock_secs": 3600,
+ "min_deposit": "1000000", "protocol_fee_bps": 1000, "treasury": "{treasury}",
+ "claim_auto_approve_limit": "50000000000", "max_pending_claim_secs": 1209600,
+ "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000, "max_capital_multiple": null}}"#
+    ))
+    .unwrap();
+    let vault = app.instantiate_contract(vc, admin.clone(), &vmsg, &[], "vault", None).unwrap();
+    let mut dmsg: dao::InstantiateMsg = from_json(format!(
+        r#"{{"vault": "{vault}", "voting_period_secs": 259200, "quorum_bps": 2000,
+"threshold_bps": 5000, "timelock_secs": 86400, "min_propose_power": "1", "guardian": "{guardian}",
+"max_msgs": 16}}"#
+    ))
+    .unwrap();
+    edit(&mut dmsg);
+    let dao = app.instantiate_contract(dc, admin.clone(), &dmsg, &[], "dao", None).unwrap();
+    app.execute_contract(
+        admin.clone(),
+        vault.clone(),
+        &vault::ExecuteMsg::TransferOwnership { owner: dao.to_string() },
+        &[],
+    )
+    .unwrap();
+    app.execute_contract(
+        admin.clone(),
+        oracle.clone(),
+        &oracle::ExecuteMsg::TransferOwnership { owner: dao.to_string() },
+        &[],
+    )
+    .unwrap();
+    for (who, amount) in holders {
+        let a = api.addr_make(who);
+        app.execute_contract(
+            a,
+            vault.clone(),
+            &vault::ExecuteMsg::Deposit { recipient: None },
+            &coins(usdc(*amount), DENOM),
+        )
+        .unwrap();
+    }
+    let mut s = Suite { app, dao, vault, oracle, guardian };
+    s.advance(5);
+    s
+}
+
+fn standard() -> Suite {
+    suite(&[("alice", 600), ("bob", 300), ("carol", 100)], |_| {})
+}
+
+fn err(e: anyhow::Error) -> E {
+    e.downcast::<E>().unwrap_or_else(|e| panic!("not a DAO error: {e:?}"))
+}
+
+fn wasm(contract: &Addr, msg: &impl serde::Serialize) -> CosmosMsg {
+    WasmMsg::Execute { contract_addr: contract.to_string(), msg: to_json_binary(msg).unwrap(), funds: vec![] }.into()
+}
+
+impl Suite {
+    fn addr(&self, name: &str) -> Addr {
+        self.app.api().addr_make(name)
+    }
+    fn now(&self) -> u64 {
+        self.app.block_info().time.seconds()
+    }
+    fn advance(&mut self, secs: u64) {
+        self.app.update_block(|b| {
+            b.time = b.time.plus_seconds(secs);
+            b.height += (secs / 5).max(1);
+        });
+    }
+    fn exec(&mut self, who: &str, msg: &ExecuteMsg) -> Result<AppResponse, E> {
+        let a = self.addr(who);
+        self.app.execute_contract(a, self.dao.clone(), msg, &[]).map_err(err)
+    }
+    fn propose(&mut self, who: &str, msgs: Vec<CosmosMsg>) -> Result<u64, E> {
+        let r = self.exec(who, &ExecuteMsg::Propose { title: "t".into(), description: "d".into(), msgs })?;
+        let id = r
+            .events
+            .iter()
+            .flat_map(|e| &e.attributes)
+            .find(|a| a.key == "proposal_id")
+            .unwrap()
+            .value
+            .parse()
+            .unwrap();
+        Ok(id)
+    }
+    fn vote(&mut self, who: &str, id: u64, vote: Vote) -> Result<AppResponse, E> {
+        self.exec(who, &ExecuteMsg::Vote { proposal_id: id, vote })
+    }
+    fn proposal(&self, id: u64) -> ProposalResponse {
+        self.app.wrap().query_wasm_smart(&self.dao, &QueryMsg::Proposal { proposal_id: id }).unwrap()
+    }
+    fn vault_cfg(&self) -> vault::ConfigResponse {
+        self.app.wrap().query_wasm_smart(&self.vault, &vault::QueryMsg::Config {}).unwrap()
+    }
+    fn deposit(&mut self, who: &str, amount: u128) {
+        let a = self.addr(who);
+        self.app
+            .execute_contract(
+                a,
+                self.vault.clone(),
+                &vault::ExecuteMsg::Deposit { recipient: None },
+                &coins(usdc(amount), DENOM),
+            )
+            .unwrap();
+    }
+    fn register_msg(&self, member: &str) -> CosmosMsg {
+        wasm(
+            &self.vault,
+            &vault::ExecuteMsg::RegisterMember(vault::MemberTerms {
+                member: self.addr(member).to_string(),
+                coverage_cap: Uint128::new(usdc(500_000)),
+                premium_rate_bps: 500,
+                grace_secs: 7 * DAY,
+            }),
+        )
+    }
+}
+
+#[test]
+fn lifecycle_register_a_member_and_retune_the_oracle() {
+    let mut s = standard();
+    let msgs = vec![
+        s.register_msg("dex"),
+        wasm(
+            &s.oracle,
+            &oracle::ExecuteMsg::UpdateConfig(oracle::ConfigUpdate { cover_n: Some(3), ..Default::default() }),
+        ),
+    ];
+    let id = s.propose("carol", msgs).unwrap();
+    let p = s.proposal(id);
+    assert_eq!((p.status.clone(), p.total_power.u128()), (Status::Open, usdc(1_000) * 1_000_000));
+    // The timelock is at least the vault's unbonding period (7 days), not the configured 1 day.
+    assert_eq!(p.timelock_secs, 604_800);
+    // A deposit after the start height carries no power on this proposal.
+    s.deposit("late", 10_000);
+    s.advance(5);
+    assert!(
+        matches!(s.vote("late", id, Vote::Yes).unwrap_err(), E::NoVotingPower { at_start, .. } if at_start.is_zero())
+    );
+    s.vote("bob", id, Vote::No).unwrap();
+    assert_eq!(s.vote("bob", id, Vote::Yes).unwrap_err(), E::AlreadyVoted { id, voter: s.addr("bob").to_string() });
+    // Alice's 60 % makes the outcome certain: passed early, timelock starts now.
+    s.vote("alice", id, Vote::Yes).unwrap();
+    let p = s.proposal(id);
+    assert_eq!(p.status, Status::Passed);
+    assert_eq!(p.executable_at, Some(s.now() + 604_800));
+    assert_eq!((p.yes.u128(), p.no.u128()), (usdc(600) * 1_000_000, usdc(300) * 1_000_000));
+    assert!(matches!(s.vote("carol", id, Vote::Yes).unwrap_err(), E::WrongStatus { .. }));
+    assert_eq!(
+        s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap_err(),
+        E::Timelocked { id, executable_at: p.executable_at.unwrap() }
+    );
+    s.advance(604_800);
+    s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap();
+    assert_eq!(s.proposal(id).status, Status::Executed);
+    // The vault and the oracle reflect it.
+    let m: vault::MemberResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(&s.vault, &vault::QueryMsg::Member { address: s.addr("dex").to_string() })
+        .unwrap();
+    assert_eq!(m.coverage_cap.u128(), usdc(500_000));
+    let oc: oracle::ConfigResponse = s.app.wrap().query_wasm_smart(&s.oracle, &oracle::QueryMsg::Config {}).unwrap();
+    assert_eq!(oc.cover_n, 3);
+    // Exactly once.
+    assert_eq!(
+        s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap_err(),
+        E::WrongStatus { id, status: "executed".into(), expected: "passed" }
+    );
+    let votes: dao::VotesResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(&s.dao, &QueryMsg::Votes { proposal_id: id, start_after: None, limit: None })
+        .unwrap();
+    assert_eq!(votes.votes.len(), 2);
+}
+
+#[test]
+fn flash_votes_and_unbonded_power_do_not_count() {
+    let mut s = standard();
+    assert!(matches!(s.propose("late", vec![]).unwrap_err(), E::InsufficientPower { power, .. } if power.is_zero()));
+    let id = s.propose("carol", vec![]).unwrap();
+    // Deposit and vote in one block: no power at the start height.
+    s.deposit("late", 100_000);
+    assert!(matches!(s.vote("late", id, Vote::Yes).unwrap_err(), E::NoVotingPower { .. }));
+    // Unbonding first: the vote weighs the bonded power now (the smaller).
+    s.advance(3_600);
+    let alice = s.addr("alice");
+    let half = Uint128::new(usdc(300) * 1_000_000);
+    s.app.execute_contract(alice, s.vault.clone(), &vault::ExecuteMsg::RequestWithdraw { shares: half }, &[]).unwrap();
+    s.vote("alice", id, Vote::No).unwrap();
+    let v: dao::VoteResponse = s
+        .app
+        .wrap()
+        .query_wasm_smart(&s.dao, &QueryMsg::Vote { proposal_id: id, voter: s.addr("alice").to_string() })
+        .unwrap();
+    assert_eq!(v.vote.unwrap().power, half);
+}
+
+#[test]
+fn quorum_not_met_is_rejected_and_closes() {
+    let mut s = standard();
+    let id = s.propose("carol", vec![]).unwrap();
+    s.vote("carol", id, Vote::Yes).unwrap(); // 10 % < 20 % quorum
+    assert_eq!(
+        s.exec("stranger", &ExecuteMsg::Close { proposal_id: id }).unwrap_err(),
+        E::NotClosable { id, status: "open".into() }
+    );
+    s.advance(259_200);
+    assert_eq!(s.proposal(id).status, Status::Rejected);
+    assert!(matches!(s.vote("bob", id, Vote::Yes).unwrap_err(), E::WrongStatus { .. }));
+    s.exec("stranger", &ExecuteMsg::Close { proposal_id: id }).unwrap();
+    assert_eq!(s.proposal(id).status, Status::Rejected);
+}
+
+#[test]
+fn a_threshold_tie_fails() {
+    let mut s = suite(&[("alice", 500), ("bob", 500)], |_| {});
+    let id = s.propose("alice", vec![]).unwrap();
+    s.vote("alice", id, Vote::Yes).unwrap();
+    assert_eq!(s.proposal(id).status, Status::Open);
+    s.vote("bob", id, Vote::No).unwrap();
+    // 50/50 with threshold 50 %: yes·10⁴ = threshold·(yes+no) is not "greater" → rejected at once.
+    assert_eq!(s.proposal(id).status, Status::Rejected);
+}
+
+#[test]
+fn the_guardian_vetoes_during_the_timelock_only_and_not_protected_messages() {
+    let mut s = standard();
+    let drain = wasm(
+        &s.vault,
+        &vault::ExecuteMsg::UpdateConfig(vault::ConfigUpdate {
+            treasury: Some(s.addr("stranger").to_string()),
+            protocol_fee_bps: Some(10_000),
+            ..Default::default()
+        }),
+    );
+    let id = s.propose("alice", vec![drain]).unwrap();
+    s.vote("alice", id, Vote::Yes).unwrap();
+    assert_eq!(
+        s.exec("stranger", &ExecuteMsg::Veto { proposal_id: id }).unwrap_err(),
+        E::Unauthorized { role: "guardian snapshotted at propose", action: "veto" }
+    );
+    let guardian = s.guardian.clone();
+    s.app.execute_contract(guardian.clone(), s.dao.clone(), &ExecuteMsg::Veto { proposal_id: id }, &[]).unwrap();
+    assert_eq!(s.proposal(id).status, Status::Vetoed);
+    s.advance(604_800);
+    assert!(matches!(s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap_err(), E::WrongStatus { .. }));
+    assert_eq!(s.vault_cfg().protocol_fee_bps, 1000);
+    // Unpausing the vault cannot be vetoed.
+    let unpause = wasm(&s.vault, &vault::ExecuteMsg::Unpause {});
+    let id = s.propose("alice", vec![unpause]).unwrap();
+    s.vote("alice", id, Vote::Yes).unwrap();
+    let e = s
+        .app
+        .execute_contract(guardian.clone(), s.dao.clone(), &ExecuteMsg::Veto { proposal_id: id }, &[])
+        .unwrap_err();
+    assert_eq!(err(e), E::VetoRefused { id });
+    // After the timelock, too late.
+    let id = s.propose("alice", vec![]).unwrap();
+    s.vote("alice", id, Vote::Yes).unwrap();
+    s.advance(604_800);
+    let e = s.app.execute_contract(guardian, s.dao.clone(), &ExecuteMsg::Veto { proposal_id: id }, &[]).unwrap_err();
+    assert!(matches!(err(e), E::TimelockOver { .. }));
+}
+
+#[test]
+fn a_passed_proposal_not_executed_in_the_window_expires() {
+    let mut s = standard();
+    let id = s.propose("alice", vec![]).unwrap();
+    s.vote("alice", id, Vote::Yes).unwrap();
+    s.advance(604_800 + 604_800);
+    assert_eq!(s.proposal(id).status, Status::Expired);
+    assert!(matches!(s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap_err(), E::WrongStatus { .. }));
+    s.exec("stranger", &ExecuteMsg::Close { proposal_id: id }).unwrap();
+    assert_eq!(s.proposal(id).status, Status::Expired);
+}
+
+#[test]
+fn a_failing_batch_applies_nothing_and_can_be_closed() {
+    let mut s = standard();
+    let msgs = vec![s.register_msg("dex"), wasm(&s.vault, &vault::ExecuteMsg::ApproveClaim { id: 99 })];
+    let id = s.propose("alice", msgs).unwrap();
+    s.vote("alice", id, Vote::Yes).unwrap();
+    s.advance(604_800);
+    let r = s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap();
+    assert!(r.events.iter().any(|e| e.attributes.iter().any(|a| a.value == "execution_failed")));
+    let p = s.proposal(id);
+    assert_eq!(p.status, Status::ExecutionFailed);
+    assert!(p.failure.unwrap().contains("claim 99 not found"));
+    // The first message did not apply: no half-executed batch.
+    let m: Result<vault::MemberResponse, _> =
+        s.app.wrap().query_wasm_smart(&s.vault, &vault::QueryMsg::Member { address: s.addr("dex").to_string() });
+    assert!(m.is_err());
+    assert!(matches!(s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap_err(), E::WrongStatus { .. }));
+    s.exec("stranger", &ExecuteMsg::Close { proposal_id: id }).unwrap();
+    assert_eq!(s.proposal(id).status, Status::Closed);
+    // Nobody but the DAO runs a batch.
+    assert_eq!(
+        s.exec("alice", &ExecuteMsg::ExecuteBatch { proposal_id: id }).unwrap_err(),
+        E::Unauthorized { role: "DAO itself", action: "execute a batch" }
+    );
+}
+
+#[test]
+fn an_emergency_proposal_pauses_the_vault() {
+    let mut s = suite(&[("alice", 600), ("bob", 400)], |m| m.require_timelock_ge_unbonding = Some(false));
+    let id = s.propose("bob", vec![wasm(&s.vault, &vault::ExecuteMsg::Pause {})]).unwrap();
+    assert_eq!(s.proposal(id).timelock_secs, 86_400, "flag off: the configured timelock");
+    s.vote("alice", id, Vote::Yes).unwrap();
+    s.advance(86_400);
+    s.exec("bob", &ExecuteMsg::Execute { proposal_id: id }).unwrap();
+    let st: vault::StateResponse = s.app.wrap().query_wasm_smart(&s.vault, &vault::QueryMsg::State {}).unwrap();
+    assert!(st.paused);
+}
+
+#[test]
+fn update_config_only_through_a_proposal() {
+    let mut s = standard();
+    let upd = dao::ConfigUpdate { quorum_bps: Some(3000), ..Default::default() };
+    assert_eq!(
+        s.exec("alice", &ExecuteMsg::UpdateConfig(upd.clone())).unwrap_err(),
+        E::Unauthorized { role: "DAO itself (through a proposal)", action: "update the config" }
+    );
+    let dao_addr = s.dao.clone();
+    let id = s.propose("alice", vec![wasm(&dao_addr, &ExecuteMsg::UpdateConfig(upd))]).unwrap();
+    s.vote("alice", id, Vote::Yes).unwrap();
+    s.advance(604_800);
+    s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap();
+    let c: dao::ConfigResponse = s.app.wrap().query_wasm_smart(&s.dao, &QueryMsg::Config {}).unwrap();
+    assert_eq!(c.quorum_bps, 3000);
+    // Oversize inputs are typed errors.
+    let msgs: Vec<CosmosMsg<Empty>> = (0..17).map(|_| wasm(&dao_addr, &ExecuteMsg::Close { proposal_id: 1 })).collect();
+    assert_eq!(s.propose("alice", msgs).unwrap_err(), E::TooManyMsgs { count: 17, max: 16 });
+    let long = ExecuteMsg::Propose { title: "x".repeat(129), description: String::new(), msgs: vec![] };
+    assert_eq!(s.exec("alice", &long).unwrap_err(), E::TooLong { what: "title", len: 129, max: 128 });
+}
