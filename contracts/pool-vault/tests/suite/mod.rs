@@ -149,7 +149,7 @@ impl SuiteBuilder {
         // Everybody who will need the asset: underwriters, members, a few spare wallets.
         let mut wallets: Vec<&str> = self.underwriters.iter().map(|u| u.0).collect();
         wallets.extend(self.members.iter().map(|m| m.name));
-        wallets.extend(["alice", "bob", "attacker", "victim", "payer", "stranger", "late", "donor"]);
+        wallets.extend(["alice", "bob", "carol", "attacker", "victim", "payer", "stranger", "late", "donor"]);
         let funded = usdc(1_000_000_000);
         let token = if self.cw20 {
             let code = app.store_code(Box::new(ContractWrapper::new(
