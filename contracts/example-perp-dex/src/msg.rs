@@ -1,0 +1,74 @@
+use cosmwasm_schema::{cw_serde, QueryResponses};
+use cosmwasm_std::{Addr, Decimal, Int128, Uint128};
+use risk_pool::vault::{AssetInfo, ClaimStatus};
+
+#[cw_serde]
+pub struct InstantiateMsg {
+    pub vault: String,
+    /// The settlement asset (native denom); must be the vault's.
+    pub denom: String,
+    /// May set prices and fund the vault contribution.
+    pub operator: String,
+    /// Trading fee on notional, basis points, kept by the DEX to pay premiums.
+    pub fee_bps: u32,
+}
+
+#[cw_serde]
+pub enum ExecuteMsg {
+    /// Operator: the mark price of a market (the DEX is told prices; no oracle of its own).
+    SetPrice { market: String, price: Decimal },
+    /// Trader: opens a position of signed `notional` (settlement units, long > 0) with the
+    /// attached collateral. The fee (fee_bps of |notional|) is taken from the collateral.
+    Open { market: String, notional: Int128 },
+    /// Trader: closes at the current price; pays collateral + P&L, or claims the bad debt.
+    Close { position_id: u64 },
+    /// Anyone: pays the accumulated fees to the vault as premium.
+    PayPremium {},
+    /// Operator: forwards the attached funds to the vault as the DEX's member contribution.
+    FundContribution {},
+}
+
+#[cw_serde]
+#[derive(QueryResponses)]
+pub enum QueryMsg {
+    #[returns(StateResponse)]
+    State {},
+    #[returns(Position)]
+    Position { id: u64 },
+}
+
+#[cw_serde]
+pub struct Position {
+    pub id: u64,
+    pub trader: Addr,
+    pub market: String,
+    pub notional: Int128,
+    pub entry_price: Decimal,
+    pub collateral: Uint128,
+    pub open: bool,
+}
+
+#[cw_serde]
+pub struct ClaimRecord {
+    pub position_id: u64,
+    pub bad_debt: Uint128,
+    /// `None` when the vault refused the claim (`error` says why).
+    pub claim_id: Option<u64>,
+    pub status: Option<ClaimStatus>,
+    pub paid_by_member: Uint128,
+    pub paid_by_pool: Uint128,
+    pub denied: Uint128,
+    pub shortfall: Uint128,
+    pub error: Option<String>,
+}
+
+#[cw_serde]
+pub struct StateResponse {
+    pub vault: Addr,
+    pub asset: AssetInfo,
+    pub fees: Uint128,
+    pub bad_debt: Uint128,
+    pub recovered: Uint128,
+    pub claims: Vec<ClaimRecord>,
+    pub net_exposure: Vec<risk_pool::oracle::Exposure>,
+}
