@@ -48,8 +48,13 @@ CHAIN_GAS_ADJUSTMENT=${CHAIN_GAS_ADJUSTMENT:-1.4}
 CHAIN_TIMEOUT_COMMIT=${CHAIN_TIMEOUT_COMMIT:-500ms}
 CHAIN_VOTING_PERIOD=${CHAIN_VOTING_PERIOD:-10s}
 CHAIN_EXPEDITED_VOTING_PERIOD=${CHAIN_EXPEDITED_VOTING_PERIOD:-5s}
-# Empty: keep the genesis default of injectived init (10,000,000).
-CHAIN_BLOCK_MAX_GAS=${CHAIN_BLOCK_MAX_GAS:-}
+# Block gas limit (consensus params). injectived init writes 10,000,000, below what a gov
+# proposal carrying a ~160 KB gzipped wasm costs (~21M: gov charges 90 gas per proposal byte);
+# the per-tx cap of the txfees module (max_gas_wanted_per_tx, 30,000,000) stays as it is, so a
+# block holds at least one tx of the largest size a tx may have. Empty: keep 10,000,000.
+CHAIN_BLOCK_MAX_GAS=${CHAIN_BLOCK_MAX_GAS-200000000}
+# The txfees module's per-tx gas cap (max_gas_wanted_per_tx). Empty: keep 30,000,000.
+CHAIN_TX_MAX_GAS=${CHAIN_TX_MAX_GAS-100000000}
 CHAIN_START_TIMEOUT=${CHAIN_START_TIMEOUT:-90}
 CHAIN_MIN_DEPOSIT=1000000000000000000inj            # 1 INJ
 CHAIN_EXPEDITED_MIN_DEPOSIT=5000000000000000000inj  # 5 INJ
@@ -217,6 +222,8 @@ a["bank"]["denom_metadata"].append({
                     {"denom": "USDC", "exponent": 6, "aliases": []}],
     "base": "$CHAIN_SETTLE_DENOM", "display": "USDC", "name": "USDC", "symbol": "USDC",
     "uri": "", "uri_hash": "", "decimals": 6})
+if "$CHAIN_TX_MAX_GAS" and "txfees" in a:
+    a["txfees"]["params"]["max_gas_wanted_per_tx"] = "$CHAIN_TX_MAX_GAS"
 if "$CHAIN_BLOCK_MAX_GAS":
     g["consensus"]["params"]["block"]["max_gas"] = "$CHAIN_BLOCK_MAX_GAS"
 json.dump(g, open(path, "w"), indent=1)
