@@ -10,9 +10,10 @@
 # Works under `set -euo pipefail`. Progress goes to stderr; functions print only their result on
 # stdout. See NOTES.md beside this file for the invocations, the pitfalls and the timings.
 #
-# Settings (environment, all optional): P2P_CACHE, CHAIN_HOME, CHAIN_ID, CHAIN_PORT_BASE,
+# Settings (environment, all optional; set them before sourcing): P2P_CACHE, CHAIN_HOME, CHAIN_ID, CHAIN_PORT_BASE,
 # CHAIN_GAS_PRICES, CHAIN_TIMEOUT_COMMIT, CHAIN_VOTING_PERIOD, CHAIN_EXPEDITED_VOTING_PERIOD,
-# CHAIN_BLOCK_MAX_GAS, CHAIN_START_TIMEOUT.
+# CHAIN_BLOCK_MAX_GAS, CHAIN_TX_MAX_GAS, CHAIN_GAS_ADJUSTMENT, CHAIN_SETTLE_DENOM,
+# CHAIN_START_TIMEOUT.
 
 CHAIN_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 P2P_CACHE=${P2P_CACHE:-$HOME/.cache/p2p-risk-pool}
@@ -48,13 +49,14 @@ CHAIN_GAS_ADJUSTMENT=${CHAIN_GAS_ADJUSTMENT:-1.4}
 CHAIN_TIMEOUT_COMMIT=${CHAIN_TIMEOUT_COMMIT:-500ms}
 CHAIN_VOTING_PERIOD=${CHAIN_VOTING_PERIOD:-10s}
 CHAIN_EXPEDITED_VOTING_PERIOD=${CHAIN_EXPEDITED_VOTING_PERIOD:-5s}
-# Block gas limit (consensus params). injectived init writes 10,000,000, below what a gov
-# proposal carrying a ~160 KB gzipped wasm costs (~21M: gov charges 90 gas per proposal byte);
-# the per-tx cap of the txfees module (max_gas_wanted_per_tx, 30,000,000) stays as it is, so a
-# block holds at least one tx of the largest size a tx may have. Empty: keep 10,000,000.
-CHAIN_BLOCK_MAX_GAS=${CHAIN_BLOCK_MAX_GAS-200000000}
-# The txfees module's per-tx gas cap (max_gas_wanted_per_tx). Empty: keep 30,000,000.
-CHAIN_TX_MAX_GAS=${CHAIN_TX_MAX_GAS-100000000}
+# Gas limits. A gov proposal carrying a wasm costs ~195 gas per byte of the gzipped wasm at
+# submission (gov charges 3 x 30 gas per byte of the proposal, plus the store write and the tx
+# size): risk_oracle (160 KB gzipped) 31.2M, pool_vault 36.9M, dao_governance 28.1M. The genesis
+# defaults of injectived init are lower: block max_gas 10,000,000 (consensus params) and the
+# txfees module's per-tx cap max_gas_wanted_per_tx 30,000,000. Raised here so that the gov
+# store path works; set either to the empty string to keep the injectived default.
+CHAIN_BLOCK_MAX_GAS=${CHAIN_BLOCK_MAX_GAS-120000000}
+CHAIN_TX_MAX_GAS=${CHAIN_TX_MAX_GAS-60000000}
 CHAIN_START_TIMEOUT=${CHAIN_START_TIMEOUT:-90}
 CHAIN_MIN_DEPOSIT=1000000000000000000inj            # 1 INJ
 CHAIN_EXPEDITED_MIN_DEPOSIT=5000000000000000000inj  # 5 INJ
@@ -71,7 +73,10 @@ _chain_say() { printf '[chain %s] %s\n' "$(date +%T)" "$*" >&2; }
 _json() {
   python3 -c '
 import json, sys
-d = json.load(sys.stdin)
+try:
+    d = json.load(sys.stdin)
+except ValueError as e:
+    sys.exit(f"_json: not JSON ({e})")
 r = eval(sys.argv[1])
 if r is None: sys.exit(1)
 print(json.dumps(r) if isinstance(r, (dict, list, bool)) else r)' "$1"
@@ -160,7 +165,7 @@ _chain_running() {
   [ -f "$CHAIN_PIDFILE" ] || return 1
   pid=$(cat "$CHAIN_PIDFILE")
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null &&
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "injectived.*start.*--home $CHAIN_HOME"
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "injectived start --home $CHAIN_HOME "
 }
 
 # A fresh chain in $CHAIN_HOME: keys (keyring test) and genesis accounts for every name in
@@ -170,6 +175,9 @@ chain_init() {
   chain_install
   if _chain_running; then chain_stop; fi
   _chain_say "init $CHAIN_ID in $CHAIN_HOME"
+  case $CHAIN_HOME in
+    ''|/|"$HOME"|"$CHAIN_REPO") _chain_say "refusing to wipe CHAIN_HOME=$CHAIN_HOME"; return 1 ;;
+  esac
   rm -rf "$CHAIN_HOME"
   mkdir -p "$CHAIN_HOME"
   inj init p2p-validator --chain-id "$CHAIN_ID" >/dev/null 2>&1
@@ -181,7 +189,7 @@ chain_init() {
   for name in "${CHAIN_ACCOUNTS[@]}"; do
     # eth_secp256k1 (the default --key-type of injectived), coin type 60.
     local k
-    k=$(inj keys add "$name" --keyring-backend test --output json 2>&1)
+    k=$(inj keys add "$name" --keyring-backend test --output json 2>/dev/null)
     [ "$name" = "${CHAIN_ACCOUNTS[0]}" ] || printf ',' >>"$CHAIN_HOME/accounts.json"
     printf '%s' "$k" | python3 -c '
 import json, sys
@@ -264,7 +272,10 @@ chain_height() {
 # Waits until the chain is at height ≥ $1 (default: the current height + 1).
 chain_wait_height() {
   local want=${1:-} h t=0
-  if [ -z "$want" ]; then want=$(( $(chain_height) + 1 )); fi
+  if [ -z "$want" ]; then
+    h=$(chain_height)
+    want=$(( ${h:-0} + 1 ))
+  fi
   while h=$(chain_height); [ -z "$h" ] || [ "$h" -lt "$want" ]; do
     t=$((t + 1))
     [ "$t" -le 600 ] || { _chain_say "height $want not reached (at ${h:-?})"; return 1; }
@@ -351,28 +362,58 @@ chain_trap() {
 addr() { inj keys show "$1" -a --keyring-backend test; }
 
 # A query with JSON output: q bank balances inj1... ; q wasm contract-state smart ADDR '{...}'
-q() { inj query "$@" --node "$CHAIN_NODE" -o json; }
+# (--chain-id: some queries, e.g. gov proposal, fail without it: 'required flag(s) "chain-id"
+# not set', client.toml notwithstanding.)
+q() { inj query "$@" --node "$CHAIN_NODE" --chain-id "$CHAIN_ID" -o json; }
 
 # Broadcasts a tx (tx bank send alice inj1... 1inj --from alice), waits until it is in a block
 # and prints the tx JSON (code, gas_used, gas_wanted, events). Fails (status 1, JSON still
-# printed) if CheckTx or DeliverTx returned a non-zero code; a failed simulation (--gas auto)
-# prints the CLI's error to stderr and fails. Pass --gas N or --fees X to override the defaults.
+# printed) if CheckTx or DeliverTx returned a non-zero code; a failed simulation prints the
+# CLI's error to stderr and fails.
+#
+# Gas: the CLI's simulation (--gas auto) leaves out the eth_secp256k1 signature check, which
+# costs ~28,000 gas when the tx runs, so `--gas auto --gas-adjustment 1.4` runs small txs out of
+# gas (a vote: simulated 60,731, used 89,905). Hence: simulate (--generate-only --gas auto),
+# then send with gas = estimate x CHAIN_GAS_ADJUSTMENT + CHAIN_GAS_MARGIN. If that is above the
+# txfees per-tx cap and the estimate is not, the cap is used. --gas N or --fees X given by the
+# caller win.
+CHAIN_GAS_MARGIN=${CHAIN_GAS_MARGIN:-50000}
 tx() {
-  local extra=(--gas auto --gas-adjustment "$CHAIN_GAS_ADJUSTMENT") fee=(--gas-prices "$CHAIN_GAS_PRICES") a
+  local auto=1 fee=(--gas-prices "$CHAIN_GAS_PRICES") a
   for a in "$@"; do
     case $a in
-      --gas|--gas=*) extra=() ;;
+      --gas|--gas=*) auto=0 ;;
       --fees|--fees=*|--gas-prices|--gas-prices=*) fee=() ;;
     esac
   done
-  local err out code hash t res
+  local base=(tx "$@" --keyring-backend test --chain-id "$CHAIN_ID" --node "$CHAIN_NODE" "${fee[@]}")
+  local err out code hash t res est=0 max gas=()
   err=$(mktemp)
-  if ! out=$(inj tx "$@" --keyring-backend test --chain-id "$CHAIN_ID" --node "$CHAIN_NODE" \
-    "${extra[@]}" "${fee[@]}" -y -o json 2>"$err"); then
-    grep -v '^gas estimate' "$err" >&2 || true
-    printf '%s\n' "$out" >&2
-    rm -f "$err"
-    return 1
+  if [ "$auto" = 1 ]; then
+    if ! inj "${base[@]}" --gas auto --gas-adjustment 1 --generate-only >/dev/null 2>"$err"; then
+      cat "$err" >&2
+      rm -f "$err"
+      return 1
+    fi
+    est=$(sed -n 's/^gas estimate: \([0-9]*\).*/\1/p' "$err" | head -n1)
+    gas=(--gas "$(awk -v e="$est" -v f="$CHAIN_GAS_ADJUSTMENT" -v m="$CHAIN_GAS_MARGIN" \
+      'BEGIN { printf "%d", e * f + m }')")
+  fi
+  if ! out=$(inj "${base[@]}" "${gas[@]}" -y -o json 2>"$err"); then
+    # The txfees module rejects a gas limit above max_gas_wanted_per_tx in CheckTx.
+    max=$(grep -o 'Too much gas wanted: [0-9]*, maximum is [0-9]*' "$err" | sed 's/.*maximum is //' | head -n1)
+    if [ "$auto" = 1 ] && [ -n "$max" ] && [ "$((est + 30000))" -le "$max" ]; then
+      _chain_say "gas ${gas[1]} is above the per-tx cap $max (estimate $est): sending with --gas $max"
+      out=$(inj "${base[@]}" --gas "$max" -y -o json 2>"$err") || max=
+    else
+      max=
+    fi
+    if [ -z "$max" ]; then
+      cat "$err" >&2
+      printf '%s\n' "$out" >&2
+      rm -f "$err"
+      return 1
+    fi
   fi
   rm -f "$err"
   code=$(printf '%s' "$out" | _json 'd.get("code", 0)')
@@ -400,7 +441,7 @@ tx() {
 
 # The gov module account address (inj10d07y265gmmuvt4z0w9aw880jnsr700jstypyt).
 gov_module_address() {
-  q auth module-account gov | _json '(d.get("account") or {}).get("value", d.get("account", {})).get("address") or d["account"]["base_account"]["address"]'
+  q auth module-account gov | _json 'd["account"]["value"]["address"]'
 }
 
 # Writes a gov v1 proposal file: gov_proposal_json FILE TITLE MSG_JSON... (each MSG_JSON one
@@ -419,9 +460,10 @@ EOF
 # Submits a gov v1 proposal file from $2 (default deployer), votes yes with the validator, waits
 # for the end of the voting period and checks that it PASSED (prints failed_reason otherwise).
 # Prints the proposal id. Keeps the submit tx JSON in $CHAIN_HOME/gov/<id>-submit.json and the
-# final proposal in $CHAIN_HOME/gov/<id>.json.
+# final proposal in $CHAIN_HOME/gov/<id>.json, the events of the block that tallied it (where its
+# messages ran: see gov_exec_events) in $CHAIN_HOME/gov/<id>-events.json.
 gov_submit_and_pass() {
-  local file=$1 from=${2:-deployer} res id p status end t0=$SECONDS
+  local file=$1 from=${2:-deployer} res id p status t0=$SECONDS
   mkdir -p "$CHAIN_HOME/gov"
   res=$(tx gov submit-proposal "$file" --from "$from") || {
     printf '%s\n' "${res:-}" >&2
@@ -436,7 +478,7 @@ gov_submit_and_pass() {
     return 1
   }
   while :; do
-    p=$(q gov proposal "$id")
+    p=$(q gov proposal "$id") || { _chain_say "query of proposal $id failed"; return 1; }
     status=$(printf '%s' "$p" | _json '(d.get("proposal") or d)["status"]')
     case $status in
       PROPOSAL_STATUS_DEPOSIT_PERIOD|PROPOSAL_STATUS_VOTING_PERIOD) ;;
@@ -449,12 +491,49 @@ gov_submit_and_pass() {
     sleep 0.5
   done
   printf '%s\n' "$p" >"$CHAIN_HOME/gov/$id.json"
+  gov_exec_events "$id" >"$CHAIN_HOME/gov/$id-events.json" || true
   if [ "$status" != PROPOSAL_STATUS_PASSED ]; then
     _chain_say "proposal $id: $status; failed_reason: $(printf '%s' "$p" | _json '(d.get("proposal") or d).get("failed_reason", "")')"
     return 1
   fi
   _chain_say "proposal $id PASSED ($((SECONDS - t0))s)"
   printf '%s\n' "$id"
+}
+
+# The events (JSON list of {type, attributes: {key: value}}) of the block in which gov proposal
+# $1 was tallied (EndBlock: the messages of a passed proposal run there, so their events, e.g.
+# store_code.code_id or instantiate._contract_address, are in no tx). Scans back from the latest
+# block, at most $2 (default 200) blocks.
+gov_exec_events() {
+  python3 - "http://127.0.0.1:$CHAIN_RPC_PORT" "$1" "${2:-200}" <<'PY'
+import json, sys, urllib.request
+node, pid, depth = sys.argv[1], sys.argv[2], int(sys.argv[3])
+get = lambda p: json.load(urllib.request.urlopen(node + p, timeout=10))["result"]
+h = int(get("/status")["sync_info"]["latest_block_height"])
+for height in range(h, max(h - depth, 0), -1):
+    evs = get(f"/block_results?height={height}").get("finalize_block_events") or []
+    evs = [{"type": e["type"], "attributes": {a["key"]: a["value"] for a in e.get("attributes") or []}}
+           for e in evs]
+    if any(e["type"] == "active_proposal" and e["attributes"].get("proposal_id") == pid for e in evs):
+        print(json.dumps({"height": height, "events": evs}))
+        sys.exit(0)
+sys.exit(f"no tally of proposal {pid} in the last {depth} blocks")
+PY
+}
+
+# Attribute $3 of the first event of type $2 that gov proposal $1's messages emitted (from
+# $CHAIN_HOME/gov/$1-events.json, written by gov_submit_and_pass):
+# gov_event_attr 1 store_code code_id; gov_event_attr 2 instantiate _contract_address
+gov_event_attr() {
+  python3 - "$CHAIN_HOME/gov/$1-events.json" "$2" "$3" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for e in d["events"]:
+    if e["type"] == sys.argv[2] and sys.argv[3] in e["attributes"]:
+        print(e["attributes"][sys.argv[3]])
+        sys.exit(0)
+sys.exit(f"no {sys.argv[2]}.{sys.argv[3]} in {sys.argv[1]}")
+PY
 }
 
 # The id of the newest stored code.
