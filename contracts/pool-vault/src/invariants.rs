@@ -5,7 +5,7 @@
 use cosmwasm_std::{Deps, Env, Order, Uint128};
 
 use crate::error::ContractError;
-use crate::state::{CLAIMS, MEMBERS, PENDING, POOL, TOTAL_BONDED, UNDERWRITERS};
+use crate::state::{CLAIMS, MEMBERS, PENDING, POOL, PREMIUMS, TOTAL_BONDED, UNDERWRITERS};
 
 fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), ContractError> {
     if ok {
@@ -35,7 +35,8 @@ pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
 
     let (mut contributions, mut count) = (Uint128::zero(), 0u32);
     for item in MEMBERS.range(deps.storage, None, None, Order::Ascending) {
-        let (_, m) = item?;
+        let (addr, m) = item?;
+        ensure(PREMIUMS.has(deps.storage, &addr), || format!("member {addr} without a premium account"))?;
         contributions += m.contribution;
         count += 1;
     }

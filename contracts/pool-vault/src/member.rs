@@ -8,7 +8,7 @@ use risk_pool::vault::MemberTerms;
 use crate::books::{mul_div_ceil, mul_div_floor, BPS, YEAR_SECS};
 use crate::error::ContractError;
 use crate::peaks::Peak;
-use crate::state::{Config, CoverRow, Member, Pool, COVER, MEMBERS};
+use crate::state::{Config, CoverRow, Member, Pool, Premium, COVER, MEMBERS, PREMIUMS};
 
 impl Member {
     pub fn new(terms: &MemberTerms, now: u64) -> Member {
@@ -26,11 +26,13 @@ impl Member {
             peak_stress: Peak::default(),
             coverage_cap: terms.coverage_cap,
             coverage_used: Uint128::zero(),
-            premium_rate_bps: terms.premium_rate_bps,
-            grace_secs: terms.grace_secs,
-            premium_due: Uint128::zero(),
-            paid_through: now,
-            accrued_at: now,
+            premium: Premium {
+                rate_bps: terms.premium_rate_bps,
+                grace_secs: terms.grace_secs,
+                due: Uint128::zero(),
+                paid_through: now,
+                accrued_at: now,
+            },
             window: (0, Uint128::zero()),
             pending_claim: None,
             paid_by_pool: Uint128::zero(),
@@ -55,18 +57,20 @@ impl Member {
     /// due += ⌈peak·bps·Δt/(10⁴·year)⌉ for the part of (accrued_at, now] not prepaid (rounds up).
     /// With nothing due, `paid_through` keeps up with `now` (no arrears on a zero premium).
     pub fn accrue(&mut self, cfg: &Config, now: u64) -> Result<(), ContractError> {
-        let from = self.accrued_at.max(self.paid_through);
+        let rate_bps = self.premium.rate_bps;
+        let from = self.premium.accrued_at.max(self.premium.paid_through);
         if now > from {
             let dt = now - from;
             // Max in force at any instant of [from − lookback, now]: each instant's own peak.
             let peak = self.peak_required.peak(now, cfg.member_lookback_secs.saturating_add(dt));
-            let due = mul_div_ceil(peak.full_mul(self.premium_rate_bps), dt, BPS * YEAR_SECS as u128)?;
-            self.premium_due =
-                self.premium_due.checked_add(due).map_err(|_| ContractError::Math { what: "premium" })?;
+            let due = mul_div_ceil(peak.full_mul(rate_bps), dt, BPS * YEAR_SECS as u128)?;
+            self.premium.due =
+                self.premium.due.checked_add(due).map_err(|_| ContractError::Math { what: "premium" })?;
         }
-        self.accrued_at = self.accrued_at.max(now);
-        if self.premium_due.is_zero() {
-            self.paid_through = self.paid_through.max(now);
+        let p = &mut self.premium;
+        p.accrued_at = p.accrued_at.max(now);
+        if p.due.is_zero() {
+            p.paid_through = p.paid_through.max(now);
         }
         Ok(())
     }
@@ -75,20 +79,21 @@ impl Member {
     /// advancing `paid_through` by ⌊excess·10⁴·year/(peak_required·bps)⌋ (rounds down; with a
     /// zero rate or requirement the excess buys no time). Returns the seconds prepaid.
     pub fn pay_premium(&mut self, cfg: &Config, now: u64, amount: Uint128) -> Result<u64, ContractError> {
-        let cleared = amount.min(self.premium_due);
-        self.premium_due -= cleared;
+        let rate = self.peak_required(cfg, now).full_mul(self.premium.rate_bps);
+        let p = &mut self.premium;
+        let cleared = amount.min(p.due);
+        p.due -= cleared;
         let excess = amount - cleared;
-        if !self.premium_due.is_zero() {
+        if !p.due.is_zero() {
             return Ok(0);
         }
-        let rate = self.peak_required(cfg, now).full_mul(self.premium_rate_bps);
         let secs = if rate.is_zero() {
             0
         } else {
             let s = mul_div_floor(excess.full_mul(BPS), YEAR_SECS, rate).unwrap_or(Uint128::new(u64::MAX as u128));
             u64::try_from(s.u128()).unwrap_or(u64::MAX)
         };
-        self.paid_through = self.paid_through.max(now).saturating_add(secs);
+        p.paid_through = p.paid_through.max(now).saturating_add(secs);
         Ok(secs)
     }
 
@@ -128,7 +133,7 @@ impl Member {
 
     /// Why coverage is suspended at `now` (after `accrue`), given the contribution before escrow.
     pub fn suspension(&self, cfg: &Config, now: u64, contribution: Uint128) -> Option<&'static str> {
-        if now.saturating_sub(self.paid_through) > self.grace_secs {
+        if now.saturating_sub(self.premium.paid_through) > self.premium.grace_secs {
             Some("arrears")
         } else if contribution < self.required {
             Some("deficit")
@@ -177,11 +182,24 @@ pub fn with_row(mut rows: Vec<CoverRow>, member: &Addr, uncovered: Option<Uint12
     rows
 }
 
-pub fn load_member(storage: &dyn Storage, addr: &Addr) -> Result<Member, ContractError> {
-    MEMBERS.may_load(storage, addr)?.ok_or_else(|| ContractError::NotAMember { address: addr.to_string() })
+/// The member with its premium account.
+pub fn may_load_member(storage: &dyn Storage, addr: &Addr) -> Result<Option<Member>, ContractError> {
+    let Some(mut m) = MEMBERS.may_load(storage, addr)? else { return Ok(None) };
+    m.premium = PREMIUMS.load(storage, addr)?;
+    Ok(Some(m))
 }
 
-/// Saves the member and its Cover-N row (written only when it changed).
+pub fn load_member(storage: &dyn Storage, addr: &Addr) -> Result<Member, ContractError> {
+    may_load_member(storage, addr)?.ok_or_else(|| ContractError::NotAMember { address: addr.to_string() })
+}
+
+/// Saves only the premium account (a premium payment changes nothing else).
+pub fn save_premium(storage: &mut dyn Storage, addr: &Addr, m: &Member) -> Result<(), ContractError> {
+    PREMIUMS.save(storage, addr, &m.premium)?;
+    Ok(())
+}
+
+/// Saves the member, its premium account and its Cover-N row (written only when it changed).
 pub fn save_member(
     storage: &mut dyn Storage,
     cfg: &Config,
@@ -190,6 +208,7 @@ pub fn save_member(
     now: u64,
 ) -> Result<(), ContractError> {
     MEMBERS.save(storage, addr, m)?;
+    PREMIUMS.save(storage, addr, &m.premium)?;
     let rows = COVER.may_load(storage)?.unwrap_or_default();
     let u = m.uncovered(cfg, now);
     if rows.iter().any(|r| r.member == *addr && r.uncovered == u) {

@@ -12,7 +12,8 @@ use crate::error::ContractError;
 use crate::execute::admin::books;
 use crate::member::{load_member, pool_requirement};
 use crate::state::{
-    Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, COVER, MEMBERS, TOTAL_BONDED, UNDERWRITERS,
+    Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, COVER, MEMBERS, PREMIUMS, TOTAL_BONDED,
+    UNDERWRITERS,
 };
 use crate::sync::view;
 
@@ -49,7 +50,11 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
             let members = MEMBERS
                 .range(deps.storage, start.as_ref().map(Bound::exclusive), None, Order::Ascending)
                 .take(page(limit))
-                .map(|r| r.map_err(ContractError::from).and_then(|(a, m)| member(&v, &a, m)))
+                .map(|r| {
+                    let (a, mut m) = r?;
+                    m.premium = PREMIUMS.load(deps.storage, &a)?;
+                    member(&v, &a, m)
+                })
                 .collect::<Result<_, _>>()?;
             to_json_binary(&MembersResponse { members })?
         }
@@ -152,10 +157,10 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
         exposures_at: m.exposures_at,
         coverage_cap: m.coverage_cap,
         coverage_used: m.coverage_used,
-        premium_rate_bps: m.premium_rate_bps,
-        premium_due: m.premium_due,
-        paid_through: m.paid_through,
-        grace_secs: m.grace_secs,
+        premium_rate_bps: m.premium.rate_bps,
+        premium_due: m.premium.due,
+        paid_through: m.premium.paid_through,
+        grace_secs: m.premium.grace_secs,
         es: m.es,
         stress_loss: m.stress_loss,
         peak_es: m.peak_es(cfg, now),

@@ -106,13 +106,9 @@ pub struct Member {
     pub coverage_cap: Uint128,
     /// Lifetime pool part of settled claims: paid + shortfall.
     pub coverage_used: Uint128,
-    pub premium_rate_bps: u32,
-    pub grace_secs: u64,
-    pub premium_due: Uint128,
-    /// Premium is paid for every instant before this.
-    pub paid_through: u64,
-    /// Premium accrued up to this time.
-    pub accrued_at: u64,
+    /// Stored apart (`PREMIUMS`) so that paying a premium rewrites ~150 bytes, not the member.
+    #[serde(skip)]
+    pub premium: Premium,
     /// Pool parts settled in the loss-cap window `window.0` (the auto-approval total).
     pub window: (u64, Uint128),
     pub pending_claim: Option<u64>,
@@ -122,6 +118,22 @@ pub struct Member {
 }
 
 pub const MEMBERS: Map<&Addr, Member> = Map::new("members");
+
+/// A member's premium account.
+#[cw_serde]
+#[derive(Default)]
+pub struct Premium {
+    /// Annual rate on the peak required contribution, basis points.
+    pub rate_bps: u32,
+    pub grace_secs: u64,
+    pub due: Uint128,
+    /// Premium is paid for every instant before this.
+    pub paid_through: u64,
+    /// Premium accrued up to this time.
+    pub accrued_at: u64,
+}
+
+pub const PREMIUMS: Map<&Addr, Premium> = Map::new("premiums");
 
 /// Cover-N inputs per member, kept in one item so that a capacity check reads one key.
 #[cw_serde]

@@ -6,8 +6,8 @@ use cosmwasm_std::Storage;
 use risk_pool::vault::ClaimStatus;
 
 use crate::error::ContractError;
-use crate::member::save_member;
-use crate::state::{Config, PendingRef, Pool, CLAIMS, MEMBERS, PENDING, POOL};
+use crate::member::{may_load_member, save_member};
+use crate::state::{Config, PendingRef, Pool, CLAIMS, PENDING, POOL};
 
 /// The pure part: vests, lapses the pause, removes expired claims from `pending` and moves their
 /// escrow back to member contributions. Returns the expired claims.
@@ -38,7 +38,7 @@ pub fn sync(storage: &mut dyn Storage, cfg: &Config, now: u64) -> Result<Pool, C
             let mut claim = CLAIMS.load(storage, p.id)?;
             claim.status = ClaimStatus::Expired;
             CLAIMS.save(storage, p.id, &claim)?;
-            if let Some(mut m) = MEMBERS.may_load(storage, &p.member)? {
+            if let Some(mut m) = may_load_member(storage, &p.member)? {
                 m.contribution += p.escrow;
                 m.pending_claim = None;
                 save_member(storage, cfg, &p.member, &m, now)?;

@@ -9,7 +9,7 @@ use crate::asset;
 use crate::config::apply_update;
 use crate::error::ContractError;
 use crate::member::{load_member, save_member, with_row};
-use crate::state::{Config, Member, Pool, CONFIG, COVER, MEMBERS};
+use crate::state::{Config, Member, Pool, CONFIG, COVER, MEMBERS, PREMIUMS};
 
 fn validate_terms(terms: &MemberTerms) -> Result<(), ContractError> {
     if terms.premium_rate_bps > 10_000 {
@@ -63,8 +63,8 @@ pub fn update_member(
     let mut m = load_member(deps.storage, &addr)?;
     m.accrue(cfg, now)?;
     m.coverage_cap = terms.coverage_cap;
-    m.premium_rate_bps = terms.premium_rate_bps;
-    m.grace_secs = terms.grace_secs;
+    m.premium.rate_bps = terms.premium_rate_bps;
+    m.premium.grace_secs = terms.grace_secs;
     save_member(deps.storage, cfg, &addr, &m, now)?;
     Ok(Response::new()
         .add_attribute("action", "update_member")
@@ -92,12 +92,13 @@ pub fn remove_member(
         return Err(ContractError::MemberHasPendingClaim { claim_id });
     }
     m.accrue(cfg, now)?;
-    let premium = m.premium_due.min(m.contribution);
+    let premium = m.premium.due.min(m.contribution);
     let refund = m.contribution - premium;
     pool.member_contributions -= m.contribution;
     let fee = take_income(cfg, pool, now, premium)?;
     pool.member_count -= 1;
     MEMBERS.remove(deps.storage, &addr);
+    PREMIUMS.remove(deps.storage, &addr);
     let rows = COVER.may_load(deps.storage)?.unwrap_or_default();
     COVER.save(deps.storage, &with_row(rows, &addr, None))?;
     Ok(Response::new()

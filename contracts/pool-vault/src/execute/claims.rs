@@ -7,7 +7,7 @@ use risk_pool::vault::{ClaimLossResponse, ClaimStatus};
 use super::{assess, ensure_not_paused, ensure_owner};
 use crate::asset;
 use crate::error::ContractError;
-use crate::member::{load_member, save_member};
+use crate::member::{load_member, may_load_member, save_member};
 use crate::state::{Claim, Config, Member, PendingRef, Pool, CLAIMS, MEMBERS, PENDING, SHORTFALL_QUEUE};
 
 fn load_claim(storage: &dyn Storage, id: u64) -> Result<Claim, ContractError> {
@@ -343,7 +343,7 @@ pub fn return_recovery(
     pool.shortfall -= to_shortfall;
     pool.add_income(to_pool, now, cfg.reward_vesting_secs);
     let mut res = Response::new().add_messages(asset::pay(cfg, &claim.recipient, to_shortfall)?);
-    match MEMBERS.may_load(deps.storage, &claim.member)? {
+    match may_load_member(deps.storage, &claim.member)? {
         Some(mut m) => {
             m.shortfall -= to_shortfall;
             m.coverage_used = m.coverage_used.saturating_sub(to_shortfall);

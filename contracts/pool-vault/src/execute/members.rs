@@ -9,7 +9,7 @@ use crate::asset;
 use crate::books::{mul_div_floor, BPS};
 use crate::config::MAX_EXPOSURES;
 use crate::error::ContractError;
-use crate::member::{is_reduction, load_member, pool_requirement, save_member, with_row};
+use crate::member::{is_reduction, load_member, pool_requirement, save_member, save_premium, with_row};
 use crate::state::{Config, Pool, COVER};
 
 /// Takes a member's contribution. Never fails because of the oracle or a pause: the figures are
@@ -197,7 +197,7 @@ pub fn pay_premium(
     m.accrue(cfg, now)?;
     let prepaid_secs = m.pay_premium(cfg, now, amount)?;
     let fee = take_income(cfg, pool, now, amount)?;
-    save_member(deps.storage, cfg, &member, &m, now)?;
+    save_premium(deps.storage, &member, &m)?;
     Ok(Response::new()
         .add_messages(asset::pay(cfg, &cfg.treasury, fee)?)
         .add_attribute("action", "pay_premium")
@@ -205,7 +205,7 @@ pub fn pay_premium(
         .add_attribute("member", member)
         .add_attribute("amount", amount)
         .add_attribute("protocol_fee", fee)
-        .add_attribute("premium_due", m.premium_due)
-        .add_attribute("paid_through", m.paid_through.to_string())
+        .add_attribute("premium_due", m.premium.due)
+        .add_attribute("paid_through", m.premium.paid_through.to_string())
         .add_attribute("prepaid_secs", prepaid_secs.to_string()))
 }
