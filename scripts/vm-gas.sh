@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Real-VM suite and gas report: runs artifacts/risk_oracle.wasm in cosmwasm-vm 2.2.10, checks
+# Real-VM suite and gas report: runs artifacts/risk_oracle.wasm (and the vault's user actions,
+# artifacts/pool_vault.wasm) in cosmwasm-vm 2.2.10, checks
 # every answer is byte-identical to the native contract's, prints VM and SDK gas per `assess`
 # configuration, and fails if one is over 1,000,000 SDK gas. Builds the artifacts if missing.
 set -euo pipefail
@@ -12,4 +13,4 @@ cd "$ROOT"
 export CARGO_TARGET_DIR="$P2P_CACHE/vm-gas-target"
 cargo clean --quiet --release --manifest-path tests/vm-gas/Cargo.toml -p vm-gas -p risk-oracle -p risk-pool -p risk-math
 cargo run --quiet --release --locked \
-  --manifest-path tests/vm-gas/Cargo.toml -- "$ROOT/artifacts/risk_oracle.wasm"
+  --manifest-path tests/vm-gas/Cargo.toml -- "$ROOT/artifacts/risk_oracle.wasm" "$ROOT/artifacts/pool_vault.wasm"

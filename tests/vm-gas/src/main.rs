@@ -24,12 +24,20 @@ struct Counting {
     inner: MockStorage,
     reads: Cell<u64>,
     bytes: Cell<u64>,
+    writes: Cell<u64>,
+    written: Cell<u64>,
 }
 
 impl Counting {
     fn reset(&self) {
         self.reads.set(0);
         self.bytes.set(0);
+        self.writes.set(0);
+        self.written.set(0);
+    }
+    /// WriteCostFlat 2,000 + WriteCostPerByte 30 · (key + value), per write.
+    fn write_gas(&self) -> u64 {
+        2_000 * self.writes.get() + 30 * self.written.get()
     }
     /// ReadCostFlat 1,000 + ReadCostPerByte 3 · (key + value), per read.
     fn sdk_gas(&self) -> u64 {
@@ -52,6 +60,8 @@ impl Storage for Counting {
         self.inner.next(id)
     }
     fn set(&mut self, key: &[u8], value: &[u8]) -> BackendResult<()> {
+        self.writes.set(self.writes.get() + 1);
+        self.written.set(self.written.get() + (key.len() + value.len()) as u64);
         self.inner.set(key, value)
     }
     fn remove(&mut self, key: &[u8]) -> BackendResult<()> {
@@ -193,8 +203,140 @@ fn run(wasm: &[u8], s: &Setup) -> (Measured, u64) {
     (Measured { vm_gas, kv_sdk, reads, bytes, answer: answer.to_vec() }, round_gas)
 }
 
+/// The vault's user actions in the VM: VM gas, and the KV gas wasmd adds for the reads and
+/// writes each one makes. The oracle's `assess` answers with a fixed response (a 1M BTC long);
+/// its own cost is in the table above.
+fn vault_report(path: &str) {
+    use cosmwasm_std::{coins, to_json_binary, ContractResult, SystemResult, Uint128, WasmQuery};
+    use risk_pool::vault;
+    let wasm = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let api = MockApi::default();
+    let [dao, alice, dex, treasury] = ["dao", "alice", "dex", "treasury"].map(|n| Addr::unchecked(api.addr_make(n)));
+    let oracle = api.addr_make("oracle");
+    let mut querier = MockQuerier::new(&[]);
+    let answer = to_json_binary(&AssessResponse {
+        var: Uint128::new(79_254_000_000),
+        es: Uint128::new(90_677_397_315),
+        required: Uint128::new(90_677_397_315),
+        stress_loss: Uint128::new(400_000_000_000),
+        claim_limit: Uint128::new(600_000_000_000),
+        claim_multiple: dec("1.5"),
+        cover_n: 2,
+        method: Method::Parametric,
+        confidence_bps: 9900,
+        horizon_secs: 86_400,
+        as_of: 1_700_000_000,
+    })
+    .unwrap();
+    querier.update_wasm(move |_: &WasmQuery| SystemResult::Ok(ContractResult::Ok(answer.clone())));
+    let backend = Backend { api, storage: Counting::default(), querier };
+    let mut vm: Vm = Instance::from_code(&wasm, backend, InstanceOptions { gas_limit: GAS_LIMIT }, None).unwrap();
+    let init: vault::InstantiateMsg = serde_json::from_value(serde_json::json!({
+        "owner": dao, "guardian": null, "risk_oracle": oracle, "asset": {"native": "uusdc"},
+        "unbonding_secs": 604800, "deposit_lock_secs": 3600, "min_deposit": "1000000", "protocol_fee_bps": 1000,
+        "treasury": treasury, "claim_auto_approve_limit": "50000000000", "max_pending_claim_secs": 1209600,
+        "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000, "max_capital_multiple": null}))
+    .unwrap();
+    let env = |secs: u64| {
+        let mut e = env_at(secs);
+        e.contract.address = Addr::unchecked(MockApi::default().addr_make("vault"));
+        e
+    };
+    let r: cosmwasm_std::ContractResult<cosmwasm_std::Response<Empty>> =
+        instantiate(&mut vm, env(0), message_info(&dao, &[]), &init);
+    r.unwrap();
+    println!();
+    println!("pool-vault actions in cosmwasm-vm 2.2.10 ({path}, {} bytes); `assess` answered by a mock", wasm.len());
+    println!(
+        "{:<34} {:>12} {:>8} {:>6} {:>8} {:>7} {:>9} {:>9}",
+        "action", "VM gas", "VM→SDK", "reads", "KV read", "writes", "KV write", "total SDK"
+    );
+    let terms = vault::MemberTerms {
+        member: dex.to_string(),
+        coverage_cap: Uint128::new(1_000_000_000_000),
+        premium_rate_bps: 500,
+        grace_secs: 604_800,
+    };
+    let steps: Vec<(&str, u64, Addr, Vec<cosmwasm_std::Coin>, vault::ExecuteMsg)> = vec![
+        (
+            "deposit (first)",
+            10,
+            alice.clone(),
+            coins(1_000_000_000_000, "uusdc"),
+            vault::ExecuteMsg::Deposit { recipient: None },
+        ),
+        ("deposit", 20, alice.clone(), coins(1_000_000_000, "uusdc"), vault::ExecuteMsg::Deposit { recipient: None }),
+        ("register_member (owner)", 30, dao.clone(), vec![], vault::ExecuteMsg::RegisterMember(terms)),
+        ("member_deposit", 40, dex.clone(), coins(200_000_000_000, "uusdc"), vault::ExecuteMsg::MemberDeposit {}),
+        (
+            "report_exposure (1 market)",
+            50,
+            dex.clone(),
+            vec![],
+            vault::ExecuteMsg::ReportExposure {
+                exposures: vec![Exposure { market: "BTC-PERP".into(), notional: Int128::new(1_000_000_000_000) }],
+            },
+        ),
+        (
+            "pay_premium",
+            86_450,
+            alice.clone(),
+            coins(10_000_000, "uusdc"),
+            vault::ExecuteMsg::PayPremium { member: dex.to_string() },
+        ),
+        (
+            "request_withdraw",
+            86_460,
+            alice.clone(),
+            vec![],
+            vault::ExecuteMsg::RequestWithdraw { shares: Uint128::new(1_000_000_000) },
+        ),
+        (
+            "claim_loss (auto, pool pays 10,000)",
+            86_470,
+            dex.clone(),
+            vec![],
+            vault::ExecuteMsg::ClaimLoss {
+                amount: Uint128::new(210_000_000_000),
+                recipient: treasury.to_string(),
+                memo: None,
+            },
+        ),
+        ("withdraw", 86_470 + 604_800, alice.clone(), vec![], vault::ExecuteMsg::Withdraw {}),
+    ];
+    for (name, t, sender, funds, msg) in steps {
+        vm.with_storage(|st| {
+            st.reset();
+            Ok(())
+        })
+        .unwrap();
+        let before = vm.get_gas_left();
+        let r: cosmwasm_std::ContractResult<cosmwasm_std::Response<Empty>> =
+            execute(&mut vm, env(t), message_info(&sender, &funds), &msg);
+        if let cosmwasm_std::ContractResult::Err(e) = &r {
+            panic!("{name}: {e}");
+        }
+        let g = before - vm.get_gas_left();
+        let (reads, kv_r, writes, kv_w) =
+            vm.with_storage(|st| Ok((st.reads.get(), st.sdk_gas(), st.writes.get(), st.write_gas()))).unwrap();
+        println!(
+            "{:<34} {:>12} {:>8} {:>6} {:>8} {:>7} {:>9} {:>9}",
+            name,
+            g,
+            g / VM_PER_SDK,
+            reads,
+            kv_r,
+            writes,
+            kv_w,
+            g / VM_PER_SDK + kv_r + kv_w
+        );
+    }
+    println!("(wasmd adds per call: 60,000 SDK gas to set up an unpinned contract, 2,000 pinned; one more for the oracle query)");
+}
+
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "../../artifacts/risk_oracle.wasm".into());
+    let vault_path = std::env::args().nth(2);
     let wasm = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run scripts/build.sh first)"));
     let configs: Vec<(String, Setup)> = vec![
         ("parametric, 1 market".into(), Setup { markets: 1, method: Method::Parametric, rounds: 0 }),
@@ -263,6 +405,9 @@ fn main() {
         String::from_utf8_lossy(&answers["monte carlo 5,000 paths, 32 markets"])
     );
     println!("every wasm answer is byte-identical to the native contract's answer");
+    if let Some(p) = &vault_path {
+        vault_report(p);
+    }
     if !all_ok {
         println!("some configuration is over {SDK_LIMIT} SDK gas");
         std::process::exit(1);
