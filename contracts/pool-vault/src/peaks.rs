@@ -15,7 +15,9 @@ pub const MAX_POINTS: usize = 16;
 
 #[cw_serde]
 pub struct PeakPoint {
+    #[serde(rename = "a")]
     pub value: Uint128,
+    #[serde(rename = "b")]
     pub until: Option<u64>,
 }
 

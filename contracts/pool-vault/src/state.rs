@@ -1,4 +1,8 @@
-//! Storage layout. Hot paths read few, small items: `POOL` (every action), one `MEMBERS` row,
+//! Storage layout. Stored structs use one-letter JSON keys (`#[serde(rename)]`): a KV write
+//! costs 30 SDK gas per byte, and the field names were most of the bytes (pool 479 → ~230 B).
+//! Query responses have their own, readable types.
+//!
+//! Hot paths read few, small items: `POOL` (every action), one `MEMBERS` row,
 //! `COVER` (one row per member: the Cover-N inputs) and `PENDING` (at most one per member).
 
 use cosmwasm_schema::cw_serde;
@@ -20,8 +24,11 @@ pub const CONFIG: Item<Config> = Item::new("config");
 #[cw_serde]
 #[derive(Default)]
 pub struct Vesting {
+    #[serde(rename = "a")]
     pub amount: Uint128,
+    #[serde(rename = "b")]
     pub from: u64,
+    #[serde(rename = "c")]
     pub until: u64,
 }
 
@@ -30,40 +37,63 @@ pub struct Vesting {
 #[derive(Default)]
 pub struct Pool {
     /// Underwriter capital, settlement units (unpaid shortfall is still in it).
+    #[serde(rename = "a")]
     pub total_assets: Uint128,
+    #[serde(rename = "b")]
     pub total_shares: Uint128,
     /// Shares in unbonding entries (included in `total_shares`).
+    #[serde(rename = "c")]
     pub unbonding_shares: Uint128,
+    #[serde(rename = "d")]
     pub member_contributions: Uint128,
     /// Member parts of pending claims.
+    #[serde(rename = "e")]
     pub escrow: Uint128,
+    #[serde(rename = "f")]
     pub unvested: Vesting,
     /// Σ capped pool parts of pending claims (expired ones are removed by `sync`).
+    #[serde(rename = "g")]
     pub pending_exposure: Uint128,
     /// Outstanding shortfall (owed, deferred by the loss cap).
+    #[serde(rename = "h")]
     pub shortfall: Uint128,
     /// Lifetime totals for `coverage_report`.
+    #[serde(rename = "i")]
     pub paid_by_pool: Uint128,
+    #[serde(rename = "j")]
     pub paid_by_members: Uint128,
+    #[serde(rename = "k")]
     pub denied: Uint128,
+    #[serde(rename = "l")]
     pub shortfall_to_date: Uint128,
     /// Current loss-cap window: index, base assets at its first loss, paid so far.
+    #[serde(rename = "m")]
     pub loss_window: Option<LossWindow>,
+    #[serde(rename = "n")]
     pub paused_until: Option<u64>,
     /// The guardian may not pause before this time (a lapse + `max_pause_secs`).
+    #[serde(rename = "o")]
     pub guardian_pause_after: u64,
     /// The oracle's `cover_n` and `claim_multiple`, from its latest `assess` answer.
+    #[serde(rename = "p")]
     pub cover_n: u32,
+    #[serde(rename = "q")]
     pub claim_multiple: Decimal,
+    #[serde(rename = "r")]
     pub next_claim_id: u64,
+    #[serde(rename = "s")]
     pub next_unbonding_id: u64,
+    #[serde(rename = "t")]
     pub member_count: u32,
 }
 
 #[cw_serde]
 pub struct LossWindow {
+    #[serde(rename = "a")]
     pub index: u64,
+    #[serde(rename = "b")]
     pub base_assets: Uint128,
+    #[serde(rename = "c")]
     pub paid: Uint128,
 }
 
@@ -73,10 +103,14 @@ pub const POOL: Item<Pool> = Item::new("pool");
 #[cw_serde]
 #[derive(Default)]
 pub struct Underwriter {
+    #[serde(rename = "a")]
     pub shares: Uint128,
     /// `shares` not in unbonding entries (the voting power; mirrored in `BONDED`).
+    #[serde(rename = "b")]
     pub bonded: Uint128,
+    #[serde(rename = "c")]
     pub lots: Vec<LockLot>,
+    #[serde(rename = "d")]
     pub unbonding: Vec<UnbondingEntry>,
 }
 
@@ -90,30 +124,48 @@ pub const TOTAL_BONDED: SnapshotItem<Uint128> =
 /// A registered member (covered protocol).
 #[cw_serde]
 pub struct Member {
+    #[serde(rename = "a")]
     pub contribution: Uint128,
+    #[serde(rename = "b")]
     pub exposures: Vec<Exposure>,
+    #[serde(rename = "c")]
     pub exposures_at: Option<u64>,
     /// Cached from the last `assess` answer.
+    #[serde(rename = "d")]
     pub required: Uint128,
+    #[serde(rename = "e")]
     pub es: Uint128,
+    #[serde(rename = "f")]
     pub stress_loss: Uint128,
+    #[serde(rename = "g")]
     pub assessed_at: Option<u64>,
+    #[serde(rename = "h")]
     pub as_of: Option<u64>,
     /// Rolling maxima over `member_lookback_secs`.
+    #[serde(rename = "i")]
     pub peak_required: Peak,
+    #[serde(rename = "j")]
     pub peak_es: Peak,
+    #[serde(rename = "k")]
     pub peak_stress: Peak,
+    #[serde(rename = "l")]
     pub coverage_cap: Uint128,
     /// Lifetime pool part of settled claims: paid + shortfall.
+    #[serde(rename = "m")]
     pub coverage_used: Uint128,
     /// Stored apart (`PREMIUMS`) so that paying a premium rewrites ~150 bytes, not the member.
     #[serde(skip)]
     pub premium: Premium,
     /// Pool parts settled in the loss-cap window `window.0` (the auto-approval total).
+    #[serde(rename = "n")]
     pub window: (u64, Uint128),
+    #[serde(rename = "o")]
     pub pending_claim: Option<u64>,
+    #[serde(rename = "p")]
     pub paid_by_pool: Uint128,
+    #[serde(rename = "q")]
     pub denied: Uint128,
+    #[serde(rename = "r")]
     pub shortfall: Uint128,
 }
 
@@ -124,12 +176,17 @@ pub const MEMBERS: Map<&Addr, Member> = Map::new("members");
 #[derive(Default)]
 pub struct Premium {
     /// Annual rate on the peak required contribution, basis points.
+    #[serde(rename = "a")]
     pub rate_bps: u32,
+    #[serde(rename = "b")]
     pub grace_secs: u64,
+    #[serde(rename = "c")]
     pub due: Uint128,
     /// Premium is paid for every instant before this.
+    #[serde(rename = "d")]
     pub paid_through: u64,
     /// Premium accrued up to this time.
+    #[serde(rename = "e")]
     pub accrued_at: u64,
 }
 
@@ -138,7 +195,9 @@ pub const PREMIUMS: Map<&Addr, Premium> = Map::new("premiums");
 /// Cover-N inputs per member, kept in one item so that a capacity check reads one key.
 #[cw_serde]
 pub struct CoverRow {
+    #[serde(rename = "a")]
     pub member: Addr,
+    #[serde(rename = "b")]
     pub uncovered: Uint128,
 }
 
@@ -174,10 +233,15 @@ pub const CLAIMS: Map<u64, Claim> = Map::new("claims");
 /// every claim.
 #[cw_serde]
 pub struct PendingRef {
+    #[serde(rename = "a")]
     pub id: u64,
+    #[serde(rename = "b")]
     pub member: Addr,
+    #[serde(rename = "c")]
     pub pool_part: Uint128,
+    #[serde(rename = "d")]
     pub escrow: Uint128,
+    #[serde(rename = "e")]
     pub expires_at: u64,
 }
 
