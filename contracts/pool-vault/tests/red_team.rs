@@ -95,3 +95,19 @@ fn reentrancy_through_a_submessage_reply_moves_nothing_it_should_not() {
     assert_eq!(s.state().total_assets.u128(), assets - usdc(50_000));
     assert_eq!(s.balance(&evil), usdc(150_000));
 }
+
+/// Fuzzing regression (fuzz/regressions/vault_json): a notional of Int128::MIN is a typed error.
+#[test]
+fn int128_min_notional_is_a_typed_error() {
+    let mut s = SuiteBuilder::new()
+        .underwriter("alice", usdc(1_000_000))
+        .member("dex", usdc(1_000_000), 0, usdc(100_000))
+        .build();
+    let dex = s.addr("dex");
+    let err = s.report(&dex, vec![exp("BTC-PERP", i128::MIN)]).unwrap_err();
+    assert!(matches!(err, pool_vault::ContractError::OracleError { .. }), "{err:?}");
+    s.report(&dex, vec![exp("BTC-PERP", 1_000)]).unwrap();
+    // As a reduction candidate it is not one (|MIN| > |1,000|): refused the same way.
+    let err = s.report(&dex, vec![exp("BTC-PERP", i128::MIN)]).unwrap_err();
+    assert!(matches!(err, pool_vault::ContractError::OracleError { .. }), "{err:?}");
+}

@@ -570,3 +570,12 @@ fn sigma_horizon_matches_the_annualised_convention() {
     let s = sigma_horizon(Q64::from_ratio(65, 100).unwrap(), DAY).unwrap();
     assert!((f(s) - 0.65 * (1.0f64 / 365.0).sqrt()).abs() < 1e-15);
 }
+
+/// Fuzzing regression (fuzz/regressions/oracle_json): `assess` of a notional of Int128::MIN is a
+/// typed error (it panicked on `abs`).
+#[test]
+fn int128_min_notional_is_a_typed_error() {
+    let s = Suite::new();
+    let err = s.q::<AssessResponse>(&QueryMsg::Assess { exposures: vec![exp("BTC-PERP", i128::MIN)] }).unwrap_err();
+    assert!(err.contains("notional above 2^100"), "{err}");
+}

@@ -15,6 +15,15 @@ pub struct Q64(pub i128);
 // The arithmetic methods are checked (they return `MathResult`), so they deliberately do not
 // implement the panicking `std::ops` traits.
 #[allow(clippy::should_implement_trait)]
+/// 10^decimals for at most 38 digits (10^38 < 2^127, so a product with an i128 fits 256 bits);
+/// `Overflow` beyond (found by fuzzing: `I256::pow` overflowed at 77 digits).
+fn pow10(decimals: u32) -> MathResult<I256> {
+    if decimals > 38 {
+        return Err(MathError::Overflow { what: "more than 38 decimals" });
+    }
+    Ok(I256::from(10u8).pow(decimals))
+}
+
 impl Q64 {
     pub const ZERO: Q64 = Q64(0);
     pub const ONE: Q64 = Q64(1 << FRAC_BITS);
@@ -47,13 +56,13 @@ impl Q64 {
 
     /// The value as decimal atomics with `decimals` digits, rounded toward −∞.
     pub fn to_atomics_floor(self, decimals: u32) -> MathResult<i128> {
-        let den = I256::from(10u8).pow(decimals);
+        let den = pow10(decimals)?;
         fit_raw(floor_div(I256::from(self.0) * den, I256::ONE << FRAC_BITS), "to_atomics")
     }
 
     /// The value as decimal atomics with `decimals` digits, rounded toward +∞.
     pub fn to_atomics_ceil(self, decimals: u32) -> MathResult<i128> {
-        let den = I256::from(10u8).pow(decimals);
+        let den = pow10(decimals)?;
         fit_raw(ceil_div(I256::from(self.0) * den, I256::ONE << FRAC_BITS), "to_atomics")
     }
 
@@ -80,12 +89,14 @@ impl Q64 {
         self.0.checked_sub(rhs.0).map(Q64).ok_or(MathError::Overflow { what: "Q64 sub" })
     }
 
+    /// −self; the one unrepresentable case (−MIN) saturates to MAX (one ulp off, never a panic).
     pub fn neg(self) -> Q64 {
-        Q64(-self.0)
+        Q64(self.0.saturating_neg())
     }
 
+    /// |self|, saturating like `neg`.
     pub fn abs(self) -> Q64 {
-        Q64(self.0.abs())
+        Q64(self.0.saturating_abs())
     }
 
     pub fn is_negative(self) -> bool {

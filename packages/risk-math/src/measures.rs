@@ -54,7 +54,10 @@ pub fn sigma_horizon(vol: Q64, horizon_secs: u64) -> MathResult<Q64> {
     if vol.is_negative() {
         return Err(MathError::Domain { what: "negative volatility" });
     }
-    let num = mul_i128(vol.0, vol.0) * I256::from(horizon_secs);
+    // vol² · horizon can pass 2^255 for absurd inputs (found by fuzzing): checked.
+    let num = mul_i128(vol.0, vol.0)
+        .checked_mul(I256::from(horizon_secs))
+        .ok_or(MathError::Overflow { what: "sigma_horizon" })?;
     let den = I256::from(YEAR_SECS) << FRAC_BITS;
     let var = i128::try_from(ceil_div(num, den)).map_err(|_| MathError::Overflow { what: "sigma_horizon" })?;
     let s = sqrt_ceil(Q64(var))?;
@@ -87,14 +90,15 @@ pub fn simple_return(prev: u128, cur: u128) -> MathResult<i64> {
     let num = (I256::from(cur) - I256::from(prev)) << RET_FRAC_BITS;
     let r = crate::fixed::floor_div(num, I256::from(prev));
     let r = i64::try_from(r).map_err(|_| MathError::Overflow { what: "return" })?;
-    if r.abs() > MAX_RETURN {
+    if r.unsigned_abs() > MAX_RETURN as u64 {
         return Err(MathError::Overflow { what: "return above 1600%" });
     }
     Ok(r)
 }
 
 fn check_notionals(notionals: &[i128]) -> MathResult<()> {
-    if notionals.iter().any(|n| n.abs() > MAX_NOTIONAL) {
+    // unsigned_abs: |i128::MIN| does not fit i128 (found by fuzzing: `abs` panicked).
+    if notionals.iter().any(|n| n.unsigned_abs() > MAX_NOTIONAL as u128) {
         return Err(MathError::Overflow { what: "notional above 2^100" });
     }
     Ok(())
@@ -203,7 +207,7 @@ pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bp
     if scale.is_negative() || scale > MAX_HIST_SCALE {
         return Err(MathError::Domain { what: "historical scale outside [0, 1024]" });
     }
-    if returns.iter().any(|r| r.abs() > MAX_RETURN) {
+    if returns.iter().any(|r| r.unsigned_abs() > MAX_RETURN as u64) {
         return Err(MathError::Domain { what: "return above 1600%" });
     }
     let losses: Vec<I256> = returns
@@ -272,7 +276,7 @@ pub fn stress_loss(notionals: &[i128], shocks: &[i128]) -> MathResult<u128> {
         return Err(MathError::DimensionMismatch { expected: notionals.len(), got: shocks.len() });
     }
     check_notionals(notionals)?;
-    if shocks.iter().any(|s| s.abs() > MAX_SHOCK_ATOMICS) {
+    if shocks.iter().any(|s| s.unsigned_abs() > MAX_SHOCK_ATOMICS as u128) {
         return Err(MathError::Domain { what: "shock above 1024" });
     }
     let pnl: I256 = notionals.iter().zip(shocks).map(|(n, s)| mul_i128(*n, *s)).sum();
@@ -286,6 +290,22 @@ pub fn stress_loss(notionals: &[i128], shocks: &[i128]) -> MathResult<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fuzzing regressions (fuzz/regressions/math): extreme inputs give typed errors, not panics.
+    #[test]
+    fn extreme_inputs_are_typed_errors() {
+        let one = Q64::ONE;
+        assert!(matches!(parametric(&[i128::MIN], &[one], &[one], one, one), Err(MathError::Overflow { .. })));
+        assert!(matches!(stress_loss(&[i128::MIN], &[0]), Err(MathError::Overflow { .. })));
+        assert!(matches!(stress_loss(&[1], &[i128::MIN]), Err(MathError::Domain { .. })));
+        assert!(matches!(historical(&[1], &[i64::MIN; 100], one, 9_900), Err(MathError::Domain { .. })));
+        assert!(sigma_horizon(Q64(i128::MAX), u64::MAX).is_err());
+        assert_eq!(Q64(i128::MIN).neg(), Q64(i128::MAX));
+        assert_eq!(Q64(i128::MIN).abs(), Q64(i128::MAX));
+        assert!(matches!(one.to_atomics_floor(77), Err(MathError::Overflow { .. })));
+        assert!(matches!(one.to_atomics_ceil(39), Err(MathError::Overflow { .. })));
+        assert_eq!(one.to_atomics_floor(18).unwrap(), 1_000_000_000_000_000_000);
+    }
     use crate::linalg::cholesky;
     use crate::linalg::tests::matrix as corr;
     use crate::normal::var_es_factors;
