@@ -12,9 +12,6 @@ pub const FRAC_BITS: u32 = 64;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Q64(pub i128);
 
-// The arithmetic methods are checked (they return `MathResult`), so they deliberately do not
-// implement the panicking `std::ops` traits.
-#[allow(clippy::should_implement_trait)]
 /// 10^decimals for at most 38 digits (10^38 < 2^127, so a product with an i128 fits 256 bits);
 /// `Overflow` beyond (found by fuzzing: `I256::pow` overflowed at 77 digits).
 fn pow10(decimals: u32) -> MathResult<I256> {
@@ -24,6 +21,9 @@ fn pow10(decimals: u32) -> MathResult<I256> {
     Ok(I256::from(10u8).pow(decimals))
 }
 
+// The arithmetic methods are checked (they return `MathResult`), so they deliberately do not
+// implement the panicking `std::ops` traits.
+#[allow(clippy::should_implement_trait)]
 impl Q64 {
     pub const ZERO: Q64 = Q64(0);
     pub const ONE: Q64 = Q64(1 << FRAC_BITS);
