@@ -94,7 +94,8 @@ fn write(path: &Path, v: &Value) -> Res<()> {
 
 fn plan(args: &[String]) -> Res<()> {
     let (dir, prefix, gov) = (PathBuf::from(arg(args, "--artifacts")?), arg(args, "--prefix")?, arg(args, "--gov")?);
-    let len: usize = opt(args, "--address-len").unwrap_or("32".into()).parse().map_err(|e| format!("--address-len: {e}"))?;
+    let len: usize =
+        opt(args, "--address-len").unwrap_or("32".into()).parse().map_err(|e| format!("--address-len: {e}"))?;
     let out = PathBuf::from(arg(args, "--out")?);
     let plan: Value = serde_json::from_str(&std::fs::read_to_string(arg(args, "--plan")?).map_err(|e| e.to_string())?)
         .map_err(|e| format!("plan: {e}"))?;
