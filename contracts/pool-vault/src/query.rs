@@ -100,8 +100,14 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
     })
 }
 
+/// a/b as a Decimal; beyond Decimal's range (≈3.4·10²⁰) it reads Decimal::MAX rather than
+/// failing the query (found by fuzzing: `from_ratio` panicked in `coverage_report`).
+fn ratio(a: Uint128, b: Uint128) -> Decimal {
+    Decimal::checked_from_ratio(a, b).unwrap_or(Decimal::MAX)
+}
+
 fn price(assets: Uint128, shares: Uint128) -> Decimal {
-    Decimal::from_ratio(assets + Uint128::new(VIRTUAL_ASSETS), shares + Uint128::new(VIRTUAL_SHARES))
+    ratio(assets + Uint128::new(VIRTUAL_ASSETS), shares + Uint128::new(VIRTUAL_SHARES))
 }
 
 fn state(deps: Deps, env: &Env, v: &View) -> Result<StateResponse, ContractError> {
@@ -222,7 +228,7 @@ fn coverage_report(deps: Deps, v: &View) -> Result<CoverageReportResponse, Contr
         capital: p.net_assets(),
         cover_n: p.cover_n,
         cover_n_requirement: requirement,
-        coverage_ratio: (!requirement.is_zero()).then(|| Decimal::from_ratio(p.net_assets(), requirement)),
+        coverage_ratio: (!requirement.is_zero()).then(|| ratio(p.net_assets(), requirement)),
         capacity: p.capacity(cfg)?,
         members,
         losses_paid_by_pool: p.paid_by_pool,
@@ -232,4 +238,16 @@ fn coverage_report(deps: Deps, v: &View) -> Result<CoverageReportResponse, Contr
         shortfall_to_date: p.shortfall_to_date,
         as_of: now,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fuzzing regression (V1): a ratio beyond Decimal's range reads Decimal::MAX, no panic.
+    #[test]
+    fn ratio_saturates() {
+        assert_eq!(ratio(Uint128::MAX, Uint128::one()), Decimal::MAX);
+        assert_eq!(ratio(Uint128::new(3), Uint128::new(2)), Decimal::percent(150));
+    }
 }

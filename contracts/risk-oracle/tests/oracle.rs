@@ -579,3 +579,21 @@ fn int128_min_notional_is_a_typed_error() {
     let err = s.q::<AssessResponse>(&QueryMsg::Assess { exposures: vec![exp("BTC-PERP", i128::MIN)] }).unwrap_err();
     assert!(err.contains("notional above 2^100"), "{err}");
 }
+
+/// Fuzzing regression (O2): a huge requirement_multiplier / claim_multiple makes `assess` a typed
+/// overflow error instead of a panic in `mul_ceil` / `mul_floor`.
+#[test]
+fn huge_multipliers_are_typed_errors() {
+    let mut s = Suite::new();
+    let big = Decimal::MAX;
+    s.owner_exec(ExecuteMsg::UpdateConfig(ConfigUpdate {
+        requirement_multiplier: Some(big),
+        claim_multiple: Some(big),
+        ..Default::default()
+    }))
+    .unwrap();
+    // es ≈ 9·10²⁵ for a 10²⁷ notional: times Decimal::MAX (3.4·10²⁰) it is past u128.
+    let err =
+        s.q::<AssessResponse>(&QueryMsg::Assess { exposures: vec![exp("BTC-PERP", 10i128.pow(27))] }).unwrap_err();
+    assert!(err.to_lowercase().contains("overflow"), "{err}");
+}

@@ -166,7 +166,8 @@ pub fn parametric(notionals: &[i128], sigma_h: &[Q64], rho: &[Q64], z: Q64, es_f
         }
         q += mul_i128(s.w[i], (u >> FRAC_BITS).as_i128());
     }
-    let sigma = I256::from(isqrt_u256_ceil(q.max(I256::ZERO).as_u256()));
+    let sigma =
+        I256::from(isqrt_u256_ceil(q.max(I256::ZERO).as_u256()).ok_or(MathError::Overflow { what: "sigma_p" })?);
     let e = s.shift as i32 - 2 * FRAC_BITS as i32;
     Ok(Measure { var: ceil_scaled(sigma * I256::from(z.0), e)?, es: ceil_scaled(sigma * I256::from(es_factor.0), e)? })
 }

@@ -86,12 +86,14 @@ pub fn isqrt_u256(n: U256) -> u128 {
 }
 
 /// ⌈√n⌉, exact.
-pub fn isqrt_u256_ceil(n: U256) -> u128 {
+/// ⌈√n⌉ for n ≤ (2¹²⁸ − 1)²; `None` above, where the ceiling root is 2¹²⁸ and does not fit
+/// (found by fuzzing: `r + 1` overflowed).
+pub fn isqrt_u256_ceil(n: U256) -> Option<u128> {
     let r = isqrt_u256(n);
     if U256::from(r) * U256::from(r) == n {
-        r
+        Some(r)
     } else {
-        r + 1
+        r.checked_add(1)
     }
 }
 
@@ -109,8 +111,9 @@ mod tests {
         assert_eq!(isqrt_u128(u128::MAX), u64::MAX as u128);
         assert_eq!(isqrt_u64(u64::MAX), u32::MAX as u64);
         assert_eq!(isqrt_u256(U256::MAX), u128::MAX);
-        assert_eq!(isqrt_u256_ceil(U256::from(10u8)), 4);
-        assert_eq!(isqrt_u256_ceil(U256::from(9u8)), 3);
+        assert_eq!(isqrt_u256_ceil(U256::from(10u8)), Some(4));
+        assert_eq!(isqrt_u256_ceil(U256::MAX), None);
+        assert_eq!(isqrt_u256_ceil(U256::from(9u8)), Some(3));
     }
 
     proptest! {

@@ -26,14 +26,20 @@ pub struct Figures {
 }
 
 impl Figures {
-    /// max(es · requirement_multiplier rounded up, min_requirement)
-    pub fn required(&self) -> Uint128 {
-        Uint128::new(self.es).mul_ceil(self.cfg.requirement_multiplier).max(self.cfg.min_requirement)
+    /// max(es · requirement_multiplier rounded up, min_requirement); `Overflow` above u128
+    /// (found by fuzzing: `mul_ceil` panicked for a huge multiplier).
+    pub fn required(&self) -> Result<Uint128, ContractError> {
+        let r = Uint128::new(self.es)
+            .checked_mul_ceil(self.cfg.requirement_multiplier)
+            .map_err(|_| risk_math::MathError::Overflow { what: "es · requirement_multiplier" })?;
+        Ok(r.max(self.cfg.min_requirement))
     }
 
-    /// claim_multiple · max(stress_loss, es), rounded down.
-    pub fn claim_limit(&self) -> Uint128 {
-        Uint128::new(self.stress_loss.max(self.es)).mul_floor(self.cfg.claim_multiple)
+    /// claim_multiple · max(stress_loss, es), rounded down; `Overflow` above u128.
+    pub fn claim_limit(&self) -> Result<Uint128, ContractError> {
+        Ok(Uint128::new(self.stress_loss.max(self.es))
+            .checked_mul_floor(self.cfg.claim_multiple)
+            .map_err(|_| risk_math::MathError::Overflow { what: "claim_multiple · max(stress, es)" })?)
     }
 }
 
@@ -149,9 +155,9 @@ pub fn assess(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<AssessRes
     Ok(AssessResponse {
         var: f.var.into(),
         es: f.es.into(),
-        required: f.required(),
+        required: f.required()?,
         stress_loss: f.stress_loss.into(),
-        claim_limit: f.claim_limit(),
+        claim_limit: f.claim_limit()?,
         claim_multiple: f.cfg.claim_multiple,
         cover_n: f.cfg.cover_n,
         method: f.cfg.method.clone(),
@@ -166,7 +172,7 @@ pub fn requirement(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<Requ
     Ok(RequirementResponse {
         var: f.var.into(),
         es: f.es.into(),
-        required: f.required(),
+        required: f.required()?,
         method: f.cfg.method.clone(),
         confidence_bps: f.cfg.confidence_bps,
         horizon_secs: f.cfg.horizon_secs,
@@ -175,7 +181,7 @@ pub fn requirement(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<Requ
 }
 
 pub fn claim_limit(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<ClaimLimitResponse, ContractError> {
-    Ok(ClaimLimitResponse { limit: measure(deps, env, exposures)?.claim_limit() })
+    Ok(ClaimLimitResponse { limit: measure(deps, env, exposures)?.claim_limit()? })
 }
 
 /// Cover-N: uncovered = min(max(0, stress_loss − contribution), coverage_left); required = sum
