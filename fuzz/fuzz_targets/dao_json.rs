@@ -4,7 +4,7 @@
 //! execute that returned `Err` is a finding.
 #![no_main]
 
-use fuzz_harness::{JsonInput, Snapshot, World};
+use fuzz_harness::{debug, JsonInput, Snapshot, World};
 use libfuzzer_sys::fuzz_target;
 use risk_pool::dao::{ExecuteMsg, QueryMsg};
 
@@ -14,9 +14,11 @@ fuzz_target!(|data: &[u8]| {
     w.clock.advance(input.advance);
     if input.query {
         if let Ok(msg) = cosmwasm_std::from_json::<QueryMsg>(&input.json) {
-            let _ = w.query_dao(msg);
+            let r = w.query_dao(msg);
+            debug("query", &r);
         }
     } else if let Ok(msg) = cosmwasm_std::from_json::<ExecuteMsg>(&input.json) {
-        let _ = w.exec_dao_tx(&input.sender, &input.funds, msg);
+        let r = w.exec_dao_tx(&input.sender, &input.funds, msg);
+        debug("execute", &r);
     }
 });

@@ -17,6 +17,12 @@ use risk_math::{cover, linalg, measures, normal, special, wide, Q64};
 enum Q {
     Raw(i128),
     Near(i16, u64),
+    Edge(u8),
+}
+
+/// Boundary values of `i128`, so that they are tried early.
+fn edge(i: u8) -> i128 {
+    [i128::MIN, i128::MIN + 1, -(1 << 64), -1, 0, 1, 1 << 64, i128::MAX - 1, i128::MAX][i as usize % 9]
 }
 
 impl Q {
@@ -24,6 +30,7 @@ impl Q {
         match self {
             Q::Raw(x) => Q64(x),
             Q::Near(i, f) => Q64(((i as i128) << 64) | f as i128),
+            Q::Edge(i) => Q64(edge(i)),
         }
     }
 }
@@ -34,6 +41,7 @@ enum N {
     Raw(i128),
     Bounded(i128),
     Small(i32),
+    Edge(u8),
 }
 
 impl N {
@@ -42,6 +50,7 @@ impl N {
             N::Raw(x) => x,
             N::Bounded(x) => x % (measures::MAX_NOTIONAL + 1),
             N::Small(x) => x as i128,
+            N::Edge(i) => edge(i),
         }
     }
 }
@@ -51,6 +60,7 @@ impl N {
 enum Rho {
     Raw(i128),
     Unit(i64),
+    Edge(u8),
 }
 
 impl Rho {
@@ -59,6 +69,7 @@ impl Rho {
             Rho::Raw(x) => Q64(x),
             // i64 · 2 spans [−2⁶⁴, 2⁶⁴] = [−1, 1] in Q64.64 (both ends reachable).
             Rho::Unit(x) => Q64((x as i128 * 2).clamp(-(1i128 << 64), 1i128 << 64)),
+            Rho::Edge(i) => Q64(edge(i)),
         }
     }
 }
@@ -114,7 +125,7 @@ enum Op {
     Parametric { n: u8, notionals: Vec<N>, sigma: Vec<Q>, rho: Matrix, z: Q, es: Q },
     Historical { notionals: Vec<N>, returns: Vec<i64>, scale: Q, bps: u32 },
     MonteCarlo { notionals: Vec<N>, sigma: Vec<Q>, chol: Matrix, factor: bool, paths: u8, seed: u64, bps: u32 },
-    Stress { notionals: Vec<N>, shocks: Vec<i128> },
+    Stress { notionals: Vec<N>, shocks: Vec<N> },
     Cholesky { n: u8, rho: Matrix },
     Cover { values: Vec<u128>, n: u8, s: u128, c: u128, l: u128 },
     Wide { a: i128, b: i128, hi: u128, lo: u128, bits: u16 },
@@ -221,12 +232,13 @@ fn run(op: Op) {
         }
         Op::Stress { notionals, shocks } => {
             let notionals: Vec<i128> = notionals.iter().take(16).map(|x| x.n()).collect();
-            let shocks: Vec<i128> = shocks.into_iter().take(17).collect();
+            let shocks: Vec<i128> = shocks.iter().take(17).map(|x| x.n()).collect();
             let _ = measures::stress_loss(&notionals, &shocks);
         }
         Op::Cholesky { n, rho } => {
             let n = (n % 9) as usize;
-            let _ = linalg::cholesky(&rho.build(n), n);
+            let m = rho.build(n);
+            let _ = linalg::cholesky(&m, n);
         }
         Op::Cover { values, n, s, c, l } => {
             let u = cover::uncovered(s, c, l);
@@ -245,8 +257,10 @@ fn run(op: Op) {
             let _ = wide::isqrt_u64(lo as u64);
             let n = (U256::from(hi) << 128) | U256::from(lo);
             let f = wide::isqrt_u256(n);
-            let c = wide::isqrt_u256_ceil(n);
-            assert!(c >= f && c - f <= 1);
+            match wide::isqrt_u256_ceil(n) {
+                Some(c) => assert!(c >= f && c - f <= 1),
+                None => assert_eq!(f, u128::MAX, "ceil root only overflows past (2^128-1)^2"),
+            }
             let _ = I256::from(a);
         }
     }

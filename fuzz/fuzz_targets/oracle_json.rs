@@ -3,7 +3,7 @@
 //! changed by an execute that returned `Err`, is a finding.
 #![no_main]
 
-use fuzz_harness::{JsonInput, Snapshot, World};
+use fuzz_harness::{debug, JsonInput, Snapshot, World};
 use libfuzzer_sys::fuzz_target;
 use risk_pool::oracle::{ExecuteMsg, QueryMsg};
 
@@ -13,10 +13,13 @@ fuzz_target!(|data: &[u8]| {
     w.clock.advance(input.advance);
     if input.query {
         if let Ok(msg) = cosmwasm_std::from_json::<QueryMsg>(&input.json) {
-            let _ = w.query_oracle(msg);
+            let r = w.query_oracle(msg);
+            debug("query", &r);
         }
     } else if let Ok(msg) = cosmwasm_std::from_json::<ExecuteMsg>(&input.json) {
-        if w.exec_oracle(&input.sender, &input.funds, msg).is_ok() {
+        let r = w.exec_oracle(&input.sender, &input.funds, msg);
+        debug("execute", &r);
+        if r.is_ok() {
             // Whatever the oracle accepted, it must still answer its own queries.
             w.query_oracle(QueryMsg::Config {}).expect("config after a successful execute");
         }

@@ -158,21 +158,66 @@ impl Cfg {
 #[derive(Arbitrary, Debug)]
 enum Action {
     /// A round: `moves` are basis-point moves applied to the current prices of `ids`.
-    SetPrices { who: Who, ids: Vec<(Id, i16)> },
-    SetPricesRaw { who: Who, prices: Vec<(Id, Dec)> },
-    UpsertMarket { who: Who, id: Id, price: Dec, volatility: Dec },
-    SetVolatility { who: Who, id: Id, volatility: Dec },
-    RemoveMarket { who: Who, id: Id },
-    SetCorrelations { who: Who, pairs: Vec<(Id, Id, SDec)> },
-    SetStressScenarios { who: Who, scenarios: Vec<(u8, Vec<(Id, SDec)>)> },
-    SetFeeders { who: Who, feeders: Vec<u8> },
-    UpdateConfig { who: Who, update: Cfg },
-    TransferOwnership { who: Who, to: u8 },
-    Advance { secs: u32 },
-    Assess { exposures: Vec<(Id, Notional)> },
-    PoolRequirement { members: Vec<(u8, u64, u64, u128)> },
-    Correlation { a: Id, b: Id },
-    Markets { start_after: Option<Id>, limit: Option<u8> },
+    SetPrices {
+        who: Who,
+        ids: Vec<(Id, i16)>,
+    },
+    SetPricesRaw {
+        who: Who,
+        prices: Vec<(Id, Dec)>,
+    },
+    UpsertMarket {
+        who: Who,
+        id: Id,
+        price: Dec,
+        volatility: Dec,
+    },
+    SetVolatility {
+        who: Who,
+        id: Id,
+        volatility: Dec,
+    },
+    RemoveMarket {
+        who: Who,
+        id: Id,
+    },
+    SetCorrelations {
+        who: Who,
+        pairs: Vec<(Id, Id, SDec)>,
+    },
+    SetStressScenarios {
+        who: Who,
+        scenarios: Vec<(u8, Vec<(Id, SDec)>)>,
+    },
+    SetFeeders {
+        who: Who,
+        feeders: Vec<u8>,
+    },
+    UpdateConfig {
+        who: Who,
+        update: Cfg,
+    },
+    TransferOwnership {
+        who: Who,
+        to: u8,
+    },
+    Advance {
+        secs: u32,
+    },
+    Assess {
+        exposures: Vec<(Id, Notional)>,
+    },
+    PoolRequirement {
+        members: Vec<(u8, u64, u64, u128)>,
+    },
+    Correlation {
+        a: Id,
+        b: Id,
+    },
+    Markets {
+        start_after: Option<Id>,
+        limit: Option<u8>,
+    },
 }
 
 fn current_price(w: &World, id: &str) -> Decimal {
@@ -185,7 +230,7 @@ fn current_price(w: &World, id: &str) -> Decimal {
 
 fn moved(p: Decimal, bps: i16) -> Decimal {
     let a = p.atomics().u128();
-    let d = a / 10_000 * bps.unsigned_abs() as u128;
+    let d = (a / 10_000).saturating_mul(bps.unsigned_abs() as u128);
     Decimal::raw(if bps < 0 { a.saturating_sub(d).max(1) } else { a.saturating_add(d) })
 }
 
@@ -272,7 +317,8 @@ fn run(w: &mut World, a: Action) {
             Ok(Default::default())
         }
         Action::Markets { start_after, limit } => {
-            let _ = w.query_oracle(QueryMsg::Markets { start_after: start_after.map(Id::s), limit: limit.map(u32::from) });
+            let _ =
+                w.query_oracle(QueryMsg::Markets { start_after: start_after.map(Id::s), limit: limit.map(u32::from) });
             Ok(Default::default())
         }
     };

@@ -5,7 +5,7 @@
 //! balance after a successful execute are findings.
 #![no_main]
 
-use fuzz_harness::{JsonInput, Snapshot, World};
+use fuzz_harness::{debug, JsonInput, Snapshot, World};
 use libfuzzer_sys::fuzz_target;
 use risk_pool::vault::{ExecuteMsg, QueryMsg};
 
@@ -15,10 +15,13 @@ fuzz_target!(|data: &[u8]| {
     w.clock.advance(input.advance);
     if input.query {
         if let Ok(msg) = cosmwasm_std::from_json::<QueryMsg>(&input.json) {
-            let _ = w.query_vault(msg);
+            let r = w.query_vault(msg);
+            debug("query", &r);
         }
     } else if let Ok(msg) = cosmwasm_std::from_json::<ExecuteMsg>(&input.json) {
-        if w.exec_vault(&input.sender, &input.funds, msg).is_ok() {
+        let r = w.exec_vault(&input.sender, &input.funds, msg);
+        debug("execute", &r);
+        if r.is_ok() {
             w.check_vault_books();
         }
     }

@@ -106,38 +106,126 @@ impl Notional {
 
 #[derive(Arbitrary, Debug)]
 enum Action {
-    Deposit { who: Who, funds: Funds, recipient: Option<Who> },
-    RequestWithdraw { who: Who, shares: Amt },
-    Withdraw { who: Who },
-    CancelWithdraw { who: Who, id: u8 },
-    MemberDeposit { who: Who, funds: Funds },
-    MemberWithdraw { who: Who, amount: Amt },
-    ReportExposure { who: Who, exposures: Vec<(Market, Notional)> },
-    ClaimLoss { who: Who, amount: Amt, recipient: Who, memo: Option<u16> },
-    PayPremium { who: Who, member: Who, funds: Funds },
-    RefreshMember { who: Who, member: Who },
-    SettleShortfall { who: Who, claim_id: u8 },
-    ReturnRecovery { who: Who, claim_id: u8, funds: Funds },
-    SweepSurplus { who: Who },
-    RegisterMember { who: Who, member: Who, cap: Amt, rate_bps: u16, grace_secs: u32 },
-    UpdateMember { who: Who, member: Who, cap: Amt, rate_bps: u16, grace_secs: u32 },
-    RemoveMember { who: Who, member: Who },
-    ApproveClaim { who: Who, id: u8 },
-    RejectClaim { who: Who, id: u8 },
-    UpdateConfig { who: Who, update: Cfg },
-    TransferOwnership { who: Who, to: Who },
-    Pause { who: Who },
-    Unpause { who: Who },
+    Deposit {
+        who: Who,
+        funds: Funds,
+        recipient: Option<Who>,
+    },
+    RequestWithdraw {
+        who: Who,
+        shares: Amt,
+    },
+    Withdraw {
+        who: Who,
+    },
+    CancelWithdraw {
+        who: Who,
+        id: u8,
+    },
+    MemberDeposit {
+        who: Who,
+        funds: Funds,
+    },
+    MemberWithdraw {
+        who: Who,
+        amount: Amt,
+    },
+    ReportExposure {
+        who: Who,
+        exposures: Vec<(Market, Notional)>,
+    },
+    ClaimLoss {
+        who: Who,
+        amount: Amt,
+        recipient: Who,
+        memo: Option<u16>,
+    },
+    PayPremium {
+        who: Who,
+        member: Who,
+        funds: Funds,
+    },
+    RefreshMember {
+        who: Who,
+        member: Who,
+    },
+    SettleShortfall {
+        who: Who,
+        claim_id: u8,
+    },
+    ReturnRecovery {
+        who: Who,
+        claim_id: u8,
+        funds: Funds,
+    },
+    SweepSurplus {
+        who: Who,
+    },
+    RegisterMember {
+        who: Who,
+        member: Who,
+        cap: Amt,
+        rate_bps: u16,
+        grace_secs: u32,
+    },
+    UpdateMember {
+        who: Who,
+        member: Who,
+        cap: Amt,
+        rate_bps: u16,
+        grace_secs: u32,
+    },
+    RemoveMember {
+        who: Who,
+        member: Who,
+    },
+    ApproveClaim {
+        who: Who,
+        id: u8,
+    },
+    RejectClaim {
+        who: Who,
+        id: u8,
+    },
+    UpdateConfig {
+        who: Who,
+        update: Cfg,
+    },
+    TransferOwnership {
+        who: Who,
+        to: Who,
+    },
+    Pause {
+        who: Who,
+    },
+    Unpause {
+        who: Who,
+    },
     /// A bank send to the vault outside any message: surplus.
-    Donate { amount: Amt },
+    Donate {
+        amount: Amt,
+    },
     /// Time passes (seconds, up to ~2 years).
-    Advance { secs: u32, days: u8 },
+    Advance {
+        secs: u32,
+        days: u8,
+    },
     /// A feeder price round (moves in basis points, bounded by the oracle's 50 % guard or not).
-    Prices { btc_bps: i16, eth_bps: i16 },
+    Prices {
+        btc_bps: i16,
+        eth_bps: i16,
+    },
     /// The oracle owner changes a volatility (atomics of an 18-decimal `Decimal`).
-    Volatility { market: Market, atomics: u64 },
+    Volatility {
+        market: Market,
+        atomics: u64,
+    },
     /// The oracle owner switches the method.
-    Method { which: u8, paths: u16, seed: u64 },
+    Method {
+        which: u8,
+        paths: u16,
+        seed: u64,
+    },
 }
 
 #[derive(Arbitrary, Debug)]
@@ -199,7 +287,7 @@ fn terms(member: Who, cap: Amt, rate_bps: u16, grace_secs: u32) -> MemberTerms {
 /// Moves `price` by `bps` basis points (floored at one atomic unit).
 fn moved(price: Decimal, bps: i16) -> Decimal {
     let p = price.atomics().u128();
-    let delta = p / 10_000 * bps.unsigned_abs() as u128;
+    let delta = (p / 10_000).saturating_mul(bps.unsigned_abs() as u128);
     Decimal::raw(if bps < 0 { p.saturating_sub(delta).max(1) } else { p.saturating_add(delta) })
 }
 
@@ -241,11 +329,9 @@ fn run(w: &mut World, action: Action) {
                 memo: memo.map(|n| "m".repeat(n as usize % 5_000)),
             },
         ),
-        Action::PayPremium { who, member, funds } => w.exec_vault(
-            &who.addr(),
-            &funds.coins(),
-            ExecuteMsg::PayPremium { member: member.addr().to_string() },
-        ),
+        Action::PayPremium { who, member, funds } => {
+            w.exec_vault(&who.addr(), &funds.coins(), ExecuteMsg::PayPremium { member: member.addr().to_string() })
+        }
         Action::RefreshMember { who, member } => {
             w.exec_vault(&who.addr(), &[], ExecuteMsg::RefreshMember { member: member.addr().to_string() })
         }
@@ -269,7 +355,9 @@ fn run(w: &mut World, action: Action) {
         Action::RejectClaim { who, id } => {
             w.exec_vault(&who.addr(), &[], ExecuteMsg::RejectClaim { id: id as u64, reason: "fuzz".into() })
         }
-        Action::UpdateConfig { who, update } => w.exec_vault(&who.addr(), &[], ExecuteMsg::UpdateConfig(update.update())),
+        Action::UpdateConfig { who, update } => {
+            w.exec_vault(&who.addr(), &[], ExecuteMsg::UpdateConfig(update.update()))
+        }
         Action::TransferOwnership { who, to } => {
             w.exec_vault(&who.addr(), &[], ExecuteMsg::TransferOwnership { owner: to.addr().to_string() })
         }
@@ -319,6 +407,7 @@ fn run(w: &mut World, action: Action) {
     if r.is_ok() {
         w.check_vault_books();
     }
+    w.query_vault(QueryMsg::State {}).expect("state must answer");
     w.query_vault(QueryMsg::CoverageReport {}).expect("coverage_report must answer");
     w.query_vault(QueryMsg::Config {}).expect("config must answer");
 }

@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use cosmwasm_std::testing::{message_info, MockApi, MockQuerier, MockStorage};
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, BankMsg, BlockInfo, Binary, Coin, ContractInfo, ContractResult, CosmosMsg, Env,
+    from_json, to_json_binary, Addr, BankMsg, Binary, BlockInfo, Coin, ContractInfo, ContractResult, CosmosMsg, Env,
     Order, OwnedDeps, Reply, ReplyOn, Response, Storage, SubMsgResult, SystemError, SystemResult, Timestamp,
     TransactionInfo, Uint128, WasmMsg, WasmQuery,
 };
@@ -41,6 +41,8 @@ pub const DAY: u64 = 86_400;
 /// `mock_env()`'s block time, in seconds.
 pub const T0: u64 = 1_571_797_419;
 pub const H0: u64 = 12_345;
+/// 2100-01-01: the harness never moves block time past it.
+pub const MAX_TIME: u64 = 4_102_444_800;
 
 /// Named accounts. `@x` in a JSON input (x = the char) is replaced by the account's address, so
 /// the fuzzer reaches address-bearing messages without guessing bech32 checksums.
@@ -137,9 +139,10 @@ impl Clock {
         }
     }
 
-    /// Moves time forward by `secs` and the height by at least one block.
+    /// Moves time forward by `secs` (block time stays below 2100, as a chain's would; a
+    /// `Timestamp` holds nanoseconds in a u64) and the height by at least one block.
     pub fn advance(&self, secs: u64) {
-        self.time.set(self.time.get().saturating_add(secs));
+        self.time.set(self.time.get().saturating_add(secs).min(MAX_TIME));
         self.height.set(self.height.get() + 1 + secs / 5);
     }
 }
@@ -183,7 +186,12 @@ pub struct World {
 }
 
 fn deps_with(storage: MockStorage) -> Deps {
-    OwnedDeps { storage, api: MockApi::default(), querier: MockQuerier::default(), custom_query_type: Default::default() }
+    OwnedDeps {
+        storage,
+        api: MockApi::default(),
+        querier: MockQuerier::default(),
+        custom_query_type: Default::default(),
+    }
 }
 
 impl World {
@@ -194,10 +202,14 @@ impl World {
         let mut dao = deps_with(load(dao_kv));
         {
             let o = oracle.clone();
-            vault.borrow_mut().querier.update_wasm(smart_router(oracle_addr.clone(), clock.clone(), move |env, msg| {
-                let msg: oracle::QueryMsg = from_json(msg).map_err(|e| e.to_string())?;
-                risk_oracle::contract::query(o.borrow().as_ref(), env.clone(), msg).map_err(|e| e.to_string())
-            }));
+            vault.borrow_mut().querier.update_wasm(smart_router(
+                oracle_addr.clone(),
+                clock.clone(),
+                move |env, msg| {
+                    let msg: oracle::QueryMsg = from_json(msg).map_err(|e| e.to_string())?;
+                    risk_oracle::contract::query(o.borrow().as_ref(), env.clone(), msg).map_err(|e| e.to_string())
+                },
+            ));
         }
         {
             let v = vault.clone();
@@ -343,8 +355,8 @@ impl World {
     /// The books must balance to the unit (token balance = total_assets + unvested +
     /// member_contributions + escrow + surplus) and the `state` query must answer.
     pub fn check_vault_books(&self) {
-        let st: vault::StateResponse = from_json(self.query_vault(vault::QueryMsg::State {}).expect("state query"))
-            .expect("state response");
+        let st: vault::StateResponse =
+            from_json(self.query_vault(vault::QueryMsg::State {}).expect("state query")).expect("state response");
         let bal = self.vault_balance.iter().find(|c| c.denom == DENOM).map(|c| c.amount).unwrap_or_default();
         let books = st.total_assets + st.unvested + st.member_contributions + st.escrow + st.surplus;
         assert_eq!(bal, books, "pool-vault books do not balance: token balance {bal} != books {books} ({st:?})");
@@ -378,9 +390,9 @@ impl World {
             let saved = self.snapshot();
             let dao_addr = self.dao_addr.clone();
             let r = match from_json::<dao::ExecuteMsg>(msg) {
-                Ok(m) if funds.is_empty() => self.exec_dao(&dao_addr, &[], m).and_then(|batch| {
-                    batch.messages.iter().try_for_each(|m| self.dispatch_as_dao(&m.msg).map(|_| ()))
-                }),
+                Ok(m) if funds.is_empty() => self
+                    .exec_dao(&dao_addr, &[], m)
+                    .and_then(|batch| batch.messages.iter().try_for_each(|m| self.dispatch_as_dao(&m.msg).map(|_| ()))),
                 Ok(_) => Err("the DAO holds no funds".to_string()),
                 Err(e) => Err(e.to_string()),
             };
@@ -392,7 +404,8 @@ impl World {
                 self.dao.storage = load(&dao_kv);
                 self.set_vault_balance(vault_balance);
                 if matches!(sub.reply_on, ReplyOn::Error | ReplyOn::Always) {
-                    let reply = Reply { id: sub.id, payload: sub.payload.clone(), gas_used: 0, result: SubMsgResult::Err(e) };
+                    let reply =
+                        Reply { id: sub.id, payload: sub.payload.clone(), gas_used: 0, result: SubMsgResult::Err(e) };
                     let env = self.clock.env(&self.dao_addr);
                     dao_governance::contract::reply(self.dao.as_mut(), env, reply).map_err(|e| e.to_string())?;
                 }
@@ -602,14 +615,15 @@ impl Snapshot {
             w.exec_dao(
                 &addr("alice"),
                 &[],
-                dao::ExecuteMsg::Propose { title: "pause".into(), description: "pause the vault".into(), msgs: vec![pause] },
+                dao::ExecuteMsg::Propose {
+                    title: "pause".into(),
+                    description: "pause the vault".into(),
+                    msgs: vec![pause],
+                },
             ),
             "propose 1",
         );
-        ok(
-            w.exec_dao(&addr("alice"), &[], dao::ExecuteMsg::Vote { proposal_id: 1, vote: dao::Vote::Yes }),
-            "vote 1",
-        );
+        ok(w.exec_dao(&addr("alice"), &[], dao::ExecuteMsg::Vote { proposal_id: 1, vote: dao::Vote::Yes }), "vote 1");
         ok(
             w.exec_dao(
                 &addr("bob"),
@@ -665,5 +679,23 @@ impl JsonInput {
             query: data[1] & 0x80 != 0,
             json: substitute(&data[2..]),
         })
+    }
+}
+
+/// Known findings (docs/fuzzing.md) are skipped so that a run keeps exploring past them;
+/// `FUZZ_KNOWN=1` turns the skips off, which is how the inputs in `fuzz/regressions/` reproduce.
+pub fn skip_known() -> bool {
+    static SKIP: OnceLock<bool> = OnceLock::new();
+    *SKIP.get_or_init(|| std::env::var_os("FUZZ_KNOWN").is_none())
+}
+
+/// With `FUZZ_DEBUG=1`, prints what an input did (run a target on one file to see it).
+pub fn debug<T, E: std::fmt::Debug>(what: &str, r: &Result<T, E>) {
+    static ON: OnceLock<bool> = OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("FUZZ_DEBUG").is_some()) {
+        match r {
+            Ok(_) => eprintln!("[fuzz] {what}: ok"),
+            Err(e) => eprintln!("[fuzz] {what}: err {e:?}"),
+        }
     }
 }
