@@ -109,28 +109,31 @@ impl Pool {
     /// ⌊loss_cap_bps·assets at the window's first loss/10⁴⌋ (current assets when none yet), and
     /// room = min(cap − paid, assets).
     pub fn loss_room(&self, cfg: &Config, now: u64) -> Result<(u64, Uint128, Uint128, Uint128), ContractError> {
+        let w = self.current_window(cfg, now);
+        let cap = mul_div_floor(w.base_assets, cfg.loss_cap_bps, BPS)?;
+        Ok((w.index, cap, w.paid, cap.saturating_sub(w.paid).min(self.total_assets)))
+    }
+
+    /// The loss-cap window at `now`: the stored one, or a fresh one based on current assets.
+    fn current_window(&self, cfg: &Config, now: u64) -> LossWindow {
         let index = now / cfg.loss_cap_window_secs;
-        let (base, paid) = match &self.loss_window {
-            Some(w) if w.index == index => (w.base_assets, w.paid),
-            _ => (self.total_assets, Uint128::zero()),
-        };
-        let cap = mul_div_floor(base, cfg.loss_cap_bps, BPS)?;
-        Ok((index, cap, paid, cap.saturating_sub(paid).min(self.total_assets)))
+        match &self.loss_window {
+            Some(w) if w.index == index => w.clone(),
+            _ => LossWindow { index, base_assets: self.total_assets, paid: Uint128::zero() },
+        }
     }
 
     /// Pays up to `amount` of losses out of underwriter capital within the loss cap; returns
     /// what was paid (the rest is the caller's shortfall).
     pub fn pay_loss(&mut self, cfg: &Config, now: u64, amount: Uint128) -> Result<Uint128, ContractError> {
-        let (index, _, paid, room) = self.loss_room(cfg, now)?;
+        let (_, _, _, room) = self.loss_room(cfg, now)?;
         let pay = amount.min(room);
         if pay.is_zero() {
             return Ok(pay);
         }
-        let base = match &self.loss_window {
-            Some(w) if w.index == index => w.base_assets,
-            _ => self.total_assets,
-        };
-        self.loss_window = Some(LossWindow { index, base_assets: base, paid: paid + pay });
+        let mut w = self.current_window(cfg, now);
+        w.paid += pay;
+        self.loss_window = Some(w);
         self.total_assets -= pay;
         self.paid_by_pool += pay;
         Ok(pay)

@@ -147,6 +147,13 @@ impl Member {
         }
     }
 
+    /// Pool parts settled for this member in the current loss-cap window (the auto-approval
+    /// total): (window index, total).
+    pub fn window_total(&self, cfg: &Config, now: u64) -> (u64, Uint128) {
+        let window = now / cfg.loss_cap_window_secs;
+        (window, if self.window.0 == window { self.window.1 } else { Uint128::zero() })
+    }
+
     /// max(0, max(required, peak_required) − contribution).
     pub fn deficit(&self, cfg: &Config, now: u64) -> Uint128 {
         self.required.max(self.peak_required(cfg, now)).saturating_sub(self.contribution)

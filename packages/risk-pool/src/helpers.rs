@@ -58,15 +58,7 @@ impl VaultContract {
     /// A funds-taking message in the vault's asset: native coins attached, or a cw20 `send`.
     fn with_funds(&self, asset: &vault::AssetInfo, msg: vault::ReceiveMsg, amount: Uint128) -> StdResult<CosmosMsg> {
         match asset {
-            vault::AssetInfo::Native(denom) => {
-                let exec = match msg {
-                    vault::ReceiveMsg::Deposit { recipient } => vault::ExecuteMsg::Deposit { recipient },
-                    vault::ReceiveMsg::MemberDeposit {} => vault::ExecuteMsg::MemberDeposit {},
-                    vault::ReceiveMsg::PayPremium { member } => vault::ExecuteMsg::PayPremium { member },
-                    vault::ReceiveMsg::ReturnRecovery { claim_id } => vault::ExecuteMsg::ReturnRecovery { claim_id },
-                };
-                self.call(&exec, coins(amount.u128(), denom))
-            }
+            vault::AssetInfo::Native(denom) => self.call(&msg.into(), coins(amount.u128(), denom)),
             vault::AssetInfo::Cw20(token) => Ok(WasmMsg::Execute {
                 contract_addr: token.clone(),
                 msg: to_json_binary(&cw20::Cw20ExecuteMsg::Send {

@@ -164,6 +164,18 @@ pub enum ReceiveMsg {
     ReturnRecovery { claim_id: u64 },
 }
 
+/// The native-asset form of a funds-taking message (same fields, funds attached instead).
+impl From<ReceiveMsg> for ExecuteMsg {
+    fn from(msg: ReceiveMsg) -> ExecuteMsg {
+        match msg {
+            ReceiveMsg::Deposit { recipient } => ExecuteMsg::Deposit { recipient },
+            ReceiveMsg::MemberDeposit {} => ExecuteMsg::MemberDeposit {},
+            ReceiveMsg::PayPremium { member } => ExecuteMsg::PayPremium { member },
+            ReceiveMsg::ReturnRecovery { claim_id } => ExecuteMsg::ReturnRecovery { claim_id },
+        }
+    }
+}
+
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {

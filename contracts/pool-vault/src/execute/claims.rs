@@ -37,8 +37,7 @@ fn settle(
     claim.status = ClaimStatus::Settled;
     claim.paid_by_pool = paid;
     claim.shortfall = shortfall;
-    let window = now / cfg.loss_cap_window_secs;
-    let window_total = if m.window.0 == window { m.window.1 } else { Uint128::zero() };
+    let (window, window_total) = m.window_total(cfg, now);
     m.window = (window, window_total + pool_part);
     m.coverage_used += pool_part;
     m.paid_by_pool += paid;
@@ -143,8 +142,7 @@ pub fn claim_loss(
         recovered_pool: Uint128::zero(),
         recovered_member: Uint128::zero(),
     };
-    let window = now / cfg.loss_cap_window_secs;
-    let window_total = if m.window.0 == window { m.window.1 } else { Uint128::zero() };
+    let (_, window_total) = m.window_total(cfg, now);
     let auto =
         !needs_assessment && pool.paused_until.is_none() && window_total + pool_part <= cfg.claim_auto_approve_limit;
     let mut res = Response::new();

@@ -360,14 +360,8 @@ impl Suite {
                 self.exec_raw(sender, &t, &send, &[])
             }
             None => {
-                let exec = match msg {
-                    ReceiveMsg::Deposit { recipient } => ExecuteMsg::Deposit { recipient },
-                    ReceiveMsg::MemberDeposit {} => ExecuteMsg::MemberDeposit {},
-                    ReceiveMsg::PayPremium { member } => ExecuteMsg::PayPremium { member },
-                    ReceiveMsg::ReturnRecovery { claim_id } => ExecuteMsg::ReturnRecovery { claim_id },
-                };
                 let vault = self.vault.clone();
-                self.exec_raw(sender, &vault, &exec, &coins(amount, DENOM))
+                self.exec_raw(sender, &vault, &ExecuteMsg::from(msg), &coins(amount, DENOM))
             }
         }
     }
