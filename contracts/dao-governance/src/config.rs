@@ -1,7 +1,7 @@
 //! `InstantiateMsg` → `validate` → `Config`; `update_config` re-validates the whole result.
 
 use cosmwasm_std::Api;
-use risk_pool::dao::{ConfigResponse, ConfigUpdate, InstantiateMsg};
+use risk_pool::dao::{ConfigResponse, ConfigUpdate, InstantiateMsg, DEFAULT_EXIT_WINDOW_SECS};
 
 use crate::error::ContractError;
 
@@ -61,6 +61,7 @@ pub fn validate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, ContractEr
             DEFAULT_MAX_DESCRIPTION_LEN,
             MAX_DESCRIPTION_LEN,
         )?,
+        exit_window_secs: msg.exit_window_secs.unwrap_or(DEFAULT_EXIT_WINDOW_SECS),
     })
 }
 
@@ -82,6 +83,7 @@ pub fn apply_update(api: &dyn Api, cfg: &Config, u: ConfigUpdate) -> Result<Conf
             ),
             max_title_len: Some(u.max_title_len.unwrap_or(cfg.max_title_len)),
             max_description_len: Some(u.max_description_len.unwrap_or(cfg.max_description_len)),
+            exit_window_secs: Some(u.exit_window_secs.unwrap_or(cfg.exit_window_secs)),
         },
     )
 }

@@ -40,6 +40,9 @@ pub enum ContractError {
     #[error("{voter} has no voting power (power at start height {at_start}, bonded now {now})")]
     NoVotingPower { voter: String, at_start: Uint128, now: Uint128 },
 
+    #[error("the vault {vault} cannot be queried for its unbonding_secs ({reason}); nothing changed")]
+    VaultUnavailable { vault: String, reason: String },
+
     #[error("proposal {id} is timelocked until {executable_at}")]
     Timelocked { id: u64, executable_at: u64 },
 

@@ -1,20 +1,63 @@
 //! propose, vote, execute (atomic batch through a self-call), veto, close, update_config.
 
 use cosmwasm_std::{
-    from_json, to_json_binary, Addr, CosmosMsg, DepsMut, Env, Reply, Response, StdResult, Storage, SubMsg,
-    SubMsgResult, Uint128, WasmMsg,
+    from_json, to_json_binary, Addr, CosmosMsg, DepsMut, Env, QuerierWrapper, Reply, Response, StdResult, Storage,
+    SubMsg, SubMsgResult, Uint128, WasmMsg,
 };
 use risk_pool::dao::{ConfigUpdate, ExecuteMsg, ProposalResponse, Status, Vote};
 use risk_pool::{vault, VaultContract};
 
-use crate::config::apply_update;
+use crate::config::{apply_update, Config};
 use crate::error::ContractError;
 use crate::state::{BALLOTS, CONFIG, NEXT_ID, PROPOSALS};
 use crate::tally::{outcome, pass, status_at, status_str, Outcome};
 
-fn load(storage: &dyn Storage, id: u64, now: u64) -> Result<ProposalResponse, ContractError> {
-    let p = PROPOSALS.may_load(storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
-    Ok(status_at(p, now))
+fn load_stored(storage: &dyn Storage, id: u64) -> Result<ProposalResponse, ContractError> {
+    PROPOSALS.may_load(storage, id)?.ok_or(ContractError::ProposalNotFound { id })
+}
+
+/// The proposal as of `now`. Once passed, its wait and expiry are computed with the vault's
+/// `unbonding_secs` read now when the unbonding rule applies to it (`VaultUnavailable` if the
+/// vault cannot be queried; nothing is read for a proposal in any other state).
+fn load(deps: &DepsMut, cfg: &Config, id: u64, now: u64) -> Result<ProposalResponse, ContractError> {
+    let stored = load_stored(deps.storage, id)?;
+    let p = status_at(stored.clone(), now, None);
+    if !matches!(p.status, Status::Passed | Status::Expired) {
+        return Ok(p);
+    }
+    let live = live_unbonding(&deps.querier, cfg, &stored)?;
+    let mut p = status_at(stored, now, live);
+    record_unbonding(&mut p, live);
+    Ok(p)
+}
+
+/// The vault's current `unbonding_secs`, as a typed error if the vault cannot be queried.
+pub fn vault_unbonding(querier: &QuerierWrapper, cfg: &Config) -> Result<u64, ContractError> {
+    VaultContract(cfg.vault.clone())
+        .config(querier)
+        .map(|c| c.unbonding_secs)
+        .map_err(|e| ContractError::VaultUnavailable { vault: cfg.vault.to_string(), reason: e.to_string() })
+}
+
+/// [`vault_unbonding`] when the unbonding rule applies to `p` (snapshotted
+/// `require_timelock_ge_unbonding` and not `claims_only`), else `None` (nothing to read).
+pub fn live_unbonding(
+    querier: &QuerierWrapper,
+    cfg: &Config,
+    p: &ProposalResponse,
+) -> Result<Option<u64>, ContractError> {
+    if !p.require_timelock_ge_unbonding || p.claims_only {
+        return Ok(None);
+    }
+    vault_unbonding(querier, cfg).map(Some)
+}
+
+/// Records the vault's unbonding read now in `p` (never lowering the recorded value: an exit
+/// requested under the larger one still takes that long).
+fn record_unbonding(p: &mut ProposalResponse, live: Option<u64>) {
+    if let Some(u) = live {
+        p.unbonding_secs = Some(p.unbonding_secs.map_or(u, |r| r.max(u)));
+    }
 }
 
 fn expect(p: &ProposalResponse, status: Status, expected: &'static str) -> Result<(), ContractError> {
@@ -59,10 +102,11 @@ pub fn propose(
         });
     }
     let total_power = vault.total_power_at_height(&deps.querier, height)?;
-    let timelock_secs = if cfg.require_timelock_ge_unbonding {
-        cfg.timelock_secs.max(vault.config(&deps.querier)?.unbonding_secs)
+    let claims_only = claims_only(&msgs, &cfg.vault);
+    let unbonding_secs = if cfg.require_timelock_ge_unbonding && !claims_only {
+        Some(vault_unbonding(&deps.querier, &cfg)?)
     } else {
-        cfg.timelock_secs
+        None
     };
     let id = NEXT_ID.may_load(deps.storage)?.unwrap_or_default() + 1;
     NEXT_ID.save(deps.storage, &id)?;
@@ -82,12 +126,16 @@ pub fn propose(
         total_power,
         quorum_bps: cfg.quorum_bps,
         threshold_bps: cfg.threshold_bps,
-        timelock_secs,
+        timelock_secs: cfg.timelock_secs,
         execution_window_secs: cfg.execution_window_secs,
         guardian: cfg.guardian.clone(),
         created_at: now,
         passed_at: None,
         failure: None,
+        require_timelock_ge_unbonding: cfg.require_timelock_ge_unbonding,
+        exit_window_secs: cfg.exit_window_secs,
+        unbonding_secs,
+        claims_only,
     };
     PROPOSALS.save(deps.storage, id, &p)?;
     Ok(Response::new()
@@ -105,11 +153,14 @@ pub fn propose(
 pub fn vote(deps: DepsMut, env: &Env, sender: Addr, id: u64, vote: Vote) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
-    let mut p = load(deps.storage, id, now)?;
+    let mut p = status_at(load_stored(deps.storage, id)?, now, None);
     expect(&p, Status::Open, "open")?;
     if BALLOTS.has(deps.storage, (id, &sender)) {
         return Err(ContractError::AlreadyVoted { id, voter: sender.to_string() });
     }
+    // The latest unbonding: the vote that passes the proposal starts its wait with it.
+    let live = live_unbonding(&deps.querier, &cfg, &p)?;
+    record_unbonding(&mut p, live);
     let vault = VaultContract(cfg.vault);
     let at_start = vault.voting_power_at_height(&deps.querier, sender.as_str(), p.start_height)?;
     let bonded_now = vault.voting_power_at_height(&deps.querier, sender.as_str(), env.block.height + 1)?;
@@ -141,9 +192,13 @@ pub fn vote(deps: DepsMut, env: &Env, sender: Addr, id: u64, vote: Vote) -> Resu
 /// Anyone, once: marks the proposal executed, then runs its messages as one submessage (a call
 /// of the DAO to itself, `execute_batch`) replying on error; a failure reverts the whole batch
 /// and leaves the proposal `execution_failed`.
+/// Refused (`Timelocked`) before passed_at + [`crate::tally::wait_secs`] with the vault's
+/// unbonding read here; if the vault cannot be queried, `VaultUnavailable` and the proposal
+/// stays passed.
 pub fn execute(deps: DepsMut, env: &Env, id: u64) -> Result<Response, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
-    let mut p = load(deps.storage, id, now)?;
+    let mut p = load(&deps, &cfg, id, now)?;
     expect(&p, Status::Passed, "passed")?;
     let executable_at = p.executable_at.unwrap_or_default();
     if now < executable_at {
@@ -192,6 +247,22 @@ pub fn reply(deps: DepsMut, msg: Reply) -> Result<Response, ContractError> {
         .add_attribute("reason", reason))
 }
 
+/// Every message is a no-funds wasm execute of `approve_claim` or `reject_claim` on the vault
+/// (and there is at least one): such a proposal waits only `timelock_secs`.
+pub fn claims_only(msgs: &[CosmosMsg], vault_addr: &Addr) -> bool {
+    !msgs.is_empty() && msgs.iter().all(|m| claim_decision(m, vault_addr))
+}
+
+fn claim_decision(msg: &CosmosMsg, vault_addr: &Addr) -> bool {
+    let CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, msg, funds }) = msg else { return false };
+    funds.is_empty()
+        && contract_addr == vault_addr.as_str()
+        && matches!(
+            from_json::<vault::ExecuteMsg>(msg),
+            Ok(vault::ExecuteMsg::ApproveClaim { .. } | vault::ExecuteMsg::RejectClaim { .. })
+        )
+}
+
 /// Messages the guardian may not veto: a no-funds `{"unpause":{}}` on the vault, or an
 /// `update_config` whose only field is `guardian` on the vault or on the DAO itself.
 fn protected(msg: &CosmosMsg, vault_addr: &Addr, dao: &Addr) -> bool {
@@ -220,7 +291,7 @@ fn protected(msg: &CosmosMsg, vault_addr: &Addr, dao: &Addr) -> bool {
 pub fn veto(deps: DepsMut, env: &Env, sender: Addr, id: u64) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
-    let mut p = load(deps.storage, id, now)?;
+    let mut p = load(&deps, &cfg, id, now)?;
     if p.guardian.as_ref() != Some(&sender) {
         return Err(ContractError::Unauthorized { role: "guardian snapshotted at propose", action: "veto" });
     }
@@ -241,8 +312,9 @@ pub fn veto(deps: DepsMut, env: &Env, sender: Addr, id: u64) -> Result<Response,
 }
 
 pub fn close(deps: DepsMut, env: &Env, id: u64) -> Result<Response, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
-    let mut p = load(deps.storage, id, now)?;
+    let mut p = load(&deps, &cfg, id, now)?;
     let stored = PROPOSALS.load(deps.storage, id)?.status;
     p.status = match (&stored, &p.status) {
         (Status::Open, Status::Rejected) | (Status::Passed, Status::Expired) | (Status::Open, Status::Expired) => {

@@ -39,16 +39,39 @@ pub fn outcome(p: &ProposalResponse, final_count: bool) -> Outcome {
     Outcome::Undecided
 }
 
-/// Marks `p` passed at `at`.
+/// Seconds a passed proposal waits before `execute` (SPEC, revision 2):
+/// wait = max(timelock_secs, u + exit_window_secs) when `require_timelock_ge_unbonding` and the
+/// proposal is not `claims_only`, else timelock_secs; u = max(`vault_unbonding` (the vault's
+/// `unbonding_secs` read now; `None` = not read), the value last recorded in the proposal).
+/// The recorded value is kept because an exit requested while it stood matures that long after
+/// its request (the vault fixes `matures_at` at request), so lowering the vault's unbonding
+/// later never lets a change apply before such an exit. Saturating: a wait past u64 never ends.
+pub fn wait_secs(p: &ProposalResponse, vault_unbonding: Option<u64>) -> u64 {
+    if !p.require_timelock_ge_unbonding || p.claims_only {
+        return p.timelock_secs;
+    }
+    let u = vault_unbonding.unwrap_or_default().max(p.unbonding_secs.unwrap_or_default());
+    p.timelock_secs.max(u.saturating_add(p.exit_window_secs))
+}
+
+/// Sets `executable_at` = passed_at + [`wait_secs`] (nothing before passing).
+fn set_executable_at(p: &mut ProposalResponse, vault_unbonding: Option<u64>) {
+    let wait = wait_secs(p, vault_unbonding);
+    p.executable_at = p.passed_at.map(|at| at.saturating_add(wait));
+}
+
+/// Marks `p` passed at `at`; `executable_at` from the unbonding recorded in `p`.
 pub fn pass(p: &mut ProposalResponse, at: u64) {
     p.status = Status::Passed;
     p.passed_at = Some(at);
-    p.executable_at = Some(at.saturating_add(p.timelock_secs));
+    set_executable_at(p, None);
 }
 
-/// The proposal as of `now`: an ended vote is counted, an unexecuted passed proposal past its
-/// window is expired.
-pub fn status_at(mut p: ProposalResponse, now: u64) -> ProposalResponse {
+/// The proposal as of `now`: an ended vote is counted; a passed proposal gets `executable_at`
+/// from `vault_unbonding` (the vault's current `unbonding_secs`, `None` if not known: the value
+/// recorded in the proposal) and is expired once `now` ≥ executable_at + execution_window_secs,
+/// the window counting from the moment execution is allowed, never from before it.
+pub fn status_at(mut p: ProposalResponse, now: u64, vault_unbonding: Option<u64>) -> ProposalResponse {
     if p.status == Status::Open && now >= p.voting_ends_at {
         match outcome(&p, true) {
             Outcome::Pass => {
@@ -59,6 +82,7 @@ pub fn status_at(mut p: ProposalResponse, now: u64) -> ProposalResponse {
         }
     }
     if p.status == Status::Passed {
+        set_executable_at(&mut p, vault_unbonding);
         let deadline = p.executable_at.unwrap_or_default().saturating_add(p.execution_window_secs);
         if now >= deadline {
             p.status = Status::Expired;
@@ -109,6 +133,10 @@ mod tests {
             created_at: 0,
             passed_at: None,
             failure: None,
+            require_timelock_ge_unbonding: true,
+            exit_window_secs: 86_400,
+            unbonding_secs: None,
+            claims_only: false,
         }
     }
 

@@ -8,6 +8,9 @@ use risk_pool::{oracle, vault};
 
 const DENOM: &str = "uusdc";
 const DAY: u64 = 86_400;
+/// The wait of a passed proposal with the suite's defaults: max(timelock 1 d, vault unbonding 7 d
+/// + exit window 1 d) = 8 d (revision 2; it was 7 d).
+const WAIT: u64 = 8 * DAY;
 
 struct Suite {
     app: App,
@@ -193,8 +196,9 @@ fn lifecycle_register_a_member_and_retune_the_oracle() {
     let id = s.propose("carol", msgs).unwrap();
     let p = s.proposal(id);
     assert_eq!((p.status.clone(), p.total_power.u128()), (Status::Open, usdc(1_000) * 1_000_000));
-    // The timelock is at least the vault's unbonding period (7 days), not the configured 1 day.
-    assert_eq!(p.timelock_secs, 604_800);
+    // The configured timelock is snapshotted; the wait adds the vault's unbonding (7 days) and
+    // the exit window (1 day) to it (revision 2; it was max(1 d, 7 d) = 7 d).
+    assert_eq!((p.timelock_secs, p.exit_window_secs, p.unbonding_secs), (86_400, 86_400, Some(604_800)));
     // A deposit after the start height carries no power on this proposal.
     s.deposit("late", 10_000);
     s.advance(5);
@@ -203,18 +207,18 @@ fn lifecycle_register_a_member_and_retune_the_oracle() {
     );
     s.vote("bob", id, Vote::No).unwrap();
     assert_eq!(s.vote("bob", id, Vote::Yes).unwrap_err(), E::AlreadyVoted { id, voter: s.addr("bob").to_string() });
-    // Alice's 60 % makes the outcome certain: passed early, timelock starts now.
+    // Alice's 60 % makes the outcome certain: passed early, the wait starts now.
     s.vote("alice", id, Vote::Yes).unwrap();
     let p = s.proposal(id);
     assert_eq!(p.status, Status::Passed);
-    assert_eq!(p.executable_at, Some(s.now() + 604_800));
+    assert_eq!(p.executable_at, Some(s.now() + WAIT));
     assert_eq!((p.yes.u128(), p.no.u128()), (usdc(600) * 1_000_000, usdc(300) * 1_000_000));
     assert!(matches!(s.vote("carol", id, Vote::Yes).unwrap_err(), E::WrongStatus { .. }));
     assert_eq!(
         s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap_err(),
         E::Timelocked { id, executable_at: p.executable_at.unwrap() }
     );
-    s.advance(604_800);
+    s.advance(WAIT);
     s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap();
     assert_eq!(s.proposal(id).status, Status::Executed);
     // The vault and the oracle reflect it.
@@ -308,7 +312,7 @@ fn the_guardian_vetoes_during_the_timelock_only_and_not_protected_messages() {
     let guardian = s.guardian.clone();
     s.app.execute_contract(guardian.clone(), s.dao.clone(), &ExecuteMsg::Veto { proposal_id: id }, &[]).unwrap();
     assert_eq!(s.proposal(id).status, Status::Vetoed);
-    s.advance(604_800);
+    s.advance(WAIT);
     assert!(matches!(s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap_err(), E::WrongStatus { .. }));
     assert_eq!(s.vault_cfg().protocol_fee_bps, 1000);
     // Unpausing the vault cannot be vetoed.
@@ -323,7 +327,7 @@ fn the_guardian_vetoes_during_the_timelock_only_and_not_protected_messages() {
     // After the timelock, too late.
     let id = s.propose("alice", vec![]).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();
-    s.advance(604_800);
+    s.advance(WAIT);
     let e = s.app.execute_contract(guardian, s.dao.clone(), &ExecuteMsg::Veto { proposal_id: id }, &[]).unwrap_err();
     assert!(matches!(err(e), E::TimelockOver { .. }));
 }
@@ -333,7 +337,10 @@ fn a_passed_proposal_not_executed_in_the_window_expires() {
     let mut s = standard();
     let id = s.propose("alice", vec![]).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();
-    s.advance(604_800 + 604_800);
+    // The window (7 d) counts from the moment execution is allowed (8 d after passing).
+    s.advance(WAIT + 604_800 - 1);
+    assert_eq!(s.proposal(id).status, Status::Passed);
+    s.advance(1);
     assert_eq!(s.proposal(id).status, Status::Expired);
     assert!(matches!(s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap_err(), E::WrongStatus { .. }));
     s.exec("stranger", &ExecuteMsg::Close { proposal_id: id }).unwrap();
@@ -346,7 +353,7 @@ fn a_failing_batch_applies_nothing_and_can_be_closed() {
     let msgs = vec![s.register_msg("dex"), wasm(&s.vault, &vault::ExecuteMsg::ApproveClaim { id: 99 })];
     let id = s.propose("alice", msgs).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();
-    s.advance(604_800);
+    s.advance(WAIT);
     let r = s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap();
     assert!(r.events.iter().any(|e| e.attributes.iter().any(|a| a.value == "execution_failed")));
     let p = s.proposal(id);
@@ -389,7 +396,7 @@ fn update_config_only_through_a_proposal() {
     let dao_addr = s.dao.clone();
     let id = s.propose("alice", vec![wasm(&dao_addr, &ExecuteMsg::UpdateConfig(upd))]).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();
-    s.advance(604_800);
+    s.advance(WAIT);
     s.exec("stranger", &ExecuteMsg::Execute { proposal_id: id }).unwrap();
     let c: dao::ConfigResponse = s.app.wrap().query_wasm_smart(&s.dao, &QueryMsg::Config {}).unwrap();
     assert_eq!(c.quorum_bps, 3000);

@@ -24,6 +24,10 @@ pub struct InstantiateMsg {
     pub max_title_len: Option<u32>,
     /// Default: 4,096 bytes.
     pub max_description_len: Option<u32>,
+    /// Seconds added to the vault's `unbonding_secs` in the wait of a passed proposal when
+    /// `require_timelock_ge_unbonding` (time to see the result and ask to leave; revision 2).
+    /// Default: 86,400.
+    pub exit_window_secs: Option<u64>,
 }
 
 /// `update_config`: absent = unchanged; `"guardian": ""` removes the guardian. The vault (the
@@ -42,6 +46,7 @@ pub struct ConfigUpdate {
     pub require_timelock_ge_unbonding: Option<bool>,
     pub max_title_len: Option<u32>,
     pub max_description_len: Option<u32>,
+    pub exit_window_secs: Option<u64>,
 }
 
 #[cw_serde]
@@ -113,6 +118,21 @@ pub struct ConfigResponse {
     pub require_timelock_ge_unbonding: bool,
     pub max_title_len: u32,
     pub max_description_len: u32,
+    /// Added to the vault's `unbonding_secs` in the wait (revision 2; absent in a config stored
+    /// before it: the default 86,400).
+    #[serde(default = "default_exit_window_secs")]
+    pub exit_window_secs: u64,
+}
+
+/// SPEC's default `exit_window_secs`: one day.
+pub const DEFAULT_EXIT_WINDOW_SECS: u64 = 86_400;
+
+fn default_exit_window_secs() -> u64 {
+    DEFAULT_EXIT_WINDOW_SECS
+}
+
+fn default_true() -> bool {
+    true
 }
 
 #[cw_serde]
@@ -139,7 +159,13 @@ pub struct ProposalResponse {
     pub status: Status,
     pub start_height: u64,
     pub voting_ends_at: u64,
-    /// Set once passed: the moment it passed + the effective timelock.
+    /// Set once passed: the earliest moment `execute` is allowed, as known when read:
+    /// passed_at + wait, wait = max(timelock_secs, u + exit_window_secs) when
+    /// `require_timelock_ge_unbonding` and not `claims_only`, else timelock_secs; u =
+    /// max(the vault's `unbonding_secs` now (a query reads it live; the latest known value if
+    /// the vault cannot be queried), `unbonding_secs` below). `execute` reads the vault again, so
+    /// the moment moves later if the vault's unbonding is raised in the meantime. The execution
+    /// window (`expired`) counts from this moment.
     pub executable_at: Option<u64>,
     pub yes: Uint128,
     pub no: Uint128,
@@ -149,7 +175,8 @@ pub struct ProposalResponse {
     /// Snapshotted at propose.
     pub quorum_bps: u32,
     pub threshold_bps: u32,
-    /// max(timelock_secs, the vault's unbonding_secs) when `require_timelock_ge_unbonding`.
+    /// The DAO's `timelock_secs`, snapshotted at propose (in a proposal stored before
+    /// revision 2: max(timelock_secs, the vault's unbonding_secs at propose)).
     pub timelock_secs: u64,
     pub execution_window_secs: u64,
     pub guardian: Option<Addr>,
@@ -157,6 +184,21 @@ pub struct ProposalResponse {
     pub passed_at: Option<u64>,
     /// Why the batch failed (`execution_failed`).
     pub failure: Option<String>,
+    /// Snapshotted at propose (revision 2; a proposal stored before it: true).
+    #[serde(default = "default_true")]
+    pub require_timelock_ge_unbonding: bool,
+    /// Snapshotted at propose (revision 2; a proposal stored before it: 86,400).
+    #[serde(default = "default_exit_window_secs")]
+    pub exit_window_secs: u64,
+    /// The vault's `unbonding_secs` as last read by the DAO for this proposal (at propose, at each
+    /// vote, at execute): an exit requested while it stood takes that long, so the wait never
+    /// uses less. `null` in a proposal stored before revision 2 or when the rule does not apply.
+    #[serde(default)]
+    pub unbonding_secs: Option<u64>,
+    /// Every message is a no-funds wasm execute of `approve_claim` or `reject_claim` on the vault:
+    /// it waits only `timelock_secs` (exits during a pending claim are already priced net of it).
+    #[serde(default)]
+    pub claims_only: bool,
 }
 
 #[cw_serde]
