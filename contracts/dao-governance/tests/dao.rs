@@ -18,6 +18,8 @@ struct Suite {
     vault: Addr,
     oracle: Addr,
     guardian: Addr,
+    admin: Addr,
+    vault_code: u64,
 }
 
 fn usdc(x: u128) -> u128 {
@@ -26,11 +28,20 @@ fn usdc(x: u128) -> u128 {
 
 /// Oracle and vault instantiated by an admin, handed over to the DAO; `holders` deposit.
 fn suite(holders: &[(&str, u128)], edit: impl FnOnce(&mut dao::InstantiateMsg)) -> Suite {
+    suite_with(holders, |_| {}, edit)
+}
+
+/// [`suite`] with the vault's instantiate message edited too.
+fn suite_with(
+    holders: &[(&str, u128)],
+    edit_vault: impl FnOnce(&mut vault::InstantiateMsg),
+    edit: impl FnOnce(&mut dao::InstantiateMsg),
+) -> Suite {
     let mut app = App::default();
     let api = cosmwasm_std::testing::MockApi::default();
     let (admin, guardian, feeder, treasury) =
         (api.addr_make("admin"), api.addr_make("guardian"), api.addr_make("feeder"), api.addr_make("treasury"));
-    for w in ["alice", "bob", "carol", "late", "stranger"] {
+    for w in ["alice", "bob", "carol", "late", "stranger", "dex"] {
         let a = api.addr_make(w);
         app.init_modules(|r, _, s| r.bank.init_balance(s, &a, coins(usdc(1_000_000), DENOM)).unwrap());
     }
@@ -39,11 +50,14 @@ fn suite(holders: &[(&str, u128)], edit: impl FnOnce(&mut dao::InstantiateMsg)) 
         risk_oracle::contract::instantiate,
         risk_oracle::contract::query,
     )));
-    let vc = app.store_code(Box::new(ContractWrapper::new(
-        pool_vault::contract::execute,
-        pool_vault::contract::instantiate,
-        pool_vault::contract::query,
-    )));
+    let vc = app.store_code(Box::new(
+        ContractWrapper::new(
+            pool_vault::contract::execute,
+            pool_vault::contract::instantiate,
+            pool_vault::contract::query,
+        )
+        .with_migrate(pool_vault::contract::migrate),
+    ));
     let dc = app.store_code(Box::new(
         ContractWrapper::new(
             dao_governance::contract::execute,
@@ -62,7 +76,7 @@ fn suite(holders: &[(&str, u128)], edit: impl FnOnce(&mut dao::InstantiateMsg)) 
     ))
     .unwrap();
     let oracle = app.instantiate_contract(oc, admin.clone(), &omsg, &[], "oracle", None).unwrap();
-    let vmsg: vault::InstantiateMsg = from_json(format!(
+    let mut vmsg: vault::InstantiateMsg = from_json(format!(
         r#"{{"owner": "{admin}", "guardian": "{guardian}", "risk_oracle": "{oracle}",
  "asset": {{"native": "uusdc"}}, "unbonding_secs": 604800, "deposit_lock_secs": 3600,
  "min_deposit": "1000000", "protocol_fee_bps": 1000, "treasury": "{treasury}",
@@ -70,7 +84,8 @@ fn suite(holders: &[(&str, u128)], edit: impl FnOnce(&mut dao::InstantiateMsg)) 
  "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000, "max_capital_multiple": null}}"#
     ))
     .unwrap();
-    let vault = app.instantiate_contract(vc, admin.clone(), &vmsg, &[], "vault", None).unwrap();
+    edit_vault(&mut vmsg);
+    let vault = app.instantiate_contract(vc, admin.clone(), &vmsg, &[], "vault", Some(admin.to_string())).unwrap();
     let mut dmsg: dao::InstantiateMsg = from_json(format!(
         r#"{{"vault": "{vault}", "voting_period_secs": 259200, "quorum_bps": 2000,
 "threshold_bps": 5000, "timelock_secs": 86400, "min_propose_power": "1", "guardian": "{guardian}",
@@ -103,7 +118,7 @@ fn suite(holders: &[(&str, u128)], edit: impl FnOnce(&mut dao::InstantiateMsg)) 
         )
         .unwrap();
     }
-    let mut s = Suite { app, dao, vault, oracle, guardian };
+    let mut s = Suite { app, dao, vault, oracle, guardian, admin, vault_code: vc };
     s.advance(5);
     s
 }
@@ -169,6 +184,54 @@ impl Suite {
                 &coins(usdc(amount), DENOM),
             )
             .unwrap();
+    }
+    fn advance_to(&mut self, t: u64) {
+        let now = self.now();
+        assert!(t >= now, "advance_to {t} < now {now}");
+        if t > now {
+            self.advance(t - now);
+        }
+    }
+    fn execute(&mut self, id: u64) -> Result<AppResponse, E> {
+        self.exec("stranger", &ExecuteMsg::Execute { proposal_id: id })
+    }
+    fn vault_exec(&mut self, who: &str, msg: &vault::ExecuteMsg, funds: u128) -> anyhow::Result<AppResponse> {
+        let a = self.addr(who);
+        let funds = if funds == 0 { vec![] } else { coins(funds, DENOM) };
+        self.app.execute_contract(a, self.vault.clone(), msg, &funds)
+    }
+    fn underwriter(&self, who: &str) -> vault::UnderwriterResponse {
+        let q = vault::QueryMsg::Underwriter { address: self.addr(who).to_string() };
+        self.app.wrap().query_wasm_smart(&self.vault, &q).unwrap()
+    }
+    /// Asks to withdraw all of `who`'s bonded shares; returns when the exit matures.
+    fn request_exit(&mut self, who: &str) -> u64 {
+        let shares = self.underwriter(who).bonded_shares;
+        self.vault_exec(who, &vault::ExecuteMsg::RequestWithdraw { shares }, 0).unwrap();
+        self.underwriter(who).unbonding.last().unwrap().matures_at
+    }
+    fn balance(&self, who: &str) -> u128 {
+        self.app.wrap().query_balance(self.addr(who), DENOM).unwrap().amount.u128()
+    }
+    fn unbonding_msg(&self, secs: u64) -> CosmosMsg {
+        let u = vault::ConfigUpdate { unbonding_secs: Some(secs), ..Default::default() };
+        wasm(&self.vault, &vault::ExecuteMsg::UpdateConfig(u))
+    }
+    /// The fee drain of the audit: every premium to a stranger's treasury.
+    fn drain_msg(&self) -> CosmosMsg {
+        let u = vault::ConfigUpdate {
+            treasury: Some(self.addr("stranger").to_string()),
+            protocol_fee_bps: Some(10_000),
+            ..Default::default()
+        };
+        wasm(&self.vault, &vault::ExecuteMsg::UpdateConfig(u))
+    }
+    /// Alice (60 %) proposes `msgs` and passes them alone, in one block.
+    fn pass_alone(&mut self, msgs: Vec<CosmosMsg>) -> u64 {
+        let id = self.propose("alice", msgs).unwrap();
+        self.vote("alice", id, Vote::Yes).unwrap();
+        assert_eq!(self.proposal(id).status, Status::Passed);
+        id
     }
     fn register_msg(&self, member: &str) -> CosmosMsg {
         wasm(
@@ -405,4 +468,256 @@ fn update_config_only_through_a_proposal() {
     assert_eq!(s.propose("alice", msgs).unwrap_err(), E::TooManyMsgs { count: 17, max: 16 });
     let long = ExecuteMsg::Propose { title: "x".repeat(129), description: String::new(), msgs: vec![] };
     assert_eq!(s.exec("alice", &long).unwrap_err(), E::TooLong { what: "title", len: 129, max: 128 });
+}
+
+// ---------------------------------------------------------------- audit (issue 11) regressions
+
+/// Item 14, the audit's scenario: Alice raises unbonding 7 d → 30 d (A); during A's wait she
+/// proposes a fee drain (B) while the vault is still at 7 d; A executes; she passes B and Bob asks
+/// to leave in that block, his exit maturing 30 d later. Before: B had snapshotted a 7-day wait and
+/// executed 23 days before Bob could leave. After: the vault's unbonding is read again, so B
+/// waits 30 d + the 1-day exit window.
+#[test]
+fn audit_14_a_drain_cannot_execute_before_an_exit_under_the_raised_unbonding() {
+    let mut s = standard();
+    s.advance(3_600); // Bob's deposit is past its lock
+    let a = s.pass_alone(vec![s.unbonding_msg(30 * DAY)]);
+    let t0 = s.now();
+    assert_eq!(s.proposal(a).executable_at, Some(t0 + WAIT));
+    s.advance_to(t0 + WAIT - 3_600); // inside A's wait and B's 3-day vote
+    let b = s.propose("alice", vec![s.drain_msg()]).unwrap();
+    assert_eq!(s.proposal(b).unbonding_secs, Some(7 * DAY), "read at propose");
+    s.advance_to(t0 + WAIT);
+    s.execute(a).unwrap();
+    assert_eq!(s.vault_cfg().unbonding_secs, 30 * DAY);
+    s.vote("alice", b, Vote::Yes).unwrap();
+    let t2 = s.now();
+    let matures = s.request_exit("bob");
+    assert_eq!(matures, t2 + 30 * DAY);
+    assert_eq!(s.proposal(b).executable_at, Some(t2 + 31 * DAY)); // before: t2 + 7 d
+    s.advance(7 * DAY);
+    assert_eq!(s.execute(b).unwrap_err(), E::Timelocked { id: b, executable_at: t2 + 31 * DAY });
+    // Bob leaves with his 300 USDC while the fee is still 10 %.
+    s.advance_to(matures);
+    assert_eq!(s.execute(b).unwrap_err(), E::Timelocked { id: b, executable_at: t2 + 31 * DAY });
+    let before = s.balance("bob");
+    s.vault_exec("bob", &vault::ExecuteMsg::Withdraw {}, 0).unwrap();
+    assert_eq!(s.balance("bob") - before, usdc(300));
+    assert_eq!(s.vault_cfg().protocol_fee_bps, 1000);
+    s.advance_to(t2 + 31 * DAY);
+    s.execute(b).unwrap();
+    assert_eq!(s.vault_cfg().protocol_fee_bps, 10_000);
+}
+
+/// Item 14 at execute itself: B passed (vault at 7 d, wait known as 8 d) before A raised the
+/// vault to 30 d. `execute` reads the vault again: refused until passed + 31 d; the `proposal`
+/// response follows the live figure, and the window (`expired`) counts from that moment.
+/// Before: B executed at passed + 7 d (and read `expired` at passed + 14 d).
+#[test]
+fn audit_14_execute_rereads_the_vaults_unbonding_and_expiry_follows() {
+    let mut s = standard();
+    let a = s.pass_alone(vec![s.unbonding_msg(30 * DAY)]);
+    let t0 = s.now();
+    s.advance(3_600);
+    let b = s.pass_alone(vec![s.drain_msg()]);
+    let t1 = s.now();
+    assert_eq!(s.proposal(b).executable_at, Some(t1 + WAIT));
+    s.advance_to(t0 + WAIT);
+    s.execute(a).unwrap();
+    // Known now: the vault takes 30 d.
+    assert_eq!(s.proposal(b).executable_at, Some(t1 + 31 * DAY));
+    s.advance_to(t1 + WAIT);
+    assert_eq!(s.execute(b).unwrap_err(), E::Timelocked { id: b, executable_at: t1 + 31 * DAY });
+    // Past the old deadline (8 d + 7 d window) it is still passed, not expired.
+    s.advance_to(t1 + WAIT + 7 * DAY);
+    assert_eq!(s.proposal(b).status, Status::Passed);
+    assert!(matches!(s.exec("stranger", &ExecuteMsg::Close { proposal_id: b }).unwrap_err(), E::NotClosable { .. }));
+    // Expired exactly one window after the moment it became executable.
+    s.advance_to(t1 + 31 * DAY + 7 * DAY - 1);
+    assert_eq!(s.proposal(b).status, Status::Passed);
+    s.advance(1);
+    assert_eq!(s.proposal(b).status, Status::Expired);
+    assert!(matches!(s.execute(b).unwrap_err(), E::WrongStatus { .. }));
+    assert_eq!(s.vault_cfg().protocol_fee_bps, 1000);
+}
+
+/// Item 14, the other direction: an exit requested while the vault stood at 30 d matures 30 d
+/// after it even if the vault is lowered to 7 d later, so lowering never shortens the wait below
+/// the unbonding recorded for the proposal (propose, votes, execute).
+#[test]
+fn audit_14_lowering_the_unbonding_after_passing_does_not_shorten_the_wait() {
+    let mut s = suite_with(&[("alice", 600), ("bob", 300), ("carol", 100)], |v| v.unbonding_secs = 30 * DAY, |_| {});
+    s.advance(3_600);
+    let lower = s.pass_alone(vec![s.unbonding_msg(7 * DAY)]);
+    let t0 = s.now();
+    s.advance(3_600);
+    let b = s.pass_alone(vec![s.drain_msg()]);
+    let t1 = s.now();
+    let matures = s.request_exit("bob");
+    assert_eq!(matures, t1 + 30 * DAY);
+    s.advance_to(t0 + 31 * DAY);
+    s.execute(lower).unwrap();
+    assert_eq!(s.vault_cfg().unbonding_secs, 7 * DAY);
+    let p = s.proposal(b);
+    assert_eq!((p.unbonding_secs, p.executable_at), (Some(30 * DAY), Some(t1 + 31 * DAY)));
+    assert_eq!(s.execute(b).unwrap_err(), E::Timelocked { id: b, executable_at: t1 + 31 * DAY });
+    s.advance_to(t1 + 31 * DAY);
+    s.execute(b).unwrap();
+}
+
+fn broken_query(
+    _: cosmwasm_std::Deps,
+    _: cosmwasm_std::Env,
+    _: vault::QueryMsg,
+) -> cosmwasm_std::StdResult<cosmwasm_std::Binary> {
+    Err(cosmwasm_std::StdError::generic_err("vault down"))
+}
+
+fn noop_migrate(
+    _: cosmwasm_std::DepsMut,
+    _: cosmwasm_std::Env,
+    _: Empty,
+) -> cosmwasm_std::StdResult<cosmwasm_std::Response> {
+    Ok(cosmwasm_std::Response::new())
+}
+
+/// Item 14: if the vault cannot be queried, `execute` fails with a typed error and the proposal
+/// stays passed (executable once the vault answers again).
+#[test]
+fn audit_14_an_unqueryable_vault_refuses_execution_and_the_proposal_stays_passed() {
+    let mut s = standard();
+    let id = s.pass_alone(vec![s.drain_msg()]);
+    s.advance(WAIT);
+    let broken = s.app.store_code(Box::new(
+        ContractWrapper::new(pool_vault::contract::execute, pool_vault::contract::instantiate, broken_query)
+            .with_migrate(noop_migrate),
+    ));
+    let (admin, v) = (s.admin.clone(), s.vault.clone());
+    s.app.migrate_contract(admin.clone(), v.clone(), &Empty {}, broken).unwrap();
+    let e = s.execute(id).unwrap_err();
+    assert!(
+        matches!(&e, E::VaultUnavailable { vault, reason } if vault == s.vault.as_str() && reason.contains("vault down")),
+        "{e:?}"
+    );
+    assert_eq!(s.proposal(id).status, Status::Passed);
+    let code = s.vault_code;
+    s.app.migrate_contract(admin, v, &vault::MigrateMsg {}, code).unwrap();
+    s.execute(id).unwrap();
+    assert_eq!(s.proposal(id).status, Status::Executed);
+    assert_eq!(s.vault_cfg().protocol_fee_bps, 10_000);
+}
+
+/// Item 17, the audit's scenario: Alice proposes and votes in one block, so the proposal passes at
+/// once; Bob asks to leave 5 s later. Before: executable at passed + 7 d, 5 s before Bob's exit
+/// matured. After: passed + 7 d + the 1-day exit window; Bob's exit matures first.
+#[test]
+fn audit_17_an_exit_asked_right_after_an_early_pass_matures_before_execution() {
+    let mut s = standard();
+    s.advance(3_600);
+    let id = s.pass_alone(vec![s.drain_msg()]);
+    let t0 = s.now();
+    let p = s.proposal(id);
+    assert_eq!((p.passed_at, p.executable_at), (Some(t0), Some(t0 + 7 * DAY + 86_400)));
+    s.advance(5);
+    let matures = s.request_exit("bob");
+    assert_eq!(matures, t0 + 5 + 7 * DAY);
+    s.advance_to(t0 + 7 * DAY);
+    assert_eq!(s.execute(id).unwrap_err(), E::Timelocked { id, executable_at: t0 + 8 * DAY });
+    s.advance_to(matures);
+    let before = s.balance("bob");
+    s.vault_exec("bob", &vault::ExecuteMsg::Withdraw {}, 0).unwrap();
+    assert_eq!(s.balance("bob") - before, usdc(300));
+    s.advance_to(t0 + 8 * DAY - 1);
+    assert_eq!(s.execute(id).unwrap_err(), E::Timelocked { id, executable_at: t0 + 8 * DAY });
+    s.advance(1);
+    s.execute(id).unwrap();
+    assert_eq!(s.vault_cfg().protocol_fee_bps, 10_000);
+}
+
+/// Item 17: `exit_window_secs` is configurable (instantiate and `update_config`), and a timelock
+/// longer than unbonding + exit window still rules.
+#[test]
+fn audit_17_exit_window_secs_is_configurable_and_the_timelock_can_exceed_it() {
+    let mut s = suite(&[("alice", 600), ("bob", 400)], |m| m.exit_window_secs = Some(3_600));
+    let c: dao::ConfigResponse = s.app.wrap().query_wasm_smart(&s.dao, &QueryMsg::Config {}).unwrap();
+    assert_eq!(c.exit_window_secs, 3_600);
+    let id = s.pass_alone(vec![]);
+    assert_eq!(s.proposal(id).executable_at, Some(s.now() + 7 * DAY + 3_600));
+    s.advance(7 * DAY + 3_600);
+    s.execute(id).unwrap();
+    let upd =
+        dao::ConfigUpdate { exit_window_secs: Some(2 * DAY), timelock_secs: Some(10 * DAY), ..Default::default() };
+    let dao_addr = s.dao.clone();
+    let id = s.pass_alone(vec![wasm(&dao_addr, &ExecuteMsg::UpdateConfig(upd))]);
+    s.advance(7 * DAY + 3_600);
+    s.execute(id).unwrap();
+    let c: dao::ConfigResponse = s.app.wrap().query_wasm_smart(&s.dao, &QueryMsg::Config {}).unwrap();
+    assert_eq!((c.exit_window_secs, c.timelock_secs), (2 * DAY, 10 * DAY));
+    // max(10 d, 7 d + 2 d) = 10 d.
+    let id = s.pass_alone(vec![]);
+    assert_eq!(s.proposal(id).executable_at, Some(s.now() + 10 * DAY));
+}
+
+/// Item 18, the audit's scenario: unbonding (7 d) ≥ max_pending_claim_secs (7 d). A pending
+/// claim's approval waits only the 1-day timelock and settles the claim. Before: it waited 7 d,
+/// the claim had expired ("claim 1 is expired, not pending") and the batch failed.
+#[test]
+fn audit_18_a_claim_approval_waits_only_the_timelock_and_settles_before_expiry() {
+    let mut s = suite_with(
+        &[("alice", 600_000), ("bob", 300_000), ("carol", 100_000)],
+        |v| {
+            v.max_pending_claim_secs = 7 * DAY;
+            v.claim_auto_approve_limit = Uint128::new(usdc(1));
+        },
+        |_| {},
+    );
+    let reg = s.pass_alone(vec![s.register_msg("dex")]);
+    s.advance(WAIT);
+    s.execute(reg).unwrap();
+    s.vault_exec("dex", &vault::ExecuteMsg::MemberDeposit {}, usdc(50_000)).unwrap();
+    let book = vec![oracle::Exposure {
+        market: "BTC-PERP".into(),
+        notional: cosmwasm_std::Int128::new(usdc(500_000) as i128),
+    }];
+    s.vault_exec("dex", &vault::ExecuteMsg::ReportExposure { exposures: book }, 0).unwrap();
+    let dex = s.addr("dex").to_string();
+    let claim = vault::ExecuteMsg::ClaimLoss { amount: Uint128::new(usdc(100_000)), recipient: dex, memo: None };
+    s.vault_exec("dex", &claim, 0).unwrap();
+    let q = vault::QueryMsg::Claim { id: 1 };
+    let c: vault::ClaimResponse = s.app.wrap().query_wasm_smart(&s.vault, &q).unwrap();
+    assert_eq!((c.status, c.paid_by_member.u128()), (vault::ClaimStatus::Pending, usdc(50_000)));
+    let pool_part = c.paid_by_pool.u128();
+    assert!(pool_part > usdc(1), "pending pool part {pool_part}");
+    assert_eq!(c.expires_at, s.now() + 7 * DAY);
+    // A mixed batch, or an approval carrying funds, is not a claim decision: the full wait.
+    let mixed = s.pass_alone(vec![wasm(&s.vault, &vault::ExecuteMsg::ApproveClaim { id: 1 }), s.register_msg("x")]);
+    let with_funds: CosmosMsg = WasmMsg::Execute {
+        contract_addr: s.vault.to_string(),
+        msg: to_json_binary(&vault::ExecuteMsg::ApproveClaim { id: 1 }).unwrap(),
+        funds: coins(1, DENOM),
+    }
+    .into();
+    let funded = s.pass_alone(vec![with_funds]);
+    for id in [mixed, funded] {
+        let p = s.proposal(id);
+        assert_eq!((p.claims_only, p.executable_at), (false, Some(s.now() + WAIT)));
+    }
+    let reject = s.pass_alone(vec![wasm(&s.vault, &vault::ExecuteMsg::RejectClaim { id: 1, reason: "no".into() })]);
+    assert_eq!(s.proposal(reject).executable_at, Some(s.now() + DAY));
+    let approve = s.pass_alone(vec![wasm(&s.vault, &vault::ExecuteMsg::ApproveClaim { id: 1 })]);
+    let p = s.proposal(approve);
+    assert_eq!((p.claims_only, p.unbonding_secs, p.executable_at), (true, None, Some(s.now() + DAY)));
+    assert!(p.executable_at.unwrap() < c.expires_at);
+    s.advance(DAY - 1);
+    assert_eq!(s.execute(approve).unwrap_err(), E::Timelocked { id: approve, executable_at: s.now() + 1 });
+    s.advance(1);
+    let before = s.balance("dex");
+    s.execute(approve).unwrap();
+    assert_eq!(s.proposal(approve).status, Status::Executed);
+    let c: vault::ClaimResponse = s.app.wrap().query_wasm_smart(&s.vault, &q).unwrap();
+    assert_eq!((c.status, c.paid_by_pool.u128()), (vault::ClaimStatus::Settled, pool_part));
+    assert_eq!(s.balance("dex") - before, usdc(50_000) + pool_part);
+    // The rejection, now moot, fails on its own without touching the settled claim.
+    s.execute(reject).unwrap();
+    assert_eq!(s.proposal(reject).status, Status::ExecutionFailed);
 }
