@@ -1,17 +1,43 @@
 //! The example DEX. Every place it touches the vault goes through `VaultContract`.
+//!
+//! How it reports its book (the pattern to copy):
+//! - The vault stores one *net* notional per market. Closing a position usually shrinks the book,
+//!   but not always: with a long and a short of 500k the net is 0, and closing the short makes it
+//!   +500k — an increase, which the vault refuses while paused or when the contribution cannot
+//!   carry it.
+//! - An **open** grows the risk the pool covers, so its report is a plain message: if the vault
+//!   refuses it, the whole open reverts. Opens are also refused (`ReportPending`) while the
+//!   vault's view is stale, so no new risk is taken on top of a book the pool has not seen.
+//! - A **close** must never be held hostage by the vault (the trader's collateral would be locked
+//!   for the whole pause): its report is a submessage replying on error. If the vault refuses, the
+//!   close still pays the trader, and `reply` records `REPORT_PENDING` (since when, and why).
+//! - The pending mark clears when a report lands: the next close's report, or `sync_exposure {}`
+//!   (anyone, e.g. a keeper after the vault unpauses).
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{
     coins, to_json_binary, Addr, BankMsg, Binary, Decimal, Deps, DepsMut, Env, MessageInfo, Order, Reply, Response,
-    StdError, StdResult, Uint128,
+    StdError, StdResult, SubMsgResult, Uint128,
 };
 use cw_storage_plus::{Item, Map};
 use risk_pool::oracle::Exposure;
 use risk_pool::vault::{AssetInfo, ClaimStatus};
 use risk_pool::VaultContract;
 
-use crate::msg::{ClaimRecord, ExecuteMsg, InstantiateMsg, Position, QueryMsg, StateResponse};
+use crate::msg::{ClaimRecord, ExecuteMsg, InstantiateMsg, PendingReport, Position, QueryMsg, StateResponse};
+
+/// The DEX's errors. Everything but the pending report is a plain `StdError` in this example.
+#[derive(thiserror::Error, Debug, PartialEq)]
+pub enum ContractError {
+    #[error("{0}")]
+    Std(#[from] StdError),
+
+    /// The vault refused the last exposure report (at `since`, because `reason`): new positions
+    /// wait until a report lands (`sync_exposure {}`).
+    #[error("the vault's view of the book is stale since {since} ({reason}): no new positions until a report lands (sync_exposure)")]
+    ReportPending { since: u64, reason: String },
+}
 
 pub const CONTRACT_NAME: &str = "crates.io:example-perp-dex";
 
@@ -31,6 +57,10 @@ const FEES: Item<Uint128> = Item::new("fees");
 /// Bad debt claimed, and what came back.
 const BAD_DEBT: Item<(Uint128, Uint128)> = Item::new("bad_debt");
 const CLAIMS: Item<Vec<ClaimRecord>> = Item::new("claims");
+/// Present while the vault has refused our latest report (its stored book is not ours).
+const REPORT_PENDING: Item<PendingReport> = Item::new("report_pending");
+/// Reply id of a close's exposure report. Claim replies use the position id, which starts at 1.
+const REPORT_REPLY: u64 = 0;
 
 fn err(msg: impl Into<String>) -> StdError {
     StdError::generic_err(msg)
@@ -73,18 +103,27 @@ fn paid_amount(cfg: &Config, info: &MessageInfo) -> StdResult<Uint128> {
     Ok(info.funds.iter().filter(|c| &c.denom == denom).map(|c| c.amount).sum())
 }
 
+/// Refuses new risk while the vault's view of the book is stale.
+fn ensure_report_landed(deps: Deps) -> Result<(), ContractError> {
+    match REPORT_PENDING.may_load(deps.storage)? {
+        Some(PendingReport { since, reason }) => Err(ContractError::ReportPending { since, reason }),
+        None => Ok(()),
+    }
+}
+
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> StdResult<Response> {
+pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     match msg {
         ExecuteMsg::SetPrice { market, price } => {
             if info.sender != cfg.operator {
-                return Err(err("only the operator sets prices"));
+                return Err(err("only the operator sets prices").into());
             }
             PRICES.save(deps.storage, &market, &price)?;
             Ok(Response::new().add_attribute("action", "set_price"))
         }
         ExecuteMsg::Open { market, notional } => {
+            ensure_report_landed(deps.as_ref())?;
             let price = PRICES.load(deps.storage, &market)?;
             let collateral = paid_amount(&cfg, &info)?;
             let fee = Uint128::new(notional.unsigned_abs().u128()).multiply_ratio(cfg.fee_bps, 10_000u32);
@@ -105,7 +144,7 @@ pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> S
         ExecuteMsg::Close { position_id } => {
             let mut p = POSITIONS.load(deps.storage, position_id)?;
             if !p.open || p.trader != info.sender {
-                return Err(err("not an open position of the sender"));
+                return Err(err("not an open position of the sender").into());
             }
             let price = PRICES.load(deps.storage, &p.market)?;
             // P&L = notional · (price − entry)/entry, rounded toward the DEX.
@@ -116,12 +155,16 @@ pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> S
             let gain = (n > 0) == up;
             p.open = false;
             POSITIONS.save(deps.storage, position_id, &p)?;
-            // A reduction of the book: always accepted by the vault.
+            // Report the new net book as a submessage replying on error: it may be an *increase*
+            // (the other side's positions remain) that the vault refuses, and the close must pay
+            // the trader anyway. Clear the pending mark now: if this report lands, the vault's
+            // view is current; if the vault refuses it, `reply` marks it pending again.
+            REPORT_PENDING.remove(deps.storage);
             let mut res = Response::new()
-                .add_message(cfg.vault.report_exposure(net_exposure(deps.as_ref())?)?)
+                .add_submessage(cfg.vault.report_exposure_submsg(REPORT_REPLY, net_exposure(deps.as_ref())?)?)
                 .add_attribute("action", "close")
                 .add_attribute("position_id", position_id.to_string());
-            let AssetInfo::Native(denom) = &cfg.asset else { unreachable!() };
+            let AssetInfo::Native(denom) = &cfg.asset else { return Err(err("native asset only").into()) };
             let payout = if gain { p.collateral + pnl_abs } else { p.collateral.saturating_sub(pnl_abs) };
             if !payout.is_zero() {
                 res = res.add_message(BankMsg::Send {
@@ -165,7 +208,7 @@ pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> S
             // 3. Premiums out of fees; what exceeds the amount due is prepaid premium.
             let fees = FEES.load(deps.storage)?;
             if fees.is_zero() {
-                return Err(err("no fees to pay"));
+                return Err(err("no fees to pay").into());
             }
             FEES.save(deps.storage, &Uint128::zero())?;
             let me = env.contract.address.to_string();
@@ -176,19 +219,43 @@ pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> S
         }
         ExecuteMsg::FundContribution {} => {
             if info.sender != cfg.operator {
-                return Err(err("only the operator funds the contribution"));
+                return Err(err("only the operator funds the contribution").into());
             }
             let amount = paid_amount(&cfg, &info)?;
             Ok(Response::new()
                 .add_message(cfg.vault.member_deposit(&cfg.asset, amount)?)
                 .add_attribute("action", "fund_contribution"))
         }
+        ExecuteMsg::SyncExposure {} => {
+            // 5. Land a refused report: a plain message, so if the vault still refuses, this
+            //    transaction reverts with the vault's error and the mark stays.
+            let was_pending = REPORT_PENDING.may_load(deps.storage)?.is_some();
+            REPORT_PENDING.remove(deps.storage);
+            Ok(Response::new()
+                .add_message(cfg.vault.report_exposure(net_exposure(deps.as_ref())?)?)
+                .add_attribute("action", "sync_exposure")
+                .add_attribute("was_pending", was_pending.to_string()))
+        }
     }
 }
 
-/// 4. The claim's outcome, from `claim_loss`'s response data (or the vault's error).
+/// A close's report was refused: keep the close, remember that the vault's view is stale.
+fn report_refused(deps: DepsMut, env: &Env, reason: String) -> StdResult<Response> {
+    let since = env.block.time.seconds();
+    REPORT_PENDING.save(deps.storage, &PendingReport { since, reason: reason.clone() })?;
+    Ok(Response::new().add_attribute("action", "report_pending").add_attribute("reason", reason))
+}
+
+/// 4. Replies: a refused exposure report (`REPORT_REPLY`, on error only), or the claim's outcome
+///    from `claim_loss`'s response data (or the vault's error), keyed by the position id.
 #[cfg_attr(not(feature = "library"), entry_point)]
-pub fn reply(deps: DepsMut, _env: Env, msg: Reply) -> StdResult<Response> {
+pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> StdResult<Response> {
+    if msg.id == REPORT_REPLY {
+        return match msg.result {
+            SubMsgResult::Err(reason) => report_refused(deps, &env, reason),
+            SubMsgResult::Ok(_) => Ok(Response::new()),
+        };
+    }
     let position_id = msg.id;
     let mut claims = CLAIMS.load(deps.storage)?;
     let rec =
@@ -230,6 +297,7 @@ pub fn query(deps: Deps, _env: Env, msg: QueryMsg) -> StdResult<Binary> {
                 recovered,
                 claims: CLAIMS.load(deps.storage)?,
                 net_exposure: net_exposure(deps)?,
+                report_pending: REPORT_PENDING.may_load(deps.storage)?,
             })
         }
         QueryMsg::Position { id } => to_json_binary(&POSITIONS.load(deps.storage, id)?),

@@ -26,6 +26,10 @@ pub enum ExecuteMsg {
     PayPremium {},
     /// Operator: forwards the attached funds to the vault as the DEX's member contribution.
     FundContribution {},
+    /// Anyone: reports the current net book to the vault again. The way to land a report the
+    /// vault refused during a close (`report_pending`); reverts with the vault's error if it
+    /// still refuses (and the report stays pending).
+    SyncExposure {},
 }
 
 #[cw_serde]
@@ -71,4 +75,14 @@ pub struct StateResponse {
     pub recovered: Uint128,
     pub claims: Vec<ClaimRecord>,
     pub net_exposure: Vec<risk_pool::oracle::Exposure>,
+    /// Set when the vault refused the report of a close: its view of the book is stale and new
+    /// opens are refused until a report lands (`sync_exposure` or the next close).
+    pub report_pending: Option<PendingReport>,
+}
+
+/// The vault refused the last exposure report: since when, and why (the vault's error).
+#[cw_serde]
+pub struct PendingReport {
+    pub since: u64,
+    pub reason: String,
 }

@@ -3,6 +3,7 @@
 
 use cosmwasm_std::{coins, from_json, Addr, Decimal, Int128, Uint128};
 use cw_multi_test::{App, ContractWrapper, Executor};
+use example_perp_dex::contract::ContractError;
 use example_perp_dex::msg::{ExecuteMsg, InstantiateMsg, QueryMsg, StateResponse};
 use risk_pool::vault::{self, ClaimStatus};
 use risk_pool::{oracle, VaultContract};
@@ -19,6 +20,8 @@ struct S {
     vault: Addr,
     operator: Addr,
     trader: Addr,
+    trader2: Addr,
+    admin: Addr,
 }
 
 impl S {
@@ -33,7 +36,8 @@ impl S {
             api.addr_make("trader"),
             api.addr_make("alice"),
         );
-        for a in [&operator, &trader, &alice] {
+        let trader2 = api.addr_make("trader2");
+        for a in [&operator, &trader, &alice, &trader2] {
             app.init_modules(|r, _, s| r.bank.init_balance(s, a, coins(usdc(10_000_000), U)).unwrap());
         }
         let oc = app.store_code(Box::new(ContractWrapper::new(
@@ -88,9 +92,9 @@ impl S {
             premium_rate_bps: 500,
             grace_secs: 604_800,
         };
-        app.execute_contract(admin, vault.clone(), &vault::ExecuteMsg::RegisterMember(terms), &[]).unwrap();
+        app.execute_contract(admin.clone(), vault.clone(), &vault::ExecuteMsg::RegisterMember(terms), &[]).unwrap();
         app.send_tokens(operator.clone(), dex.clone(), &coins(usdc(1_000_000), U)).unwrap();
-        let mut s = S { app, dex, vault, operator, trader };
+        let mut s = S { app, dex, vault, operator, trader, trader2, admin };
         s.fund(50_000);
         s.price("60000");
         s
@@ -125,6 +129,25 @@ impl S {
             .find(|a| a.key == "claim_outcome")
             .map(|a| a.value.clone())
             .unwrap_or_default()
+    }
+    /// `who` opens a signed `notional` (USDC) with `collateral` attached.
+    fn open_as(&mut self, who: &Addr, notional: i128, collateral: u128) -> anyhow::Result<u64> {
+        let m = ExecuteMsg::Open { market: "BTC-PERP".into(), notional: Int128::new(notional * 1_000_000) };
+        let r = self.app.execute_contract(who.clone(), self.dex.clone(), &m, &coins(usdc(collateral), U))?;
+        Ok(r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == "position_id").unwrap().value.parse()?)
+    }
+    fn close_as(&mut self, who: &Addr, id: u64) -> anyhow::Result<cw_multi_test::AppResponse> {
+        self.app.execute_contract(who.clone(), self.dex.clone(), &ExecuteMsg::Close { position_id: id }, &[])
+    }
+    fn sync(&mut self) -> anyhow::Result<cw_multi_test::AppResponse> {
+        let anyone = self.app.api().addr_make("keeper");
+        self.app.execute_contract(anyone, self.dex.clone(), &ExecuteMsg::SyncExposure {}, &[])
+    }
+    fn vault_admin(&mut self, msg: &vault::ExecuteMsg) {
+        self.app.execute_contract(self.admin.clone(), self.vault.clone(), msg, &[]).unwrap();
+    }
+    fn vault_book(&self) -> Vec<oracle::Exposure> {
+        VaultContract(self.vault.clone()).member(&self.app.wrap(), self.dex.as_str()).unwrap().exposures
     }
     fn state(&self) -> StateResponse {
         self.app.wrap().query_wasm_smart(&self.dex, &QueryMsg::State {}).unwrap()
@@ -196,4 +219,59 @@ fn the_dex_reports_pays_premiums_and_claims_bad_debt() {
     assert_eq!(fees, usdc(500) + usdc(500) + usdc(500) + usdc(10));
     s.app.execute_contract(s.trader.clone(), s.dex.clone(), &ExecuteMsg::PayPremium {}, &[]).unwrap();
     assert_eq!(s.state().fees, Uint128::zero());
+}
+
+/// Item 16, the audit's scenario: t1 long 500k and t2 short 500k net to 0; the vault pauses; t2's
+/// close raises the net to +500k, an increase the paused vault refuses. Before: the close
+/// reverted and t2's collateral stayed locked for the whole pause. After: the close pays t2
+/// (49,500 = 50k collateral − the 500 fee, price unchanged), the DEX marks the report pending and
+/// refuses new opens; after the unpause anyone's `sync_exposure` lands it and opens work again.
+#[test]
+fn audit_16_a_close_the_paused_vault_refuses_to_book_still_pays_the_trader() {
+    let mut s = S::new();
+    let (t1, t2) = (s.trader.clone(), s.trader2.clone());
+    s.open_as(&t1, 500_000, 50_000).unwrap();
+    let short = s.open_as(&t2, -500_000, 50_000).unwrap();
+    assert!(s.vault_book().iter().all(|e| e.notional.is_zero()), "net 0: {:?}", s.vault_book());
+    s.vault_admin(&vault::ExecuteMsg::Pause {});
+    let before = s.balance(&t2);
+    let r = s.close_as(&t2, short).unwrap();
+    assert!(r.events.iter().any(|e| e.attributes.iter().any(|a| a.value == "report_pending")));
+    assert_eq!(s.balance(&t2) - before, usdc(49_500));
+    let pending = s.state().report_pending.expect("report pending");
+    assert_eq!(pending.since, s.app.block_info().time.seconds());
+    assert!(pending.reason.contains("paused"), "{}", pending.reason);
+    // The vault still holds the old net book (0); ours is +500k.
+    assert!(s.vault_book().iter().all(|e| e.notional.is_zero()));
+    assert_eq!(s.state().net_exposure[0].notional, Int128::new(usdc(500_000) as i128));
+    // New opens are refused with the typed error; a sync is refused while the vault is paused.
+    let e = s.open_as(&t2, 1_000, 1_000).unwrap_err().downcast::<ContractError>().unwrap();
+    assert_eq!(e, ContractError::ReportPending { since: pending.since, reason: pending.reason.clone() });
+    assert!(s.sync().is_err());
+    assert!(s.state().report_pending.is_some());
+    // After the unpause anyone lands the report; opens work again.
+    s.vault_admin(&vault::ExecuteMsg::Unpause {});
+    s.sync().unwrap();
+    assert_eq!(s.state().report_pending, None);
+    assert_eq!(s.vault_book()[0].notional, Int128::new(usdc(500_000) as i128));
+    s.open_as(&t2, -100_000, 10_000).unwrap();
+    assert_eq!(s.vault_book()[0].notional, Int128::new(usdc(400_000) as i128));
+}
+
+/// Item 16: the next close whose report lands clears the mark too.
+#[test]
+fn audit_16_the_next_landed_report_clears_the_pending_mark() {
+    let mut s = S::new();
+    let (t1, t2) = (s.trader.clone(), s.trader2.clone());
+    let long = s.open_as(&t1, 500_000, 50_000).unwrap();
+    let short = s.open_as(&t2, -500_000, 50_000).unwrap();
+    s.vault_admin(&vault::ExecuteMsg::Pause {});
+    s.close_as(&t2, short).unwrap();
+    assert!(s.state().report_pending.is_some());
+    // t1's close brings the net back to 0: a reduction the paused vault accepts.
+    let before = s.balance(&t1);
+    s.close_as(&t1, long).unwrap();
+    assert_eq!(s.balance(&t1) - before, usdc(49_500));
+    assert_eq!(s.state().report_pending, None);
+    assert!(s.vault_book().iter().all(|e| e.notional.is_zero()));
 }

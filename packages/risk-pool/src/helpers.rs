@@ -77,6 +77,14 @@ impl VaultContract {
         self.call(&vault::ExecuteMsg::ReportExposure { exposures }, vec![])
     }
 
+    /// `report_exposure` as a submessage replying on error, for a report whose refusal must not
+    /// revert the caller's action (e.g. a position close: the vault refuses an increase while
+    /// paused or under-collateralized, and a *net* book can grow when one side closes). The
+    /// caller records in `reply` that the vault's view is stale and reports again later.
+    pub fn report_exposure_submsg(&self, id: u64, exposures: Vec<Exposure>) -> StdResult<SubMsg> {
+        Ok(SubMsg::reply_on_error(self.report_exposure(exposures)?, id))
+    }
+
     pub fn member_deposit(&self, asset: &vault::AssetInfo, amount: Uint128) -> StdResult<CosmosMsg> {
         self.with_funds(asset, vault::ReceiveMsg::MemberDeposit {}, amount)
     }
