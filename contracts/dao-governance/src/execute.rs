@@ -9,8 +9,8 @@ use risk_pool::{vault, VaultContract};
 
 use crate::config::{apply_update, Config};
 use crate::error::ContractError;
-use crate::state::{BALLOTS, CONFIG, NEXT_ID, PROPOSALS};
-use crate::tally::{outcome, pass, status_at, status_str, Outcome};
+use crate::state::{log_unbonding, unbonding_log, BALLOTS, CONFIG, NEXT_ID, PROPOSALS};
+use crate::tally::{outcome, pass, seen_unbonding, status_at, status_str, Outcome};
 
 fn load_stored(storage: &dyn Storage, id: u64) -> Result<ProposalResponse, ContractError> {
     PROPOSALS.may_load(storage, id)?.ok_or(ContractError::ProposalNotFound { id })
@@ -26,7 +26,8 @@ fn load(deps: &DepsMut, cfg: &Config, id: u64, now: u64) -> Result<ProposalRespo
         return Ok(p);
     }
     let live = live_unbonding(&deps.querier, cfg, &stored)?;
-    let mut p = status_at(stored, now, live);
+    let seen = seen_unbonding(&stored, live, &unbonding_log(deps.storage)?);
+    let mut p = status_at(stored, now, seen);
     record_unbonding(&mut p, live);
     Ok(p)
 }
@@ -225,6 +226,12 @@ pub fn execute_batch(deps: DepsMut, env: &Env, sender: Addr, id: u64) -> Result<
     }
     let p = PROPOSALS.may_load(deps.storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
     expect(&p, Status::Executed, "executed")?;
+    // Log a change of the vault's unbonding (the last one of the batch is the one in force);
+    // reverted with the batch if any message fails.
+    let cfg = CONFIG.load(deps.storage)?;
+    if let Some(u) = p.msgs.iter().rev().find_map(|m| sets_unbonding(m, &cfg.vault)) {
+        log_unbonding(deps.storage, env.block.time.seconds(), u)?;
+    }
     Ok(Response::new()
         .add_messages(p.msgs)
         .add_attribute("action", "execute_batch")
@@ -261,6 +268,18 @@ fn claim_decision(msg: &CosmosMsg, vault_addr: &Addr) -> bool {
             from_json::<vault::ExecuteMsg>(msg),
             Ok(vault::ExecuteMsg::ApproveClaim { .. } | vault::ExecuteMsg::RejectClaim { .. })
         )
+}
+
+/// The `unbonding_secs` a wasm `update_config` on the vault sets, if any.
+fn sets_unbonding(msg: &CosmosMsg, vault_addr: &Addr) -> Option<u64> {
+    let CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, msg, .. }) = msg else { return None };
+    if contract_addr != vault_addr.as_str() {
+        return None;
+    }
+    match from_json::<vault::ExecuteMsg>(msg) {
+        Ok(vault::ExecuteMsg::UpdateConfig(u)) => u.unbonding_secs,
+        _ => None,
+    }
 }
 
 /// Messages the guardian may not veto: a no-funds `{"unpause":{}}` on the vault, or an

@@ -5,8 +5,8 @@ use risk_pool::dao::{ProposalsResponse, QueryMsg, VoteInfo, VoteResponse, VotesR
 use crate::config::{DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
 use crate::execute::vault_unbonding;
-use crate::state::{BALLOTS, CONFIG, PROPOSALS};
-use crate::tally::status_at;
+use crate::state::{unbonding_log, BALLOTS, CONFIG, PROPOSALS};
+use crate::tally::{seen_unbonding, status_at};
 
 fn page(limit: Option<u32>) -> usize {
     limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE) as usize
@@ -15,20 +15,22 @@ fn page(limit: Option<u32>) -> usize {
 pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     let now = env.block.time.seconds();
     // The vault's unbonding now, read once (a passed proposal's `executable_at` and expiry use
-    // it; if the vault cannot be queried, each proposal's recorded value stands).
+    // it with the logged changes; if the vault cannot be queried, the recorded and logged values
+    // stand).
     let live = || CONFIG.load(deps.storage).ok().and_then(|cfg| vault_unbonding(&deps.querier, &cfg).ok());
     Ok(match msg {
         QueryMsg::Config {} => to_json_binary(&CONFIG.load(deps.storage)?)?,
         QueryMsg::Proposal { proposal_id: id } => {
             let p = PROPOSALS.may_load(deps.storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
-            to_json_binary(&status_at(p, now, live()))?
+            let seen = seen_unbonding(&p, live(), &unbonding_log(deps.storage)?);
+            to_json_binary(&status_at(p, now, seen))?
         }
         QueryMsg::Proposals { start_after, limit } => {
-            let u = live();
+            let (u, log) = (live(), unbonding_log(deps.storage)?);
             let proposals = PROPOSALS
                 .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
                 .take(page(limit))
-                .map(|r| r.map(|(_, p)| status_at(p, now, u)))
+                .map(|r| r.map(|(_, p)| status_at(p.clone(), now, seen_unbonding(&p, u, &log))))
                 .collect::<Result<_, _>>()?;
             to_json_binary(&ProposalsResponse { proposals })?
         }

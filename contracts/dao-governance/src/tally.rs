@@ -54,6 +54,16 @@ pub fn wait_secs(p: &ProposalResponse, vault_unbonding: Option<u64>) -> u64 {
     p.timelock_secs.max(u.saturating_add(p.exit_window_secs))
 }
 
+/// The unbonding a proposal's wait uses besides the value recorded in it: max(`live` (the
+/// vault's now, if read), every value a batch set at or after the proposal was made (`log`,
+/// see `state::UNBONDING_LOG`)). With the value read at propose, this covers every value in force
+/// since, so the wait — and `executable_at` — never decreases as time passes: a proposal reading
+/// `expired` has been executable for a whole `execution_window_secs`.
+pub fn seen_unbonding(p: &ProposalResponse, live: Option<u64>, log: &[(u64, u64)]) -> Option<u64> {
+    let logged = log.iter().filter(|(at, _)| *at >= p.created_at).map(|(_, v)| *v).max();
+    live.max(logged)
+}
+
 /// Sets `executable_at` = passed_at + [`wait_secs`] (nothing before passing).
 fn set_executable_at(p: &mut ProposalResponse, vault_unbonding: Option<u64>) {
     let wait = wait_secs(p, vault_unbonding);
@@ -149,6 +159,33 @@ mod tests {
         // Quorum exactly met passes; one unit short fails.
         assert_eq!(outcome(&prop(20, 0, 0, 100, 2000, 5000), true), Outcome::Pass);
         assert_eq!(outcome(&prop(19, 0, 0, 100, 2000, 5000), true), Outcome::Fail);
+    }
+
+    #[test]
+    fn the_wait_adds_the_exit_window_to_the_largest_unbonding_seen() {
+        let mut p = prop(0, 0, 0, 1, 0, 0);
+        (p.timelock_secs, p.exit_window_secs, p.unbonding_secs) = (86_400, 86_400, Some(604_800));
+        // max(1 d, max(7 d recorded, 30 d live) + 1 d) = 31 d.
+        assert_eq!(wait_secs(&p, Some(2_592_000)), 2_678_400);
+        // A lower live value never shortens it below the recorded one.
+        assert_eq!(wait_secs(&p, Some(3_600)), 691_200);
+        // A timelock longer than unbonding + exit window rules.
+        p.timelock_secs = 864_000;
+        assert_eq!(wait_secs(&p, None), 864_000);
+        // Claim decisions and the flag off: the timelock only.
+        p.timelock_secs = 86_400;
+        p.claims_only = true;
+        assert_eq!(wait_secs(&p, Some(2_592_000)), 86_400);
+        (p.claims_only, p.require_timelock_ge_unbonding) = (false, false);
+        assert_eq!(wait_secs(&p, Some(2_592_000)), 86_400);
+        // Saturating: a wait past u64 never ends.
+        p.require_timelock_ge_unbonding = true;
+        assert_eq!(wait_secs(&p, Some(u64::MAX)), u64::MAX);
+        // Logged changes count from the proposal's creation on.
+        p.created_at = 100;
+        let log = [(99, 9_000_000), (100, 2_000_000), (150, 1_000_000)];
+        assert_eq!(seen_unbonding(&p, Some(5), &log), Some(2_000_000));
+        assert_eq!(seen_unbonding(&p, None, &log[..1]), None);
     }
 
     proptest! {

@@ -721,3 +721,35 @@ fn audit_18_a_claim_approval_waits_only_the_timelock_and_settles_before_expiry()
     s.execute(reject).unwrap();
     assert_eq!(s.proposal(reject).status, Status::ExecutionFailed);
 }
+
+/// Item 18 (`executable_at` and `expired`): the vault goes 7 d → 30 d → 7 d while B waits. B
+/// passed at t1 with the vault at 7 d and was refused until t1 + 31 d while the vault stood at
+/// 30 d; when the vault drops back to 7 d at t0 + 1 h + 31 d, B must not read `expired`
+/// (t1 + 8 d + 7 d window is long past) without ever having been executable: the logged 30 d
+/// keeps its `executable_at` at t1 + 31 d, and it executes then.
+#[test]
+fn audit_18_a_proposal_cannot_read_expired_before_it_could_be_executed() {
+    let mut s = standard();
+    let raise = s.pass_alone(vec![s.unbonding_msg(30 * DAY)]);
+    let t0 = s.now();
+    s.advance(3_600);
+    let lower = s.pass_alone(vec![s.unbonding_msg(7 * DAY)]);
+    s.advance(3_600);
+    let b = s.pass_alone(vec![s.drain_msg()]);
+    let t1 = s.now();
+    s.advance_to(t0 + WAIT);
+    s.execute(raise).unwrap();
+    assert_eq!(s.execute(b).unwrap_err(), E::Timelocked { id: b, executable_at: t1 + 31 * DAY });
+    s.advance_to(t0 + 3_600 + 31 * DAY);
+    s.execute(lower).unwrap();
+    assert_eq!(s.vault_cfg().unbonding_secs, 7 * DAY);
+    let p = s.proposal(b);
+    assert_eq!((p.status, p.executable_at), (Status::Passed, Some(t1 + 31 * DAY)));
+    let page: dao::ProposalsResponse =
+        s.app.wrap().query_wasm_smart(&s.dao, &QueryMsg::Proposals { start_after: Some(lower), limit: None }).unwrap();
+    assert_eq!(page.proposals[0].executable_at, Some(t1 + 31 * DAY));
+    assert_eq!(s.execute(b).unwrap_err(), E::Timelocked { id: b, executable_at: t1 + 31 * DAY });
+    s.advance_to(t1 + 31 * DAY);
+    s.execute(b).unwrap();
+    assert_eq!(s.vault_cfg().protocol_fee_bps, 10_000);
+}

@@ -161,11 +161,13 @@ pub struct ProposalResponse {
     pub voting_ends_at: u64,
     /// Set once passed: the earliest moment `execute` is allowed, as known when read:
     /// passed_at + wait, wait = max(timelock_secs, u + exit_window_secs) when
-    /// `require_timelock_ge_unbonding` and not `claims_only`, else timelock_secs; u =
-    /// max(the vault's `unbonding_secs` now (a query reads it live; the latest known value if
-    /// the vault cannot be queried), `unbonding_secs` below). `execute` reads the vault again, so
-    /// the moment moves later if the vault's unbonding is raised in the meantime. The execution
-    /// window (`expired`) counts from this moment.
+    /// `require_timelock_ge_unbonding` and not `claims_only`, else timelock_secs (saturating);
+    /// u = the largest of the vault's `unbonding_secs` now (a query reads it live; skipped if the
+    /// vault cannot be queried), `unbonding_secs` below, and every value a DAO batch set since
+    /// the proposal was made. `execute` reads the vault again, so the moment moves later if the
+    /// vault's unbonding is raised meanwhile; it never moves earlier. The execution window
+    /// (`expired`) counts from this moment, so a proposal never reads `expired` before it has
+    /// been executable for a whole `execution_window_secs`.
     pub executable_at: Option<u64>,
     pub yes: Uint128,
     pub no: Uint128,
