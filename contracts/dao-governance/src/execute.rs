@@ -192,10 +192,10 @@ pub fn vote(deps: DepsMut, env: &Env, sender: Addr, id: u64, vote: Vote) -> Resu
 
 /// Anyone, once: marks the proposal executed, then runs its messages as one submessage (a call
 /// of the DAO to itself, `execute_batch`) replying on error; a failure reverts the whole batch
-/// and leaves the proposal `execution_failed`.
-/// Refused (`Timelocked`) before passed_at + [`crate::tally::wait_secs`] with the vault's
-/// unbonding read here; if the vault cannot be queried, `VaultUnavailable` and the proposal
-/// stays passed.
+/// and leaves the proposal `execution_failed`. Refused (`Timelocked`) before passed_at +
+/// [`crate::tally::wait_secs`], with the vault's unbonding read here (and the values recorded
+/// and logged since propose); if the vault cannot be queried, `VaultUnavailable` and the
+/// proposal stays passed.
 pub fn execute(deps: DepsMut, env: &Env, id: u64) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();

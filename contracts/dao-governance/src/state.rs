@@ -14,8 +14,9 @@ pub const BALLOTS: Map<(u64, &Addr), (Vote, cosmwasm_std::Uint128)> = Map::new("
 /// Every change of the vault's `unbonding_secs` made by an executed proposal's batch:
 /// (block time, new value), oldest first. While the DAO owns the vault these are the only
 /// changes, so with the value each proposal read at propose they give every value in force since
-/// (`tally::seen_unbonding`). At most [`UNBONDING_LOG_LEN`] entries: when full, the two oldest
-/// merge into (the older time, the larger value), which never lowers what a proposal sees.
+/// (`tally::seen_unbonding`, which counts the entries made at or after a proposal's creation).
+/// At most [`UNBONDING_LOG_LEN`] entries: when full, the two oldest merge into (the later time,
+/// the larger value), so a proposal that saw either still sees at least as much (never less).
 pub const UNBONDING_LOG: Item<Vec<(u64, u64)>> = Item::new("unbonding_log");
 pub const UNBONDING_LOG_LEN: usize = 16;
 
@@ -28,8 +29,8 @@ pub fn log_unbonding(storage: &mut dyn Storage, at: u64, value: u64) -> StdResul
     let mut log = unbonding_log(storage)?;
     log.push((at, value));
     if log.len() > UNBONDING_LOG_LEN {
-        let (t0, v0) = log.remove(0);
-        log[0] = (t0, v0.max(log[0].1));
+        let (_, v0) = log.remove(0);
+        log[0].1 = log[0].1.max(v0);
     }
     UNBONDING_LOG.save(storage, &log)
 }
@@ -43,11 +44,11 @@ mod tests {
     fn a_full_log_merges_its_two_oldest_entries_upward() {
         let mut st = MockStorage::new();
         for i in 0..=UNBONDING_LOG_LEN as u64 {
-            // Values 100, 50, 102, 103, …: the first two merge into (time 0, 100).
+            // Values 100, 50, 102, 103, …: the first two merge into (time 1, 100).
             log_unbonding(&mut st, i, if i == 1 { 50 } else { 100 + i }).unwrap();
         }
         let log = unbonding_log(&st).unwrap();
         assert_eq!(log.len(), UNBONDING_LOG_LEN);
-        assert_eq!((log[0], log[1], *log.last().unwrap()), ((0, 100), (2, 102), (16, 116)));
+        assert_eq!((log[0], log[1], *log.last().unwrap()), ((1, 100), (2, 102), (16, 116)));
     }
 }
