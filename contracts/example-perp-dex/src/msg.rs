@@ -80,9 +80,11 @@ pub struct StateResponse {
     pub report_pending: Option<PendingReport>,
 }
 
-/// The vault refused the last exposure report: since when, and why (the vault's error).
+/// The vault refused the last exposure report.
 #[cw_serde]
 pub struct PendingReport {
+    /// Block time of the latest refusal (each refused close report restamps it).
     pub since: u64,
+    /// The vault's error.
     pub reason: String,
 }
