@@ -188,6 +188,25 @@ mod tests {
         assert_eq!(seen_unbonding(&p, None, &log[..1]), None);
     }
 
+    /// State stored before revision 2 (no new fields) still loads, with the conservative defaults.
+    #[test]
+    fn proposals_and_config_stored_before_revision_2_load() {
+        let json = cosmwasm_std::to_json_string(&prop(1, 0, 0, 1, 0, 0)).unwrap();
+        let tail = r#","require_timelock_ge_unbonding":true,"exit_window_secs":86400,"unbonding_secs":null,"claims_only":false}"#;
+        assert!(json.ends_with(tail), "{json}");
+        let old = format!("{}}}", &json[..json.len() - tail.len()]);
+        let p: ProposalResponse = cosmwasm_std::from_json(old).unwrap();
+        assert_eq!(
+            (p.require_timelock_ge_unbonding, p.exit_window_secs, p.unbonding_secs, p.claims_only),
+            (true, 86_400, None, false)
+        );
+        let cfg = r#"{"vault":"v","voting_period_secs":1,"quorum_bps":0,"threshold_bps":0,"timelock_secs":1,
+"min_propose_power":"1","guardian":null,"max_msgs":1,"execution_window_secs":1,
+"require_timelock_ge_unbonding":true,"max_title_len":1,"max_description_len":1}"#;
+        let c: risk_pool::dao::ConfigResponse = cosmwasm_std::from_json(cfg).unwrap();
+        assert_eq!(c.exit_window_secs, 86_400);
+    }
+
     proptest! {
         /// An early decision is never contradicted by any split of the remaining power.
         #[test]
