@@ -1,7 +1,7 @@
 //! risk-oracle through its JSON interface in cw-multi-test: one test per query and per error.
 
 use cosmwasm_std::{coins, Addr, Decimal, Int128, SignedDecimal, Uint128};
-use cw_multi_test::{App, AppBuilder, ContractWrapper, Executor};
+use cw_multi_test::{App, AppBuilder, AppResponse, ContractWrapper, Executor};
 use risk_math::measures::{historical, horizon_scale, sigma_horizon, simple_return};
 use risk_math::normal::var_es_factors;
 use risk_math::Q64;
@@ -16,8 +16,19 @@ struct Suite {
     app: App,
     owner: Addr,
     feeder: Addr,
+    /// Every feeder (`feeder` is the first).
+    feeders: Vec<Addr>,
     oracle: Addr,
     code_id: u64,
+}
+
+fn attr(r: &AppResponse, key: &str) -> String {
+    r.events
+        .iter()
+        .flat_map(|e| e.attributes.iter())
+        .find(|a| a.key == key)
+        .map(|a| a.value.clone())
+        .unwrap_or_default()
 }
 
 fn dec(s: &str) -> Decimal {
@@ -47,15 +58,36 @@ fn spec_json(owner: &Addr, feeder: &Addr) -> String {
 
 impl Suite {
     fn with(edit: impl FnOnce(&mut InstantiateMsg)) -> Suite {
+        Suite::with_feeders(1, edit)
+    }
+
+    /// `n` feeders ("feeder", "feeder1", …).
+    fn with_feeders(n: usize, edit: impl FnOnce(&mut InstantiateMsg)) -> Suite {
         let mut app = AppBuilder::new().build(|_, _, _| {});
         let owner = app.api().addr_make("dao");
         let feeder = app.api().addr_make("feeder");
+        let mut feeders = vec![feeder.clone()];
+        feeders.extend((1..n).map(|i| app.api().addr_make(&format!("feeder{i}"))));
         let code_id = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate)));
         let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &feeder)).unwrap();
+        msg.feeders = feeders.iter().map(|f| f.to_string()).collect();
         edit(&mut msg);
         let oracle =
             app.instantiate_contract(code_id, owner.clone(), &msg, &[], "oracle", Some(owner.to_string())).unwrap();
-        Suite { app, owner, feeder, oracle, code_id }
+        Suite { app, owner, feeder, feeders, oracle, code_id }
+    }
+
+    /// Feeder `i`'s submission of BTC and ETH prices.
+    fn submit_by(&mut self, i: usize, btc: &str, eth: &str) -> Result<AppResponse, ContractError> {
+        let msg = ExecuteMsg::SetPrices {
+            prices: vec![
+                PriceInput { market: "BTC-PERP".into(), price: dec(btc) },
+                PriceInput { market: "ETH-PERP".into(), price: dec(eth) },
+            ],
+        };
+        self.app
+            .execute_contract(self.feeders[i].clone(), self.oracle.clone(), &msg, &[])
+            .map_err(|e| e.downcast::<ContractError>().unwrap())
     }
 
     fn new() -> Suite {
@@ -224,8 +256,11 @@ fn assess_errors_are_typed_never_zeros() {
     assert!(e.contains("unknown market DOGE-PERP"), "{e}");
     let e = s.assess(vec![exp("BTC-PERP", 1), exp("BTC-PERP", 2)]).unwrap_err();
     assert!(e.contains("market BTC-PERP listed twice"), "{e}");
-    let e = s.assess(vec![exp("BTC-PERP", 1), exp("ETH-PERP", 1), exp("BTC-PERP", 1)]).unwrap_err();
-    assert!(e.contains("too many exposures: 3 > 2"), "{e}");
+    // Queries enforce the hard maximum only (a lowered max_exposures binds new reports, in the
+    // vault, through the `max_exposures` answered): 33 entries are refused, whatever they are.
+    let e = s.assess((0..33).map(|i| exp(&format!("M{i}"), 1)).collect()).unwrap_err();
+    assert!(e.contains("too many exposures: 33 > 32"), "{e}");
+    assert_eq!(s.assess(vec![exp("BTC-PERP", 1), exp("ETH-PERP", 1)]).unwrap().max_exposures, Some(2));
     let e = s.assess(vec![exp("BTC-PERP", i128::MAX)]).unwrap_err();
     assert!(e.contains("notional above 2^100"), "{e}");
     s.advance(3_601);
@@ -271,12 +306,18 @@ fn only_feeders_price_and_only_the_owner_configures() {
     s.exec(&stranger, &ExecuteMsg::SetFeeders { feeders: vec![] }).unwrap();
 }
 
+/// Changed with issue 11 item 10: a submission before `round_secs` is stored and forms no
+/// round (it was `RoundTooSoon`), and a move over `max_move_bps` is clamped (it was
+/// `PriceMoveTooLarge`, which let one feeder stall the oracle).
 #[test]
 fn feeder_guards_spacing_completeness_and_max_move() {
     let mut s = Suite::new();
-    s.round("60000", "3000").unwrap();
+    let r = s.submit_by(0, "60000", "3000").unwrap();
+    assert_eq!((attr(&r, "round_formed"), attr(&r, "round")), ("true".into(), "0".into()));
     let now = s.app.block_info().time.seconds();
-    assert_eq!(s.round("60001", "3000"), Err(ContractError::RoundTooSoon { next_at: now + 3_600, now }));
+    let r = s.submit_by(0, "60001", "3000").unwrap();
+    assert_eq!(attr(&r, "round_formed"), "false");
+    assert_eq!((attr(&r, "reason"), attr(&r, "next_at")), ("too_soon".into(), (now + 3_600).to_string()));
     s.advance(3_600);
     let feeder = s.feeder.clone();
     let only_btc =
@@ -290,16 +331,13 @@ fn feeder_guards_spacing_completeness_and_max_move() {
         ],
     };
     assert_eq!(s.exec(&feeder, &dup), Err(ContractError::DuplicateMarket { market: "BTC-PERP".into() }));
-    // A 50.01 % move is over the default 5,000 bps and rejects the whole round.
-    assert_eq!(
-        s.round("90006", "3000"),
-        Err(ContractError::PriceMoveTooLarge { market: "BTC-PERP".into(), move_bps: 5001, max_move_bps: 5000 })
-    );
     assert_eq!(
         s.round("60000", "0"),
         Err(ContractError::InvalidPrice { market: "ETH-PERP".into(), price: Decimal::zero() })
     );
-    s.round("90000", "3000").unwrap();
+    // A 50.01 % move is over the default 5,000 bps: clamped to +50 % exactly, not rejected.
+    let r = s.submit_by(0, "90006", "3000").unwrap();
+    assert_eq!((attr(&r, "round_formed"), attr(&r, "clamped")), ("true".into(), "BTC-PERP".into()));
     let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
     assert_eq!((m.price, m.history_rounds), (dec("90000"), 2));
 }
@@ -367,7 +405,7 @@ fn monte_carlo_is_deterministic_and_never_below_parametric() {
     let err = app.instantiate_contract(code, owner.clone(), &msg, &[], "o", None).unwrap_err();
     assert_eq!(
         err.downcast::<ContractError>().unwrap(),
-        ContractError::LimitExceeded { what: "monte carlo draws (paths × max_markets)", count: 320_000, max: 160_000 }
+        ContractError::LimitExceeded { what: "monte carlo draws (paths × slots)", count: 320_000, max: 160_000 }
     );
     msg.max_markets = Some(16);
     app.instantiate_contract(code, owner.clone(), &msg, &[], "o", None).unwrap();
@@ -417,18 +455,26 @@ fn correlations_are_validated_and_psd_checked_as_a_batch() {
     assert!(hedged.var < long.var);
 }
 
+/// Changed with issue 11 item 15: `remove_market` delists (it freed the slot and forgot the
+/// market, making stored books unassessable); a new market takes a fresh slot.
 #[test]
-fn removing_a_market_frees_its_slot_and_forgets_its_past() {
+fn removing_a_market_delists_it_and_a_new_market_takes_a_fresh_slot() {
     let mut s = Suite::new();
     s.round("60000", "3000").unwrap();
     s.owner_exec(ExecuteMsg::RemoveMarket { id: "ETH-PERP".into() }).unwrap();
-    assert!(s.assess(vec![exp("ETH-PERP", 1)]).unwrap_err().contains("unknown market"));
+    assert_eq!(s.assess(vec![exp("ETH-PERP", 1)]).unwrap().delisted, vec!["ETH-PERP".to_string()]);
+    assert_eq!(
+        s.owner_exec(ExecuteMsg::RemoveMarket { id: "ETH-PERP".into() }),
+        Err(ContractError::MarketDelisted { market: "ETH-PERP".into() })
+    );
     s.owner_exec(ExecuteMsg::UpsertMarket { id: "SOL-PERP".into(), price: dec("150"), volatility: dec("1.1") })
         .unwrap();
     let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "BTC-PERP".into(), b: "SOL-PERP".into() }).unwrap();
-    assert_eq!(c.rho, SignedDecimal::zero(), "the reused slot does not inherit ETH's 0.8");
+    assert_eq!(c.rho, SignedDecimal::zero());
+    let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "BTC-PERP".into(), b: "ETH-PERP".into() }).unwrap();
+    assert_eq!(c.rho, sdec("0.8"), "a delisted market keeps its correlations");
     let m: MarketResponse = s.q(&QueryMsg::Market { id: "SOL-PERP".into() }).unwrap();
-    assert_eq!(m.history_rounds, 0, "nor ETH's price history");
+    assert_eq!((m.history_rounds, m.delisted), (0, false));
     // Parametric over BTC+SOL equals the uncorrelated formula.
     let r = s.assess(vec![exp("BTC-PERP", 1_000_000), exp("SOL-PERP", 1_000_000)]).unwrap();
     let h = (DAY as f64 / 31_536_000.0).sqrt();
