@@ -239,7 +239,11 @@ pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], leg
                 h.dts.push(dt);
                 for s in slots {
                     let s = *s as usize;
-                    let v = if s < n { i64::from_le_bytes(rec[8 * s..8 * s + 8].try_into().unwrap_or_default()) } else { 0 };
+                    let v = if s < n {
+                        i64::from_le_bytes(rec[8 * s..8 * s + 8].try_into().unwrap_or_default())
+                    } else {
+                        0
+                    };
                     h.returns.push(v);
                 }
             }

@@ -9,7 +9,9 @@ use crate::error::ContractError;
 use crate::execute::markets::{add_market, validate_market};
 use crate::execute::{correlations, ensure_owner};
 use crate::limits::*;
-use crate::state::{load_rounds, majority, Config, Market, Rounds, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS, SUBMISSIONS};
+use crate::state::{
+    load_rounds, majority, Config, Market, Rounds, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS, SUBMISSIONS,
+};
 
 fn invalid(reason: impl Into<String>) -> ContractError {
     ContractError::InvalidConfig { reason: reason.into() }
@@ -336,7 +338,10 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
     validate(&mut cfg)?;
     let listed = SLOTS.load(deps.storage)?.iter().filter(|s| s.is_some()).count() as u32;
     if listed > cfg.max_markets {
-        return Err(invalid(format!("max_markets {} below the {listed} markets in slots (listed or delisted)", cfg.max_markets)));
+        return Err(invalid(format!(
+            "max_markets {} below the {listed} markets in slots (listed or delisted)",
+            cfg.max_markets
+        )));
     }
     if SCENARIOS.load(deps.storage)?.len() as u32 > cfg.max_scenarios {
         return Err(invalid(format!("max_scenarios {} below the scenarios set", cfg.max_scenarios)));

@@ -155,5 +155,8 @@ pub fn remove(deps: DepsMut, info: MessageInfo, id: String) -> Result<Response, 
     }
     m.delisted_round = Some(ROUNDS.load(deps.storage)?.count);
     MARKETS.save(deps.storage, &id, &m)?;
-    Ok(Response::new().add_attribute("action", "remove_market").add_attribute("market", id).add_attribute("delisted", "true"))
+    Ok(Response::new()
+        .add_attribute("action", "remove_market")
+        .add_attribute("market", id)
+        .add_attribute("delisted", "true"))
 }

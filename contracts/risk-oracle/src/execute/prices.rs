@@ -117,7 +117,8 @@ fn live_submissions(
     now: u64,
     markets: &[(usize, String, Market)],
 ) -> Result<Vec<Submission>, ContractError> {
-    let all: Vec<(Addr, Submission)> = SUBMISSIONS.range(storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
+    let all: Vec<(Addr, Submission)> =
+        SUBMISSIONS.range(storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
     let mut live = vec![];
     for (feeder, s) in all {
         if now.saturating_sub(s.at) > cfg.submission_ttl() || !cfg.feeders.contains(&feeder) {
@@ -138,7 +139,8 @@ fn live_submissions(
 /// The round price of `id`: the median of the submissions (even count: the lower middle, if
 /// the two middles are within `max_spread_bps` of the lower), or `None` on too wide a spread.
 fn median(subs: &[Submission], id: &str, max_spread_bps: u32) -> Option<Decimal> {
-    let mut v: Vec<Decimal> = subs.iter().filter_map(|s| s.prices.iter().find(|p| p.market == id)).map(|p| p.price).collect();
+    let mut v: Vec<Decimal> =
+        subs.iter().filter_map(|s| s.prices.iter().find(|p| p.market == id)).map(|p| p.price).collect();
     v.sort_unstable();
     let c = v.len();
     if c == 0 {

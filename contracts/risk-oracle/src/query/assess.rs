@@ -163,7 +163,11 @@ fn monte_carlo(deps: Deps, cfg: &Config, b: &Book, paths: u32, seed: u64) -> Res
     let n = b.slots.iter().map(|s| *s as usize + 1).max().unwrap_or(0);
     let draws = paths as u64 * n as u64;
     if draws > MAX_MC_DRAWS {
-        return Err(ContractError::LimitExceeded { what: "monte carlo draws (paths × slots)", count: draws, max: MAX_MC_DRAWS });
+        return Err(ContractError::LimitExceeded {
+            what: "monte carlo draws (paths × slots)",
+            count: draws,
+            max: MAX_MC_DRAWS,
+        });
     }
     let mut notionals = vec![0i128; n];
     let mut sigma_h = vec![Q64::ZERO; n];
