@@ -1105,3 +1105,53 @@ fn audit_22_draw_bound_counts_slots_not_markets() {
     // A book in slots below 16 spans at most 16 slots: fine.
     assert!(s.assess(vec![exp("M16", 1_000_000)]).unwrap_err().contains("170000 > 160000"));
 }
+
+/// Item 15 (pruning): history chunks a delisted market's frozen window reads are kept past the
+/// usual 500 rounds, and deleted once it is relisted.
+#[test]
+fn audit_15_delisted_history_survives_pruning() {
+    let mut s = Suite::with(|m| {
+        m.method = Method::Historical;
+        m.confidence_bps = 9500;
+        m.history_len = Some(20);
+        m.round_secs = Some(60);
+        m.max_staleness_secs = 10 * DAY;
+    });
+    let feeder = s.feeder.clone();
+    let mut rng = risk_math::prng::Xoshiro256::seed(2);
+    let (mut btc, mut eth) = (60_000u64, 3_000u64);
+    for _ in 0..30 {
+        btc = btc * (970 + rng.next_u64() % 61) / 1_000;
+        eth = eth * (970 + rng.next_u64() % 61) / 1_000;
+        s.round(&btc.to_string(), &eth.to_string()).unwrap();
+        s.advance(60);
+    }
+    let book = || vec![exp("BTC-PERP", 1_000_000 * E6 as i128), exp("ETH-PERP", 400_000 * E6 as i128)];
+    let before = s.assess(book()).unwrap();
+    s.owner_exec(ExecuteMsg::RemoveMarket { id: "ETH-PERP".into() }).unwrap();
+    let btc_only = |p: u64| ExecuteMsg::SetPrices {
+        prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec(&p.to_string()) }],
+    };
+    for _ in 0..600 {
+        btc = btc * (990 + rng.next_u64() % 21) / 1_000;
+        s.exec(&feeder, &btc_only(btc)).unwrap();
+        s.advance(60);
+    }
+    let after = s.assess(book()).unwrap();
+    assert_eq!((after.var, after.es), (before.var, before.es));
+    let chunk = |s: &Suite, c: u64| {
+        let mut key = b"hist".to_vec();
+        key.extend_from_slice(&c.to_be_bytes());
+        s.app.contract_storage(&s.oracle).get(&key).is_some()
+    };
+    assert!(chunk(&s, 0), "chunk 0 holds the frozen window's first rounds");
+    // Relisted: the held chunks go at the next chunk start.
+    s.owner_exec(ExecuteMsg::UpsertMarket { id: "ETH-PERP".into(), price: dec("3000"), volatility: dec("0.8") })
+        .unwrap();
+    for _ in 0..10 {
+        s.round(&btc.to_string(), "3000").unwrap();
+        s.advance(60);
+    }
+    assert!(!chunk(&s, 0) && !chunk(&s, 8) && chunk(&s, 20), "old chunks pruned after relisting");
+    assert!(s.assess(book()).is_ok());
+}

@@ -408,6 +408,25 @@ mod tests {
         assert!(stress_loss(&[1], &[MAX_SHOCK_ATOMICS + 1]).is_err());
     }
 
+    /// Per-round scales: each loss is scaled by its own round's √(h/Δt); equal scales give the
+    /// uniform figure; one scale per round is required.
+    #[test]
+    fn historical_per_round_scales_each_round() {
+        let r = |x: i128| ((x << RET_FRAC_BITS) / 100) as i64;
+        let returns = vec![r(-1); 20];
+        let uniform = historical(&[1_000_000], &returns, Q64::from_int(2), 9500).unwrap();
+        assert_eq!(historical_per_round(&[1_000_000], &returns, &[Q64::from_int(2); 20], 9500).unwrap(), uniform);
+        // One round at scale 4 (a quarter of the spacing) is the worst: 1,000,000·1 %·4.
+        let mut scales = vec![Q64::ONE; 20];
+        scales[7] = Q64::from_int(4);
+        let m = historical_per_round(&[1_000_000], &returns, &scales, 9500).unwrap();
+        assert!(m.var == 40_000 || m.var == 40_001, "{m:?}");
+        assert_eq!(
+            historical_per_round(&[1_000_000], &returns, &scales[..19], 9500),
+            Err(MathError::DimensionMismatch { expected: 20, got: 19 })
+        );
+    }
+
     /// Historical exact: with scale 1 every loss is −ΣNr/2⁵⁶ exactly; the reference computes it
     /// in i128 and rounds up independently.
     #[test]
