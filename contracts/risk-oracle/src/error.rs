@@ -44,12 +44,16 @@ pub enum ContractError {
     #[error("invalid stress scenario {name:?}: {reason}")]
     InvalidScenario { name: String, reason: String },
 
+    /// Not returned since the feeder round rule (issue 11): an early submission is stored and
+    /// forms no round (attribute `reason: too_soon`). Kept so the variants stay stable.
     #[error("price round too soon: the next round is allowed at {next_at}, now {now}")]
     RoundTooSoon { next_at: u64, now: u64 },
 
     #[error("price round incomplete: market {missing} has no price (a round prices every market)")]
     IncompleteRound { missing: String },
 
+    /// Not returned since the round rule: a median past `max_move_bps` is clamped (attribute
+    /// `clamped`). Kept so the variants stay stable.
     #[error("price move too large for {market}: {move_bps} bps > max {max_move_bps} bps")]
     PriceMoveTooLarge { market: String, move_bps: u128, max_move_bps: u32 },
 
