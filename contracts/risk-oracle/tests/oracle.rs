@@ -1155,3 +1155,24 @@ fn audit_15_delisted_history_survives_pruning() {
     assert!(!chunk(&s, 0) && !chunk(&s, 8) && chunk(&s, 20), "old chunks pruned after relisting");
     assert!(s.assess(book()).is_ok());
 }
+
+/// Item 21 (EWMA path): with a one-year horizon, one-minute rounds and max_move_bps 100,000, a
+/// +1,000 % round made the EWMA volatility ≈ 1,775 and σ·√(h/year) > 128: every assessment of
+/// the market overflowed. EWMA is capped at the largest accepted volatility (100 = 10,000 %).
+#[test]
+fn audit_21_ewma_volatility_is_capped_so_assess_never_overflows() {
+    let mut s = Suite::with(|m| {
+        m.ewma_lambda = Some(dec("0.94"));
+        m.horizon_secs = 31_536_000;
+        m.round_secs = Some(60);
+        m.max_move_bps = Some(100_000);
+    });
+    s.round("60000", "3000").unwrap();
+    s.advance(60);
+    s.round("660000", "3000").unwrap();
+    let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
+    assert_eq!(m.volatility, dec("100"));
+    let r = s.assess(vec![exp("BTC-PERP", 1_000_000 * E6 as i128)]).unwrap();
+    println!("capped EWMA: required {}", r.required);
+    assert!(r.required > Uint128::zero());
+}

@@ -19,7 +19,7 @@ use risk_pool::oracle::PriceInput;
 use crate::error::ContractError;
 use crate::execute::markets::validate_price;
 use crate::execute::{dec_q64, q64_dec_ceil};
-use crate::limits::MAX_HISTORY;
+use crate::limits::{MAX_HISTORY, MAX_VOLATILITY_PCT};
 use crate::state::{append_round, Config, Market, Rounds, Submission, CONFIG, MARKETS, ROUNDS, SLOTS, SUBMISSIONS};
 
 /// |new − old|·10⁴/old, rounded up.
@@ -53,8 +53,17 @@ fn clamp_move(old: Decimal, new: Decimal, bps: u32) -> (Decimal, bool) {
 }
 
 /// λ·σ²_old + (1−λ)·r²·year/Δt, the RiskMetrics recursion on annualised variance (Q64.64,
-/// products rounded toward −∞); the seed σ²_old is the owner-set variance.
+/// products rounded toward −∞); the seed σ²_old is the owner-set variance. Capped at the
+/// largest volatility the oracle accepts (`MAX_VOLATILITY_PCT`, 100² annual variance), like an
+/// owner-set one, so σ·√(horizon/year) ≤ 100 stays inside the measures' domain (≤ 128) for
+/// every horizon: without the cap a +1,000 % round 60 s after the last made every assessment
+/// of the market overflow at a one-year horizon.
 fn ewma_variance(m: &Market, lambda: Q64, r: i64, dt: u64) -> Result<Q64, ContractError> {
+    let max_vol = Q64::from_int((MAX_VOLATILITY_PCT / 100) as i64);
+    Ok(ewma_variance_uncapped(m, lambda, r, dt)?.min(max_vol.mul(max_vol)?))
+}
+
+fn ewma_variance_uncapped(m: &Market, lambda: Q64, r: i64, dt: u64) -> Result<Q64, ContractError> {
     let r = Q64((r as i128) << (64 - RET_FRAC_BITS));
     let annual = Q64(r.mul(r)?.0 * YEAR_SECS as i128 / dt as i128);
     let old = match m.ewma_var {
