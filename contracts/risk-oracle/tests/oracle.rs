@@ -1176,3 +1176,32 @@ fn audit_21_ewma_volatility_is_capped_so_assess_never_overflows() {
     println!("capped EWMA: required {}", r.required);
     assert!(r.required > Uint128::zero());
 }
+
+/// Item 21: the stored-Δt bound is exact over the rounds an assessment can still reach: once
+/// the 20-second rounds are older than the 500 kept, the one-year horizon is accepted.
+#[test]
+fn audit_21_horizon_bound_forgets_unreachable_rounds() {
+    let mut s = Suite::with(|m| {
+        m.round_secs = Some(20);
+        m.max_staleness_secs = 10 * DAY;
+    });
+    for _ in 0..3 {
+        s.round("60000", "3000").unwrap();
+        s.advance(20);
+    }
+    update(&mut s, ConfigUpdate { round_secs: Some(3_600), ..Default::default() }).unwrap();
+    let year = ConfigUpdate { horizon_secs: Some(31_536_000), ..Default::default() };
+    for _ in 0..499 {
+        s.advance(3_600);
+        s.round("60000", "3000").unwrap();
+    }
+    // Round 2 (Δt 20 s) is still among the last 500.
+    assert_eq!(
+        update(&mut s, year.clone()),
+        Err(ContractError::HorizonScaleTooLarge { horizon_secs: 31_536_000, dt_secs: 20, max_scale: 1024 })
+    );
+    s.advance(3_600);
+    s.round("60000", "3000").unwrap();
+    update(&mut s, year).unwrap();
+    assert_eq!(s.q::<ConfigResponse>(&QueryMsg::Config {}).unwrap().horizon_secs, 31_536_000);
+}
