@@ -208,10 +208,8 @@ pub struct AssessResponse {
     pub horizon_secs: u64,
     /// Oldest price time (seconds) among the exposures' markets; block time when none.
     pub as_of: u64,
-    /// The queried exposures' markets that are delisted (refuse additions/raises to them).
     #[serde(default)]
     pub delisted: Vec<String>,
-    /// The oracle's limit on entries of a NEW report (None = no extra limit).
     #[serde(default)]
     pub max_exposures: Option<u32>,
 }
@@ -225,7 +223,9 @@ pub struct RequirementResponse {
     pub confidence_bps: u32,
     pub horizon_secs: u64,
     pub as_of: u64,
-    /// As in [`AssessResponse`].
+    /// The queried exposures' markets that are delisted (the vault refuses reports adding to
+    /// or raising them), and the oracle's limit on entries of a NEW report (None = no extra
+    /// limit; queries enforce only the hard maximum); the same two fields as `AssessResponse`.
     #[serde(default)]
     pub delisted: Vec<String>,
     #[serde(default)]
