@@ -53,5 +53,6 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     risk_pool::migrate::ensure_upgrade(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
+    admin::pin_legacy_dt(deps.storage)?;
     Ok(Response::new().add_attribute("action", "migrate").add_attribute("version", CONTRACT_VERSION))
 }

@@ -44,14 +44,27 @@ pub enum ContractError {
     #[error("invalid stress scenario {name:?}: {reason}")]
     InvalidScenario { name: String, reason: String },
 
+    /// Not returned since the feeder round rule (issue 11): an early submission is stored and
+    /// forms no round (attribute `reason: too_soon`). Kept so the variants stay stable.
     #[error("price round too soon: the next round is allowed at {next_at}, now {now}")]
     RoundTooSoon { next_at: u64, now: u64 },
 
     #[error("price round incomplete: market {missing} has no price (a round prices every market)")]
     IncompleteRound { missing: String },
 
+    /// Not returned since the round rule: a median past `max_move_bps` is clamped (attribute
+    /// `clamped`). Kept so the variants stay stable.
     #[error("price move too large for {market}: {move_bps} bps > max {max_move_bps} bps")]
     PriceMoveTooLarge { market: String, move_bps: u128, max_move_bps: u32 },
+
+    #[error("market {market} is delisted: rounds no longer price it")]
+    MarketDelisted { market: String },
+
+    #[error("min_feeders {min_feeders} outside [{majority}, {feeders}]: at least the majority of the {feeders} feeders, at most all of them")]
+    MinFeedersOutOfRange { min_feeders: u32, majority: u32, feeders: u32 },
+
+    #[error("horizon_secs {horizon_secs} over a round of {dt_secs}s scales returns by more than {max_scale} (√(horizon/Δt)): historical assessments would overflow")]
+    HorizonScaleTooLarge { horizon_secs: u64, dt_secs: u64, max_scale: u64 },
 
     #[error("this message takes no funds")]
     FundsNotAccepted {},

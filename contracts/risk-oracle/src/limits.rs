@@ -8,7 +8,8 @@ pub const MAX_MARKETS: u32 = 32;
 pub const MAX_EXPOSURES: u32 = 32;
 /// Monte Carlo paths.
 pub const MAX_PATHS: u32 = 10_000;
-/// Monte Carlo draws per `assess`: paths × max_markets. Measured in cosmwasm-vm 2.2.10, a draw
+/// Monte Carlo draws per `assess`: paths × the slots a simulation spans (highest slot of the
+/// book + 1; configuration checks paths × max(slots in use, max_markets)). Measured in cosmwasm-vm 2.2.10, a draw
 /// costs ~4.9 SDK gas (≈680k VM gas: AS241 in 64-bit fixed point with software 128-bit
 /// multiplies and one divide); 10,000 paths × 32 markets = 320,000 draws cost 1.64M SDK gas, over
 /// the 1M budget, so the product is capped at 160,000 (≈860k SDK gas with the parametric floor
@@ -38,3 +39,7 @@ pub const MAX_PAGE: u32 = 30;
 pub const DEFAULT_HISTORY_LEN: u32 = 250;
 pub const DEFAULT_ROUND_SECS: u64 = 3_600;
 pub const DEFAULT_MAX_MOVE_BPS: u32 = 5_000;
+/// Default largest gap between the two middle submissions of an even count (1 %).
+pub const DEFAULT_MAX_FEEDER_SPREAD_BPS: u32 = 100;
+/// Largest `max_feeder_spread_bps` setting (100 %).
+pub const MAX_FEEDER_SPREAD_BPS: u32 = 10_000;

@@ -31,6 +31,25 @@ pub struct Config {
     /// Cached Φ⁻¹(α) and φ(z)/(1−α), Q64.64 raw (recomputed when `confidence_bps` changes).
     pub z: Int128,
     pub es_factor: Int128,
+    /// Distinct feeders a round needs, as set by the owner (never below the majority);
+    /// `None` = the majority ⌊n/2⌋+1 of the feeder set. See [`Config::min_feeders`].
+    #[serde(default)]
+    pub min_feeders: Option<u32>,
+    /// Age (seconds) after which a submission no longer counts; `None` = `round_secs`.
+    #[serde(default)]
+    pub submission_ttl_secs: Option<u64>,
+    /// Largest gap (bps of the lower) between the two middle prices of an even count.
+    #[serde(default = "default_spread_bps")]
+    pub max_feeder_spread_bps: u32,
+}
+
+fn default_spread_bps() -> u32 {
+    crate::limits::DEFAULT_MAX_FEEDER_SPREAD_BPS
+}
+
+/// ⌊n/2⌋ + 1: the majority of a feeder set of `n`.
+pub fn majority(n: usize) -> u32 {
+    (n / 2 + 1) as u32
 }
 
 impl Config {
@@ -39,6 +58,14 @@ impl Config {
     }
     pub fn es_factor(&self) -> Q64 {
         Q64(self.es_factor.i128())
+    }
+    /// Distinct feeders a round needs: max(owner-set, ⌊n/2⌋+1).
+    pub fn min_feeders(&self) -> u32 {
+        self.min_feeders.unwrap_or(0).max(majority(self.feeders.len()))
+    }
+    /// Seconds a submission counts for: `submission_ttl_secs`, default `round_secs`.
+    pub fn submission_ttl(&self) -> u64 {
+        self.submission_ttl_secs.unwrap_or(self.round_secs)
     }
 }
 
@@ -55,16 +82,28 @@ pub struct Market {
     pub slot: u32,
     /// First price round whose return includes this market.
     pub since_round: u64,
+    /// Set by `remove_market`: the round count when it was delisted (rounds before it include
+    /// the market's returns). A delisted market stays assessable; rounds no longer price it.
+    #[serde(default)]
+    pub delisted_round: Option<u64>,
 }
 
 impl Market {
-    /// The volatility in force: max(owner-set, EWMA).
-    pub fn effective_volatility(&self) -> Decimal {
+    /// The volatility in force: max(owner-set, EWMA) while EWMA is on (`ewma_on`), else the
+    /// owner-set one (EWMA state left by an earlier configuration is ignored).
+    pub fn effective_volatility(&self, ewma_on: bool) -> Decimal {
         match self.ewma_vol {
-            Some(e) if e > self.volatility => e,
+            Some(e) if ewma_on && e > self.volatility => e,
             _ => self.volatility,
         }
     }
+}
+
+/// One feeder's submission for the next round (prices of every listed market).
+#[cw_serde]
+pub struct Submission {
+    pub at: u64,
+    pub prices: Vec<risk_pool::oracle::PriceInput>,
 }
 
 #[cw_serde]
@@ -73,6 +112,19 @@ pub struct Rounds {
     /// Rounds recorded so far (the next round's index).
     pub count: u64,
     pub last_at: Option<u64>,
+    /// Δt (seconds) of rounds recorded before Δt was stored with each round: pinned to the
+    /// `round_secs` in force at migration (or at the first `update_config` / round after it);
+    /// until pinned, the current `round_secs`.
+    #[serde(default)]
+    pub legacy_dt: Option<u64>,
+    /// Smallest Δt of any round recorded (legacy rounds count as `legacy_dt`): a lower bound
+    /// used to refuse an overflowing horizon cheaply (see `admin::check_horizon`).
+    #[serde(default)]
+    pub min_dt: Option<u64>,
+    /// First history chunk not yet deleted (`None` = legacy: only the chunk the old rule
+    /// deletes next).
+    #[serde(default)]
+    pub pruned_to: Option<u64>,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
@@ -83,6 +135,8 @@ pub const SLOTS: Item<Vec<Option<String>>> = Item::new("slots");
 /// Correlation pairs as set, keyed (min(a,b), max(a,b)); absent = 0.
 pub const PAIRS: Map<(&str, &str), cosmwasm_std::SignedDecimal> = Map::new("pairs");
 pub const ROUNDS: Item<Rounds> = Item::new("rounds");
+/// feeder → its latest submission since the last round (at most `MAX_FEEDERS` entries).
+pub const SUBMISSIONS: Map<&Addr, Submission> = Map::new("submissions");
 
 /// The market `id`, or `UnknownMarket` naming it.
 pub fn load_market(storage: &dyn Storage, id: &str) -> Result<Market, crate::ContractError> {
@@ -123,49 +177,82 @@ fn chunk_key(chunk: u64) -> Vec<u8> {
     k
 }
 
-/// Appends round `index` (returns by slot, Q7.56) to its chunk. Record: `[n: u8][n × i64]`.
-/// Chunks older than the hard history maximum are deleted as new ones start.
-pub fn append_round(storage: &mut dyn Storage, index: u64, returns: &[i64]) {
+/// Flag in a record's first byte: the record carries its Δt (u64 LE) after the count.
+const DT_FLAG: u8 = 0x80;
+
+/// Appends round `index` (Δt `dt` seconds; returns by slot, Q7.56) to its chunk.
+/// Record: `[0x80 | n: u8][dt: u64][n × i64]` (records written before Δt was stored:
+/// `[n: u8][n × i64]`). When a chunk starts, chunks older than both the hard history maximum
+/// and round `keep_from` (the oldest round a delisted market's frozen window still reads) are
+/// deleted, from the `pruned_to` cursor on.
+pub fn append_round(storage: &mut dyn Storage, rounds: &mut Rounds, dt: u64, returns: &[i64], keep_from: u64) {
+    let index = rounds.count;
     let chunk = index / ROUNDS_PER_CHUNK;
     let key = chunk_key(chunk);
     let mut bytes = if index.is_multiple_of(ROUNDS_PER_CHUNK) { vec![] } else { storage.get(&key).unwrap_or_default() };
-    bytes.push(returns.len() as u8);
+    bytes.push(DT_FLAG | returns.len() as u8);
+    bytes.extend_from_slice(&dt.to_le_bytes());
     for r in returns {
         bytes.extend_from_slice(&r.to_le_bytes());
     }
     storage.set(&key, &bytes);
-    let keep = (crate::limits::MAX_HISTORY as u64).div_ceil(ROUNDS_PER_CHUNK) + 1;
-    if index.is_multiple_of(ROUNDS_PER_CHUNK) && chunk >= keep {
-        storage.remove(&chunk_key(chunk - keep));
+    if index.is_multiple_of(ROUNDS_PER_CHUNK) {
+        let keep = (crate::limits::MAX_HISTORY as u64).div_ceil(ROUNDS_PER_CHUNK) + 1;
+        let first_kept = (chunk + 1).saturating_sub(keep).min(keep_from / ROUNDS_PER_CHUNK);
+        let from = rounds.pruned_to.unwrap_or(chunk.saturating_sub(keep));
+        for c in from..first_kept {
+            storage.remove(&chunk_key(c));
+        }
+        rounds.pruned_to = Some(from.max(first_kept));
     }
 }
 
-/// Returns of rounds [from, to) for the given slots, round-major (K × slots.len()).
-pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32]) -> StdResult<Vec<i64>> {
-    let mut out = Vec::with_capacity(((to - from) as usize) * slots.len());
+/// Stored rounds [from, to) for some slots: returns round-major (K × slots.len()) and each
+/// round's Δt (records without one take `legacy_dt`).
+pub struct History {
+    pub returns: Vec<i64>,
+    pub dts: Vec<u64>,
+}
+
+/// Reads rounds [from, to); `slots` empty reads only the Δts.
+pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], legacy_dt: u64) -> StdResult<History> {
+    let k = to.saturating_sub(from) as usize;
+    let mut h = History { returns: Vec::with_capacity(k * slots.len()), dts: Vec::with_capacity(k) };
     if from >= to {
-        return Ok(out);
+        return Ok(h);
     }
+    let corrupt = || cosmwasm_std::StdError::generic_err("price history is missing rounds");
     for chunk in from / ROUNDS_PER_CHUNK..=(to - 1) / ROUNDS_PER_CHUNK {
         let bytes = storage.get(&chunk_key(chunk)).unwrap_or_default();
         let mut pos = 0usize;
         let mut index = chunk * ROUNDS_PER_CHUNK;
         while pos < bytes.len() {
-            let n = bytes[pos] as usize;
-            let rec = &bytes[pos + 1..pos + 1 + 8 * n];
+            let n = (bytes[pos] & !DT_FLAG) as usize;
+            let (dt, head) = if bytes[pos] & DT_FLAG != 0 {
+                let raw = bytes.get(pos + 1..pos + 9).ok_or_else(corrupt)?;
+                (u64::from_le_bytes(raw.try_into().map_err(|_| corrupt())?), 9)
+            } else {
+                (legacy_dt, 1)
+            };
+            let rec = bytes.get(pos + head..pos + head + 8 * n).ok_or_else(corrupt)?;
             if index >= from && index < to {
+                h.dts.push(dt);
                 for s in slots {
                     let s = *s as usize;
-                    let v = if s < n { i64::from_le_bytes(rec[8 * s..8 * s + 8].try_into().unwrap()) } else { 0 };
-                    out.push(v);
+                    let v = if s < n {
+                        i64::from_le_bytes(rec[8 * s..8 * s + 8].try_into().unwrap_or_default())
+                    } else {
+                        0
+                    };
+                    h.returns.push(v);
                 }
             }
-            pos += 1 + 8 * n;
+            pos += head + 8 * n;
             index += 1;
         }
     }
-    if out.len() != ((to - from) as usize) * slots.len() {
-        return Err(cosmwasm_std::StdError::generic_err("price history is missing rounds"));
+    if h.dts.len() != k {
+        return Err(corrupt());
     }
-    Ok(out)
+    Ok(h)
 }

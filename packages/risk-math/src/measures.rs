@@ -189,14 +189,27 @@ fn tail_measure(mut losses: Vec<I256>, e: i32, confidence_bps: u32) -> MathResul
     Ok(Measure { var: ceil_scaled(var, e)?, es: ceil_scaled(mean, e)? })
 }
 
+/// Historical-simulation VaR and ES with one scale for every round: [`historical_per_round`]
+/// with `scales` = [`scale`; K] (kept for callers whose rounds share one spacing).
+pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bps: u32) -> MathResult<Measure> {
+    let k = if notionals.is_empty() { 0 } else { returns.len() / notionals.len() };
+    historical_per_round(notionals, returns, &vec![scale; k], confidence_bps)
+}
+
 /// Historical-simulation VaR and ES.
 ///
 /// `returns` is K rounds × n markets, round-major, each a simple return in Q7.56 (see
-/// [`simple_return`]); `scale` = √(horizon/round) (see [`horizon_scale`]).
-/// L_k = −Σᵢ Nᵢ·r_ki·scale (not clamped); m = ⌈(1−α)K⌉; VaR = L₍ₘ₎, ES = mean(L₍₁..ₘ₎),
-/// both floored at 0. Exact: every L_k is computed without rounding in 256 bits and only VaR
-/// and ES are rounded, up, once.
-pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bps: u32) -> MathResult<Measure> {
+/// [`simple_return`]); `scales[k]` = √(horizon/Δt_k) of round k's own spacing Δt_k (see
+/// [`horizon_scale`], rounded up; callers compute one root per distinct Δt).
+/// L_k = −Σᵢ Nᵢ·r_ki·scales[k] (not clamped); m = ⌈(1−α)K⌉; VaR = L₍ₘ₎, ES = mean(L₍₁..ₘ₎),
+/// both floored at 0. Exact given the scales: every L_k is computed without rounding in 256
+/// bits and only VaR and ES are rounded, up, once.
+pub fn historical_per_round(
+    notionals: &[i128],
+    returns: &[i64],
+    scales: &[Q64],
+    confidence_bps: u32,
+) -> MathResult<Measure> {
     let n = notionals.len();
     check_notionals(notionals)?;
     if n == 0 {
@@ -205,7 +218,10 @@ pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bp
     if !returns.len().is_multiple_of(n) {
         return Err(MathError::DimensionMismatch { expected: n, got: returns.len() % n });
     }
-    if scale.is_negative() || scale > MAX_HIST_SCALE {
+    if scales.len() != returns.len() / n {
+        return Err(MathError::DimensionMismatch { expected: returns.len() / n, got: scales.len() });
+    }
+    if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE) {
         return Err(MathError::Domain { what: "historical scale outside [0, 1024]" });
     }
     if returns.iter().any(|r| r.unsigned_abs() > MAX_RETURN as u64) {
@@ -213,7 +229,8 @@ pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bp
     }
     let losses: Vec<I256> = returns
         .chunks_exact(n)
-        .map(|round| {
+        .zip(scales)
+        .map(|(round, scale)| {
             let pnl: I256 = round.iter().zip(notionals).map(|(r, n)| mul_i128(*n, *r as i128)).sum();
             -pnl * I256::from(scale.0)
         })
@@ -389,6 +406,25 @@ mod tests {
         assert_eq!(stress_loss(&[3], &[-e18 / 10]).unwrap(), 1);
         assert!(stress_loss(&[1], &[]).is_err());
         assert!(stress_loss(&[1], &[MAX_SHOCK_ATOMICS + 1]).is_err());
+    }
+
+    /// Per-round scales: each loss is scaled by its own round's √(h/Δt); equal scales give the
+    /// uniform figure; one scale per round is required.
+    #[test]
+    fn historical_per_round_scales_each_round() {
+        let r = |x: i128| ((x << RET_FRAC_BITS) / 100) as i64;
+        let returns = vec![r(-1); 20];
+        let uniform = historical(&[1_000_000], &returns, Q64::from_int(2), 9500).unwrap();
+        assert_eq!(historical_per_round(&[1_000_000], &returns, &[Q64::from_int(2); 20], 9500).unwrap(), uniform);
+        // One round at scale 4 (a quarter of the spacing) is the worst: 1,000,000·1 %·4.
+        let mut scales = vec![Q64::ONE; 20];
+        scales[7] = Q64::from_int(4);
+        let m = historical_per_round(&[1_000_000], &returns, &scales, 9500).unwrap();
+        assert!(m.var == 40_000 || m.var == 40_001, "{m:?}");
+        assert_eq!(
+            historical_per_round(&[1_000_000], &returns, &scales[..19], 9500),
+            Err(MathError::DimensionMismatch { expected: 20, got: 19 })
+        );
     }
 
     /// Historical exact: with scale 1 every loss is −ΣNr/2⁵⁶ exactly; the reference computes it

@@ -86,6 +86,17 @@ pub struct InstantiateMsg {
     pub max_exposures: Option<u32>,
     pub max_paths: Option<u32>,
     pub max_scenarios: Option<u32>,
+    /// Distinct feeders whose submissions form a round (default: the majority ⌊n/2⌋+1 of the
+    /// feeder set; never fewer, at most all feeders).
+    #[serde(default)]
+    pub min_feeders: Option<u32>,
+    /// Seconds a submission counts toward a round (default `round_secs`).
+    #[serde(default)]
+    pub submission_ttl_secs: Option<u64>,
+    /// Largest gap between the two middle prices of an even count of submissions, in bps of
+    /// the lower (default 100).
+    #[serde(default)]
+    pub max_feeder_spread_bps: Option<u32>,
 }
 
 /// Every mutable instantiate field; absent = unchanged. `ewma_lambda: "0"` turns EWMA off.
@@ -108,6 +119,12 @@ pub struct ConfigUpdate {
     pub max_exposures: Option<u32>,
     pub max_paths: Option<u32>,
     pub max_scenarios: Option<u32>,
+    #[serde(default)]
+    pub min_feeders: Option<u32>,
+    #[serde(default)]
+    pub submission_ttl_secs: Option<u64>,
+    #[serde(default)]
+    pub max_feeder_spread_bps: Option<u32>,
 }
 
 /// Deserialized once per call, so the size of the largest variant does not matter.
@@ -191,6 +208,10 @@ pub struct AssessResponse {
     pub horizon_secs: u64,
     /// Oldest price time (seconds) among the exposures' markets; block time when none.
     pub as_of: u64,
+    #[serde(default)]
+    pub delisted: Vec<String>,
+    #[serde(default)]
+    pub max_exposures: Option<u32>,
 }
 
 #[cw_serde]
@@ -202,6 +223,13 @@ pub struct RequirementResponse {
     pub confidence_bps: u32,
     pub horizon_secs: u64,
     pub as_of: u64,
+    /// The queried exposures' markets that are delisted (the vault refuses reports adding to
+    /// or raising them), and the oracle's limit on entries of a NEW report (None = no extra
+    /// limit; queries enforce only the hard maximum); the same two fields as `AssessResponse`.
+    #[serde(default)]
+    pub delisted: Vec<String>,
+    #[serde(default)]
+    pub max_exposures: Option<u32>,
 }
 
 #[cw_serde]
@@ -241,6 +269,14 @@ pub struct ConfigResponse {
     pub max_exposures: u32,
     pub max_paths: u32,
     pub max_scenarios: u32,
+    /// The round rule in force: distinct feeders a round needs (max(owner-set, majority)),
+    /// submission lifetime and the even-count spread limit.
+    #[serde(default)]
+    pub min_feeders: u32,
+    #[serde(default)]
+    pub submission_ttl_secs: u64,
+    #[serde(default)]
+    pub max_feeder_spread_bps: u32,
     pub stress_scenarios: Vec<StressScenario>,
     /// Price rounds recorded so far and the time of the last one.
     pub rounds: u64,
@@ -258,6 +294,9 @@ pub struct MarketResponse {
     pub updated_at: u64,
     /// Stored price rounds that include this market (capped at `history_len`).
     pub history_rounds: u64,
+    /// Removed by the owner: assessable, no longer priced by rounds.
+    #[serde(default)]
+    pub delisted: bool,
 }
 
 #[cw_serde]

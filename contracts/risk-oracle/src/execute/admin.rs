@@ -1,7 +1,7 @@
 //! Instantiate and the owner's configuration actions.
 
-use cosmwasm_std::{Addr, Api, Decimal, DepsMut, Env, Int128, MessageInfo, Response, SignedDecimal};
-use risk_math::measures::min_observations;
+use cosmwasm_std::{Addr, Api, Decimal, DepsMut, Env, Int128, MessageInfo, Order, Response, SignedDecimal, Storage};
+use risk_math::measures::{horizon_scale, min_observations, MAX_HIST_SCALE};
 use risk_math::normal::var_es_factors;
 use risk_pool::oracle::{ConfigUpdate, InstantiateMsg, Method, StressScenario};
 
@@ -9,7 +9,9 @@ use crate::error::ContractError;
 use crate::execute::markets::{add_market, validate_market};
 use crate::execute::{correlations, ensure_owner};
 use crate::limits::*;
-use crate::state::{Config, Rounds, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS};
+use crate::state::{
+    load_rounds, majority, Config, Market, Rounds, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS, SUBMISSIONS,
+};
 
 fn invalid(reason: impl Into<String>) -> ContractError {
     ContractError::InvalidConfig { reason: reason.into() }
@@ -78,14 +80,6 @@ fn validate(cfg: &mut Config) -> Result<(), ContractError> {
         if paths > cfg.max_paths {
             return Err(ContractError::LimitExceeded { what: "paths", count: paths as u64, max: cfg.max_paths as u64 });
         }
-        let draws = paths as u64 * cfg.max_markets as u64;
-        if draws > MAX_MC_DRAWS {
-            return Err(ContractError::LimitExceeded {
-                what: "monte carlo draws (paths × max_markets)",
-                count: draws,
-                max: MAX_MC_DRAWS,
-            });
-        }
         if paths < need {
             return Err(invalid(format!("paths {paths} below the {need} the confidence needs")));
         }
@@ -96,7 +90,95 @@ fn validate(cfg: &mut Config) -> Result<(), ContractError> {
     if cfg.cover_n == 0 || cfg.cover_n as usize > MAX_POOL_MEMBERS {
         return Err(invalid(format!("cover_n {} outside [1, {MAX_POOL_MEMBERS}]", cfg.cover_n)));
     }
+    validate_min_feeders(cfg)?;
+    if cfg.submission_ttl() == 0 {
+        return Err(invalid("submission_ttl_secs must be > 0"));
+    }
+    if cfg.max_feeder_spread_bps > MAX_FEEDER_SPREAD_BPS {
+        return Err(invalid(format!(
+            "max_feeder_spread_bps {} outside [0, {MAX_FEEDER_SPREAD_BPS}]",
+            cfg.max_feeder_spread_bps
+        )));
+    }
     Ok(())
+}
+
+/// An owner-set `min_feeders` lies in [⌊n/2⌋+1, n] for the current feeder set of n.
+fn validate_min_feeders(cfg: &Config) -> Result<(), ContractError> {
+    if let Some(k) = cfg.min_feeders {
+        let n = cfg.feeders.len() as u32;
+        let maj = majority(cfg.feeders.len());
+        if k < maj || k > n {
+            return Err(ContractError::MinFeedersOutOfRange { min_feeders: k, majority: maj, feeders: n });
+        }
+    }
+    Ok(())
+}
+
+/// One past the highest slot holding a market (listed or delisted).
+fn slot_span(storage: &dyn Storage) -> Result<u32, ContractError> {
+    let slots = SLOTS.may_load(storage)?.unwrap_or_default();
+    Ok(slots.iter().rposition(|s| s.is_some()).map_or(0, |i| i as u32 + 1))
+}
+
+/// Checks the configuration against every assessment it allows, so that none can fail on it:
+/// - Monte Carlo draws: a simulation spans the book's highest slot + 1, and new markets take
+///   the first free slot, so every query spans at most max(slot span, max_markets) slots:
+///   paths × that ≤ `MAX_MC_DRAWS`.
+/// - Historical scale √(horizon/Δt) ≤ `MAX_HIST_SCALE` for every Δt an assessment can meet:
+///   future rounds (Δt ≥ `round_secs`) and every stored round still reachable.
+fn check_reachable(storage: &mut dyn Storage, cfg: &Config) -> Result<(), ContractError> {
+    if let Method::MonteCarlo { paths, .. } = cfg.method {
+        let span = slot_span(storage)?.max(cfg.max_markets) as u64;
+        let draws = paths as u64 * span;
+        if draws > MAX_MC_DRAWS {
+            return Err(ContractError::LimitExceeded {
+                what: "monte carlo draws (paths × slots)",
+                count: draws,
+                max: MAX_MC_DRAWS,
+            });
+        }
+    }
+    check_horizon(storage, cfg)
+}
+
+fn horizon_error(cfg: &Config, dt: u64) -> ContractError {
+    ContractError::HorizonScaleTooLarge {
+        horizon_secs: cfg.horizon_secs,
+        dt_secs: dt,
+        max_scale: (MAX_HIST_SCALE.0 >> 64) as u64,
+    }
+}
+
+/// √(horizon/Δt) fits for Δt = `round_secs` and for the smallest stored Δt. The cached
+/// `min_dt` is a lower bound over all rounds ever recorded; only when it fails are the
+/// rounds any assessment can still reach (the last `MAX_HISTORY`, and the frozen windows of
+/// delisted markets) read, and `min_dt` tightened to their minimum.
+fn check_horizon(storage: &mut dyn Storage, cfg: &Config) -> Result<(), ContractError> {
+    let fits = |dt: u64| horizon_scale(cfg.horizon_secs, dt).is_ok();
+    if !fits(cfg.round_secs) {
+        return Err(horizon_error(cfg, cfg.round_secs));
+    }
+    let Some(mut rounds) = ROUNDS.may_load(storage)? else { return Ok(()) };
+    let legacy = rounds.legacy_dt.unwrap_or(cfg.round_secs);
+    let Some(min_dt) = rounds.min_dt.or((rounds.count > 0).then_some(legacy)) else { return Ok(()) };
+    if fits(min_dt) {
+        return Ok(());
+    }
+    let mut end = rounds.count;
+    for m in MARKETS.range(storage, None, None, Order::Ascending) {
+        if let Some(d) = m?.1.delisted_round {
+            end = end.min(d);
+        }
+    }
+    let from = end.saturating_sub(MAX_HISTORY as u64);
+    let exact = load_rounds(storage, from, rounds.count, &[], legacy)?.dts.into_iter().min();
+    rounds.min_dt = exact;
+    ROUNDS.save(storage, &rounds)?;
+    match exact {
+        Some(dt) if !fits(dt) => Err(horizon_error(cfg, dt)),
+        _ => Ok(()),
+    }
 }
 
 fn validate_scenarios(deps: &DepsMut, cfg: &Config, scenarios: &[StressScenario]) -> Result<(), ContractError> {
@@ -161,11 +243,15 @@ pub fn instantiate(
         max_scenarios: msg.max_scenarios.unwrap_or(MAX_SCENARIOS),
         z: Int128::zero(),
         es_factor: Int128::zero(),
+        min_feeders: msg.min_feeders,
+        submission_ttl_secs: msg.submission_ttl_secs,
+        max_feeder_spread_bps: msg.max_feeder_spread_bps.unwrap_or(DEFAULT_MAX_FEEDER_SPREAD_BPS),
     };
     validate(&mut cfg)?;
     CONFIG.save(deps.storage, &cfg)?;
     SLOTS.save(deps.storage, &vec![])?;
     ROUNDS.save(deps.storage, &Rounds::default())?;
+    check_reachable(deps.storage, &cfg)?;
     let now = env.block.time.seconds();
     for m in &msg.markets {
         validate_market(&m.id, m.price, m.volatility)?;
@@ -201,13 +287,23 @@ pub fn set_feeders(deps: DepsMut, info: MessageInfo, feeders: Vec<String>) -> Re
     let mut cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "set feeders")?;
     cfg.feeders = validate_feeders(deps.api, &feeders)?;
+    validate_min_feeders(&cfg)?;
     CONFIG.save(deps.storage, &cfg)?;
+    // A removed feeder's submission no longer counts.
+    let stale: Vec<Addr> = SUBMISSIONS
+        .keys(deps.storage, None, None, Order::Ascending)
+        .filter(|k| k.as_ref().is_ok_and(|a| !cfg.feeders.contains(a)))
+        .collect::<Result<_, _>>()?;
+    for a in &stale {
+        SUBMISSIONS.remove(deps.storage, a);
+    }
     Ok(Response::new().add_attribute("action", "set_feeders").add_attribute("feeders", feeders.len().to_string()))
 }
 
 pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Result<Response, ContractError> {
     let mut cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "update the config")?;
+    let old_round_secs = cfg.round_secs;
     macro_rules! set {
         ($($f:ident),*) => { $( if let Some(v) = u.$f.clone() { cfg.$f = v; } )* };
     }
@@ -226,21 +322,70 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
         max_markets,
         max_exposures,
         max_paths,
-        max_scenarios
+        max_scenarios,
+        max_feeder_spread_bps
     );
+    if u.min_feeders.is_some() {
+        cfg.min_feeders = u.min_feeders;
+    }
+    if u.submission_ttl_secs.is_some() {
+        cfg.submission_ttl_secs = u.submission_ttl_secs;
+    }
+    let ewma_was_on = cfg.ewma_lambda.is_some();
     if let Some(l) = u.ewma_lambda {
         cfg.ewma_lambda = if l.is_zero() { None } else { Some(l) };
     }
     validate(&mut cfg)?;
     let listed = SLOTS.load(deps.storage)?.iter().filter(|s| s.is_some()).count() as u32;
     if listed > cfg.max_markets {
-        return Err(invalid(format!("max_markets {} below the {listed} markets listed", cfg.max_markets)));
+        return Err(invalid(format!(
+            "max_markets {} below the {listed} markets in slots (listed or delisted)",
+            cfg.max_markets
+        )));
     }
     if SCENARIOS.load(deps.storage)?.len() as u32 > cfg.max_scenarios {
         return Err(invalid(format!("max_scenarios {} below the scenarios set", cfg.max_scenarios)));
     }
+    // Old rounds keep the spacing they were recorded at (Δt stored per round; rounds from
+    // before that keep the round_secs in force now, pinned before it can change).
+    pin_legacy_dt_to(deps.storage, old_round_secs)?;
+    check_reachable(deps.storage, &cfg)?;
+    if ewma_was_on && cfg.ewma_lambda.is_none() {
+        clear_ewma(deps.storage)?;
+    }
     CONFIG.save(deps.storage, &cfg)?;
     Ok(Response::new().add_attribute("action", "update_config"))
+}
+
+/// Rounds recorded before Δt was stored with each round take Δt = the `round_secs` in force
+/// when this first runs (migration; else the first `update_config` or round); later changes of
+/// `round_secs` no longer rescale them. No-op once pinned.
+pub fn pin_legacy_dt(storage: &mut dyn Storage) -> Result<(), ContractError> {
+    let round_secs = CONFIG.load(storage)?.round_secs;
+    pin_legacy_dt_to(storage, round_secs)
+}
+
+fn pin_legacy_dt_to(storage: &mut dyn Storage, round_secs: u64) -> Result<(), ContractError> {
+    let mut rounds = ROUNDS.may_load(storage)?.unwrap_or_default();
+    if rounds.legacy_dt.is_none() {
+        rounds.legacy_dt = Some(round_secs);
+        ROUNDS.save(storage, &rounds)?;
+    }
+    Ok(())
+}
+
+/// EWMA turned off: every market's EWMA state is dropped, so the owner-set volatility applies
+/// at once (and a later EWMA restarts from it).
+fn clear_ewma(storage: &mut dyn Storage) -> Result<(), ContractError> {
+    let all: Vec<(String, Market)> = MARKETS.range(storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
+    for (id, mut m) in all {
+        if m.ewma_var.is_some() || m.ewma_vol.is_some() {
+            m.ewma_var = None;
+            m.ewma_vol = None;
+            MARKETS.save(storage, &id, &m)?;
+        }
+    }
+    Ok(())
 }
 
 pub fn transfer_ownership(deps: DepsMut, info: MessageInfo, owner: String) -> Result<Response, ContractError> {

@@ -1,12 +1,12 @@
-//! Owner: `upsert_market`, `set_volatility`, `remove_market`.
+//! Owner: `upsert_market`, `set_volatility`, `remove_market` (which delists: SPEC, "No owner
+//! action may make a member's stored book unassessable").
 
-use cosmwasm_std::{Decimal, DepsMut, Env, MessageInfo, Order, Response};
+use cosmwasm_std::{Decimal, DepsMut, Env, MessageInfo, Response};
 
 use crate::error::ContractError;
 use crate::execute::ensure_owner;
 use crate::limits::{MAX_ID_LEN, MAX_VOLATILITY_PCT};
-use crate::matrix::Corr;
-use crate::state::{load_market, Market, CONFIG, MARKETS, PAIRS, ROUNDS, SLOTS};
+use crate::state::{load_market, Market, CONFIG, MARKETS, ROUNDS, SLOTS};
 
 pub fn validate_id(id: &str) -> Result<(), ContractError> {
     let ok = !id.is_empty()
@@ -78,10 +78,12 @@ pub fn add_market(
             updated_at: now,
             slot: slot as u32,
             since_round: rounds.count,
+            delisted_round: None,
         },
     )?;
     // No matrix work: a slot past the stored matrix reads as an uncorrelated identity row (and
-    // its factor row as eᵢ, which is exact), and `remove` already reset a reused slot's row.
+    // its factor row as eᵢ, which is exact). Slots are no longer freed (`remove` delists), so
+    // a free slot is one freed by the old `remove`, which reset its row.
     Ok(())
 }
 
@@ -97,11 +99,15 @@ pub fn upsert(
     ensure_owner(&cfg, &info, "upsert a market")?;
     validate_market(&id, price, volatility)?;
     let now = env.block.time.seconds();
+    let mut relisted = false;
     let created = match MARKETS.may_load(deps.storage, &id)? {
         Some(mut m) => {
             m.price = price;
             m.volatility = volatility;
             m.updated_at = now;
+            // Relisting: rounds price it again; its history keeps the (zero-return) rounds it
+            // missed, and `since_round` is kept so a stored book stays assessable.
+            relisted = m.delisted_round.take().is_some();
             MARKETS.save(deps.storage, &id, &m)?;
             false
         }
@@ -115,7 +121,8 @@ pub fn upsert(
         .add_attribute("market", id)
         .add_attribute("price", price.to_string())
         .add_attribute("volatility", volatility.to_string())
-        .add_attribute("created", created.to_string()))
+        .add_attribute("created", created.to_string())
+        .add_attribute("relisted", relisted.to_string()))
 }
 
 pub fn set_volatility(
@@ -136,25 +143,20 @@ pub fn set_volatility(
         .add_attribute("volatility", volatility.to_string()))
 }
 
+/// Delists `id` (SPEC): the market stays in storage and in its slot with its correlations,
+/// assessable at its last price, volatility and history (staleness ignored; a historical
+/// window ends at the delisting round); rounds no longer price it. `upsert_market` relists it.
 pub fn remove(deps: DepsMut, info: MessageInfo, id: String) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "remove a market")?;
-    let m = load_market(deps.storage, &id)?;
-    MARKETS.remove(deps.storage, &id);
-    let mut slots = SLOTS.load(deps.storage)?;
-    slots[m.slot as usize] = None;
-    SLOTS.save(deps.storage, &slots)?;
-    // Forget its correlations (a principal sub-matrix of a PSD matrix stays PSD).
-    let stale: Vec<(String, String)> = PAIRS
-        .keys(deps.storage, None, None, Order::Ascending)
-        .filter_map(|k| k.ok())
-        .filter(|(a, b)| *a == id || *b == id)
-        .collect();
-    for (a, b) in &stale {
-        PAIRS.remove(deps.storage, (a, b));
+    let mut m = load_market(deps.storage, &id)?;
+    if m.delisted_round.is_some() {
+        return Err(ContractError::MarketDelisted { market: id });
     }
-    let mut corr = Corr::load(deps.storage, slots.len());
-    corr.clear(m.slot as usize);
-    corr.factor_and_save(deps.storage)?;
-    Ok(Response::new().add_attribute("action", "remove_market").add_attribute("market", id))
+    m.delisted_round = Some(ROUNDS.load(deps.storage)?.count);
+    MARKETS.save(deps.storage, &id, &m)?;
+    Ok(Response::new()
+        .add_attribute("action", "remove_market")
+        .add_attribute("market", id)
+        .add_attribute("delisted", "true"))
 }

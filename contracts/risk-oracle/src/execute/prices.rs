@@ -1,10 +1,15 @@
-//! Feeders: `set_prices`, one round pricing every market.
+//! Feeders: `set_prices`, one feeder's submission for the next round (SPEC round rule).
 //!
-//! Guards against a single feeder flattening history or volatility in a burst: at most one
-//! round per `round_secs`; every market priced in every round; any move above `max_move_bps`
-//! rejects the whole round; EWMA never takes a volatility below the owner-set one.
+//! No single feeder makes a round. A submission prices every listed (not delisted) market and
+//! replaces the feeder's older one. A round forms, at most once per `round_secs`, when at least
+//! `min_feeders` distinct feeders (default ⌊n/2⌋+1) have a submission younger than
+//! `submission_ttl_secs` (default `round_secs`): each market's price is the median of the
+//! submissions (even count: the lower middle, and only if the two middles lie within
+//! `max_feeder_spread_bps` of the lower — else no round forms, attribute `spread`), clamped to
+//! `max_move_bps` from the last price (attribute `clamped`). A round consumes every submission.
+//! EWMA never takes a volatility below the owner-set one.
 
-use cosmwasm_std::{Decimal, DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, Storage};
 use ethnum::U256;
 use risk_math::measures::{simple_return, RET_FRAC_BITS};
 use risk_math::special::sqrt_ceil;
@@ -14,7 +19,8 @@ use risk_pool::oracle::PriceInput;
 use crate::error::ContractError;
 use crate::execute::markets::validate_price;
 use crate::execute::{dec_q64, q64_dec_ceil};
-use crate::state::{append_round, load_market, Market, CONFIG, MARKETS, ROUNDS, SLOTS};
+use crate::limits::{MAX_HISTORY, MAX_VOLATILITY_PCT};
+use crate::state::{append_round, Config, Market, Rounds, Submission, CONFIG, MARKETS, ROUNDS, SLOTS, SUBMISSIONS};
 
 /// |new − old|·10⁴/old, rounded up.
 fn move_bps(old: Decimal, new: Decimal) -> u128 {
@@ -25,9 +31,39 @@ fn move_bps(old: Decimal, new: Decimal) -> u128 {
     u128::try_from(q).unwrap_or(u128::MAX)
 }
 
+/// `new` limited to old·(1 ± bps/10⁴), each bound rounded toward `old` (so the clamped move is
+/// never above `bps`); a lower bound exists only for bps < 10⁴ and is ≥ 1 atomic unit.
+/// Returns the price and whether it was clamped.
+fn clamp_move(old: Decimal, new: Decimal, bps: u32) -> (Decimal, bool) {
+    let (o, n) = (U256::from(old.atomics().u128()), U256::from(new.atomics().u128()));
+    let ten_k = U256::from(10_000u32);
+    let up = o * (ten_k + U256::from(bps)) / ten_k;
+    if n > up {
+        // up < n ≤ u128::MAX
+        return (Decimal::new(up.as_u128().into()), true);
+    }
+    if bps < 10_000 {
+        let num = o * (ten_k - U256::from(bps));
+        let low = num / ten_k + U256::from(u8::from(num % ten_k != 0));
+        if n < low {
+            return (Decimal::new(low.as_u128().into()), true);
+        }
+    }
+    (new, false)
+}
+
 /// λ·σ²_old + (1−λ)·r²·year/Δt, the RiskMetrics recursion on annualised variance (Q64.64,
-/// products rounded toward −∞); the seed σ²_old is the owner-set variance.
+/// products rounded toward −∞); the seed σ²_old is the owner-set variance. Capped at the
+/// largest volatility the oracle accepts (`MAX_VOLATILITY_PCT`, 100² annual variance), like an
+/// owner-set one, so σ·√(horizon/year) ≤ 100 stays inside the measures' domain (≤ 128) for
+/// every horizon: without the cap a +1,000 % round 60 s after the last made every assessment
+/// of the market overflow at a one-year horizon.
 fn ewma_variance(m: &Market, lambda: Q64, r: i64, dt: u64) -> Result<Q64, ContractError> {
+    let max_vol = Q64::from_int((MAX_VOLATILITY_PCT / 100) as i64);
+    Ok(ewma_variance_uncapped(m, lambda, r, dt)?.min(max_vol.mul(max_vol)?))
+}
+
+fn ewma_variance_uncapped(m: &Market, lambda: Q64, r: i64, dt: u64) -> Result<Q64, ContractError> {
     let r = Q64((r as i128) << (64 - RET_FRAC_BITS));
     let annual = Q64(r.mul(r)?.0 * YEAR_SECS as i128 / dt as i128);
     let old = match m.ewma_var {
@@ -38,6 +74,177 @@ fn ewma_variance(m: &Market, lambda: Q64, r: i64, dt: u64) -> Result<Q64, Contra
         }
     };
     Ok(lambda.mul(old)?.add(Q64::ONE.sub(lambda)?.mul(annual)?)?)
+}
+
+/// Every market in a slot, by slot: (id, market). Delisted ones included.
+fn slot_markets(storage: &dyn Storage) -> Result<Vec<(usize, String, Market)>, ContractError> {
+    let mut out = vec![];
+    for (slot, id) in SLOTS.load(storage)?.into_iter().enumerate() {
+        if let Some(id) = id {
+            let m = MARKETS.load(storage, &id)?;
+            out.push((slot, id, m));
+        }
+    }
+    Ok(out)
+}
+
+/// A submission prices every listed market exactly once, each price > 0; a delisted or unknown
+/// market is refused.
+fn validate_submission(markets: &[(usize, String, Market)], prices: &[PriceInput]) -> Result<(), ContractError> {
+    for (i, p) in prices.iter().enumerate() {
+        if prices[..i].iter().any(|o| o.market == p.market) {
+            return Err(ContractError::DuplicateMarket { market: p.market.clone() });
+        }
+        match markets.iter().find(|(_, id, _)| *id == p.market) {
+            None => return Err(ContractError::UnknownMarket { market: p.market.clone() }),
+            Some((_, _, m)) if m.delisted_round.is_some() => {
+                return Err(ContractError::MarketDelisted { market: p.market.clone() })
+            }
+            Some(_) => validate_price(&p.market, p.price)?,
+        }
+    }
+    if let Some((_, id, _)) =
+        markets.iter().find(|(_, id, m)| m.delisted_round.is_none() && !prices.iter().any(|p| p.market == *id))
+    {
+        return Err(ContractError::IncompleteRound { missing: id.clone() });
+    }
+    Ok(())
+}
+
+/// Why a submission formed no round.
+enum Pending {
+    TooSoon { next_at: u64 },
+    Waiting { have: u32, need: u32 },
+    Spread { market: String },
+}
+
+/// The submissions that count now (younger than the TTL, from a current feeder, pricing every
+/// listed market); expired ones are deleted.
+fn live_submissions(
+    storage: &mut dyn Storage,
+    cfg: &Config,
+    now: u64,
+    markets: &[(usize, String, Market)],
+) -> Result<Vec<Submission>, ContractError> {
+    let all: Vec<(Addr, Submission)> =
+        SUBMISSIONS.range(storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
+    let mut live = vec![];
+    for (feeder, s) in all {
+        if now.saturating_sub(s.at) > cfg.submission_ttl() || !cfg.feeders.contains(&feeder) {
+            SUBMISSIONS.remove(storage, &feeder);
+            continue;
+        }
+        let complete = markets
+            .iter()
+            .filter(|(_, _, m)| m.delisted_round.is_none())
+            .all(|(_, id, _)| s.prices.iter().any(|p| p.market == *id));
+        if complete {
+            live.push(s);
+        }
+    }
+    Ok(live)
+}
+
+/// The round price of `id`: the median of the submissions (even count: the lower middle, if
+/// the two middles are within `max_spread_bps` of the lower), or `None` on too wide a spread.
+fn median(subs: &[Submission], id: &str, max_spread_bps: u32) -> Option<Decimal> {
+    let mut v: Vec<Decimal> =
+        subs.iter().filter_map(|s| s.prices.iter().find(|p| p.market == id)).map(|p| p.price).collect();
+    v.sort_unstable();
+    let c = v.len();
+    if c == 0 {
+        return None;
+    }
+    if c % 2 == 1 {
+        return Some(v[c / 2]);
+    }
+    let (lo, hi) = (v[c / 2 - 1], v[c / 2]);
+    (move_bps(lo, hi) <= max_spread_bps as u128).then_some(lo)
+}
+
+/// Forms the round if the rule allows: returns (round index, markets clamped) or why not.
+fn try_round(
+    storage: &mut dyn Storage,
+    cfg: &Config,
+    now: u64,
+    mut markets: Vec<(usize, String, Market)>,
+) -> Result<Result<(u64, Vec<String>), Pending>, ContractError> {
+    let mut rounds = ROUNDS.load(storage)?;
+    if let Some(last) = rounds.last_at {
+        let next_at = last.saturating_add(cfg.round_secs);
+        if now < next_at {
+            return Ok(Err(Pending::TooSoon { next_at }));
+        }
+    }
+    let subs = live_submissions(storage, cfg, now, &markets)?;
+    let need = cfg.min_feeders();
+    if (subs.len() as u32) < need {
+        return Ok(Err(Pending::Waiting { have: subs.len() as u32, need }));
+    }
+    let mut medians = Vec::with_capacity(markets.len());
+    for (_, id, m) in &markets {
+        if m.delisted_round.is_some() {
+            medians.push(None);
+            continue;
+        }
+        match median(&subs, id, cfg.max_feeder_spread_bps) {
+            Some(p) => medians.push(Some(p)),
+            None => return Ok(Err(Pending::Spread { market: id.clone() })),
+        }
+    }
+    let lambda = cfg.ewma_lambda.map(dec_q64).transpose()?;
+    let prev_dt = rounds.last_at.map(|t| now - t);
+    let n_slots = markets.iter().map(|(s, _, _)| s + 1).max().unwrap_or(0);
+    let mut returns = vec![0i64; n_slots];
+    let mut clamped = vec![];
+    let mut keep_from = u64::MAX;
+    for ((slot, id, m), median) in markets.iter_mut().zip(medians) {
+        let Some(median) = median else {
+            keep_from = keep_from.min(m.delisted_round.unwrap_or(0).saturating_sub(MAX_HISTORY as u64));
+            continue;
+        };
+        let (price, was_clamped) = clamp_move(m.price, median, cfg.max_move_bps);
+        if was_clamped {
+            clamped.push(id.clone());
+        }
+        let r = simple_return(m.price.atomics().u128(), price.atomics().u128())?;
+        returns[*slot] = r;
+        if let (Some(lambda), Some(dt)) = (lambda, prev_dt) {
+            let var = ewma_variance(m, lambda, r, dt)?;
+            m.ewma_var = Some(q64_dec_ceil(var)?);
+            m.ewma_vol = Some(q64_dec_ceil(sqrt_ceil(var)?)?);
+        }
+        m.price = price;
+        m.updated_at = now;
+        MARKETS.save(storage, id, m)?;
+    }
+    record_round(storage, &mut rounds, cfg, now, &returns, keep_from)?;
+    let keys: Vec<Addr> = SUBMISSIONS.keys(storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
+    for k in keys {
+        SUBMISSIONS.remove(storage, &k);
+    }
+    Ok(Ok((rounds.count - 1, clamped)))
+}
+
+/// Appends a round with its own Δt = now − last round (the first round: `round_secs`) and
+/// keeps `legacy_dt` and `min_dt` current.
+fn record_round(
+    storage: &mut dyn Storage,
+    rounds: &mut Rounds,
+    cfg: &Config,
+    now: u64,
+    returns: &[i64],
+    keep_from: u64,
+) -> Result<(), ContractError> {
+    let dt = rounds.last_at.map_or(cfg.round_secs, |t| now - t).max(1);
+    let legacy = *rounds.legacy_dt.get_or_insert(cfg.round_secs);
+    let prior_min = rounds.min_dt.or((rounds.count > 0).then_some(legacy));
+    rounds.min_dt = Some(prior_min.map_or(dt, |m| m.min(dt)));
+    append_round(storage, rounds, dt, returns, keep_from);
+    rounds.count += 1;
+    rounds.last_at = Some(now);
+    ROUNDS.save(storage, rounds)?;
+    Ok(())
 }
 
 pub fn set_prices(
@@ -51,58 +258,35 @@ pub fn set_prices(
         return Err(ContractError::Unauthorized { role: "feeder", action: "set prices" });
     }
     let now = env.block.time.seconds();
-    let mut rounds = ROUNDS.load(deps.storage)?;
-    if let Some(last) = rounds.last_at {
-        let next_at = last + cfg.round_secs;
-        if now < next_at {
-            return Err(ContractError::RoundTooSoon { next_at, now });
-        }
-    }
-    let slots = SLOTS.load(deps.storage)?;
-    let lambda = cfg.ewma_lambda.map(dec_q64).transpose()?;
-    let dt = rounds.last_at.map(|t| now - t);
-    let mut returns = vec![0i64; slots.len()];
-    let mut seen = vec![false; slots.len()];
-    let mut updated = Vec::with_capacity(prices.len());
-    for p in &prices {
-        let mut m = load_market(deps.storage, &p.market)?;
-        let slot = m.slot as usize;
-        if seen[slot] {
-            return Err(ContractError::DuplicateMarket { market: p.market.clone() });
-        }
-        seen[slot] = true;
-        validate_price(&p.market, p.price)?;
-        let mv = move_bps(m.price, p.price);
-        if mv > cfg.max_move_bps as u128 {
-            return Err(ContractError::PriceMoveTooLarge {
-                market: p.market.clone(),
-                move_bps: mv,
-                max_move_bps: cfg.max_move_bps,
-            });
-        }
-        let r = simple_return(m.price.atomics().u128(), p.price.atomics().u128())?;
-        returns[slot] = r;
-        if let (Some(lambda), Some(dt)) = (lambda, dt) {
-            let var = ewma_variance(&m, lambda, r, dt)?;
-            m.ewma_var = Some(q64_dec_ceil(var)?);
-            m.ewma_vol = Some(q64_dec_ceil(sqrt_ceil(var)?)?);
-        }
-        m.price = p.price;
-        m.updated_at = now;
-        updated.push((p.market.clone(), m));
-    }
-    if let Some(missing) = slots.iter().enumerate().find(|(i, s)| s.is_some() && !seen[*i]) {
-        return Err(ContractError::IncompleteRound { missing: missing.1.clone().unwrap_or_default() });
-    }
-    for (id, m) in &updated {
-        MARKETS.save(deps.storage, id, m)?;
-    }
-    append_round(deps.storage, rounds.count, &returns);
-    rounds.count += 1;
-    rounds.last_at = Some(now);
-    ROUNDS.save(deps.storage, &rounds)?;
-    Ok(Response::new()
+    let markets = slot_markets(deps.storage)?;
+    validate_submission(&markets, &prices)?;
+    let n = prices.len();
+    SUBMISSIONS.save(deps.storage, &info.sender, &Submission { at: now, prices })?;
+    let resp = Response::new()
         .add_attribute("action", "set_prices")
-        .add_attribute("round", (rounds.count - 1).to_string())
-        .add_attribute("markets", prices.len().to_string()))
+        .add_attribute("feeder", info.sender.as_str())
+        .add_attribute("markets", n.to_string());
+    Ok(match try_round(deps.storage, &cfg, now, markets)? {
+        Ok((round, clamped)) => {
+            let resp = resp.add_attribute("round_formed", "true").add_attribute("round", round.to_string());
+            if clamped.is_empty() {
+                resp
+            } else {
+                resp.add_attribute("clamped", clamped.join(","))
+            }
+        }
+        Err(p) => {
+            let resp = resp.add_attribute("round_formed", "false");
+            match p {
+                Pending::TooSoon { next_at } => {
+                    resp.add_attribute("reason", "too_soon").add_attribute("next_at", next_at.to_string())
+                }
+                Pending::Waiting { have, need } => resp
+                    .add_attribute("reason", "waiting_for_feeders")
+                    .add_attribute("submissions", have.to_string())
+                    .add_attribute("min_feeders", need.to_string()),
+                Pending::Spread { market } => resp.add_attribute("reason", "spread").add_attribute("spread", market),
+            }
+        }
+    })
 }

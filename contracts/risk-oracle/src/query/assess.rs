@@ -11,7 +11,7 @@ use risk_pool::oracle::{
 
 use crate::error::ContractError;
 use crate::execute::dec_q64;
-use crate::limits::MAX_POOL_MEMBERS;
+use crate::limits::{MAX_EXPOSURES, MAX_MC_DRAWS, MAX_POOL_MEMBERS};
 use crate::matrix::{load_cholesky, Corr};
 use crate::state::{load_market, load_rounds, Config, CONFIG, ROUNDS, SCENARIOS, SLOTS};
 
@@ -23,6 +23,8 @@ pub struct Figures {
     /// max(worst scenario loss, es)
     pub stress_loss: u128,
     pub as_of: u64,
+    /// The book's delisted markets.
+    pub delisted: Vec<String>,
 }
 
 impl Figures {
@@ -49,27 +51,45 @@ struct Book {
     notionals: Vec<i128>,
     sigma_h: Vec<Q64>,
     since_round: u64,
+    /// The earliest delisting round among the book's markets: its historical window ends there.
+    until_round: Option<u64>,
+    delisted: Vec<String>,
     as_of: u64,
 }
 
-/// Validates the exposures (limits, duplicates, unknown and stale markets) and loads what the
-/// math needs: one market read per exposure.
+/// Validates the exposures (hard size limit, duplicates, unknown and stale markets) and loads
+/// what the math needs: one market read per exposure. Only the hard maximum `MAX_EXPOSURES`
+/// binds here, so a stored book stays assessable after the owner lowers `max_exposures`
+/// (answered as `max_exposures` for the vault to enforce on new reports). A delisted market is
+/// assessed at its last price and volatility, staleness ignored.
 fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<Book, ContractError> {
-    if exposures.len() > cfg.max_exposures as usize {
+    if exposures.len() > MAX_EXPOSURES as usize {
         return Err(ContractError::LimitExceeded {
             what: "exposures",
             count: exposures.len() as u64,
-            max: cfg.max_exposures as u64,
+            max: MAX_EXPOSURES as u64,
         });
     }
     let now = env.block.time.seconds();
-    let mut b = Book { ids: vec![], slots: vec![], notionals: vec![], sigma_h: vec![], since_round: 0, as_of: now };
+    let mut b = Book {
+        ids: vec![],
+        slots: vec![],
+        notionals: vec![],
+        sigma_h: vec![],
+        since_round: 0,
+        until_round: None,
+        delisted: vec![],
+        as_of: now,
+    };
     for (i, e) in exposures.iter().enumerate() {
         if exposures[..i].iter().any(|o| o.market == e.market) {
             return Err(ContractError::DuplicateMarket { market: e.market.clone() });
         }
         let m = load_market(deps.storage, &e.market)?;
-        if now.saturating_sub(m.updated_at) > cfg.max_staleness_secs {
+        if let Some(d) = m.delisted_round {
+            b.delisted.push(e.market.clone());
+            b.until_round = Some(b.until_round.map_or(d, |u| u.min(d)));
+        } else if now.saturating_sub(m.updated_at) > cfg.max_staleness_secs {
             return Err(ContractError::StaleMarket {
                 market: e.market.clone(),
                 updated_at: m.updated_at,
@@ -82,7 +102,8 @@ fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<B
         b.ids.push(e.market.clone());
         b.slots.push(m.slot);
         b.notionals.push(e.notional.i128());
-        b.sigma_h.push(sigma_horizon(dec_q64(m.effective_volatility())?, cfg.horizon_secs)?);
+        let vol = m.effective_volatility(cfg.ewma_lambda.is_some());
+        b.sigma_h.push(sigma_horizon(dec_q64(vol)?, cfg.horizon_secs)?);
     }
     Ok(b)
 }
@@ -106,18 +127,48 @@ fn parametric(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractErr
     Ok(measures::parametric(&b.notionals, &b.sigma_h, &rho, cfg.z(), cfg.es_factor())?)
 }
 
+/// Historical over the last `history_len` rounds that include every market of the book (ending
+/// at the earliest delisting among them), each round's loss scaled by √(horizon/Δt_k) of its own
+/// stored Δt (rounded up; one root per distinct Δt).
 fn historical(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractError> {
     let rounds = ROUNDS.load(deps.storage)?;
-    let start = b.since_round.max(rounds.count.saturating_sub(cfg.history_len as u64));
-    let returns = load_rounds(deps.storage, start, rounds.count, &b.slots)?;
-    let scale = horizon_scale(cfg.horizon_secs, cfg.round_secs)?;
-    Ok(measures::historical(&b.notionals, &returns, scale, cfg.confidence_bps)?)
+    let end = b.until_round.map_or(rounds.count, |u| u.min(rounds.count));
+    let start = b.since_round.max(end.saturating_sub(cfg.history_len as u64));
+    let legacy_dt = rounds.legacy_dt.unwrap_or(cfg.round_secs);
+    let h = load_rounds(deps.storage, start, end.max(start), &b.slots, legacy_dt)?;
+    let scales = round_scales(cfg.horizon_secs, &h.dts)?;
+    Ok(measures::historical_per_round(&b.notionals, &h.returns, &scales, cfg.confidence_bps)?)
+}
+
+/// √(horizon/Δt) per round, rounded up, computed once per distinct Δt.
+fn round_scales(horizon_secs: u64, dts: &[u64]) -> Result<Vec<Q64>, ContractError> {
+    let mut cache = std::collections::BTreeMap::new();
+    dts.iter()
+        .map(|dt| match cache.get(dt) {
+            Some(s) => Ok(*s),
+            None => {
+                let s = horizon_scale(horizon_secs, *dt)?;
+                cache.insert(*dt, s);
+                Ok(s)
+            }
+        })
+        .collect()
 }
 
 /// Monte Carlo over the cached factor: markets not in the book get a zero notional, and the
 /// factor is cut after the highest slot used (exact for a lower-triangular factor).
+/// The draws (paths × (highest slot + 1)) are checked against `MAX_MC_DRAWS` here too: the
+/// configuration bounds them, this catches state from before that bound counted slots.
 fn monte_carlo(deps: Deps, cfg: &Config, b: &Book, paths: u32, seed: u64) -> Result<Measure, ContractError> {
     let n = b.slots.iter().map(|s| *s as usize + 1).max().unwrap_or(0);
+    let draws = paths as u64 * n as u64;
+    if draws > MAX_MC_DRAWS {
+        return Err(ContractError::LimitExceeded {
+            what: "monte carlo draws (paths × slots)",
+            count: draws,
+            max: MAX_MC_DRAWS,
+        });
+    }
     let mut notionals = vec![0i128; n];
     let mut sigma_h = vec![Q64::ZERO; n];
     for (i, s) in b.slots.iter().enumerate() {
@@ -147,7 +198,7 @@ pub fn measure(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<Figures,
         }
     };
     let stress = worst_scenario(deps, &b)?;
-    Ok(Figures { var: m.var, es: m.es, stress_loss: stress.max(m.es), as_of: b.as_of, cfg })
+    Ok(Figures { var: m.var, es: m.es, stress_loss: stress.max(m.es), as_of: b.as_of, delisted: b.delisted, cfg })
 }
 
 pub fn assess(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<AssessResponse, ContractError> {
@@ -164,6 +215,8 @@ pub fn assess(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<AssessRes
         confidence_bps: f.cfg.confidence_bps,
         horizon_secs: f.cfg.horizon_secs,
         as_of: f.as_of,
+        max_exposures: Some(f.cfg.max_exposures),
+        delisted: f.delisted,
     })
 }
 
@@ -177,6 +230,8 @@ pub fn requirement(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<Requ
         confidence_bps: f.cfg.confidence_bps,
         horizon_secs: f.cfg.horizon_secs,
         as_of: f.as_of,
+        max_exposures: Some(f.cfg.max_exposures),
+        delisted: f.delisted,
     })
 }
 

@@ -11,6 +11,7 @@ use crate::state::{load_market, Market, CONFIG, MARKETS, PAIRS, ROUNDS, SCENARIO
 pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     let c = CONFIG.load(deps.storage)?;
     let rounds = ROUNDS.load(deps.storage)?;
+    let (min_feeders, submission_ttl_secs) = (c.min_feeders(), c.submission_ttl());
     Ok(ConfigResponse {
         owner: c.owner,
         feeders: c.feeders,
@@ -30,22 +31,29 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         max_exposures: c.max_exposures,
         max_paths: c.max_paths,
         max_scenarios: c.max_scenarios,
+        min_feeders,
+        submission_ttl_secs,
+        max_feeder_spread_bps: c.max_feeder_spread_bps,
         stress_scenarios: SCENARIOS.load(deps.storage)?,
         rounds: rounds.count,
         last_round_at: rounds.last_at,
     })
 }
 
-/// (rounds recorded, history_len): what `history_rounds` is counted against, read once per query.
-fn history_window(deps: Deps) -> Result<(u64, u64), ContractError> {
-    Ok((ROUNDS.load(deps.storage)?.count, CONFIG.load(deps.storage)?.history_len as u64))
+/// (rounds recorded, history_len, EWMA on): what `history_rounds` and the volatility in force
+/// are counted against, read once per query.
+fn history_window(deps: Deps) -> Result<(u64, u64, bool), ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    Ok((ROUNDS.load(deps.storage)?.count, cfg.history_len as u64, cfg.ewma_lambda.is_some()))
 }
 
-fn response(id: String, m: Market, (rounds, history_len): (u64, u64)) -> MarketResponse {
+fn response(id: String, m: Market, (rounds, history_len, ewma_on): (u64, u64, bool)) -> MarketResponse {
+    let rounds = m.delisted_round.map_or(rounds, |d| d.min(rounds));
     MarketResponse {
         id,
         price: m.price,
-        volatility: m.effective_volatility(),
+        delisted: m.delisted_round.is_some(),
+        volatility: m.effective_volatility(ewma_on),
         base_volatility: m.volatility,
         ewma_volatility: m.ewma_vol,
         updated_at: m.updated_at,
