@@ -151,6 +151,9 @@ impl Cfg {
             // At most 200 paths x 32 markets: the fuzzer's time budget.
             max_paths: self.max_paths.map(|p| (p % 201) as u32),
             max_scenarios: self.max_scenarios.map(u32::from),
+            min_feeders: None,
+            submission_ttl_secs: None,
+            max_feeder_spread_bps: None,
         }
     }
 }

@@ -123,6 +123,9 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         max_exposures: None,
         max_paths: None,
         max_scenarios: None,
+        min_feeders: None,
+        submission_ttl_secs: None,
+        max_feeder_spread_bps: None,
     }
 }
 
@@ -226,6 +229,8 @@ fn vault_report(path: &str) {
         confidence_bps: 9900,
         horizon_secs: 86_400,
         as_of: 1_700_000_000,
+        delisted: vec![],
+        max_exposures: None,
     })
     .unwrap();
     querier.update_wasm(move |_: &WasmQuery| SystemResult::Ok(ContractResult::Ok(answer.clone())));
