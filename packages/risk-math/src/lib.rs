@@ -13,6 +13,7 @@
 //! Conventions (SPEC.md): year = 31,536,000 s; tail count m = ⌈(1−α)·K⌉; `var`, `es`,
 //! `stress_loss` round **up**.
 
+pub mod bigint;
 pub mod cover;
 pub mod error;
 pub mod fixed;

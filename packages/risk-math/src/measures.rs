@@ -9,7 +9,7 @@ use crate::fixed::{ceil_div, FRAC_BITS, Q64};
 use crate::normal::normal_q32;
 use crate::prng::Xoshiro256;
 use crate::special::sqrt_ceil;
-use crate::wide::{bit_len, isqrt_u256_ceil, mul_i128};
+use crate::wide::{bit_len, isqrt_u256_ceil, mul_i128, shr_ceil};
 use crate::{BPS, YEAR_SECS};
 use ethnum::I256;
 
@@ -105,9 +105,11 @@ fn check_notionals(notionals: &[i128]) -> MathResult<()> {
 }
 
 /// The horizon-volatility vector wᵢ = Nᵢ·sᵢ, scaled so that max|wᵢ| < 2¹⁰⁰:
-/// Nᵢ·sᵢ = wᵢ · 2^(shift − 64) settlement units. Truncation loses < 2⁻⁹⁹ relative.
+/// Nᵢ·sᵢ = (wᵢ + δᵢ) · 2^(shift − 64) settlement units with δᵢ ∈ [0, 1) the truncated bits
+/// (`inexact[i]` ⇔ δᵢ ≠ 0). Truncation loses < 2⁻⁹⁹ relative.
 struct Scaled {
     w: Vec<i128>,
+    inexact: Vec<bool>,
     shift: u32,
 }
 
@@ -122,7 +124,54 @@ fn scaled(notionals: &[i128], sigma_h: &[Q64]) -> MathResult<Scaled> {
     let raw: Vec<I256> = notionals.iter().zip(sigma_h).map(|(n, s)| mul_i128(*n, s.0)).collect();
     let bits = raw.iter().map(|v| bit_len(*v)).max().unwrap_or(0);
     let shift = bits.saturating_sub(100);
-    Ok(Scaled { w: raw.iter().map(|v| (*v >> shift).as_i128()).collect(), shift })
+    let w: Vec<i128> = raw.iter().map(|v| (*v >> shift).as_i128()).collect();
+    let inexact = raw.iter().zip(&w).map(|(v, w)| *v != I256::from(*w) << shift).collect();
+    Ok(Scaled { w, inexact, shift })
+}
+
+/// Checks an n×n matrix has n² entries, each with |x| ≤ `max`.
+fn check_matrix(m: &[Q64], n: usize, max: Q64, what: &'static str) -> MathResult<()> {
+    if m.len() != n * n {
+        return Err(MathError::DimensionMismatch { expected: n * n, got: m.len() });
+    }
+    if m.iter().any(|x| x.abs() > max) {
+        return Err(MathError::Domain { what });
+    }
+    Ok(())
+}
+
+/// The factor loadings yₖ = ⌊Σᵢ≥ₖ Lᵢₖ·wᵢ / 2⁶⁴⌋ (units of w): the portfolio's exposure to each
+/// independent normal of the factor model ρ ≈ L·Lᵀ. Monte Carlo draws loss = −Σₖ yₖ·zₖ; its
+/// variance is Σₖ yₖ².
+fn loadings(chol: &[Q64], w: &[i128]) -> Vec<I256> {
+    let n = w.len();
+    (0..n).map(|k| (k..n).map(|i| mul_i128(chol[i * n + k].0, w[i])).sum::<I256>() >> FRAC_BITS).collect()
+}
+
+/// An upper bound of the quadratic form (w+δ)ᵀρ(w+δ) in units of w² (ρ as Q64.64, |ρᵢⱼ| ≤ 1).
+///
+/// With uᵢ = Σⱼ ρᵢⱼwⱼ (exact, units 2⁻⁶⁴ w) split as uᵢ = hᵢ·2⁶⁴ + ℓᵢ, 0 ≤ ℓᵢ < 2⁶⁴:
+/// wᵀρw = Σ wᵢhᵢ + (Σ wᵢℓᵢ)/2⁶⁴ exactly, the second term rounded up. The truncated bits add
+/// 2δᵀρw + δᵀρδ ≤ 2·Σ_{i∈D}|uᵢ|/2⁶⁴ + |D|² (D the inexact rows, δ < 1, |ρ| ≤ 1), added rounded
+/// up. So the result is ≥ the exact form over the exact Nᵢsᵢ; it is not clamped at 0.
+fn quad_form_upper(s: &Scaled, rho: &[Q64]) -> I256 {
+    let n = s.w.len();
+    let (mut whole, mut frac, mut slack) = (I256::ZERO, I256::ZERO, I256::ZERO);
+    let mut inexact = 0i128;
+    for i in 0..n {
+        if s.w[i] == 0 && !s.inexact[i] {
+            continue;
+        }
+        let u: I256 = (0..n).map(|j| mul_i128(rho[i * n + j].0, s.w[j])).sum();
+        let h = u >> FRAC_BITS;
+        whole += mul_i128(s.w[i], h.as_i128());
+        frac += mul_i128(s.w[i], (u - (h << FRAC_BITS)).as_i128());
+        if s.inexact[i] {
+            slack += u.abs() * I256::from(2u8);
+            inexact += 1;
+        }
+    }
+    whole + shr_ceil(frac, FRAC_BITS) + shr_ceil(slack, FRAC_BITS) + I256::from(inexact * inexact)
 }
 
 /// ⌈v · 2^e⌉ as `u128` for a signed value and a signed binary exponent; negatives give 0.
@@ -136,46 +185,74 @@ fn ceil_scaled(v: I256, e: i32) -> MathResult<u128> {
         }
         v << e as u32
     } else {
-        crate::wide::shr_ceil(v, (-e) as u32)
+        shr_ceil(v, (-e) as u32)
     };
     u128::try_from(out).map_err(|_| MathError::Overflow { what: "loss above u128" })
 }
 
-/// Delta-normal VaR and ES.
+/// Delta-normal VaR and ES from the correlation matrix alone (no factor floor; prefer
+/// [`parametric_factored`] where a factor is cached).
 ///
 /// σ_p² = Σᵢ Σⱼ Nᵢ Nⱼ sᵢ sⱼ ρᵢⱼ with sᵢ = σᵢ√(h/year) (see [`sigma_horizon`]);
 /// VaR = z·σ_p, ES = σ_p·φ(z)/(1−α) with `(z, es_factor)` from
-/// [`crate::normal::var_es_factors`]. `rho` is the full n×n row-major correlation matrix.
-/// Rounding: σ_p rounded up (⌈√⌉), VaR and ES rounded up to whole settlement units.
-/// Relative error against exact arithmetic < 1e-15 for any portfolio not hedged to below
-/// 2⁻⁴⁰ of its gross size.
+/// [`crate::normal::var_es_factors`]. `rho` is the full n×n row-major correlation matrix
+/// (|ρᵢⱼ| ≤ 1, checked). Rounding: σ_p² is an upper bound of the exact form over the given
+/// Nᵢ, sᵢ, ρᵢⱼ (see `quad_form_upper`), σ_p = ⌈√⌉, VaR and ES rounded up to whole settlement
+/// units — so with z and es_factor upper bounds, VaR and ES are ≥ their exact values for any
+/// signs of the notionals. Excess over exact < 1e-15 relative for any portfolio not hedged to
+/// below 2⁻⁴⁰ of its gross size, plus the final unit.
 pub fn parametric(notionals: &[i128], sigma_h: &[Q64], rho: &[Q64], z: Q64, es_factor: Q64) -> MathResult<Measure> {
     let n = notionals.len();
-    if rho.len() != n * n {
-        return Err(MathError::DimensionMismatch { expected: n * n, got: rho.len() });
-    }
+    check_matrix(rho, n, Q64::ONE, "correlation outside [-1, 1]")?;
     let s = scaled(notionals, sigma_h)?;
-    let mut q = I256::ZERO;
-    for i in 0..n {
-        if s.w[i] == 0 {
-            continue;
-        }
-        let mut u = I256::ZERO;
-        for j in 0..n {
-            u += mul_i128(rho[i * n + j].0, s.w[j]);
-        }
-        q += mul_i128(s.w[i], (u >> FRAC_BITS).as_i128());
-    }
-    let sigma =
-        I256::from(isqrt_u256_ceil(q.max(I256::ZERO).as_u256()).ok_or(MathError::Overflow { what: "sigma_p" })?);
-    let e = s.shift as i32 - 2 * FRAC_BITS as i32;
+    let q = quad_form_upper(&s, rho).max(I256::ZERO);
+    delta_normal(q, s.shift, z, es_factor)
+}
+
+/// Delta-normal VaR and ES with the cached Cholesky factor as an independent floor:
+/// σ_p² = max(Q_ρ, Σₖ yₖ²) with Q_ρ the upper bound of the quadratic form over ρ (as in
+/// [`parametric`]) and yₖ = Σᵢ Lᵢₖ·Nᵢ·sᵢ the factor loadings Monte Carlo draws with
+/// ([`simulate`]). `rho` and `chol` are n×n over the same markets (|ρ| ≤ 1, |L| ≤ 2, checked);
+/// markets outside the book carry notional 0.
+///
+/// Guarantees: (1) σ_p² ≥ 0 whatever the matrix, and σ_p² ≥ Σₖ yₖ², the variance of the Monte
+/// Carlo model — so no matrix, even one that is not PSD, can make σ_p² negative or zero out a
+/// position that is risky in the model the simulation uses (Σₖ yₖ² = 0 only if L·Lᵀ sees no
+/// risk in it); (2) for a PSD matrix (which the oracle's exact check guarantees for every
+/// stored matrix, [`crate::linalg::cholesky`]) σ_p² ≥ the exact form ≥ 0, so VaR and ES are ≥
+/// their exact values. Rounding as in [`parametric`].
+pub fn parametric_factored(
+    notionals: &[i128],
+    sigma_h: &[Q64],
+    rho: &[Q64],
+    chol: &[Q64],
+    z: Q64,
+    es_factor: Q64,
+) -> MathResult<Measure> {
+    let n = notionals.len();
+    check_matrix(rho, n, Q64::ONE, "correlation outside [-1, 1]")?;
+    check_matrix(chol, n, Q64::from_int(2), "Cholesky factor entry outside [-2, 2]")?;
+    let s = scaled(notionals, sigma_h)?;
+    let model: I256 = loadings(chol, &s.w).iter().map(|y| *y * *y).sum();
+    let q = quad_form_upper(&s, rho).max(model);
+    delta_normal(q, s.shift, z, es_factor)
+}
+
+/// VaR = ⌈z·σ⌉ and ES = ⌈es_factor·σ⌉ for σ = ⌈√q⌉ (q ≥ 0 in units of w², w = N·s·2^(64−shift)).
+fn delta_normal(q: I256, shift: u32, z: Q64, es_factor: Q64) -> MathResult<Measure> {
+    let sigma = I256::from(isqrt_u256_ceil(q.as_u256()).ok_or(MathError::Overflow { what: "sigma_p" })?);
+    let e = shift as i32 - 2 * FRAC_BITS as i32;
     Ok(Measure { var: ceil_scaled(sigma * I256::from(z.0), e)?, es: ceil_scaled(sigma * I256::from(es_factor.0), e)? })
 }
 
 /// VaR = L₍ₘ₎ and ES = mean(L₍₁₎…L₍ₘ₎) of the losses sorted descending, m = ⌈(1−α)K⌉, floored
 /// at 0, in units of 2^e settlement units before rounding up. Errors with
 /// `InsufficientHistory` while K < ⌈1/(1−α)⌉.
+/// Errors with `InvalidConfidence` for α ≥ 100 % (no tail: m would be 0).
 fn tail_measure(mut losses: Vec<I256>, e: i32, confidence_bps: u32) -> MathResult<Measure> {
+    if confidence_bps >= BPS {
+        return Err(MathError::InvalidConfidence { confidence_bps, max: BPS - 1 });
+    }
     let k = losses.len();
     let need = min_observations(confidence_bps);
     if k < need {
@@ -189,13 +266,22 @@ fn tail_measure(mut losses: Vec<I256>, e: i32, confidence_bps: u32) -> MathResul
     Ok(Measure { var: ceil_scaled(var, e)?, es: ceil_scaled(mean, e)? })
 }
 
+/// A lower bound of the exact P&L Σᵢ Nᵢ·rᵢ of one round, from returns rounded toward −∞
+/// ([`simple_return`]: exact rᵢ ∈ [rᵢ, rᵢ + 1 unit)): a long takes rᵢ, a short rᵢ + 1 unit, so
+/// the loss −P&L is never understated whatever the sign of the position. In units of 2⁻⁵⁶.
+fn pnl_lower(round: &[i64], notionals: &[i128]) -> I256 {
+    round.iter().zip(notionals).map(|(r, n)| mul_i128(*n, *r as i128 + (*n < 0) as i128)).sum()
+}
+
 /// Historical-simulation VaR and ES.
 ///
 /// `returns` is K rounds × n markets, round-major, each a simple return in Q7.56 (see
 /// [`simple_return`]); `scale` = √(horizon/round) (see [`horizon_scale`]).
 /// L_k = −Σᵢ Nᵢ·r_ki·scale (not clamped); m = ⌈(1−α)K⌉; VaR = L₍ₘ₎, ES = mean(L₍₁..ₘ₎),
-/// both floored at 0. Exact: every L_k is computed without rounding in 256 bits and only VaR
-/// and ES are rounded, up, once.
+/// both floored at 0. Rounding: each L_k uses the P&L lower bound of [`pnl_lower`] (the stored
+/// returns are floored, so a short's loss takes the return's upper bound), is then exact in
+/// 256 bits, and only VaR and ES are rounded, up, once: never below the exact value of a loss
+/// over the exact returns for either sign of position. `InvalidConfidence` for α ≥ 100 %.
 pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bps: u32) -> MathResult<Measure> {
     let n = notionals.len();
     check_notionals(notionals)?;
@@ -214,7 +300,7 @@ pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bp
     let losses: Vec<I256> = returns
         .chunks_exact(n)
         .map(|round| {
-            let pnl: I256 = round.iter().zip(notionals).map(|(r, n)| mul_i128(*n, *r as i128)).sum();
+            let pnl = pnl_lower(round, notionals);
             -pnl * I256::from(scale.0)
         })
         .collect();
@@ -237,8 +323,7 @@ pub fn simulate(notionals: &[i128], sigma_h: &[Q64], chol: &[Q64], paths: u32, s
         return Err(MathError::DimensionMismatch { expected: n * n, got: chol.len() });
     }
     let s = scaled(notionals, sigma_h)?;
-    let y: Vec<I256> =
-        (0..n).map(|k| (k..n).map(|i| mul_i128(chol[i * n + k].0, s.w[i])).sum::<I256>() >> FRAC_BITS).collect();
+    let y = loadings(chol, &s.w);
     let bits = y.iter().map(|v| bit_len(*v)).max().unwrap_or(0);
     let shift2 = bits.saturating_sub(85);
     let y: Vec<i128> = y.iter().map(|v| (*v >> shift2).as_i128()).collect();
