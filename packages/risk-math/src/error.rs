@@ -15,8 +15,8 @@ pub enum MathError {
     DimensionMismatch { expected: usize, got: usize },
     /// Not enough observations for the method: `have` < `need`.
     InsufficientHistory { have: usize, need: usize },
-    /// A confidence level outside the range a measure accepts (`max` is the largest allowed).
-    InvalidConfidence { confidence_bps: u32, max: u32 },
+    /// A confidence level outside the range [`min`, `max`] bps that a measure accepts.
+    InvalidConfidence { confidence_bps: u32, min: u32, max: u32 },
 }
 
 impl fmt::Display for MathError {
@@ -34,8 +34,8 @@ impl fmt::Display for MathError {
             MathError::InsufficientHistory { have, need } => {
                 write!(f, "insufficient history: {have} rounds, need {need}")
             }
-            MathError::InvalidConfidence { confidence_bps, max } => {
-                write!(f, "confidence {confidence_bps} bps outside the accepted range (max {max})")
+            MathError::InvalidConfidence { confidence_bps, min, max } => {
+                write!(f, "confidence {confidence_bps} bps outside [{min}, {max}]")
             }
         }
     }

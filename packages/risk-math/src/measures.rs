@@ -251,7 +251,7 @@ fn delta_normal(q: I256, shift: u32, z: Q64, es_factor: Q64) -> MathResult<Measu
 /// Errors with `InvalidConfidence` for α ≥ 100 % (no tail: m would be 0).
 fn tail_measure(mut losses: Vec<I256>, e: i32, confidence_bps: u32) -> MathResult<Measure> {
     if confidence_bps >= BPS {
-        return Err(MathError::InvalidConfidence { confidence_bps, max: BPS - 1 });
+        return Err(MathError::InvalidConfidence { confidence_bps, min: 0, max: BPS - 1 });
     }
     let k = losses.len();
     let need = min_observations(confidence_bps);
