@@ -65,8 +65,9 @@ fn atan_inv(k: u32) -> BigInt {
 fn sqrt_2pi() -> &'static BigInt {
     static V: OnceLock<BigInt> = OnceLock::new();
     V.get_or_init(|| {
-        let pi = atan_inv(5) * 16 - atan_inv(239) * 4;
-        ((pi * 2) << P).sqrt()
+        let pi: BigInt = atan_inv(5) * 16 - atan_inv(239) * 4;
+        let two_pi: BigInt = pi * 2;
+        (two_pi << P).sqrt()
     })
 }
 

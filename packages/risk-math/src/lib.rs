@@ -14,6 +14,8 @@
 //! `stress_loss` round **up**.
 
 pub mod bigint;
+#[cfg(test)]
+pub(crate) mod bigref;
 pub mod cover;
 pub mod error;
 pub mod fixed;

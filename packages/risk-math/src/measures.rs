@@ -571,6 +571,230 @@ mod tests {
         assert_ne!(a, monte_carlo(&notionals, &s, &chol, 2_000, 8, 9900).unwrap());
     }
 
+    // ---- Issue 11: audit items 11, 12, 13 ------------------------------------------------
+
+    use crate::bigref::{self, sqrt_ceil};
+    use num_bigint::BigInt;
+
+    /// A correlation as the oracle stores it: decimal → Q64.64 (floor) → Q1.62 (toward zero).
+    fn stored(atomics_18: i128) -> Q64 {
+        let q = Q64::from_atomics(atomics_18.abs(), 18).unwrap();
+        let q = Q64((q.0 / 4) << 2);
+        if atomics_18 < 0 {
+            q.neg()
+        } else {
+            q
+        }
+    }
+
+    /// Item 11's matrix over (A, B, X): ρ(A,B) and ρ(B,X) as 18-decimal atomics, ρ(A,X) = 0.3.
+    fn matrix_11(ab: i128, bx: i128) -> Vec<Q64> {
+        let (one, ax) = (Q64::ONE, stored(300_000_000_000_000_000));
+        let (ab, bx) = (stored(ab), stored(bx));
+        vec![one, ab, ax, ab, one, bx, ax, bx, one]
+    }
+
+    const N_11: [i128; 3] = [1_000_000_000_000_000, -1_000_000_000_000_000, 10_000_000_000];
+    const E18: i128 = 1_000_000_000_000_000_000;
+
+    fn setup_11() -> ([Q64; 3], Q64, Q64, Measure) {
+        let s = sigma_horizon(Q64::from_atomics(65 * E18 / 100, 18).unwrap(), 86_400).unwrap();
+        let (z, es_f) = var_es_factors(9900).unwrap();
+        let x_alone = parametric(&N_11[2..], &[s], &[Q64::ONE], z, es_f).unwrap();
+        ([s; 3], z, es_f, x_alone)
+    }
+
+    /// Item 11: ρ(A,B) = 1, ρ(A,X) = 0.3, ρ(B,X) = 0.30001 (smallest eigenvalue −5.5e-11) is not
+    /// PSD as stored and is refused at its zero pivot B (row 1) — the old check (pivot
+    /// tolerance 2⁻¹⁶) accepted it. Over this matrix the quadratic form alone gives VaR 0 (the
+    /// old figure); the factor floor gives at least X's standalone VaR.
+    #[test]
+    fn audit_11_not_psd_as_stored_is_refused_at_its_pivot() {
+        let rho = matrix_11(E18, 300_010_000_000_000_000);
+        assert_eq!(cholesky(&rho, 3), Err(MathError::NotPositiveSemiDefinite { row: 1 }));
+        assert_eq!(crate::linalg::psd_zero_pivots(&rho, 3), Err(MathError::NotPositiveSemiDefinite { row: 1 }));
+        let (s, z, es_f, x_alone) = setup_11();
+        assert_eq!(x_alone.var, 791_482_985, "X alone, as the audit found");
+        // The old figure: σ_p² over the not-PSD matrix is negative, so VaR was 0.
+        assert_eq!(parametric(&N_11, &s, &rho, z, es_f).unwrap(), Measure { var: 0, es: 0 });
+        // The factor the old code cached for it: B a copy of A, X = 0.3·A + √0.91·e₃.
+        let l_x2 = crate::special::sqrt(Q64::ONE.sub(rho[2].mul(rho[2]).unwrap()).unwrap()).unwrap();
+        let old_l = [Q64::ONE, Q64::ZERO, Q64::ZERO, Q64::ONE, Q64::ZERO, Q64::ZERO, rho[2], Q64::ZERO, l_x2];
+        let floored = parametric_factored(&N_11, &s, &rho, &old_l, z, es_f).unwrap();
+        println!("not-PSD matrix with the old factor: VaR {} (X alone {})", floored.var, x_alone.var);
+        assert!(floored.var >= x_alone.var - 1 && floored.var <= x_alone.var + 1, "{floored:?}");
+    }
+
+    /// Item 11: a singular PSD matrix (ρ(A,B) = 1 exactly, ρ(B,X) = ρ(A,X) = 0.3) is accepted
+    /// with a zero pivot, and the book is priced at X's risk (A and B hedge exactly), parametric
+    /// and Monte Carlo over the same factor agreeing; a near-boundary PD matrix likewise.
+    #[test]
+    fn audit_11_singular_and_near_boundary_psd_matrices_are_accepted_and_priced() {
+        let (s, z, es_f, x_alone) = setup_11();
+        for (ab, bx, zero_b) in [(E18, 300_000_000_000_000_000, true), (999_990_000_000_000_000, 300_010_000_000_000_000, false)] {
+            let rho = matrix_11(ab, bx);
+            assert_eq!(crate::linalg::psd_zero_pivots(&rho, 3).unwrap(), vec![false, zero_b, false]);
+            let l = cholesky(&rho, 3).unwrap();
+            let p = parametric_factored(&N_11, &s, &rho, &l, z, es_f).unwrap();
+            let mc = monte_carlo(&N_11, &s, &l, 10_000, 7, 9900).unwrap();
+            println!("ρ(A,B) {ab}, ρ(B,X) {bx}: parametric VaR {} ES {}, MC VaR {} ES {}", p.var, p.es, mc.var, mc.es);
+            assert!(p.var >= x_alone.var, "{} < X alone {}", p.var, x_alone.var);
+            let rel = |a: u128, b: u128| (a as f64 / b as f64 - 1.0).abs();
+            assert!(rel(mc.var, p.var) < 0.05 && rel(mc.es, p.es) < 0.05, "MC {mc:?} vs parametric {p:?}");
+            if zero_b {
+                assert_eq!(l[4], Q64::ZERO);
+                assert!(p.var <= x_alone.var + 1, "exact hedge of A and B: {} vs {}", p.var, x_alone.var);
+            }
+        }
+    }
+
+    /// Certified upper bound of the exact parametric figures, in 2⁻²⁸⁸ units: (z*, es*) from the
+    /// reference times ⌈√Q⌉, Q = Σ NᵢsᵢNⱼsⱼρᵢⱼ exact (units 2⁻¹⁹²).
+    fn exact_parametric(n: &[i128], s: &[Q64], rho: &[Q64], bps: u32) -> (BigInt, BigInt, BigInt) {
+        let k = n.len();
+        let w: Vec<BigInt> = (0..k).map(|i| BigInt::from(n[i]) * BigInt::from(s[i].0)).collect();
+        let mut q = BigInt::from(0);
+        for i in 0..k {
+            for j in 0..k {
+                q += &w[i] * &w[j] * BigInt::from(rho[i * k + j].0);
+            }
+        }
+        let q = q.max(BigInt::from(0));
+        let [_, z_hi, _, es_hi] = crate::normal::tests::exact_factors(bps);
+        let root = sqrt_ceil(&q);
+        (z_hi * &root, es_hi * &root, root)
+    }
+
+    const SEVEN: [u32; 7] = [9000, 9500, 9900, 9990, 9999, 9750, 9950];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(320))]
+        /// Item 12: parametric VaR and ES (with and without the factor floor) are ≥ the exact
+        /// value over random books — half of them at |N| ≈ 2¹⁰⁰ — at the seven confidences,
+        /// and within 1e-12 relative (+1 unit) of it.
+        #[test]
+        fn audit_12_parametric_is_at_least_exact(n in 1usize..8, seed in any::<u64>(), big in any::<bool>(), pick in 0usize..7) {
+            let bps = SEVEN[pick];
+            let mut rng = Xoshiro256::seed(seed);
+            let mut unit = || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+            let bits = if big { 100 } else { 10 + (unit() * 90.0) as i32 };
+            let notionals: Vec<i128> = (0..n).map(|_| {
+                let m = (1.0 + unit()) * 2f64.powi(bits - 1);
+                let v = (m as i128).min(MAX_NOTIONAL);
+                if unit() < 0.5 { -v } else { v }
+            }).collect();
+            let s: Vec<Q64> = (0..n).map(|_| sigma_horizon(q(0.05 + 2.0 * unit()), 86_400 * (1 + (unit() * 30.0) as u64)).unwrap()).collect();
+            let f: Vec<f64> = (0..n * 2).map(|_| unit() - 0.5).collect();
+            let mut pairs = vec![];
+            for i in 0..n { for j in 0..i {
+                let dot = f[2*i]*f[2*j] + f[2*i+1]*f[2*j+1];
+                let ni = (f[2*i].powi(2) + f[2*i+1].powi(2)).sqrt();
+                let nj = (f[2*j].powi(2) + f[2*j+1].powi(2)).sqrt();
+                pairs.push((i, j, 0.9 * dot / (ni * nj)));
+            } }
+            let rho = corr(n, &pairs);
+            let chol = cholesky(&rho, n).unwrap();
+            let (z, es_f) = var_es_factors(bps).unwrap();
+            let (var_hi, es_hi, root) = exact_parametric(&notionals, &s, &rho, bps);
+            let unit288 = |x: u128| BigInt::from(x) << 288u32;
+            let approx = |b: &BigInt| (b >> 288u32).to_string().parse::<f64>().unwrap();
+            for got in [parametric(&notionals, &s, &rho, z, es_f).unwrap(),
+                        parametric_factored(&notionals, &s, &rho, &chol, z, es_f).unwrap()] {
+                prop_assert!(unit288(got.var) >= var_hi, "var {} below exact {}", got.var, approx(&var_hi));
+                prop_assert!(unit288(got.es) >= es_hi, "es {} below exact {}", got.es, approx(&es_hi));
+                let (rv, re) = (approx(&var_hi), approx(&es_hi));
+                prop_assert!((got.var as f64) <= rv * (1.0 + 1e-12) + 2.0, "var {} loose vs {rv}", got.var);
+                prop_assert!((got.es as f64) <= re * (1.0 + 1e-12) + 2.0, "es {} loose vs {re}", got.es);
+            }
+            prop_assert!(root > BigInt::from(0) || notionals.iter().all(|x| *x == 0));
+        }
+
+        /// Item 12: historical VaR and ES are ≥ the exact figures over the exact returns of the
+        /// prices (192-bit reference), for random books of either sign.
+        #[test]
+        fn audit_12_historical_is_at_least_exact(n in 1usize..4, seed in any::<u64>(), pick in 0usize..4) {
+            let bps = [9000, 9500, 9750, 9900][pick];
+            let mut rng = Xoshiro256::seed(seed);
+            let mut unit = || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
+            let k = 100 + (unit() * 60.0) as usize;
+            let notionals: Vec<i128> = (0..n).map(|_| ((unit() - 0.5) * 2f64.powi(90)) as i128).collect();
+            let scale = Q64(Q64::ONE.0 + (unit() * 31.0 * 2f64.powi(64)) as i128);
+            let mut prices: Vec<u128> = (0..n).map(|_| 1_000 + (unit() * 1e9) as u128).collect();
+            let (mut returns, mut exact) = (Vec::new(), Vec::new());
+            for _ in 0..k {
+                // Exact loss of the round as a rational: num / den, den = Π prevᵢ · 2⁶⁴.
+                let (mut num, mut den) = (BigInt::from(0), BigInt::from(1));
+                for i in 0..n {
+                    let prev = prices[i];
+                    let cur = ((prev as f64) * (0.8 + 0.4 * unit())).max(1.0) as u128;
+                    returns.push(simple_return(prev, cur).unwrap());
+                    // num/den + (−Nᵢ·(cur − prev))/prev
+                    let term = -BigInt::from(notionals[i]) * (BigInt::from(cur) - BigInt::from(prev));
+                    num = num * BigInt::from(prev) + term * &den;
+                    den *= BigInt::from(prev);
+                    prices[i] = cur;
+                }
+                let num = num * BigInt::from(scale.0) << bigref::P;
+                let den = den << 64u32;
+                // ⌈num/den⌉ in 2⁻¹⁹² units.
+                let (qq, r) = (&num / &den, &num % &den);
+                exact.push(if r > BigInt::from(0) { qq + 1 } else { qq });
+            }
+            let got = historical(&notionals, &returns, scale, bps).unwrap();
+            exact.sort_by(|a, b| b.cmp(a));
+            let m = tail_count(bps, k);
+            let var_hi = exact[m - 1].clone();
+            let sum: BigInt = exact[..m].iter().sum();
+            prop_assert!((BigInt::from(got.var) << bigref::P) >= var_hi, "var {} below exact", got.var);
+            prop_assert!((BigInt::from(got.es) << bigref::P) * BigInt::from(m) >= sum, "es {} below exact", got.es);
+        }
+    }
+
+    /// Item 12: a −10¹⁸ short whose worst round is a rise 257 → 258, over a 1-day horizon of
+    /// 240 s rounds (scale √360): the loss from the floored return was 263 units below the
+    /// exact figure (the audit's case: 259); now it is ≥ exact, by at most 1 unit.
+    #[test]
+    fn audit_12_short_historical_loss_is_at_least_exact() {
+        let scale = horizon_scale(86_400, 240).unwrap();
+        let mut returns = vec![simple_return(257, 258).unwrap()];
+        returns.extend(std::iter::repeat_n(simple_return(258, 257).unwrap(), 99));
+        let n = -E18;
+        let got = historical(&[n], &returns, scale, 9900).unwrap();
+        // Exact: ⌈10¹⁸ · (1/257) · scale / 2⁶⁴⌉.
+        let num = BigInt::from(-n) * BigInt::from(scale.0);
+        let den = BigInt::from(257) << 64u32;
+        let exact = (&num + &den - 1) / &den;
+        // The old figure: the floored return for the short too.
+        let old_loss = BigInt::from(-n) * BigInt::from(returns[0]) * BigInt::from(scale.0);
+        let d = BigInt::from(1) << 120u32;
+        let old = (&old_loss + &d - 1) / &d;
+        println!("short: exact ⌈loss⌉ {exact}, old {old}, now {}", got.var);
+        assert_eq!(&exact - &old, BigInt::from(263), "the old shortfall");
+        assert!(BigInt::from(got.var) >= exact && BigInt::from(got.var) <= &exact + 1);
+        assert_eq!(got.es, got.var);
+        // A long of the same size over the falling rounds keeps its loss from the floored return
+        // (already conservative: at most one return unit, here < 264 units, above exact).
+        let long = historical(&[E18], &returns, scale, 9900).unwrap();
+        let exact_long = (BigInt::from(E18) * BigInt::from(scale.0) + (BigInt::from(258) << 64u32) - 1) / (BigInt::from(258) << 64u32);
+        assert!(BigInt::from(long.var) >= exact_long && BigInt::from(long.var) <= exact_long + 264);
+    }
+
+    /// Item 13: confidence ≥ 10,000 bps (no tail) is a typed error for historical and Monte
+    /// Carlo; the old code panicked (`tail_count` gave m = 0, then `m − 1` underflowed).
+    #[test]
+    fn audit_13_full_confidence_is_a_typed_error_not_a_panic() {
+        let returns = vec![simple_return(100, 99).unwrap(); 10_000];
+        for bps in [10_000, 10_001, u32::MAX] {
+            let err = MathError::InvalidConfidence { confidence_bps: bps, min: 0, max: 9_999 };
+            assert_eq!(historical(&[1_000], &returns, Q64::ONE, bps), Err(err.clone()));
+            assert_eq!(monte_carlo(&[1_000], &[Q64::ONE], &[Q64::ONE], 100, 1, bps), Err(err));
+            assert!(matches!(var_es_factors(bps), Err(MathError::InvalidConfidence { max: 9_999, .. })));
+        }
+        // 9,999 bps needs 10,000 rounds and then works: the single worst loss.
+        assert_eq!(historical(&[1_000], &returns[..9_999], Q64::ONE, 9_999), Err(MathError::InsufficientHistory { have: 9_999, need: 10_000 }));
+        assert_eq!(historical(&[1_000], &returns, Q64::ONE, 9_999).unwrap().var, 11);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
         /// Parametric VaR/ES within 1e-9 relative of the f64 model over random portfolios.

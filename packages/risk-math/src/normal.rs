@@ -14,7 +14,9 @@ const INV_SQRT_2PI_126: i128 = 33_938_255_859_959_058_040_647_751_793_946_365_48
 /// Beyond |x| ≥ 9 the cdf is 0 or 1 to within Φ(−9) ≈ 1.1·10⁻¹⁹ < one Q64.64 unit.
 const CDF_CUTOFF: Q64 = Q64::from_int(9);
 
-/// φ(x) = e^(−x²/2)/√(2π) in Q8.120, rounded toward −∞ (≤ 2⁻¹¹⁰ relative error).
+/// φ(x) = e^(−x²/2)/√(2π) in Q8.120, rounded toward −∞ (≤ 2⁻¹¹⁰ relative error at the
+/// Q64.64-floored x²/2 it evaluates; that argument rounding costs up to ~2⁻⁶⁴ relative — see
+/// `pdf_exact_arg_w` where it matters).
 fn pdf_w(x: Q64) -> MathResult<i128> {
     let x2 = x.mul(x)?;
     if x2 > Q64::from_int(160) {
@@ -188,7 +190,17 @@ fn cdf_minus_half_r(x: Q64) -> MathResult<I256> {
         sum += term;
         k += 1;
     }
-    Ok((sum * (I256::from(pdf_w(x)?) >> (W - R))) >> R)
+    Ok((sum * (pdf_exact_arg_w(x)? >> (W - R))) >> R)
+}
+
+/// φ(x) in Q8.120 with x² taken exactly: [`pdf_w`] rounds x² (and x²/2) to Q64.64, an error
+/// of up to 1.5·2⁻⁶⁴ in the exponent (≈ 2⁻⁶⁴ relative in φ); the remainder ε = x²/2 − ⌊x²/2⌋₆₄
+/// (< 1.5·2⁻⁶⁴) is put back as φ·(1 − ε), exact to ε²/2 < 2⁻¹²⁷. Error ≤ 2⁻¹¹⁰ relative.
+fn pdf_exact_arg_w(x: Q64) -> MathResult<I256> {
+    let phi = I256::from(pdf_w(x)?);
+    let y_hi = x.mul(x)?.0 >> 1; // what pdf_w used for x²/2, Q64.64
+    let eps = I256::from(x.0) * I256::from(x.0) - (I256::from(y_hi) << (FRAC_BITS + 1)); // units 2⁻¹²⁹
+    Ok(phi - ((phi * eps) >> (2 * FRAC_BITS + 1)))
 }
 
 /// One Newton step on Φ(z) = α = bps/10⁴ for 0 ≤ z ≤ 6: z − (Φ(z) − α)/φ(z), with Φ from
@@ -197,7 +209,7 @@ fn cdf_minus_half_r(x: Q64) -> MathResult<I256> {
 fn newton_quantile(z: Q64, bps: u32) -> MathResult<Q64> {
     let f = cdf_minus_half_r(z)?;
     let d = f * I256::from(BPS) - (I256::from(bps - BPS / 2) << R);
-    let phi = (I256::from(pdf_w(z)?) >> (W - R)) * I256::from(BPS);
+    let phi = (pdf_exact_arg_w(z)? >> (W - R)) * I256::from(BPS);
     let corr = crate::fixed::floor_div(d << FRAC_BITS, phi);
     z.sub(Q64(i128::try_from(corr).map_err(|_| MathError::Overflow { what: "quantile step" })?))
 }
@@ -226,8 +238,8 @@ pub fn var_es_factors(confidence_bps: u32) -> MathResult<(Q64, Q64)> {
     }
     let z = refine_quantile(confidence_bps)?;
     let z_lo = Q64((z.0 - Z_MARGIN).max(0));
-    let phi = pdf_w(z_lo)?;
-    let phi_up = I256::from(phi) + I256::from(phi >> 100) + I256::from(4u8);
+    let phi = pdf_exact_arg_w(z_lo)?;
+    let phi_up = phi + (phi >> 100u32) + I256::from(4u8);
     let es = crate::fixed::ceil_div(phi_up * I256::from(BPS), I256::from(BPS - confidence_bps) << (W - FRAC_BITS));
     Ok((Q64(z.0 + Z_MARGIN), Q64(es.as_i128())))
 }
@@ -479,6 +491,81 @@ pub(crate) mod tests {
         assert!(max_cdf < 1e-15, "cdf error {max_cdf:e}");
         assert!(max_pdf < 5e-16, "pdf error {max_pdf:e}");
         assert!(max_fast < 2e-8, "normal_q32 error {max_fast:e}");
+    }
+
+    /// The figures the old code produced (test only): z = AS241 + 1 unit, es from φ(z) + 1 unit.
+    pub(crate) fn old_factors(bps: u32) -> (Q64, Q64) {
+        let z = Q64(inv_cdf(Q64::from_ratio(bps as i128, 10_000).unwrap()).unwrap().0 + 1);
+        let tail = Q64::from_ratio(10_000 - bps as i128, 10_000).unwrap();
+        let phi = Q64(pdf(z).unwrap().0 + 1);
+        (z, Q64(crate::fixed::ceil_div(I256::from(phi.0) << FRAC_BITS, I256::from(tail.0)).as_i128()))
+    }
+
+    /// Certified bounds of the exact (z*, es*) at `bps` from the 192-bit reference, as
+    /// (z_lo, z_hi, es_lo, es_hi) in 2⁻¹⁹² units: es* = φ(z*)/(1−α), φ falling on [0, ∞).
+    pub(crate) fn exact_factors(bps: u32) -> [num_bigint::BigInt; 4] {
+        use crate::bigref::{from_q64, pdf as rpdf, quantile};
+        let (z, _) = var_es_factors(bps).unwrap();
+        let (lo, hi) = quantile(bps, &from_q64(z.0));
+        let tail = num_bigint::BigInt::from(10_000 - bps);
+        let slack = crate::bigref::one() >> 170u32;
+        let es_hi = (rpdf(&lo.clone().max(0.into())) + &slack) * 10_000 / &tail + 1;
+        let es_lo = (rpdf(&hi) - &slack) * 10_000 / &tail;
+        [lo, hi, es_lo, es_hi]
+    }
+
+    /// Issue 11, item 12: at the seven confidences the audit named, z and the ES factor are
+    /// upper bounds of the exact values (192-bit reference) and within 1e-15 relative of them.
+    /// The old factors were below exact (printed; asserted for the cases the audit found).
+    #[test]
+    fn audit_12_factors_at_the_seven_confidences_bound_the_exact_values() {
+        use crate::bigref::from_q64;
+        use num_bigint::BigInt;
+        let rel = |got: &BigInt, exact: &BigInt| (got - exact) * BigInt::from(10i64.pow(15)) < *exact;
+        let mut old_below = 0;
+        for bps in [9000, 9500, 9900, 9990, 9999, 9750, 9950] {
+            let (z, es) = var_es_factors(bps).unwrap();
+            let [z_lo, z_hi, es_lo, es_hi] = exact_factors(bps);
+            let (gz, ges) = (from_q64(z.0), from_q64(es.0));
+            assert!(gz >= z_hi, "z below exact at {bps}");
+            assert!(ges >= es_hi, "es factor below exact at {bps}");
+            assert!(rel(&gz, &z_lo) && rel(&ges, &es_lo), "not within 1e-15 at {bps}");
+            let (oz, oes) = old_factors(bps);
+            let (oz_b, oes_b) = (from_q64(oz.0) < z_hi, from_q64(oes.0) < es_hi);
+            let ulps = |g: &BigInt, e: &BigInt| ((g - e) >> 120u32).to_string().parse::<f64>().unwrap() / 256.0;
+            println!(
+                "{bps}: z {} (+{:.1} units over exact; old {:+.1}), es {} (+{:.1}; old {:+.1})",
+                z.0,
+                ulps(&gz, &z_hi),
+                ulps(&from_q64(oz.0), &z_hi),
+                es.0,
+                ulps(&ges, &es_hi),
+                ulps(&from_q64(oes.0), &es_hi)
+            );
+            old_below += (oz_b || oes_b) as u32;
+        }
+        assert_eq!(old_below, 7, "the old factors were below exact at all seven");
+    }
+
+    /// Item 12, exhaustively: for every confidence of the domain (5,000..=9,999 bps) the
+    /// reference certifies z* ∈ [z − 4 units, z] and φ(z*)/(1−α) ≤ es_factor ≤ it·(1 + 1e-15).
+    #[test]
+    fn audit_12_factors_bracket_the_exact_values_for_every_confidence() {
+        use crate::bigref::{cmp_cdf, from_q64, one, pdf as rpdf};
+        use num_bigint::BigInt;
+        use std::cmp::Ordering;
+        for bps in 5_000..=9_999u32 {
+            let (z, es) = var_es_factors(bps).unwrap();
+            assert_eq!(cmp_cdf(&from_q64(z.0), bps), Ordering::Greater, "z below z* at {bps}");
+            let z_lo = from_q64(z.0 - 4);
+            assert_eq!(cmp_cdf(&z_lo, bps), Ordering::Less, "z more than 4 units above z* at {bps}");
+            let tail = BigInt::from(10_000 - bps);
+            let slack = one() >> 170u32;
+            let ges = from_q64(es.0) * &tail;
+            assert!(ges >= (rpdf(&z_lo.max(0.into())) + &slack) * 10_000, "es factor below exact at {bps}");
+            let es_lo = (rpdf(&from_q64(z.0)) - &slack) * 10_000;
+            assert!((&ges - &es_lo) * BigInt::from(10i64.pow(15)) < es_lo, "es factor loose at {bps}");
+        }
     }
 
     proptest! {
