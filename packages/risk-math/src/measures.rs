@@ -631,7 +631,9 @@ mod tests {
     #[test]
     fn audit_11_singular_and_near_boundary_psd_matrices_are_accepted_and_priced() {
         let (s, z, es_f, x_alone) = setup_11();
-        for (ab, bx, zero_b) in [(E18, 300_000_000_000_000_000, true), (999_990_000_000_000_000, 300_010_000_000_000_000, false)] {
+        for (ab, bx, zero_b) in
+            [(E18, 300_000_000_000_000_000, true), (999_990_000_000_000_000, 300_010_000_000_000_000, false)]
+        {
             let rho = matrix_11(ab, bx);
             assert_eq!(crate::linalg::psd_zero_pivots(&rho, 3).unwrap(), vec![false, zero_b, false]);
             let l = cholesky(&rho, 3).unwrap();
@@ -734,7 +736,7 @@ mod tests {
                     den *= BigInt::from(prev);
                     prices[i] = cur;
                 }
-                let num = num * BigInt::from(scale.0) << bigref::P;
+                let num = (num * BigInt::from(scale.0)) << bigref::P;
                 let den = den << 64u32;
                 // ⌈num/den⌉ in 2⁻¹⁹² units.
                 let (qq, r) = (&num / &den, &num % &den);
@@ -775,7 +777,8 @@ mod tests {
         // A long of the same size over the falling rounds keeps its loss from the floored return
         // (already conservative: at most one return unit, here < 264 units, above exact).
         let long = historical(&[E18], &returns, scale, 9900).unwrap();
-        let exact_long = (BigInt::from(E18) * BigInt::from(scale.0) + (BigInt::from(258) << 64u32) - 1) / (BigInt::from(258) << 64u32);
+        let exact_long = (BigInt::from(E18) * BigInt::from(scale.0) + (BigInt::from(258) << 64u32) - 1)
+            / (BigInt::from(258) << 64u32);
         assert!(BigInt::from(long.var) >= exact_long && BigInt::from(long.var) <= exact_long + 264);
     }
 
@@ -791,7 +794,10 @@ mod tests {
             assert!(matches!(var_es_factors(bps), Err(MathError::InvalidConfidence { max: 9_999, .. })));
         }
         // 9,999 bps needs 10,000 rounds and then works: the single worst loss.
-        assert_eq!(historical(&[1_000], &returns[..9_999], Q64::ONE, 9_999), Err(MathError::InsufficientHistory { have: 9_999, need: 10_000 }));
+        assert_eq!(
+            historical(&[1_000], &returns[..9_999], Q64::ONE, 9_999),
+            Err(MathError::InsufficientHistory { have: 9_999, need: 10_000 })
+        );
         assert_eq!(historical(&[1_000], &returns, Q64::ONE, 9_999).unwrap().var, 11);
     }
 
