@@ -476,8 +476,8 @@ mod tests {
         assert!(stress_loss(&[1], &[MAX_SHOCK_ATOMICS + 1]).is_err());
     }
 
-    /// Historical exact: with scale 1 every loss is −ΣNr/2⁵⁶ exactly; the reference computes it
-    /// in i128 and rounds up independently.
+    /// Historical exact: with scale 1 every loss is −ΣNr/2⁵⁶ exactly (a short's r taken one unit
+    /// up); the reference computes it in i128 and rounds up independently.
     #[test]
     fn historical_is_exact() {
         let notionals = [1_000_000_007i128, -333_333_333];
@@ -490,7 +490,8 @@ mod tests {
         }
         let got = historical(&notionals, &returns, Q64::ONE, 9900).unwrap();
         let mut losses: Vec<i128> =
-            returns.chunks(2).map(|r| -(notionals[0] * r[0] as i128 + notionals[1] * r[1] as i128)).collect();
+            // The short leg takes its return's upper bound r + 1 unit (item 12 of issue 11).
+            returns.chunks(2).map(|r| -(notionals[0] * r[0] as i128 + notionals[1] * (r[1] as i128 + 1))).collect();
         losses.sort_unstable_by(|a, b| b.cmp(a));
         let m = 3; // ⌈0.01·250⌉
         let d = 1i128 << 56;
