@@ -67,9 +67,20 @@ impl Corr {
         out
     }
 
-    /// Factors the matrix and stores both it and its factor. A failing pivot names its market.
+    /// The matrix as it will be stored: off-diagonal entries cut to the Q1.62 grid
+    /// ([`to_62`] then [`from_62`]), ones on the diagonal.
+    fn as_stored(&self) -> Vec<Q64> {
+        let n = self.n;
+        (0..n * n).map(|k| if k / n == k % n { Q64::ONE } else { from_62(to_62(self.full[k])) }).collect()
+    }
+
+    /// Factors the matrix and stores both it and its factor. The PSD decision is exact on the
+    /// values as stored (Q1.62; [`risk_math::linalg::cholesky`] decides in exact integer
+    /// arithmetic, no tolerance), so a stored matrix is always positive semi-definite — a
+    /// singular one (ρ = 1) included. A failing pivot names its market.
     pub fn factor_and_save(&self, storage: &mut dyn Storage) -> Result<(), ContractError> {
-        let l = cholesky(&self.full, self.n).map_err(|e| match e {
+        let stored = self.as_stored();
+        let l = cholesky(&stored, self.n).map_err(|e| match e {
             MathError::NotPositiveSemiDefinite { row } => {
                 let slots = SLOTS.may_load(storage).ok().flatten().unwrap_or_default();
                 let market = slots.get(row).cloned().flatten().unwrap_or_else(|| format!("slot {row}"));
@@ -81,7 +92,7 @@ impl Corr {
         let mut packed_l = Vec::with_capacity(tri(self.n, 0));
         for i in 0..self.n {
             for j in 0..=i {
-                packed.push(if i == j { ONE_62 } else { to_62(self.full[i * self.n + j]) });
+                packed.push(if i == j { ONE_62 } else { to_62(stored[i * self.n + j]) });
                 packed_l.push(to_62(l[i * self.n + j]));
             }
         }

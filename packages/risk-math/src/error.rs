@@ -15,6 +15,8 @@ pub enum MathError {
     DimensionMismatch { expected: usize, got: usize },
     /// Not enough observations for the method: `have` < `need`.
     InsufficientHistory { have: usize, need: usize },
+    /// A confidence level outside the range [`min`, `max`] bps that a measure accepts.
+    InvalidConfidence { confidence_bps: u32, min: u32, max: u32 },
 }
 
 impl fmt::Display for MathError {
@@ -31,6 +33,9 @@ impl fmt::Display for MathError {
             }
             MathError::InsufficientHistory { have, need } => {
                 write!(f, "insufficient history: {have} rounds, need {need}")
+            }
+            MathError::InvalidConfidence { confidence_bps, min, max } => {
+                write!(f, "confidence {confidence_bps} bps outside [{min}, {max}]")
             }
         }
     }

@@ -13,6 +13,9 @@
 //! Conventions (SPEC.md): year = 31,536,000 s; tail count m = ⌈(1−α)·K⌉; `var`, `es`,
 //! `stress_loss` round **up**.
 
+pub mod bigint;
+#[cfg(test)]
+pub(crate) mod bigref;
 pub mod cover;
 pub mod error;
 pub mod fixed;

@@ -1,24 +1,11 @@
-//! Cholesky factorisation of a correlation matrix.
+//! Cholesky factorisation of a correlation matrix, after an exact positive-semi-definiteness test.
 
+use crate::bigint::BigInt;
 use crate::error::{MathError, MathResult};
 use crate::fixed::Q64;
 use crate::special::sqrt;
 
-/// A pivot below −`PSD_TOLERANCE` means the matrix is not positive semi-definite; a pivot in
-/// [−tol, tol] is treated as an exact zero (a semi-definite direction). 2⁻³⁰ ≈ 9.3·10⁻¹⁰, far above
-/// the ~n·2⁻⁶⁴ rounding of the factorisation and far below any meaningful correlation.
-pub const PSD_TOLERANCE: Q64 = Q64(1 << 34);
-/// Off-diagonal residual allowed against a zero pivot (2⁻¹⁶ relative to ρ ∈ [−1, 1]).
-const ZERO_PIVOT_RESIDUAL: Q64 = Q64(1 << 48);
-
-/// Lower-triangular L with ρ = L·Lᵀ, row-major n×n (entries above the diagonal are 0).
-///
-/// Input: `rho`, row-major n×n, symmetric with ones on the diagonal and entries in [−1, 1]
-/// (checked). Semi-definite matrices (e.g. ρ = 1 between two markets) are accepted: a zero
-/// pivot gives a zero column. Errors: `DimensionMismatch`, `Domain` for a malformed matrix,
-/// `NotPositiveSemiDefinite { row }` for the first failing pivot.
-/// Rounding: products toward −∞; the factor reproduces ρ to within ~n·2⁻⁶³.
-pub fn cholesky(rho: &[Q64], n: usize) -> MathResult<Vec<Q64>> {
+fn validate(rho: &[Q64], n: usize) -> MathResult<()> {
     if rho.len() != n * n {
         return Err(MathError::DimensionMismatch { expected: n * n, got: rho.len() });
     }
@@ -36,30 +23,93 @@ pub fn cholesky(rho: &[Q64], n: usize) -> MathResult<Vec<Q64>> {
             }
         }
     }
+    Ok(())
+}
+
+/// Decides **exactly** whether the symmetric matrix `rho` (its Q64.64 values taken as the
+/// integers they are, i.e. the exact rationals ρᵢⱼ·2⁶⁴ / 2⁶⁴) is positive semi-definite, and
+/// returns which pivots of its LDLᵀ factorisation (no pivoting) are exactly zero.
+///
+/// Method: fraction-free symmetric Gaussian elimination (Bareiss) in big integers — every
+/// intermediate is a minor of the integer matrix and every division is exact, so nothing
+/// rounds and no tolerance exists. Pivot k is p_k = det of the retained leading block with k
+/// added, p_k = p_prev·D_k with p_prev > 0, so sign(p_k) = sign(D_k):
+/// - p_k < 0 → not PSD, `NotPositiveSemiDefinite { row: k }`;
+/// - p_k = 0 → PSD requires the whole row k of the Schur complement to be 0 (a nonzero entry
+///   s_kj makes the 2×2 principal minor [[0, s_kj], [s_kj, s_jj]] negative): if so, k is a
+///   zero pivot (a semi-definite direction, e.g. ρ = 1 between two markets) and elimination
+///   continues without it, else `NotPositiveSemiDefinite { row: k }`;
+/// - p_k > 0 → eliminate with it.
+///
+/// Cost: entries of step k are (k+1)-minors, ≤ (2⁶⁴·√(k+1))^(k+1) — ≤ 2,200 bits at n = 32.
+pub fn psd_zero_pivots(rho: &[Q64], n: usize) -> MathResult<Vec<bool>> {
+    validate(rho, n)?;
+    // Common power of two out (the oracle stores Q1.62, so ≥ 2 bits): same signs, smaller numbers.
+    let tz = rho.iter().filter(|v| v.0 != 0).map(|v| v.0.trailing_zeros()).min().unwrap_or(0);
+    let mut a: Vec<BigInt> = rho.iter().map(|v| BigInt::from_i128(v.0 >> tz)).collect();
+    let mut prev = BigInt::from_i128(1);
+    let mut zero = vec![false; n];
+    for k in 0..n {
+        let p = a[k * n + k].clone();
+        if p.is_negative() {
+            return Err(MathError::NotPositiveSemiDefinite { row: k });
+        }
+        if p.is_zero() {
+            if (k + 1..n).any(|j| !a[k * n + j].is_zero()) {
+                return Err(MathError::NotPositiveSemiDefinite { row: k });
+            }
+            zero[k] = true;
+            continue;
+        }
+        for i in k + 1..n {
+            for j in i..n {
+                let num = p.mul(&a[i * n + j]).sub(&a[i * n + k].mul(&a[k * n + j]));
+                let v = num.div_exact(&prev).ok_or(MathError::Overflow { what: "inexact Bareiss division" })?;
+                a[j * n + i] = v.clone();
+                a[i * n + j] = v;
+            }
+        }
+        prev = p;
+    }
+    Ok(zero)
+}
+
+/// Lower-triangular L with ρ ≈ L·Lᵀ, row-major n×n (entries above the diagonal are 0).
+///
+/// Input: `rho`, row-major n×n, symmetric with ones on the diagonal and entries in [−1, 1]
+/// (checked). **Guarantee: accepted ⇔ `rho` is positive semi-definite exactly, as given** —
+/// the decision is [`psd_zero_pivots`] in exact integer arithmetic, with no tolerance, so a
+/// matrix whose smallest eigenvalue is −10⁻³⁰ is refused and a singular PSD matrix (ρ = 1
+/// between two markets) is accepted. Errors: `DimensionMismatch`, `Domain` for a malformed
+/// matrix, `NotPositiveSemiDefinite { row }` for the first failing pivot.
+///
+/// The factor itself is then computed in Q64.64 (products toward −∞): an exactly-zero pivot
+/// gives a zero column; a pivot that is positive exactly but rounds to ≤ 0 (|D_k| ≲ n·2⁻⁶⁴)
+/// also gives a zero column. Entries reproduce ρ to ~n·2⁻⁶³ where the pivots are not tiny.
+/// The factor is a model for Monte Carlo and a floor for the parametric σ_p²
+/// ([`crate::measures::parametric_factored`]); acceptance never depends on its rounding.
+pub fn cholesky(rho: &[Q64], n: usize) -> MathResult<Vec<Q64>> {
+    let zero = psd_zero_pivots(rho, n)?;
     let mut l = vec![Q64::ZERO; n * n];
     for j in 0..n {
         let mut d = Q64::ONE;
         for k in 0..j {
             d = d.sub(l[j * n + k].mul(l[j * n + k])?)?;
         }
-        if d < PSD_TOLERANCE.neg() {
-            return Err(MathError::NotPositiveSemiDefinite { row: j });
+        if zero[j] || d.0 <= 0 {
+            continue; // a zero column
         }
-        let pivot = if d <= PSD_TOLERANCE { Q64::ZERO } else { sqrt(d)? };
+        let pivot = sqrt(d)?;
+        if pivot == Q64::ZERO {
+            continue;
+        }
         l[j * n + j] = pivot;
         for i in (j + 1)..n {
             let mut s = rho[i * n + j];
             for k in 0..j {
                 s = s.sub(l[i * n + k].mul(l[j * n + k])?)?;
             }
-            l[i * n + j] = if pivot == Q64::ZERO {
-                if s.abs() > ZERO_PIVOT_RESIDUAL {
-                    return Err(MathError::NotPositiveSemiDefinite { row: i });
-                }
-                Q64::ZERO
-            } else {
-                s.div(pivot)?
-            };
+            l[i * n + j] = s.div(pivot)?;
         }
     }
     Ok(l)

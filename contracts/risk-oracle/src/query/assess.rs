@@ -13,7 +13,7 @@ use crate::error::ContractError;
 use crate::execute::dec_q64;
 use crate::limits::{MAX_EXPOSURES, MAX_MC_DRAWS, MAX_POOL_MEMBERS};
 use crate::matrix::{load_cholesky, Corr};
-use crate::state::{load_market, load_rounds, Config, CONFIG, ROUNDS, SCENARIOS, SLOTS};
+use crate::state::{load_market, load_rounds, Config, CONFIG, ROUNDS, SCENARIOS};
 
 /// The measured figures for one set of exposures.
 pub struct Figures {
@@ -121,10 +121,27 @@ fn worst_scenario(deps: Deps, b: &Book) -> Result<u128, ContractError> {
     Ok(worst)
 }
 
+/// The book laid out by slot over slots 0..=max used: markets not in the book get a zero
+/// notional (leading blocks of ρ and of its lower-triangular factor are exact cuts).
+fn by_slot(b: &Book) -> (Vec<i128>, Vec<Q64>) {
+    let n = b.slots.iter().map(|s| *s as usize + 1).max().unwrap_or(0);
+    let mut notionals = vec![0i128; n];
+    let mut sigma_h = vec![Q64::ZERO; n];
+    for (i, s) in b.slots.iter().enumerate() {
+        notionals[*s as usize] = b.notionals[i];
+        sigma_h[*s as usize] = b.sigma_h[i];
+    }
+    (notionals, sigma_h)
+}
+
+/// Delta-normal over the stored ρ with the cached factor as a floor (σ_p² ≥ the Monte Carlo
+/// model's variance; see `measures::parametric_factored`).
 fn parametric(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractError> {
-    let n_slots = SLOTS.load(deps.storage)?.len();
-    let rho = Corr::load(deps.storage, n_slots).sub(&b.slots);
-    Ok(measures::parametric(&b.notionals, &b.sigma_h, &rho, cfg.z(), cfg.es_factor())?)
+    let (notionals, sigma_h) = by_slot(b);
+    let n = notionals.len();
+    let rho = Corr::load(deps.storage, n).full;
+    let chol = load_cholesky(deps.storage, n);
+    Ok(measures::parametric_factored(&notionals, &sigma_h, &rho, &chol, cfg.z(), cfg.es_factor())?)
 }
 
 /// Historical over the last `history_len` rounds that include every market of the book (ending
@@ -155,13 +172,12 @@ fn round_scales(horizon_secs: u64, dts: &[u64]) -> Result<Vec<Q64>, ContractErro
         .collect()
 }
 
-/// Monte Carlo over the cached factor: markets not in the book get a zero notional, and the
-/// factor is cut after the highest slot used (exact for a lower-triangular factor).
+/// Monte Carlo over the cached factor (the book laid out by slot, see [`by_slot`]).
 /// The draws (paths × (highest slot + 1)) are checked against `MAX_MC_DRAWS` here too: the
 /// configuration bounds them, this catches state from before that bound counted slots.
 fn monte_carlo(deps: Deps, cfg: &Config, b: &Book, paths: u32, seed: u64) -> Result<Measure, ContractError> {
-    let n = b.slots.iter().map(|s| *s as usize + 1).max().unwrap_or(0);
-    let draws = paths as u64 * n as u64;
+    let (notionals, sigma_h) = by_slot(b);
+    let draws = paths as u64 * notionals.len() as u64;
     if draws > MAX_MC_DRAWS {
         return Err(ContractError::LimitExceeded {
             what: "monte carlo draws (paths × slots)",
@@ -169,13 +185,7 @@ fn monte_carlo(deps: Deps, cfg: &Config, b: &Book, paths: u32, seed: u64) -> Res
             max: MAX_MC_DRAWS,
         });
     }
-    let mut notionals = vec![0i128; n];
-    let mut sigma_h = vec![Q64::ZERO; n];
-    for (i, s) in b.slots.iter().enumerate() {
-        notionals[*s as usize] = b.notionals[i];
-        sigma_h[*s as usize] = b.sigma_h[i];
-    }
-    let chol = load_cholesky(deps.storage, n);
+    let chol = load_cholesky(deps.storage, notionals.len());
     Ok(measures::monte_carlo(&notionals, &sigma_h, &chol, paths, seed, cfg.confidence_bps)?)
 }
 
