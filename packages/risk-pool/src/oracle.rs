@@ -191,6 +191,10 @@ pub struct AssessResponse {
     pub horizon_secs: u64,
     /// Oldest price time (seconds) among the exposures' markets; block time when none.
     pub as_of: u64,
+    #[serde(default)]
+    pub delisted: Vec<String>,
+    #[serde(default)]
+    pub max_exposures: Option<u32>,
 }
 
 #[cw_serde]

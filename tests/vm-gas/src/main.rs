@@ -226,6 +226,8 @@ fn vault_report(path: &str) {
         confidence_bps: 9900,
         horizon_secs: 86_400,
         as_of: 1_700_000_000,
+        delisted: vec![],
+        max_exposures: None,
     })
     .unwrap();
     querier.update_wasm(move |_: &WasmQuery| SystemResult::Ok(ContractResult::Ok(answer.clone())));

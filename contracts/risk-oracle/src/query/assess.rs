@@ -164,6 +164,8 @@ pub fn assess(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<AssessRes
         confidence_bps: f.cfg.confidence_bps,
         horizon_secs: f.cfg.horizon_secs,
         as_of: f.as_of,
+        delisted: vec![],
+        max_exposures: None,
     })
 }
 
