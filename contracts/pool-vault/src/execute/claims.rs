@@ -558,3 +558,63 @@ pub fn return_recovery(
         .add_attribute("to_member", to_member)
         .add_attribute("member_books", member_books(held)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::testing::MockStorage;
+
+    fn claim(id: u64, shortfall: u128) -> Claim {
+        Claim {
+            id,
+            member: Addr::unchecked("m"),
+            amount: Uint128::new(shortfall),
+            recipient: Addr::unchecked("r"),
+            memo: None,
+            status: ClaimStatus::Settled,
+            paid_by_member: Uint128::zero(),
+            paid_by_pool: Uint128::zero(),
+            denied: Uint128::zero(),
+            shortfall: Uint128::new(shortfall),
+            created_at: 0,
+            expires_at: 0,
+            reason: None,
+            suspended: None,
+            needs_assessment: false,
+            recovered_shortfall: Uint128::zero(),
+            recovered_pool: Uint128::zero(),
+            recovered_member: Uint128::zero(),
+            queue_seq: None,
+        }
+    }
+
+    /// State stored by the previous version (a deque with zeroed entries, claims without
+    /// `queue_seq`) migrates to the keyed queue in order, zeroed entries dropped.
+    #[test]
+    fn legacy_deque_migrates_in_order() {
+        let mut st = MockStorage::new();
+        for (id, shortfall) in [(3, 0), (1, 5), (4, 0), (2, 7)] {
+            CLAIMS.save(&mut st, id, &claim(id, shortfall)).unwrap();
+            SHORTFALL_QUEUE.push_back(&mut st, &id).unwrap();
+        }
+        assert_eq!(migrate_legacy_queue(&mut st).unwrap(), 2);
+        assert_eq!(SHORTFALL_QUEUE.len(&st).unwrap(), 0);
+        let ids: Vec<u64> = SHORTFALL_FIFO.range(&st, None, None, Order::Ascending).map(|r| r.unwrap().1).collect();
+        assert_eq!(ids, vec![1, 2]);
+        assert_eq!(queue_head(&st).unwrap(), Some((1, 1)));
+        assert_eq!(SHORTFALL_META.load(&st).unwrap(), crate::state::QueueMeta { next_seq: 2, len: 2 });
+        let mut c = CLAIMS.load(&st, 1).unwrap();
+        assert_eq!(c.queue_seq, Some(1));
+        dequeue(&mut st, &mut c).unwrap();
+        assert_eq!(queue_head(&st).unwrap(), Some((2, 2)));
+    }
+
+    /// A claim stored before `queue_seq` existed deserializes (serde default).
+    #[test]
+    fn old_stored_claim_deserializes() {
+        let mut v = serde_json::to_value(claim(9, 1)).unwrap();
+        v.as_object_mut().unwrap().remove("queue_seq");
+        let c: Claim = cosmwasm_std::from_json(v.to_string()).unwrap();
+        assert_eq!(c.queue_seq, None);
+    }
+}

@@ -336,8 +336,10 @@ impl Suite {
     }
 
     /// Conservation, after every step: the token balance equals the books to the unit
-    /// (total_assets + unvested + member_contributions + escrow + the donations not yet swept),
-    /// and the sum of every underwriter's redeemable value never exceeds net assets.
+    /// (total_assets + unvested + member_contributions + escrow + the donations not yet swept;
+    /// escrow includes what refused payouts left `uncollected`), the sum of every underwriter's
+    /// redeemable value never exceeds net assets, and the outstanding shortfall is exactly the
+    /// sum of the shortfall queue's entries.
     pub fn check(&mut self) {
         self.steps += 1;
         let s = self.state();
@@ -357,6 +359,18 @@ impl Suite {
             s.net_assets.u128(),
             s.total_assets.u128().saturating_sub(s.pending_exposure.u128() + s.shortfall.u128())
         );
+        // The outstanding shortfall is exactly the queue's entries (none of them zeroed).
+        let (mut queued, mut count, mut after) = (0u128, 0u64, None);
+        let length = loop {
+            let page: ShortfallQueueResponse =
+                self.q(&QueryMsg::ShortfallQueue { start_after: after, limit: Some(100) });
+            let Some(last) = page.entries.last() else { break page.length };
+            after = Some(last.seq);
+            count += page.entries.len() as u64;
+            assert!(page.entries.iter().all(|e| !e.shortfall.is_zero()), "a zeroed entry in the queue");
+            queued += page.entries.iter().map(|e| e.shortfall.u128()).sum::<u128>();
+        };
+        assert_eq!((queued, count), (s.shortfall.u128(), length), "queue vs outstanding shortfall");
     }
 
     /// One execute; on success the conservation check runs, on failure the state must be
