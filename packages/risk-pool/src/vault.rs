@@ -125,6 +125,8 @@ pub enum ExecuteMsg {
     RefreshMember {
         member: String,
     },
+    /// Pays the shortfall queue's head within the loss cap (`NotQueueHead` for any other claim);
+    /// a payment the recipient refuses is kept for its `collect`.
     SettleShortfall {
         claim_id: u64,
     },
