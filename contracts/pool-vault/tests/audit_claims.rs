@@ -199,9 +199,10 @@ fn settle_cost(s: &Suite, claim_id: u64) -> (u64, u64) {
 
 /// Issue: the queue walk popped every zeroed entry in one transaction, so 1-unit self-recovered
 /// claims could grow it past the block gas limit. Now a recovery that zeroes a claim removes its
-/// entry at once (the queue stays at 1 after each of 40 recoveries; the old deque held all 41),
-/// and settling the head costs the same whatever came before: the old walk loaded and popped the
-/// 40 zeroed entries in front of the live claim (≥ 80 extra storage operations).
+/// entry at once (the queue stays at 1 after each of 40 recoveries), and settling the head costs
+/// the same whatever came before. Measured on the old code with this scenario: the deque held 42
+/// entries (40 zeroed), and `settle_shortfall` of the live claim took 207 reads and 84 writes
+/// (7 and 4 with no history); now 5 reads and 4 writes in both cases.
 #[test]
 fn audit_07_recovered_entries_leave_at_once_and_settle_work_is_bounded() {
     let (fresh, fresh_live) = one_unit_claims(0);
