@@ -132,10 +132,11 @@ impl Pool {
             return Ok(pay);
         }
         let mut w = self.current_window(cfg, now);
-        w.paid += pay;
+        w.paid = w.paid.checked_add(pay).map_err(|_| math("window paid"))?;
         self.loss_window = Some(w);
-        self.total_assets -= pay;
-        self.paid_by_pool += pay;
+        // pay ≤ room ≤ assets; checked all the same (settlement never panics).
+        self.total_assets = self.total_assets.checked_sub(pay).map_err(|_| math("loss above assets"))?;
+        self.paid_by_pool = self.paid_by_pool.checked_add(pay).map_err(|_| math("paid by pool"))?;
         Ok(pay)
     }
 }

@@ -3,7 +3,7 @@
 
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
-use cosmwasm_std::{from_json, Binary, Deps, DepsMut, Env, MessageInfo, Response};
+use cosmwasm_std::{from_json, Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response};
 use risk_pool::vault::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg, ReceiveMsg};
 
 use crate::asset::{native_amount, no_funds, token};
@@ -90,6 +90,7 @@ pub fn execute(mut deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) 
                 ExecuteMsg::RefreshMember { member } => members::refresh_member(d, &env, &cfg, p, member),
                 ExecuteMsg::SettleShortfall { claim_id } => claims::settle_shortfall(d, &env, &cfg, p, claim_id),
                 ExecuteMsg::SweepSurplus {} => admin::sweep_surplus(d, &env, &cfg, p),
+                ExecuteMsg::Collect {} => claims::collect(d, &cfg, p, sender),
                 ExecuteMsg::RegisterMember(t) => admin::register_member(d, &env, &cfg, p, sender, t),
                 ExecuteMsg::UpdateMember(t) => admin::update_member(d, &env, &cfg, sender, t),
                 ExecuteMsg::RemoveMember { member } => admin::remove_member(d, &env, &cfg, p, sender, member),
@@ -113,6 +114,19 @@ pub fn execute(mut deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) 
     Ok(res)
 }
 
+/// Replies: only a refused shortfall payment (`reply_on_error`), kept `uncollected`.
+#[cfg_attr(not(feature = "library"), entry_point)]
+#[cfg_attr(not(feature = "invariants"), allow(unused_variables))]
+pub fn reply(mut deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
+    let res = match msg.id {
+        claims::PAYOUT_REPLY => claims::keep_uncollected(deps.branch(), msg)?,
+        id => return Err(ContractError::UnknownReply { id }),
+    };
+    #[cfg(feature = "invariants")]
+    crate::invariants::check(deps.as_ref(), &env)?;
+    Ok(res)
+}
+
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     query::dispatch(deps, env, msg)
@@ -121,5 +135,9 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, ContractError> {
     risk_pool::migrate::ensure_upgrade(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
-    Ok(Response::new().add_attribute("action", "migrate").add_attribute("version", CONTRACT_VERSION))
+    let moved = claims::migrate_legacy_queue(deps.storage)?;
+    Ok(Response::new()
+        .add_attribute("action", "migrate")
+        .add_attribute("version", CONTRACT_VERSION)
+        .add_attribute("shortfall_queue_migrated", moved.to_string()))
 }

@@ -119,8 +119,8 @@ pub enum ContractError {
     #[error("claim {id} is {status}, not {expected}")]
     ClaimStatus { id: u64, status: String, expected: &'static str },
 
-    #[error("claim {claim_id} is not first in the shortfall queue: claim {first} is")]
-    ShortfallNotFirst { claim_id: u64, first: u64 },
+    #[error("claim {claim_id} is not the shortfall queue's head: claim {head} is")]
+    NotQueueHead { head: u64, claim_id: u64 },
 
     #[error("claim {claim_id} has no outstanding shortfall")]
     NoShortfall { claim_id: u64 },
@@ -130,6 +130,15 @@ pub enum ContractError {
 
     #[error("recovery {got} for claim {claim_id} exceeds what is owed back: {max}")]
     RecoveryExceedsLoss { claim_id: u64, max: Uint128, got: Uint128 },
+
+    #[error("nothing to collect for {address}")]
+    NothingToCollect { address: String },
+
+    #[error("unknown reply id {id}")]
+    UnknownReply { id: u64 },
+
+    #[error("market {market} is delisted: only a reduction of it is accepted")]
+    MarketDelisted { market: String },
 
     #[error("no surplus: balance {balance}, books {books}")]
     NoSurplus { balance: Uint128, books: Uint128 },

@@ -5,7 +5,9 @@
 use cosmwasm_std::{Deps, Env, Order, Uint128};
 
 use crate::error::ContractError;
-use crate::state::{CLAIMS, MEMBERS, PENDING, POOL, PREMIUMS, TOTAL_BONDED, UNDERWRITERS};
+use crate::state::{
+    CLAIMS, MEMBERS, PENDING, POOL, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META, TOTAL_BONDED, UNCOLLECTED, UNDERWRITERS,
+};
 
 fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), ContractError> {
     if ok {
@@ -46,7 +48,12 @@ pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
     ensure(count == pool.member_count, || format!("{count} members != member_count {}", pool.member_count))?;
 
     let pending = PENDING.may_load(deps.storage)?.unwrap_or_default();
-    let escrow: Uint128 = pending.iter().map(|p| p.escrow).sum();
+    // Escrow: the member parts of pending claims and the refused payouts kept `uncollected`.
+    let mut uncollected = Uint128::zero();
+    for item in UNCOLLECTED.range(deps.storage, None, None, Order::Ascending) {
+        uncollected += item?.1;
+    }
+    let escrow: Uint128 = pending.iter().map(|p| p.escrow).sum::<Uint128>() + uncollected;
     let exposure: Uint128 = pending.iter().map(|p| p.pool_part).sum();
     ensure(escrow == pool.escrow, || format!("Σ escrow {escrow} != {}", pool.escrow))?;
     ensure(exposure == pool.pending_exposure, || format!("Σ pending {exposure} != {}", pool.pending_exposure))?;
@@ -55,10 +62,23 @@ pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
         ensure(m.pending_claim == Some(p.id), || format!("pending claim {} not on its member", p.id))?;
     }
 
-    let mut shortfall = Uint128::zero();
+    let (mut shortfall, mut owing) = (Uint128::zero(), 0u64);
     for item in CLAIMS.range(deps.storage, None, None, Order::Ascending) {
-        shortfall += item?.1.shortfall;
+        let (id, c) = item?;
+        shortfall += c.shortfall;
+        owing += u64::from(!c.shortfall.is_zero());
+        // In the queue exactly while it has shortfall, under its own key.
+        let queued = c.queue_seq.map(|seq| SHORTFALL_FIFO.may_load(deps.storage, seq)).transpose()?.flatten();
+        ensure(queued == (!c.shortfall.is_zero()).then_some(id), || {
+            format!("claim {id} (shortfall {}) queued as {queued:?}", c.shortfall)
+        })?;
     }
     ensure(shortfall == pool.shortfall, || format!("Σ claim shortfall {shortfall} != {}", pool.shortfall))?;
+    // The queue's entries are exactly the claims that owe shortfall (FIFO keys, no zeroed ones).
+    let entries = SHORTFALL_FIFO.range(deps.storage, None, None, Order::Ascending).count() as u64;
+    let len = SHORTFALL_META.may_load(deps.storage)?.unwrap_or_default().len;
+    ensure(entries == owing && len == owing, || {
+        format!("queue {entries} entries (len {len}) != {owing} owing claims")
+    })?;
     Ok(())
 }

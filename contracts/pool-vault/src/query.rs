@@ -12,8 +12,8 @@ use crate::error::ContractError;
 use crate::execute::admin::books;
 use crate::member::{load_member, pool_requirement};
 use crate::state::{
-    Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, COVER, MEMBERS, PREMIUMS, TOTAL_BONDED,
-    UNDERWRITERS,
+    Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, COVER, MEMBERS, PREMIUMS, SHORTFALL_FIFO,
+    SHORTFALL_META, TOTAL_BONDED, UNCOLLECTED, UNDERWRITERS,
 };
 use crate::sync::view;
 
@@ -97,7 +97,30 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
             let power = TOTAL_BONDED.may_load_at_height(deps.storage, height)?.unwrap_or_default();
             to_json_binary(&TotalPowerAtHeightResponse { power, height })?
         }
+        QueryMsg::Uncollected { address } => {
+            let address = deps.api.addr_validate(&address)?;
+            let amount = UNCOLLECTED.may_load(deps.storage, &address)?.unwrap_or_default();
+            to_json_binary(&UncollectedResponse { address, amount })?
+        }
+        QueryMsg::ShortfallQueue { start_after, limit } => to_json_binary(&shortfall_queue(deps, start_after, limit)?)?,
     })
+}
+
+/// The shortfall queue from `start_after` (a `seq`), head first.
+fn shortfall_queue(
+    deps: Deps,
+    start_after: Option<u64>,
+    limit: Option<u32>,
+) -> Result<ShortfallQueueResponse, ContractError> {
+    let entries = SHORTFALL_FIFO
+        .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .take(page(limit))
+        .map(|r| {
+            let (seq, claim_id) = r?;
+            Ok(ShortfallEntry { seq, claim_id, shortfall: CLAIMS.load(deps.storage, claim_id)?.shortfall })
+        })
+        .collect::<Result<_, ContractError>>()?;
+    Ok(ShortfallQueueResponse { length: SHORTFALL_META.may_load(deps.storage)?.unwrap_or_default().len, entries })
 }
 
 /// a/b as a Decimal; beyond Decimal's range (≈3.4·10²⁰) it reads Decimal::MAX rather than

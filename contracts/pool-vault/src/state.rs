@@ -225,6 +225,10 @@ pub struct Claim {
     pub recovered_shortfall: Uint128,
     pub recovered_pool: Uint128,
     pub recovered_member: Uint128,
+    /// Its key in `SHORTFALL_FIFO` while it has outstanding shortfall (absent in state stored
+    /// before the keyed queue: `migrate` fills it).
+    #[serde(default)]
+    pub queue_seq: Option<u64>,
 }
 
 pub const CLAIMS: Map<u64, Claim> = Map::new("claims");
@@ -247,5 +251,28 @@ pub struct PendingRef {
 
 pub const PENDING: Item<Vec<PendingRef>> = Item::new("pending");
 
-/// Claim ids with outstanding shortfall, in the order the shortfall arose (FIFO).
+/// Legacy (before the keyed queue): claim ids in the order the shortfall arose, zeroed entries
+/// left in place until a walk popped them. `migrate` moves the live ones to `SHORTFALL_FIFO`.
 pub const SHORTFALL_QUEUE: Deque<u64> = Deque::new("shortfall_q");
+
+/// The shortfall queue: `seq → claim id`, paid in ascending `seq` (strictly FIFO). Exactly the
+/// claims with outstanding shortfall: an entry is removed the moment its claim's shortfall
+/// reaches zero (paid or recovered), so the head is the first key — one iterator step, however
+/// many entries came and went before it.
+pub const SHORTFALL_FIFO: Map<u64, u64> = Map::new("shortfall_fifo");
+
+/// `SHORTFALL_FIFO`'s next sequence number and entry count.
+#[cw_serde]
+#[derive(Default)]
+pub struct QueueMeta {
+    #[serde(rename = "a")]
+    pub next_seq: u64,
+    #[serde(rename = "b")]
+    pub len: u64,
+}
+
+pub const SHORTFALL_META: Item<QueueMeta> = Item::new("shortfall_meta");
+
+/// Shortfall payments the recipient's bank or token refused, kept for it to `collect`
+/// (settlement units; part of `Pool::escrow`, so the books still balance to the unit).
+pub const UNCOLLECTED: Map<&Addr, Uint128> = Map::new("uncollected");

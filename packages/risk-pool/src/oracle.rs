@@ -208,8 +208,10 @@ pub struct AssessResponse {
     pub horizon_secs: u64,
     /// Oldest price time (seconds) among the exposures' markets; block time when none.
     pub as_of: u64,
+    /// The queried exposures' markets that are delisted (refuse additions/raises to them).
     #[serde(default)]
     pub delisted: Vec<String>,
+    /// The oracle's limit on entries of a NEW report (None = no extra limit).
     #[serde(default)]
     pub max_exposures: Option<u32>,
 }

@@ -125,6 +125,8 @@ pub enum ExecuteMsg {
     RefreshMember {
         member: String,
     },
+    /// Pays the shortfall queue's head within the loss cap (`NotQueueHead` for any other claim);
+    /// a payment the recipient refuses is kept for its `collect`.
     SettleShortfall {
         claim_id: u64,
     },
@@ -132,6 +134,8 @@ pub enum ExecuteMsg {
         claim_id: u64,
     },
     SweepSurplus {},
+    /// The sender takes what a refused shortfall payment left it (`uncollected`).
+    Collect {},
     // --- owner
     RegisterMember(MemberTerms),
     UpdateMember(MemberTerms),
@@ -206,6 +210,12 @@ pub enum QueryMsg {
     VotingPowerAtHeight { address: String, height: Option<u64> },
     #[returns(TotalPowerAtHeightResponse)]
     TotalPowerAtHeight { height: Option<u64> },
+    /// What refused shortfall payments left `address` to `collect` (part of `escrow`).
+    #[returns(UncollectedResponse)]
+    Uncollected { address: String },
+    /// The shortfall queue, head first (`start_after`: a `seq`).
+    #[returns(ShortfallQueueResponse)]
+    ShortfallQueue { start_after: Option<u64>, limit: Option<u32> },
 }
 
 #[cw_serde]
@@ -377,6 +387,27 @@ pub struct ClaimLossResponse {
     pub paid_by_pool: Uint128,
     pub denied: Uint128,
     pub shortfall: Uint128,
+}
+
+#[cw_serde]
+pub struct UncollectedResponse {
+    pub address: Addr,
+    pub amount: Uint128,
+}
+
+/// One claim in the shortfall queue: paid in ascending `seq` (FIFO).
+#[cw_serde]
+pub struct ShortfallEntry {
+    pub seq: u64,
+    pub claim_id: u64,
+    pub shortfall: Uint128,
+}
+
+#[cw_serde]
+pub struct ShortfallQueueResponse {
+    /// Entries in the whole queue (every claim with outstanding shortfall).
+    pub length: u64,
+    pub entries: Vec<ShortfallEntry>,
 }
 
 #[cw_serde]

@@ -2,7 +2,7 @@
 //! premiums.
 
 use cosmwasm_std::{Addr, DepsMut, Env, Response, Uint128};
-use risk_pool::oracle::Exposure;
+use risk_pool::oracle::{AssessResponse, Exposure};
 
 use super::{assess, ensure_not_paused};
 use crate::asset;
@@ -97,9 +97,24 @@ fn normalize(exposures: Vec<Exposure>) -> Result<Vec<Exposure>, ContractError> {
     Ok(out)
 }
 
+/// The oracle's listing rules for a book that is not a reduction: at most `max_exposures`
+/// entries (`TooManyExposures`; `None` = no limit beyond the vault's own), and no delisted market
+/// added or raised — new, |new| > |stored|, or a sign flip (`MarketDelisted`). A delisted market
+/// the book keeps or shrinks passes.
+fn ensure_listed(stored: &[Exposure], new: &[Exposure], a: &AssessResponse) -> Result<(), ContractError> {
+    if let Some(max) = a.max_exposures.map(|m| m as usize).filter(|m| new.len() > *m) {
+        return Err(ContractError::TooManyExposures { count: new.len(), max });
+    }
+    match new.iter().find(|n| a.delisted.contains(&n.market) && !is_reduction(stored, std::slice::from_ref(n))) {
+        Some(n) => Err(ContractError::MarketDelisted { market: n.market.clone() }),
+        None => Ok(()),
+    }
+}
+
 /// Replaces the member's exposures. A reduction is always accepted (paused or not, whatever the
-/// oracle answers). Anything else needs the pool unpaused, contribution ≥ the new `required`,
-/// and a Cover-N requirement within capacity (or not above where it already was).
+/// oracle answers). Anything else needs the pool unpaused, the oracle's listing rules
+/// ([`ensure_listed`]), contribution ≥ the new `required`, and a Cover-N requirement within
+/// capacity (or not above where it already was).
 pub fn report_exposure(
     deps: DepsMut,
     env: &Env,
@@ -118,6 +133,9 @@ pub fn report_exposure(
     m.accrue(cfg, now)?;
     let oracle = match assess(&deps.querier, cfg, &exposures) {
         Ok(a) => {
+            if !reduction {
+                ensure_listed(&m.exposures, &exposures, &a)?;
+            }
             m.apply_assessment(cfg, pool, &a, now);
             "ok"
         }

@@ -40,6 +40,8 @@ pub struct SuiteBuilder {
     vault_edits: Vec<Edit<InstantiateMsg>>,
     oracle_edits: Vec<Edit<oracle::InstantiateMsg>>,
     cw20: bool,
+    refusing_token: bool,
+    oracle_proxy: bool,
     underwriters: Vec<(&'static str, u128)>,
     members: Vec<MemberSpec>,
 }
@@ -53,6 +55,9 @@ pub struct Suite {
     pub oracle: Addr,
     pub vault: Addr,
     pub token: Option<Addr>,
+    /// With `oracle_proxy()`: the vault's oracle, forwarding to `oracle` and adding the
+    /// `delisted` / `max_exposures` answers set with `set_listing`.
+    pub oracle_proxy: Option<Addr>,
     /// Every address that ever held shares (for Σ value ≤ net assets).
     pub underwriters: Vec<Addr>,
     /// Donations sent to the vault and not yet swept (the expected surplus).
@@ -97,7 +102,15 @@ impl Default for SuiteBuilder {
 
 impl SuiteBuilder {
     pub fn new() -> Self {
-        SuiteBuilder { vault_edits: vec![], oracle_edits: vec![], cw20: false, underwriters: vec![], members: vec![] }
+        SuiteBuilder {
+            vault_edits: vec![],
+            oracle_edits: vec![],
+            cw20: false,
+            refusing_token: false,
+            oracle_proxy: false,
+            underwriters: vec![],
+            members: vec![],
+        }
     }
     pub fn vault(mut self, f: impl FnOnce(&mut InstantiateMsg) + 'static) -> Self {
         self.vault_edits.push(Box::new(f));
@@ -109,6 +122,17 @@ impl SuiteBuilder {
     }
     pub fn cw20(mut self) -> Self {
         self.cw20 = true;
+        self
+    }
+    /// A cw20 asset whose token refuses transfers to [`REFUSER`] while `Suite::set_refusing(true)`.
+    pub fn refusing_cw20(mut self) -> Self {
+        self.cw20 = true;
+        self.refusing_token = true;
+        self
+    }
+    /// The vault asks an [`oracle_proxy`] in front of the real oracle (listing answers set by test).
+    pub fn oracle_proxy(mut self) -> Self {
+        self.oracle_proxy = true;
         self
     }
     /// An underwriter who deposits `amount` at build time.
@@ -138,7 +162,8 @@ impl SuiteBuilder {
                 pool_vault::contract::instantiate,
                 pool_vault::contract::query,
             )
-            .with_migrate(pool_vault::contract::migrate),
+            .with_migrate(pool_vault::contract::migrate)
+            .with_reply(pool_vault::contract::reply),
         ));
         let mut omsg: oracle::InstantiateMsg = from_json(spec_oracle_json(&dao, &feeder)).unwrap();
         for e in self.oracle_edits {
@@ -149,14 +174,22 @@ impl SuiteBuilder {
         // Everybody who will need the asset: underwriters, members, a few spare wallets.
         let mut wallets: Vec<&str> = self.underwriters.iter().map(|u| u.0).collect();
         wallets.extend(self.members.iter().map(|m| m.name));
-        wallets.extend(["alice", "bob", "carol", "attacker", "victim", "payer", "stranger", "late", "donor"]);
+        wallets.extend(["alice", "bob", "carol", "attacker", "victim", "payer", "stranger", "late", "donor", REFUSER]);
         let funded = usdc(1_000_000_000);
         let token = if self.cw20 {
-            let code = app.store_code(Box::new(ContractWrapper::new(
-                cw20_base::contract::execute,
-                cw20_base::contract::instantiate,
-                cw20_base::contract::query,
-            )));
+            let code = if self.refusing_token {
+                app.store_code(Box::new(ContractWrapper::new(
+                    refusing_token::execute,
+                    cw20_base::contract::instantiate,
+                    cw20_base::contract::query,
+                )))
+            } else {
+                app.store_code(Box::new(ContractWrapper::new(
+                    cw20_base::contract::execute,
+                    cw20_base::contract::instantiate,
+                    cw20_base::contract::query,
+                )))
+            };
             wallets.sort();
             wallets.dedup();
             let balances: Vec<cw20::Cw20Coin> = wallets
@@ -182,7 +215,16 @@ impl SuiteBuilder {
             None
         };
 
-        let mut vmsg: InstantiateMsg = from_json(spec_vault_json(&dao, &guardian, &oracle, &treasury)).unwrap();
+        let oracle_proxy = self.oracle_proxy.then(|| {
+            let code = app.store_code(Box::new(ContractWrapper::new(
+                oracle_proxy::execute,
+                oracle_proxy::instantiate,
+                oracle_proxy::query,
+            )));
+            app.instantiate_contract(code, dao.clone(), &oracle, &[], "oracle proxy", None).unwrap()
+        });
+        let vault_oracle = oracle_proxy.clone().unwrap_or_else(|| oracle.clone());
+        let mut vmsg: InstantiateMsg = from_json(spec_vault_json(&dao, &guardian, &vault_oracle, &treasury)).unwrap();
         if let Some(t) = &token {
             vmsg.asset = AssetInfo::Cw20(t.to_string());
         }
@@ -200,6 +242,7 @@ impl SuiteBuilder {
             oracle,
             vault,
             token,
+            oracle_proxy,
             underwriters: vec![],
             donated: 0,
             steps: 0,
@@ -293,8 +336,10 @@ impl Suite {
     }
 
     /// Conservation, after every step: the token balance equals the books to the unit
-    /// (total_assets + unvested + member_contributions + escrow + the donations not yet swept),
-    /// and the sum of every underwriter's redeemable value never exceeds net assets.
+    /// (total_assets + unvested + member_contributions + escrow + the donations not yet swept;
+    /// escrow includes what refused payouts left `uncollected`), the sum of every underwriter's
+    /// redeemable value never exceeds net assets, and the outstanding shortfall is exactly the
+    /// sum of the shortfall queue's entries.
     pub fn check(&mut self) {
         self.steps += 1;
         let s = self.state();
@@ -314,6 +359,18 @@ impl Suite {
             s.net_assets.u128(),
             s.total_assets.u128().saturating_sub(s.pending_exposure.u128() + s.shortfall.u128())
         );
+        // The outstanding shortfall is exactly the queue's entries (none of them zeroed).
+        let (mut queued, mut count, mut after) = (0u128, 0u64, None);
+        let length = loop {
+            let page: ShortfallQueueResponse =
+                self.q(&QueryMsg::ShortfallQueue { start_after: after, limit: Some(100) });
+            let Some(last) = page.entries.last() else { break page.length };
+            after = Some(last.seq);
+            count += page.entries.len() as u64;
+            assert!(page.entries.iter().all(|e| !e.shortfall.is_zero()), "a zeroed entry in the queue");
+            queued += page.entries.iter().map(|e| e.shortfall.u128()).sum::<u128>();
+        };
+        assert_eq!((queued, count), (s.shortfall.u128(), length), "queue vs outstanding shortfall");
     }
 
     /// One execute; on success the conservation check runs, on failure the state must be
@@ -480,6 +537,29 @@ impl Suite {
         self.app.execute_contract(self.dao.clone(), self.oracle.clone(), msg, &[]).unwrap();
     }
 
+    /// The refusing token (`refusing_cw20()`) refuses transfers to [`REFUSER`] or accepts them.
+    pub fn set_refusing(&mut self, refusing: bool) {
+        let (dao, token) = (self.dao.clone(), self.token.clone().expect("a cw20 suite"));
+        let msg = serde_json::json!({ "set_refusing": refusing_token::SetRefusing { refusing } });
+        self.app.execute_contract(dao, token, &msg, &[]).unwrap();
+    }
+
+    /// What the oracle proxy (`oracle_proxy()`) adds to every `assess` answer.
+    pub fn set_listing(&mut self, delisted: &[&str], max_exposures: Option<u32>) {
+        let (dao, proxy) = (self.dao.clone(), self.oracle_proxy.clone().expect("an oracle_proxy suite"));
+        let msg = oracle_proxy::Listing { delisted: delisted.iter().map(|m| m.to_string()).collect(), max_exposures };
+        self.app.execute_contract(dao, proxy, &msg, &[]).unwrap();
+    }
+
+    pub fn queue(&self) -> ShortfallQueueResponse {
+        self.q(&QueryMsg::ShortfallQueue { start_after: None, limit: Some(100) })
+    }
+
+    pub fn uncollected(&self, who: &Addr) -> u128 {
+        let r: UncollectedResponse = self.q(&QueryMsg::Uncollected { address: who.to_string() });
+        r.amount.u128()
+    }
+
     pub fn assess(&self, exposures: Vec<Exposure>) -> oracle::AssessResponse {
         self.app.wrap().query_wasm_smart(&self.oracle, &oracle::QueryMsg::Assess { exposures }).unwrap()
     }
@@ -504,4 +584,156 @@ pub fn attr(r: &AppResponse, key: &str) -> String {
 
 pub fn u(x: u128) -> Uint128 {
     Uint128::new(x)
+}
+
+/// The wallet the refusing token refuses transfers to.
+pub const REFUSER: &str = "refuser";
+
+/// A cw20-base token that, while `refusing`, fails every transfer to [`REFUSER`] (a recipient
+/// "the bank refuses").
+pub mod refusing_token {
+    use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, StdError};
+    use cw20::Cw20ExecuteMsg;
+    use cw_storage_plus::Item;
+    use serde::{Deserialize, Serialize};
+
+    const REFUSING: Item<bool> = Item::new("refusing");
+
+    #[derive(Serialize, Deserialize, Debug, Clone)]
+    #[serde(rename_all = "snake_case")]
+    pub struct SetRefusing {
+        pub refusing: bool,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(untagged)]
+    pub enum Msg {
+        Set { set_refusing: SetRefusing },
+        Cw20(Cw20ExecuteMsg),
+    }
+
+    pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: Msg) -> Result<Response, cw20_base::ContractError> {
+        match msg {
+            Msg::Set { set_refusing } => {
+                REFUSING.save(deps.storage, &set_refusing.refusing)?;
+                Ok(Response::new())
+            }
+            Msg::Cw20(Cw20ExecuteMsg::Transfer { recipient, .. })
+                if REFUSING.may_load(deps.storage)?.unwrap_or(false)
+                    && recipient == cosmwasm_std::testing::MockApi::default().addr_make(super::REFUSER).as_str() =>
+            {
+                Err(StdError::generic_err(format!("transfers to {recipient} are refused")).into())
+            }
+            Msg::Cw20(m) => cw20_base::contract::execute(deps, env, info, m),
+        }
+    }
+}
+
+/// An oracle in front of the real one: forwards every query, and adds to `assess` answers the
+/// `delisted` markets (those of the query's exposures in its list) and `max_exposures` it was
+/// told (the delisting interface of issue 11 item 15, before the oracle side is merged).
+pub mod oracle_proxy {
+    use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
+    use cw_storage_plus::Item;
+    use risk_pool::oracle::{AssessResponse, QueryMsg};
+    use serde::{Deserialize, Serialize};
+
+    const REAL: Item<Addr> = Item::new("real");
+    const LISTING: Item<Listing> = Item::new("listing");
+
+    #[derive(Serialize, Deserialize, Debug, Clone, Default)]
+    pub struct Listing {
+        pub delisted: Vec<String>,
+        pub max_exposures: Option<u32>,
+    }
+
+    pub fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, real: Addr) -> StdResult<Response> {
+        REAL.save(deps.storage, &real)?;
+        LISTING.save(deps.storage, &Listing::default())?;
+        Ok(Response::new())
+    }
+
+    pub fn execute(deps: DepsMut, _: Env, _: MessageInfo, msg: Listing) -> StdResult<Response> {
+        LISTING.save(deps.storage, &msg)?;
+        Ok(Response::new())
+    }
+
+    pub fn query(deps: Deps, _: Env, msg: QueryMsg) -> StdResult<Binary> {
+        let real = REAL.load(deps.storage)?;
+        match &msg {
+            QueryMsg::Assess { exposures } => {
+                let mut a: AssessResponse = deps.querier.query_wasm_smart(&real, &msg)?;
+                let listing = LISTING.load(deps.storage)?;
+                a.delisted =
+                    listing.delisted.into_iter().filter(|d| exposures.iter().any(|e| &e.market == d)).collect();
+                a.max_exposures = listing.max_exposures;
+                to_json_binary(&a)
+            }
+            _ => {
+                let v: serde_json::Value = deps.querier.query_wasm_smart(&real, &msg)?;
+                to_json_binary(&v)
+            }
+        }
+    }
+}
+
+/// A storage that counts what an action touches: every `get`, every range opened and every
+/// record a range yields are reads; every `set`/`remove` is a write.
+pub struct Counting {
+    pub inner: cosmwasm_std::testing::MockStorage,
+    pub reads: std::cell::Cell<u64>,
+    pub writes: u64,
+}
+
+impl Counting {
+    pub fn new(inner: cosmwasm_std::testing::MockStorage) -> Self {
+        Counting { inner, reads: Default::default(), writes: 0 }
+    }
+    fn read(&self) {
+        self.reads.set(self.reads.get() + 1);
+    }
+}
+
+impl cosmwasm_std::Storage for Counting {
+    fn get(&self, key: &[u8]) -> Option<Vec<u8>> {
+        self.read();
+        self.inner.get(key)
+    }
+    fn range<'a>(
+        &'a self,
+        start: Option<&[u8]>,
+        end: Option<&[u8]>,
+        order: cosmwasm_std::Order,
+    ) -> Box<dyn Iterator<Item = cosmwasm_std::Record> + 'a> {
+        self.read();
+        Box::new(self.inner.range(start, end, order).inspect(move |_| self.read()))
+    }
+    fn set(&mut self, key: &[u8], value: &[u8]) {
+        self.writes += 1;
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &[u8]) {
+        self.writes += 1;
+        self.inner.remove(key)
+    }
+}
+
+impl Suite {
+    /// A copy of the vault's whole storage (to run a handler on it off the books).
+    pub fn vault_storage(&self) -> cosmwasm_std::testing::MockStorage {
+        use cosmwasm_std::Storage;
+        let mut copy = cosmwasm_std::testing::MockStorage::new();
+        for (k, v) in self.app.contract_storage(&self.vault).range(None, None, cosmwasm_std::Order::Ascending) {
+            copy.set(&k, &v);
+        }
+        copy
+    }
+
+    /// An `Env` for the vault at the current block.
+    pub fn vault_env(&self) -> cosmwasm_std::Env {
+        let mut env = cosmwasm_std::testing::mock_env();
+        env.block = self.app.block_info();
+        env.contract.address = self.vault.clone();
+        env
+    }
 }
