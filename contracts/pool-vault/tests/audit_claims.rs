@@ -342,7 +342,6 @@ fn audit_15_report_refuses_raising_a_delisted_market_and_too_many_exposures() {
 /// `max_exposures` to 1 did the same. After: it auto-settles; raising the delisted market or
 /// growing past the new limit is refused; the stored book stays assessable.
 #[test]
-
 fn audit_15_delisted_market_end_to_end() {
     let mut s = SuiteBuilder::new()
         .underwriter("alice", usdc(1_000_000))
