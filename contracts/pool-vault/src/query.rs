@@ -53,6 +53,7 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
                 .map(|r| {
                     let (a, mut m) = r?;
                     m.premium = PREMIUMS.load(deps.storage, &a)?;
+                    m.upgrade_premium();
                     member(&v, &a, m)
                 })
                 .collect::<Result<_, _>>()?;
@@ -165,7 +166,7 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
         coverage_used: m.coverage_used,
         premium_rate_bps: m.premium.rate_bps,
         premium_due: m.premium.due,
-        paid_through: m.premium.paid_through,
+        paid_through: m.paid_through(cfg, now),
         grace_secs: m.premium.grace_secs,
         es: m.es,
         stress_loss: m.stress_loss,
@@ -176,6 +177,8 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
         claim_limit: m.claim_limit(cfg, v.pool.claim_multiple, now),
         pending_claim: m.pending_claim,
         suspended: m.suspension(cfg, now, m.contribution).map(String::from),
+        prepaid: m.premium.prepaid,
+        due_since: m.premium.due_since,
     })
 }
 

@@ -182,12 +182,22 @@ pub struct Premium {
     pub grace_secs: u64,
     #[serde(rename = "c")]
     pub due: Uint128,
-    /// Premium is paid for every instant before this.
-    #[serde(rename = "d")]
-    pub paid_through: u64,
+    /// Records stored before revision 2 kept prepaid premium as time ("premium is paid for every
+    /// instant before this"). Read once, on load, by `Member::upgrade_premium`, which converts
+    /// the time still prepaid into a `prepaid` amount; new records never write it.
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    pub legacy_paid_through: Option<u64>,
     /// Premium accrued up to this time.
     #[serde(rename = "e")]
     pub accrued_at: u64,
+    /// Premium paid beyond what was due (settlement units): later accruals draw on it before
+    /// anything becomes due. Already income (it vested into the share price when paid).
+    #[serde(rename = "f", default)]
+    pub prepaid: Uint128,
+    /// When `due` last became positive (None while nothing is due): arrears are
+    /// now − due_since > grace_secs.
+    #[serde(rename = "g", default)]
+    pub due_since: Option<u64>,
 }
 
 pub const PREMIUMS: Map<&Addr, Premium> = Map::new("premiums");

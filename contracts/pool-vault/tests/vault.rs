@@ -161,7 +161,7 @@ fn premium_accrues_on_peak_required_and_vests_into_the_share_price() {
     let m = s.member(&dex);
     assert_eq!(m.premium_due, Uint128::zero());
     let prepaid = (extra * 10_000 * YEAR / (required * 500)) as u64;
-    assert_eq!(m.paid_through, s.now() + prepaid);
+    assert_eq!((m.paid_through, m.prepaid.u128(), m.due_since), (Some(s.now() + prepaid), extra, None));
     // Income vests linearly over reward_vesting_secs (= unbonding, 7 days).
     assert_eq!(s.state().unvested.u128(), due + extra - fee);
     assert_eq!(s.state().share_price, price0);

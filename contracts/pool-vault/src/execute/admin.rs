@@ -97,9 +97,9 @@ pub fn remove_member(
         return Err(ContractError::MemberHasShortfall { member: addr.to_string(), shortfall: m.shortfall });
     }
     m.accrue(cfg, now)?;
-    let premium = m.premium.due.min(m.contribution);
-    let refund = m.contribution - premium;
-    pool.member_contributions -= m.contribution;
+    let premium = m.take_due_from_contribution()?;
+    let refund = m.contribution;
+    pool.member_contributions -= premium + refund;
     let fee = take_income(cfg, pool, now, premium)?;
     pool.member_count -= 1;
     MEMBERS.remove(deps.storage, &addr);
