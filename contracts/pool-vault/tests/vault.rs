@@ -284,30 +284,32 @@ fn de_risking_is_always_accepted_even_paused_and_with_the_oracle_down() {
 #[test]
 fn member_cannot_withdraw_below_its_peak_requirement_to_dodge_first_loss() {
     let mut s = standard();
-    let dex = s.addr("dex");
+    let (dex, bob) = (s.addr("dex"), s.addr("bob"));
+    // Capacity 600k, so that the withdrawal to the floor (uncovered 400k − 90.7k) fits Cover-N.
+    s.deposit(&bob, usdc(1_000_000)).unwrap();
     s.report(&dex, vec![exp(BTC, usdc(1_000_000) as i128)]).unwrap();
     let peak = s.member(&dex).required;
     s.advance(60);
     s.report(&dex, vec![]).unwrap(); // everything closed
     let m = s.member(&dex);
     assert_eq!((m.required, m.peak_required), (Uint128::zero(), peak));
-    let available = u(usdc(200_000)) - peak;
+    // Premium due (5 %/yr for 60 s) is taken from the contribution first (issue 11 item 3).
+    let contribution = u(usdc(200_000)) - m.premium_due;
+    let available = contribution - peak;
     assert_eq!(
         s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: u(usdc(150_000)) }).unwrap_err(),
-        E::WithdrawBelowRequirement {
-            requested: u(usdc(150_000)),
-            available,
-            contribution: u(usdc(200_000)),
-            floor: peak
-        }
+        E::WithdrawBelowRequirement { requested: u(usdc(150_000)), available, contribution, floor: peak }
     );
     s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: available }).unwrap();
-    // After the lookback (7 days) the peak is gone and the rest may leave.
+    // After the lookback (7 days) the peak is gone and the rest may leave (less the premium
+    // accrued meanwhile).
     s.advance(604_800);
-    assert_eq!(s.member(&dex).peak_required, Uint128::zero());
+    let m = s.member(&dex);
+    assert_eq!((m.peak_required, m.contribution), (Uint128::zero(), peak));
+    let rest = peak - m.premium_due;
     let before = s.balance(&dex);
-    s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: peak }).unwrap();
-    assert_eq!(s.balance(&dex) - before, peak.u128());
+    s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: rest }).unwrap();
+    assert_eq!(s.balance(&dex) - before, rest.u128());
 }
 
 #[test]
