@@ -7,7 +7,7 @@ use risk_pool::vault::MemberTerms;
 
 use crate::books::{mul_div_ceil, mul_div_floor, BPS, YEAR_SECS};
 use crate::error::ContractError;
-use crate::peaks::Peak;
+use crate::peaks::{Low, Peak};
 use crate::state::{Config, CoverRow, Member, Pool, Premium, COVER, MEMBERS, PREMIUMS};
 
 impl Member {
@@ -40,6 +40,7 @@ impl Member {
             paid_by_pool: Uint128::zero(),
             denied: Uint128::zero(),
             shortfall: Uint128::zero(),
+            low_required: Low::default(),
         }
     }
 
@@ -49,6 +50,24 @@ impl Member {
 
     pub fn peak_stress(&self, cfg: &Config, now: u64) -> Uint128 {
         self.peak_stress.peak(now, cfg.member_lookback_secs)
+    }
+
+    /// The lowest `required` cached during the last `member_lookback_secs` (rolling minimum; see
+    /// `peaks` for its bound). None before the first assessment. A record stored before revision 2
+    /// has no minimum yet: its cached `required` (in force since `assessed_at`) stands in.
+    pub fn lowest_required(&self, cfg: &Config, now: u64) -> Option<Uint128> {
+        self.low_required.extreme(now, cfg.member_lookback_secs).or(self.assessed_at.map(|_| self.required))
+    }
+
+    /// After an accepted exposure increase (contribution ≥ the new `required` was just checked):
+    /// the rolling minimum restarts at the new `required`. The member raised its own requirement
+    /// and covered it at that instant, so a lower figure from before — e.g. the 0 of an empty book
+    /// — must not let a later claim, filed once an earlier claim's escrow has emptied the
+    /// contribution, be covered with no first loss. Only raises the member did not make (a
+    /// market move, anyone's `refresh_member`) keep the lower figure for the lookback.
+    pub fn restart_low_required(&mut self, cfg: &Config, now: u64) {
+        self.low_required = Low::default();
+        self.low_required.set(self.required, now, cfg.member_lookback_secs);
     }
 
     pub fn peak_es(&self, cfg: &Config, now: u64) -> Uint128 {
@@ -141,6 +160,11 @@ impl Member {
     /// Caches an `assess` answer; the peaks take the new values from `now`.
     pub fn apply_assessment(&mut self, cfg: &Config, pool: &mut Pool, a: &AssessResponse, now: u64) {
         let lb = cfg.member_lookback_secs;
+        if self.low_required.points.is_empty() && self.assessed_at.is_some() {
+            // A record stored before revision 2: the cached figure, in force until now, seeds it.
+            self.low_required.set(self.required, now, lb);
+        }
+        self.low_required.set(a.required, now, lb);
         self.required = a.required;
         self.es = a.es;
         self.stress_loss = a.stress_loss;
@@ -172,11 +196,18 @@ impl Member {
         self.peak_stress(cfg, now).max(self.peak_es(cfg, now)).mul_floor(claim_multiple)
     }
 
-    /// Why coverage is suspended at `now` (after `accrue`), given the contribution before escrow.
+    /// Why coverage is suspended at `now` (after `accrue`), given the contribution before escrow:
+    /// `arrears` (premium due for more than `grace_secs`), `no_exposures` (never reported),
+    /// `deficit` (contribution below the lowest `required` cached during the lookback, so a
+    /// requirement raised within it — by the move that caused the loss, or by anyone's
+    /// `refresh_member` — does not suspend cover before the member had that long to top up),
+    /// `stale_exposures` (older than `max_exposure_age_secs`).
     pub fn suspension(&self, cfg: &Config, now: u64, contribution: Uint128) -> Option<&'static str> {
         if self.in_arrears(now) {
             Some("arrears")
-        } else if contribution < self.required {
+        } else if self.exposures_at.is_none() {
+            Some("no_exposures")
+        } else if contribution < self.lowest_required(cfg, now).unwrap_or(self.required) {
             Some("deficit")
         } else if cfg
             .max_exposure_age_secs

@@ -179,6 +179,7 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
         suspended: m.suspension(cfg, now, m.contribution).map(String::from),
         prepaid: m.premium.prepaid,
         due_since: m.premium.due_since,
+        lowest_required: m.lowest_required(cfg, now),
     })
 }
 

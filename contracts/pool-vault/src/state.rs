@@ -11,7 +11,7 @@ use cw_storage_plus::{Deque, Item, Map, SnapshotItem, SnapshotMap, Strategy};
 use risk_pool::oracle::Exposure;
 use risk_pool::vault::{ClaimStatus, LockLot, UnbondingEntry};
 
-use crate::peaks::Peak;
+use crate::peaks::{Low, Peak};
 
 /// Validated configuration (`XUnchecked → validate → X`: addresses are `Addr` here); the stored
 /// shape is exactly the `config` query's answer.
@@ -167,6 +167,10 @@ pub struct Member {
     pub denied: Uint128,
     #[serde(rename = "r")]
     pub shortfall: Uint128,
+    /// Rolling minimum of `required` over `member_lookback_secs` (coverage suspension's deficit
+    /// test). Empty in records stored before revision 2: see `Member::lowest_required`.
+    #[serde(rename = "s", default)]
+    pub low_required: Low,
 }
 
 pub const MEMBERS: Map<&Addr, Member> = Map::new("members");

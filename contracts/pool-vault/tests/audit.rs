@@ -239,3 +239,75 @@ fn audit_08_tiny_income_does_not_restart_vesting() {
     s.advance(WEEK / 4);
     assert_eq!(s.state().unvested, u(0));
 }
+
+// ------------------------------------------------------------------ 9. deficit on the lowest required
+
+/// Two members at contribution = required (1M BTC, 90,677.40). BTC +10 % in one hourly round
+/// (EWMA λ 0.94) and a third party's refresh_member raise `required` to 331,688.90. Before: the next claim was suspended as "deficit" (the pool
+/// paid 0 of its 10k part). After: the lowest required cached during the lookback decides, so
+/// the claim is covered; a member whose contribution stays below the raised requirement for
+/// longer than the lookback is suspended.
+#[test]
+fn audit_09_a_raise_within_the_lookback_does_not_suspend_cover() {
+    let mut s = SuiteBuilder::new()
+        .underwriter("alice", usdc(10_000_000))
+        .member("dex", usdc(1_000_000), 0, 0)
+        .member("dex2", usdc(1_000_000), 0, 0)
+        .oracle(|o| o.ewma_lambda = Some(dec("0.94")))
+        .build();
+    let (dex, dex2, victim, stranger) = (s.addr("dex"), s.addr("dex2"), s.addr("victim"), s.addr("stranger"));
+    let r0 = s.assess(btc(ONE_M)).required;
+    assert_eq!(r0, u(90_677_397_315));
+    for m in [&dex, &dex2] {
+        s.member_deposit(m, r0.u128()).unwrap();
+        s.report(m, btc(ONE_M)).unwrap();
+    }
+    // Two hourly rounds: the second, BTC +10 %, lifts the EWMA volatility above the set 0.65.
+    s.advance(3_600);
+    s.set_prices("60000", "3000");
+    s.advance(3_600);
+    s.set_prices("66000", "3000");
+    for m in [&dex, &dex2] {
+        s.exec(&stranger, &ExecuteMsg::RefreshMember { member: m.to_string() }).unwrap();
+    }
+    let raised = s.member(&dex).required;
+    assert_eq!(raised, u(331_688_904_641)); // 331,688.90: 3.66 × the contribution
+    let t1 = s.now();
+    let m = s.member(&dex);
+    assert_eq!((m.lowest_required, m.suspended), (Some(r0), None));
+    let r = s.claim_loss(&dex, r0.u128() + usdc(10_000), &victim).unwrap();
+    assert_eq!((r.status, r.paid_by_member, r.paid_by_pool, r.denied), (ClaimStatus::Settled, r0, u(usdc(10_000)), u(0)));
+    assert_eq!(s.claim(r.claim_id).suspended, None);
+    // dex2 never tops up: covered until the raise is a full lookback old, suspended from then on.
+    s.advance(t1 + WEEK - 1 - s.now());
+    assert_eq!(s.member(&dex2).suspended, None);
+    s.advance(1);
+    assert_eq!(s.member(&dex2).lowest_required, Some(raised));
+    let r = s.claim_loss(&dex2, r0.u128() + usdc(10_000), &victim).unwrap();
+    assert_eq!((r.paid_by_member, r.paid_by_pool, r.denied), (r0, u(0), u(usdc(10_000))));
+    assert_eq!(s.claim(r.claim_id).suspended.as_deref(), Some("deficit"));
+}
+
+/// The member's own accepted increase restarts the minimum (its contribution covered the new
+/// requirement at that instant): the 0 of its earlier empty book does not cover a second claim
+/// filed once the first claim's escrow emptied the contribution. A member that never reported
+/// has no cover.
+#[test]
+fn audit_09_own_increase_restarts_the_minimum_and_no_book_no_cover() {
+    let mut s = SuiteBuilder::new()
+        .underwriter("alice", usdc(10_000_000))
+        .member("dex", usdc(1_000_000), 0, usdc(100_000))
+        .member("dex2", usdc(1_000_000), 0, usdc(100_000))
+        .build();
+    let (dex, dex2, victim) = (s.addr("dex"), s.addr("dex2"), s.addr("victim"));
+    let r = s.claim_loss(&dex2, usdc(110_000), &victim).unwrap();
+    assert_eq!((r.paid_by_member, r.paid_by_pool), (u(usdc(100_000)), u(0)));
+    assert_eq!(s.claim(r.claim_id).suspended.as_deref(), Some("no_exposures"));
+    s.report(&dex, btc(ONE_M)).unwrap();
+    assert_eq!(s.member(&dex).lowest_required, Some(u(90_677_397_315)));
+    let r = s.claim_loss(&dex, usdc(110_000), &victim).unwrap();
+    assert_eq!((r.paid_by_member, r.paid_by_pool), (u(usdc(100_000)), u(usdc(10_000))));
+    let r = s.claim_loss(&dex, usdc(10_000), &victim).unwrap();
+    assert_eq!((r.paid_by_member, r.paid_by_pool, r.denied), (u(0), u(0), u(usdc(10_000))));
+    assert_eq!(s.claim(r.claim_id).suspended.as_deref(), Some("deficit"));
+}

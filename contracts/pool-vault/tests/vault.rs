@@ -598,7 +598,8 @@ fn coverage_is_suspended_for_deficit_and_stale_exposures() {
     let r = s.claim_loss(&dex, usdc(130_000), &victim).unwrap();
     assert_eq!((r.paid_by_pool.u128(), r.denied.u128()), (0, usdc(30_000)));
     assert_eq!(s.claim(r.claim_id).suspended.as_deref(), Some("stale_exposures"));
-    // Deficit: contribution (before escrow) below the current required.
+    // Deficit: contribution (before escrow) below the lowest required cached during the
+    // lookback (issue 11 item 9: a raise within the lookback does not suspend cover).
     s.member_deposit(&dex, usdc(50_000)).unwrap();
     s.report(&dex, vec![exp(BTC, usdc(500_000) as i128)]).unwrap();
     assert!(s.member(&dex).required.u128() < usdc(50_000));
@@ -608,6 +609,11 @@ fn coverage_is_suspended_for_deficit_and_stale_exposures() {
         requirement_multiplier: Some(dec("2.0")),
         ..Default::default()
     }));
+    let stranger = s.addr("stranger");
+    s.exec(&stranger, &ExecuteMsg::RefreshMember { member: dex.to_string() }).unwrap();
+    let m = s.member(&dex);
+    assert!(m.required.u128() > usdc(50_000) && m.suspended.is_none(), "{m:?}");
+    s.advance(604_800);
     let r = s.claim_loss(&dex, usdc(60_000), &victim).unwrap();
     assert_eq!(s.claim(r.claim_id).suspended.as_deref(), Some("deficit"));
     assert_eq!((r.paid_by_member.u128(), r.paid_by_pool.u128()), (usdc(50_000), 0));

@@ -322,6 +322,10 @@ pub struct MemberResponse {
     /// now − due_since > grace_secs.
     #[serde(default)]
     pub due_since: Option<u64>,
+    /// The lowest `required` cached during the last `member_lookback_secs` (the deficit test of
+    /// coverage suspension); None before the first assessment.
+    #[serde(default)]
+    pub lowest_required: Option<Uint128>,
 }
 
 #[cw_serde]

@@ -140,6 +140,7 @@ pub fn report_exposure(
             return Err(ContractError::InsufficientContribution { required: m.required, contribution: m.contribution });
         }
         ensure_capacity(deps.storage, cfg, pool, &member, m.uncovered(cfg, now))?;
+        m.restart_low_required(cfg, now);
     }
     m.exposures = exposures;
     m.exposures_at = Some(now);
