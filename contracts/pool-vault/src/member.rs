@@ -336,7 +336,8 @@ mod tests {
     use risk_pool::vault::MemberTerms;
 
     fn member(required: u128) -> Member {
-        let terms = MemberTerms { member: "m".into(), coverage_cap: Uint128::MAX, premium_rate_bps: 500, grace_secs: 7 };
+        let terms =
+            MemberTerms { member: "m".into(), coverage_cap: Uint128::MAX, premium_rate_bps: 500, grace_secs: 7 };
         Member { required: Uint128::new(required), ..Member::new(&terms, 0) }
     }
 
@@ -345,8 +346,7 @@ mod tests {
     /// `required` (rounded down), and with premium due the old arrears clock carries over.
     #[test]
     fn audit_01_legacy_premium_records_convert_to_an_amount() {
-        let old: Premium =
-            cosmwasm_std::from_json(r#"{"a":500,"b":604800,"c":"0","d":31536400,"e":400}"#).unwrap();
+        let old: Premium = cosmwasm_std::from_json(r#"{"a":500,"b":604800,"c":"0","d":31536400,"e":400}"#).unwrap();
         let mut m = member(1_000_000);
         m.premium = old;
         m.upgrade_premium();

@@ -276,7 +276,10 @@ fn audit_09_a_raise_within_the_lookback_does_not_suspend_cover() {
     let m = s.member(&dex);
     assert_eq!((m.lowest_required, m.suspended), (Some(r0), None));
     let r = s.claim_loss(&dex, r0.u128() + usdc(10_000), &victim).unwrap();
-    assert_eq!((r.status, r.paid_by_member, r.paid_by_pool, r.denied), (ClaimStatus::Settled, r0, u(usdc(10_000)), u(0)));
+    assert_eq!(
+        (r.status, r.paid_by_member, r.paid_by_pool, r.denied),
+        (ClaimStatus::Settled, r0, u(usdc(10_000)), u(0))
+    );
     assert_eq!(s.claim(r.claim_id).suspended, None);
     // dex2 never tops up: covered until the raise is a full lookback old, suspended from then on.
     s.advance(t1 + WEEK - 1 - s.now());
