@@ -362,4 +362,35 @@ mod tests {
         assert_eq!((m.premium.prepaid.u128(), m.premium.due_since), (0, Some(100)));
         assert!(m.in_arrears(108) && !m.in_arrears(107));
     }
+
+    /// Item 9, migration: a member record stored before revision 2 (no rolling minimum `s`)
+    /// deserializes; its cached `required` stands in for the lowest, and seeds the minimum at
+    /// the next assessment (so a raise then keeps the old figure for the lookback).
+    #[test]
+    fn audit_09_legacy_member_records_have_a_lowest_required() {
+        let mut json: serde_json::Value = serde_json::to_value(member(0)).unwrap();
+        json.as_object_mut().unwrap().remove("s");
+        json["d"] = "500".into();
+        json["g"] = 10.into();
+        let mut m: Member = serde_json::from_value(json).unwrap();
+        assert!(m.low_required.points.is_empty());
+        let cfg: Config = serde_json::from_str(
+            r#"{"owner":"o","guardian":null,"risk_oracle":"r","asset":{"native":"uusdc"},
+            "unbonding_secs":604800,"deposit_lock_secs":3600,"min_deposit":"1","protocol_fee_bps":1000,
+            "treasury":"t","claim_auto_approve_limit":"0","max_pending_claim_secs":1,"loss_cap_bps":3000,
+            "loss_cap_window_secs":1,"max_capital_multiple":null,"member_lookback_secs":604800,
+            "max_exposure_age_secs":null,"reward_vesting_secs":604800,"max_pause_secs":1,"max_members":1,
+            "max_unbonding_entries":1,"max_memo_len":1}"#,
+        )
+        .unwrap();
+        assert_eq!(m.lowest_required(&cfg, 20), Some(Uint128::new(500)));
+        let a: AssessResponse = serde_json::from_str(
+            r#"{"var":"0","es":"0","required":"900","stress_loss":"0","claim_limit":"0","claim_multiple":"1.5",
+            "cover_n":2,"method":"parametric","confidence_bps":9900,"horizon_secs":86400,"as_of":20}"#,
+        )
+        .unwrap();
+        m.apply_assessment(&cfg, &mut Pool::default(), &a, 20);
+        assert_eq!((m.required, m.lowest_required(&cfg, 20)), (Uint128::new(900), Some(Uint128::new(500))));
+        assert_eq!(m.lowest_required(&cfg, 20 + cfg.member_lookback_secs), Some(Uint128::new(900)));
+    }
 }
