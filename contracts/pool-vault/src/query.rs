@@ -76,7 +76,11 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
             let m = member(&v, &addr, load_member(deps.storage, &addr)?)?;
             let requirement = pool_requirement(&COVER.may_load(deps.storage)?.unwrap_or_default(), v.pool.cover_n)?;
             to_json_binary(&CapacityResponse {
-                member_headroom: m.contribution.saturating_sub(m.required.max(m.peak_required)),
+                // What member_withdraw would allow: premium due is taken from the contribution first.
+                member_headroom: m
+                    .contribution
+                    .saturating_sub(m.premium_due)
+                    .saturating_sub(m.required.max(m.peak_required)),
                 pool_headroom: v.pool.capacity(&v.cfg)?.saturating_sub(requirement),
             })?
         }
