@@ -54,6 +54,29 @@ impl Vesting {
     }
 }
 
+/// End time of the vesting stream after income `x` at time `t` joins `u`, the amount still
+/// unvested, which was to vest until `T` (SPEC; R = `reward_vesting_secs`):
+/// t + R when u = 0 (or T ≤ t), else t + min(⌈(u·(T−t) + x·R)/(u+x)⌉, ⌊(u+x)·(T−t)/u⌋).
+/// The first term is the amount-weighted end (rounded up: income vests no earlier than due);
+/// the second caps it so the vesting rate (u+x)/(end−t) never falls below u/(T−t) (rounded
+/// down, the rate can only rise): a tiny income cannot delay what already vests, and new
+/// income vests within max(R, T−t). 256-bit intermediates (≤ 2¹²⁹·2⁶⁴: no overflow); the
+/// result is ≤ t + max(R, T−t), a u64.
+pub fn stream_end(u: Uint128, end: u64, x: Uint128, t: u64, r: u64) -> u64 {
+    if u.is_zero() || end <= t {
+        return t.saturating_add(r);
+    }
+    let (u, x, left, r256) = (Uint256::from(u), Uint256::from(x), Uint256::from(end - t), Uint256::from(r));
+    let total = u + x;
+    let weighted = u * left + x * r256;
+    let weighted = weighted / total + if (weighted % total).is_zero() { Uint256::zero() } else { Uint256::one() };
+    let capped = total * left / u;
+    let d = weighted.min(capped);
+    // d ≤ max(left, r) ≤ u64::MAX: the weighted mean of two u64 values rounded up.
+    let d = Uint128::try_from(d).map(|d| u64::try_from(d.u128()).unwrap_or(u64::MAX)).unwrap_or(u64::MAX);
+    t.saturating_add(d)
+}
+
 impl Pool {
     /// assets − pending_exposure − shortfall, floored at 0.
     pub fn net_assets(&self) -> Uint128 {
@@ -98,10 +121,16 @@ impl Pool {
     }
 
     /// Income (premium net of fee, recovery) joins the single vesting stream, which then vests
-    /// linearly until `now + vesting_secs` (immediately when 0).
+    /// linearly from `now` to `stream_end(u, T, x, now, R)` (see there; all of it at once when
+    /// that end is `now`).
     pub fn add_income(&mut self, amount: Uint128, now: u64, vesting_secs: u64) {
+        if amount.is_zero() {
+            return;
+        }
         self.vest(now);
-        self.unvested = Vesting { amount: self.unvested.amount + amount, from: now, until: now + vesting_secs };
+        let until = stream_end(self.unvested.amount, self.unvested.until, amount, now, vesting_secs);
+        // The sum is at most the vault's token balance (a u128 supply), so it cannot overflow.
+        self.unvested = Vesting { amount: self.unvested.amount + amount, from: now, until };
         self.vest(now);
     }
 
@@ -157,18 +186,77 @@ mod tests {
     }
 
     #[test]
-    fn vesting_is_linear_and_restarts() {
+    fn vesting_is_linear_and_new_income_joins_at_the_weighted_end() {
         let mut p = Pool::default();
         p.add_income(Uint128::new(1000), 100, 1000);
         p.vest(600);
         assert_eq!((p.total_assets.u128(), p.unvested.amount.u128()), (500, 500));
+        // 500 left to vest until 1100, 500 more with R = 1000: end = 600 + min(⌈(500·500 +
+        // 500·1000)/1000⌉, ⌊1000·500/500⌋) = 600 + min(750, 1000) = 1350.
         p.add_income(Uint128::new(500), 600, 1000);
+        assert_eq!((p.unvested.from, p.unvested.until), (600, 1350));
         p.vest(1100);
-        assert_eq!((p.total_assets.u128(), p.unvested.amount.u128()), (1000, 500));
+        assert_eq!((p.total_assets.u128(), p.unvested.amount.u128()), (500 + 666, 334));
         p.vest(5000);
         assert_eq!((p.total_assets.u128(), p.unvested.amount.u128()), (1500, 0));
         p.add_income(Uint128::new(7), 5000, 0);
         assert_eq!(p.total_assets.u128(), 1507);
+    }
+
+    /// Item 8: a 1-unit income after a large one keeps the large stream's end (the rate cap
+    /// binds), so what already vested goes on vesting on the linear schedule.
+    #[test]
+    fn audit_08_tiny_income_does_not_restart_the_stream() {
+        let big = 900_000_000_000u128;
+        let mut p = Pool::default();
+        p.add_income(Uint128::new(big), 0, 604_800);
+        p.add_income(Uint128::one(), 302_400, 604_800);
+        assert_eq!(p.unvested.until, 604_800);
+        for t in [302_400u64, 400_000, 500_000, 604_799] {
+            p.vest(t);
+            // The linear schedule of the big income, the unit in with it.
+            let linear = big * t as u128 / 604_800;
+            let got = p.total_assets.u128();
+            assert!(got >= linear && got <= linear + 1, "t {t}: vested {got}, linear {linear}");
+        }
+        p.vest(604_800);
+        assert_eq!((p.total_assets.u128(), p.unvested.amount.u128()), (big + 1, 0));
+        // The old rule (restart at t + R) would still have ~half of the big income unvested at
+        // 604,800 and end at 907,200.
+        assert_eq!(stream_end(Uint128::new(big / 2), 604_800, Uint128::one(), 302_400, 604_800), 604_800);
+        assert_eq!(stream_end(Uint128::zero(), 0, Uint128::one(), 302_400, 604_800), 907_200);
+    }
+
+    proptest! {
+        /// Item 8: over random incomes, the vesting rate never falls at an income, new income
+        /// vests within R, and nothing vests before the linear schedule of each income allows
+        /// (the vested total never exceeds Σ incomes, and reaches it by the end).
+        #[test]
+        fn audit_08_vesting_rate_never_falls_and_income_vests_within_r(
+            steps in proptest::collection::vec((0u64..2_000_000, 1u128..1u128 << 100), 1..40),
+            r in 0u64..2_000_000,
+        ) {
+            let mut p = Pool::default();
+            let (mut now, mut total) = (0u64, 0u128);
+            for (dt, x) in steps {
+                now += dt;
+                p.vest(now);
+                let (u, end) = (p.unvested.amount, p.unvested.until);
+                p.add_income(Uint128::new(x), now, r);
+                total += x;
+                let v = &p.unvested;
+                prop_assert!(v.until <= now + r, "ends {} after now + R {}", v.until, now + r);
+                if !u.is_zero() && end > now && v.until > now {
+                    // (u+x)/(until−now) ≥ u/(end−now), cross-multiplied exactly.
+                    let after = Uint256::from(v.amount) * Uint256::from(end - now);
+                    let before = Uint256::from(u) * Uint256::from(v.until - now);
+                    prop_assert!(after >= before, "rate fell: {} over {} < {} over {}", v.amount, v.until - now, u, end - now);
+                }
+                prop_assert_eq!(p.total_assets.u128() + p.unvested.amount.u128(), total);
+            }
+            p.vest(now + r);
+            prop_assert_eq!(p.total_assets.u128(), total);
+        }
     }
 
     proptest! {

@@ -99,7 +99,7 @@ pub fn execute(mut deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) 
                 ExecuteMsg::UpdateConfig(u) => admin::update_config(d, &cfg, p, sender, u),
                 ExecuteMsg::TransferOwnership { owner } => admin::transfer_ownership(d, &cfg, sender, owner),
                 ExecuteMsg::Pause {} => admin::pause(&env, &cfg, p, sender),
-                ExecuteMsg::Unpause {} => admin::unpause(&cfg, p, sender),
+                ExecuteMsg::Unpause {} => admin::unpause(&env, &cfg, p, sender),
                 ExecuteMsg::Receive(_)
                 | ExecuteMsg::Deposit { .. }
                 | ExecuteMsg::MemberDeposit {}

@@ -107,6 +107,9 @@ pub enum ContractError {
     #[error("member has pending claim {claim_id}")]
     MemberHasPendingClaim { claim_id: u64 },
 
+    #[error("member {member} has outstanding shortfall {shortfall}: it cannot be removed until it is settled")]
+    MemberHasShortfall { member: String, shortfall: Uint128 },
+
     #[error("invalid claim recipient {recipient}: neither the vault nor its token")]
     InvalidRecipient { recipient: String },
 

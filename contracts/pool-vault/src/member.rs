@@ -7,7 +7,7 @@ use risk_pool::vault::MemberTerms;
 
 use crate::books::{mul_div_ceil, mul_div_floor, BPS, YEAR_SECS};
 use crate::error::ContractError;
-use crate::peaks::Peak;
+use crate::peaks::{Low, Peak};
 use crate::state::{Config, CoverRow, Member, Pool, Premium, COVER, MEMBERS, PREMIUMS};
 
 impl Member {
@@ -30,14 +30,17 @@ impl Member {
                 rate_bps: terms.premium_rate_bps,
                 grace_secs: terms.grace_secs,
                 due: Uint128::zero(),
-                paid_through: now,
+                legacy_paid_through: None,
                 accrued_at: now,
+                prepaid: Uint128::zero(),
+                due_since: None,
             },
             window: (0, Uint128::zero()),
             pending_claim: None,
             paid_by_pool: Uint128::zero(),
             denied: Uint128::zero(),
             shortfall: Uint128::zero(),
+            low_required: Low::default(),
         }
     }
 
@@ -49,57 +52,119 @@ impl Member {
         self.peak_stress.peak(now, cfg.member_lookback_secs)
     }
 
+    /// The lowest `required` cached during the last `member_lookback_secs` (rolling minimum; see
+    /// `peaks` for its bound). None before the first assessment. A record stored before revision 2
+    /// has no minimum yet: its cached `required` (in force since `assessed_at`) stands in.
+    pub fn lowest_required(&self, cfg: &Config, now: u64) -> Option<Uint128> {
+        self.low_required.extreme(now, cfg.member_lookback_secs).or(self.assessed_at.map(|_| self.required))
+    }
+
+    /// After an accepted exposure increase (contribution ≥ the new `required` was just checked):
+    /// the rolling minimum restarts at the new `required`. The member raised its own requirement
+    /// and covered it at that instant, so a lower figure from before — e.g. the 0 of an empty book
+    /// — must not let a later claim, filed once an earlier claim's escrow has emptied the
+    /// contribution, be covered with no first loss. Only raises the member did not make (a
+    /// market move, anyone's `refresh_member`) keep the lower figure for the lookback.
+    pub fn restart_low_required(&mut self, cfg: &Config, now: u64) {
+        self.low_required = Low::default();
+        self.low_required.set(self.required, now, cfg.member_lookback_secs);
+    }
+
     pub fn peak_es(&self, cfg: &Config, now: u64) -> Uint128 {
         self.peak_es.peak(now, cfg.member_lookback_secs)
     }
 
-    /// Accrues premium up to `now` on the peak required over the accrual period:
-    /// due += ⌈peak·bps·Δt/(10⁴·year)⌉ for the part of (accrued_at, now] not prepaid (rounds up).
-    /// With nothing due, `paid_through` keeps up with `now` (no arrears on a zero premium).
+    /// Accrues premium up to `now` on the peak required in force over the accrual period:
+    /// charge = ⌈peak·bps·Δt/(10⁴·year)⌉ (rounds up), Δt = now − accrued_at, peak = the largest
+    /// `required` in force at any instant of [accrued_at − lookback, now]. The charge is drawn
+    /// from `prepaid` first; the rest becomes due. When `due` turns positive, `due_since` is the
+    /// instant the credit ran out: accrued_at + ⌊prepaid·10⁴·year/(peak·bps)⌋ (rounds down, so
+    /// arrears start no later than exact), which keeps arrears exact however lazily accrual runs.
     pub fn accrue(&mut self, cfg: &Config, now: u64) -> Result<(), ContractError> {
-        let rate_bps = self.premium.rate_bps;
-        let from = self.premium.accrued_at.max(self.premium.paid_through);
-        if now > from {
-            let dt = now - from;
-            // Max in force at any instant of [from − lookback, now]: each instant's own peak.
-            let peak = self.peak_required.peak(now, cfg.member_lookback_secs.saturating_add(dt));
-            let due = mul_div_ceil(peak.full_mul(rate_bps), dt, BPS * YEAR_SECS as u128)?;
-            self.premium.due =
-                self.premium.due.checked_add(due).map_err(|_| ContractError::Math { what: "premium" })?;
+        let p = &self.premium;
+        if now <= p.accrued_at {
+            return Ok(());
         }
+        let dt = now - p.accrued_at;
+        // Max in force at any instant of [accrued_at − lookback, now]: each instant's own peak.
+        let peak = self.peak_required.peak(now, cfg.member_lookback_secs.saturating_add(dt));
+        let rate = peak.full_mul(p.rate_bps);
+        let charge = mul_div_ceil(rate, dt, BPS * YEAR_SECS as u128)?;
         let p = &mut self.premium;
-        p.accrued_at = p.accrued_at.max(now);
-        if p.due.is_zero() {
-            p.paid_through = p.paid_through.max(now);
+        let drawn = charge.min(p.prepaid);
+        let rest = charge - drawn;
+        if !rest.is_zero() && p.due.is_zero() {
+            p.due_since = Some(p.accrued_at.saturating_add(prepaid_secs(p.prepaid, rate).min(dt)));
         }
+        p.prepaid -= drawn;
+        p.due = p.due.checked_add(rest).map_err(|_| ContractError::Math { what: "premium" })?;
+        p.accrued_at = now;
         Ok(())
     }
 
-    /// Applies a premium payment (after `accrue`): clears `premium_due`; any excess is prepaid,
-    /// advancing `paid_through` by ⌊excess·10⁴·year/(peak_required·bps)⌋ (rounds down; with a
-    /// zero rate or requirement the excess buys no time). Returns the seconds prepaid.
-    pub fn pay_premium(&mut self, cfg: &Config, now: u64, amount: Uint128) -> Result<u64, ContractError> {
-        let rate = self.peak_required(cfg, now).full_mul(self.premium.rate_bps);
+    /// Applies a premium payment (after `accrue`): clears `premium_due` (oldest first; a full
+    /// payment ends the arrears clock); any excess is added to `prepaid` — an amount, never time,
+    /// so a credit bought at a small requirement covers exactly its amount at a larger one.
+    /// Returns the amount added to `prepaid`.
+    pub fn pay_premium(&mut self, amount: Uint128) -> Result<Uint128, ContractError> {
         let p = &mut self.premium;
         let cleared = amount.min(p.due);
         p.due -= cleared;
-        let excess = amount - cleared;
-        if !p.due.is_zero() {
-            return Ok(0);
+        if p.due.is_zero() {
+            p.due_since = None;
         }
-        let secs = if rate.is_zero() {
-            0
-        } else {
-            let s = mul_div_floor(excess.full_mul(BPS), YEAR_SECS, rate).unwrap_or(Uint128::new(u64::MAX as u128));
-            u64::try_from(s.u128()).unwrap_or(u64::MAX)
-        };
-        p.paid_through = p.paid_through.max(now).saturating_add(secs);
-        Ok(secs)
+        let excess = amount - cleared;
+        p.prepaid = p.prepaid.checked_add(excess).map_err(|_| ContractError::Math { what: "prepaid" })?;
+        Ok(excess)
+    }
+
+    /// Takes premium due out of the contribution (after `accrue`): min(due, contribution) is
+    /// cleared as if paid. Returns the amount taken (the caller books it as income).
+    pub fn take_due_from_contribution(&mut self) -> Result<Uint128, ContractError> {
+        let take = self.premium.due.min(self.contribution);
+        self.contribution -= take;
+        self.pay_premium(take)?;
+        Ok(take)
+    }
+
+    /// The reported `paid_through`: now + ⌊prepaid·10⁴·year/(peak_required·bps)⌋ (rounds down),
+    /// None when peak_required·bps = 0. Informative only: accrual draws on the amount.
+    pub fn paid_through(&self, cfg: &Config, now: u64) -> Option<u64> {
+        let rate = self.peak_required(cfg, now).full_mul(self.premium.rate_bps);
+        (!rate.is_zero()).then(|| now.saturating_add(prepaid_secs(self.premium.prepaid, rate)))
+    }
+
+    /// True when premium has stood due, uncovered by `prepaid`, for more than `grace_secs`.
+    pub fn in_arrears(&self, now: u64) -> bool {
+        let p = &self.premium;
+        !p.due.is_zero() && p.due_since.is_some_and(|since| now.saturating_sub(since) > p.grace_secs)
+    }
+
+    /// Converts a record stored before revision 2 (prepaid premium kept as time, `paid_through`).
+    /// The time still prepaid, paid_through − accrued_at, becomes the amount it buys at the
+    /// requirement cached now, ⌊secs·required·bps/(10⁴·year)⌋ (rounds down; `required` ≤ the
+    /// peak, so the pool-favouring one of the two figures the record holds; what was actually
+    /// paid is not stored). With premium due, the old arrears clock carries over: due_since =
+    /// paid_through. Idempotent: the legacy field is dropped.
+    pub fn upgrade_premium(&mut self) {
+        let Some(through) = self.premium.legacy_paid_through.take() else { return };
+        let p = &mut self.premium;
+        let secs = through.saturating_sub(p.accrued_at);
+        let amount = mul_div_floor(self.required.full_mul(p.rate_bps), secs, BPS * YEAR_SECS as u128);
+        p.prepaid = p.prepaid.saturating_add(amount.unwrap_or(Uint128::MAX));
+        if !p.due.is_zero() && p.due_since.is_none() {
+            p.due_since = Some(through);
+        }
     }
 
     /// Caches an `assess` answer; the peaks take the new values from `now`.
     pub fn apply_assessment(&mut self, cfg: &Config, pool: &mut Pool, a: &AssessResponse, now: u64) {
         let lb = cfg.member_lookback_secs;
+        if self.low_required.points.is_empty() && self.assessed_at.is_some() {
+            // A record stored before revision 2: the cached figure, in force until now, seeds it.
+            self.low_required.set(self.required, now, lb);
+        }
+        self.low_required.set(a.required, now, lb);
         self.required = a.required;
         self.es = a.es;
         self.stress_loss = a.stress_loss;
@@ -131,11 +196,18 @@ impl Member {
         self.peak_stress(cfg, now).max(self.peak_es(cfg, now)).mul_floor(claim_multiple)
     }
 
-    /// Why coverage is suspended at `now` (after `accrue`), given the contribution before escrow.
+    /// Why coverage is suspended at `now` (after `accrue`), given the contribution before escrow:
+    /// `arrears` (premium due for more than `grace_secs`), `no_exposures` (never reported),
+    /// `deficit` (contribution below the lowest `required` cached during the lookback, so a
+    /// requirement raised within it — by the move that caused the loss, or by anyone's
+    /// `refresh_member` — does not suspend cover before the member had that long to top up),
+    /// `stale_exposures` (older than `max_exposure_age_secs`).
     pub fn suspension(&self, cfg: &Config, now: u64, contribution: Uint128) -> Option<&'static str> {
-        if now.saturating_sub(self.premium.paid_through) > self.premium.grace_secs {
+        if self.in_arrears(now) {
             Some("arrears")
-        } else if contribution < self.required {
+        } else if self.exposures_at.is_none() {
+            Some("no_exposures")
+        } else if contribution < self.lowest_required(cfg, now).unwrap_or(self.required) {
             Some("deficit")
         } else if cfg
             .max_exposure_age_secs
@@ -160,6 +232,17 @@ impl Member {
     }
 }
 
+/// Seconds of premium `prepaid` buys at `rate` = required·bps: ⌊prepaid·10⁴·year/rate⌋ (rounds
+/// down), saturating at u64::MAX; 0 when the rate is 0 (callers check).
+fn prepaid_secs(prepaid: Uint128, rate: cosmwasm_std::Uint256) -> u64 {
+    if rate.is_zero() {
+        return 0;
+    }
+    mul_div_floor(prepaid.full_mul(BPS), YEAR_SECS, rate)
+        .map(|s| u64::try_from(s.u128()).unwrap_or(u64::MAX))
+        .unwrap_or(u64::MAX)
+}
+
 /// True when `new` only shrinks `old`: every market of `new` is in `old` with the same sign and
 /// |new| ≤ |old| (zero notionals are dropped before this test).
 pub fn is_reduction(old: &[Exposure], new: &[Exposure]) -> bool {
@@ -180,6 +263,27 @@ pub fn pool_requirement(rows: &[CoverRow], cover_n: u32) -> Result<Uint128, Cont
         .map_err(|_| ContractError::Math { what: "cover_n" })
 }
 
+/// The Cover-N capacity check of every change that can raise a member's `uncovered` (an exposure
+/// increase, a member withdrawal): with `member`'s row set to `uncovered`, the pool's Cover-N
+/// requirement may not exceed both capacity and the requirement before (the stored rows).
+/// `PoolCapacityExceeded {requirement, capacity}` otherwise.
+pub fn ensure_capacity(
+    storage: &dyn Storage,
+    cfg: &Config,
+    pool: &Pool,
+    member: &Addr,
+    uncovered: Uint128,
+) -> Result<(), ContractError> {
+    let rows = COVER.may_load(storage)?.unwrap_or_default();
+    let before = pool_requirement(&rows, pool.cover_n)?;
+    let after = pool_requirement(&with_row(rows, member, Some(uncovered)), pool.cover_n)?;
+    let capacity = pool.capacity(cfg)?;
+    if after > capacity && after > before {
+        return Err(ContractError::PoolCapacityExceeded { requirement: after, capacity });
+    }
+    Ok(())
+}
+
 /// `rows` with `member`'s row set to `uncovered` (removed when `None`).
 pub fn with_row(mut rows: Vec<CoverRow>, member: &Addr, uncovered: Option<Uint128>) -> Vec<CoverRow> {
     rows.retain(|r| r.member != *member);
@@ -193,6 +297,7 @@ pub fn with_row(mut rows: Vec<CoverRow>, member: &Addr, uncovered: Option<Uint12
 pub fn may_load_member(storage: &dyn Storage, addr: &Addr) -> Result<Option<Member>, ContractError> {
     let Some(mut m) = MEMBERS.may_load(storage, addr)? else { return Ok(None) };
     m.premium = PREMIUMS.load(storage, addr)?;
+    m.upgrade_premium();
     Ok(Some(m))
 }
 
@@ -223,4 +328,69 @@ pub fn save_member(
     }
     COVER.save(storage, &with_row(rows, addr, Some(u)))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use risk_pool::vault::MemberTerms;
+
+    fn member(required: u128) -> Member {
+        let terms =
+            MemberTerms { member: "m".into(), coverage_cap: Uint128::MAX, premium_rate_bps: 500, grace_secs: 7 };
+        Member { required: Uint128::new(required), ..Member::new(&terms, 0) }
+    }
+
+    /// Item 1, migration: a premium record stored before revision 2 (`d` = paid_through, no
+    /// `f`/`g`) deserializes; the time still prepaid becomes the amount it buys at the cached
+    /// `required` (rounded down), and with premium due the old arrears clock carries over.
+    #[test]
+    fn audit_01_legacy_premium_records_convert_to_an_amount() {
+        let old: Premium = cosmwasm_std::from_json(r#"{"a":500,"b":604800,"c":"0","d":31536400,"e":400}"#).unwrap();
+        let mut m = member(1_000_000);
+        m.premium = old;
+        m.upgrade_premium();
+        // One year prepaid at 1,000,000·5 %: 50,000.
+        let p = &m.premium;
+        assert_eq!((p.prepaid.u128(), p.legacy_paid_through, p.due_since), (50_000, None, None));
+        let json = cosmwasm_std::to_json_string(p).unwrap();
+        assert!(!json.contains("\"d\""), "{json}");
+        // With premium due: due_since = the old paid_through.
+        let old: Premium = cosmwasm_std::from_json(r#"{"a":500,"b":7,"c":"12","d":100,"e":400}"#).unwrap();
+        m.premium = old;
+        m.upgrade_premium();
+        assert_eq!((m.premium.prepaid.u128(), m.premium.due_since), (0, Some(100)));
+        assert!(m.in_arrears(108) && !m.in_arrears(107));
+    }
+
+    /// Item 9, migration: a member record stored before revision 2 (no rolling minimum `s`)
+    /// deserializes; its cached `required` stands in for the lowest, and seeds the minimum at
+    /// the next assessment (so a raise then keeps the old figure for the lookback).
+    #[test]
+    fn audit_09_legacy_member_records_have_a_lowest_required() {
+        let mut json: serde_json::Value = serde_json::to_value(member(0)).unwrap();
+        json.as_object_mut().unwrap().remove("s");
+        json["d"] = "500".into();
+        json["g"] = 10.into();
+        let mut m: Member = serde_json::from_value(json).unwrap();
+        assert!(m.low_required.points.is_empty());
+        let cfg: Config = serde_json::from_str(
+            r#"{"owner":"o","guardian":null,"risk_oracle":"r","asset":{"native":"uusdc"},
+            "unbonding_secs":604800,"deposit_lock_secs":3600,"min_deposit":"1","protocol_fee_bps":1000,
+            "treasury":"t","claim_auto_approve_limit":"0","max_pending_claim_secs":1,"loss_cap_bps":3000,
+            "loss_cap_window_secs":1,"max_capital_multiple":null,"member_lookback_secs":604800,
+            "max_exposure_age_secs":null,"reward_vesting_secs":604800,"max_pause_secs":1,"max_members":1,
+            "max_unbonding_entries":1,"max_memo_len":1}"#,
+        )
+        .unwrap();
+        assert_eq!(m.lowest_required(&cfg, 20), Some(Uint128::new(500)));
+        let a: AssessResponse = serde_json::from_str(
+            r#"{"var":"0","es":"0","required":"900","stress_loss":"0","claim_limit":"0","claim_multiple":"1.5",
+            "cover_n":2,"method":"parametric","confidence_bps":9900,"horizon_secs":86400,"as_of":20}"#,
+        )
+        .unwrap();
+        m.apply_assessment(&cfg, &mut Pool::default(), &a, 20);
+        assert_eq!((m.required, m.lowest_required(&cfg, 20)), (Uint128::new(900), Some(Uint128::new(500))));
+        assert_eq!(m.lowest_required(&cfg, 20 + cfg.member_lookback_secs), Some(Uint128::new(900)));
+    }
 }

@@ -1,14 +1,31 @@
-//! A true rolling maximum of a piecewise-constant figure: the largest value in force at any
-//! instant of `[now − lookback, now]`.
+//! A true rolling extreme of a piecewise-constant figure: the largest ([`Peak`], a rolling
+//! maximum) or smallest ([`Low`], a rolling minimum) value in force at any instant of
+//! `[now − lookback, now]`.
 //!
-//! Points are kept with strictly decreasing values from oldest to newest (an older value that
-//! is not larger than a newer one can never again be the maximum, because every future window
-//! that touches it also contains the newer value's start). Each point records when it stopped
-//! being in force (`until`; `None` = in force now). At most [`MAX_POINTS`] points are kept: on
-//! overflow the two oldest merge into one carrying the larger value and the later end, which can
-//! only overstate the peak (rounding toward the pool).
+//! Points are kept strictly less extreme from oldest to newest (for a maximum: strictly
+//! decreasing values). An older value that is not more extreme than a newer one can never again
+//! be the extreme, because every future window that touches it also contains the newer value's
+//! start. Each point records when it stopped being in force (`until`; `None` = in force now).
+//!
+//! At most [`MAX_POINTS`] points are kept. On overflow two adjacent points merge into one that
+//! carries the more extreme value (the older one's) and the later end; the pair merged is the
+//! one spanning the least time, from the end of the point before it to the end of its newer
+//! point (the oldest point is never merged into: its value's start is unknown). With
+//! MAX_POINTS + 1 points, all after the oldest's end, which lies inside the window of length L,
+//! eight disjoint candidate pairs share at most L, so the pair merged spans at most ⌊L/8⌋; a
+//! point's value was then really in force at most ⌊L/8⌋ before its recorded end. So a reading is
+//! never less extreme than the exact extreme over `[now − L, now]` and never more extreme than
+//! the exact extreme over `[now − L − ⌊L/8⌋, now]`. A merge therefore
+//! only errs toward the more extreme value, and by at most an eighth of the lookback in time:
+//! for a [`Peak`] it overstates (toward the pool: withdrawal floors, premiums); for the [`Low`]
+//! of `required` used by coverage suspension it understates (toward the member's cover, so a
+//! requirement raised within the lookback never suspends cover; a deficit older than 9/8 of the
+//! lookback always does).
+
+use std::marker::PhantomData;
 
 use cosmwasm_schema::cw_serde;
+use cosmwasm_schema::schemars::{self, JsonSchema};
 use cosmwasm_std::Uint128;
 
 pub const MAX_POINTS: usize = 16;
@@ -21,13 +38,52 @@ pub struct PeakPoint {
     pub until: Option<u64>,
 }
 
-#[cw_serde]
-#[derive(Default)]
-pub struct Peak {
-    pub points: Vec<PeakPoint>,
+/// Which extreme a [`Rolling`] keeps.
+pub trait Extreme {
+    /// `a` is strictly more extreme than `b`.
+    fn beats(a: Uint128, b: Uint128) -> bool;
 }
 
-impl Peak {
+/// The rolling maximum.
+#[derive(Clone, Debug, PartialEq, Eq, Default, JsonSchema)]
+pub struct Max;
+
+/// The rolling minimum.
+#[derive(Clone, Debug, PartialEq, Eq, Default, JsonSchema)]
+pub struct Min;
+
+impl Extreme for Max {
+    fn beats(a: Uint128, b: Uint128) -> bool {
+        a > b
+    }
+}
+
+impl Extreme for Min {
+    fn beats(a: Uint128, b: Uint128) -> bool {
+        a < b
+    }
+}
+
+/// Stored as `{"points": [...]}` for either extreme (the kind is the field's type).
+#[cw_serde]
+pub struct Rolling<K> {
+    pub points: Vec<PeakPoint>,
+    #[serde(skip)]
+    pub kind: PhantomData<K>,
+}
+
+impl<K> Default for Rolling<K> {
+    fn default() -> Self {
+        Rolling { points: vec![], kind: PhantomData }
+    }
+}
+
+/// The rolling maximum (peaks of `required`, `es`, `stress_loss`).
+pub type Peak = Rolling<Max>;
+/// The rolling minimum (the lowest `required`, for coverage suspension).
+pub type Low = Rolling<Min>;
+
+impl<K: Extreme> Rolling<K> {
     /// The value in force now (0 before the first `set`).
     pub fn current(&self) -> Uint128 {
         match self.points.last() {
@@ -36,10 +92,16 @@ impl Peak {
         }
     }
 
-    /// Largest value in force at any instant of `[now − lookback, now]`.
-    pub fn peak(&self, now: u64, lookback: u64) -> Uint128 {
+    /// The extreme value in force at any instant of `[now − lookback, now]`; None when no value
+    /// was (before the first `set`).
+    pub fn extreme(&self, now: u64, lookback: u64) -> Option<Uint128> {
         let start = now.saturating_sub(lookback);
-        self.points.iter().find(|p| p.until.is_none_or(|u| u > start)).map(|p| p.value).unwrap_or_default()
+        self.points.iter().find(|p| p.until.is_none_or(|u| u > start)).map(|p| p.value)
+    }
+
+    /// [`Self::extreme`], 0 when none.
+    pub fn peak(&self, now: u64, lookback: u64) -> Uint128 {
+        self.extreme(now, lookback).unwrap_or_default()
     }
 
     /// `value` is in force from `now` on.
@@ -53,15 +115,26 @@ impl Peak {
                 last.until = Some(now);
             }
         }
-        while self.points.last().is_some_and(|p| p.value <= value) {
+        while self.points.last().is_some_and(|p| !K::beats(p.value, value)) {
             self.points.pop();
         }
         self.points.push(PeakPoint { value, until: None });
         self.prune(now, lookback);
         while self.points.len() > MAX_POINTS {
-            let first = self.points.remove(0);
-            self.points[0].value = first.value;
+            self.merge_shortest_pair(now);
         }
+    }
+
+    /// Merges the adjacent pair (i, i+1), i ≥ 1, spanning the least time, from the end of point
+    /// i−1 to the end of point i+1 (ties: the oldest), into point i's value and point i+1's end
+    /// (see the module doc). The oldest point never merges with its successor: the start of its
+    /// value is not stored, so its span would be unknown.
+    fn merge_shortest_pair(&mut self, now: u64) {
+        let end = |p: &PeakPoint| p.until.unwrap_or(now);
+        let span = |i: usize| end(&self.points[i + 1]).saturating_sub(end(&self.points[i - 1]));
+        let Some(i) = (1..self.points.len().saturating_sub(1)).min_by_key(|&i| span(i)) else { return };
+        let newer = self.points.remove(i + 1);
+        self.points[i].until = newer.until;
     }
 
     /// Drops points that ended before the window `[now − lookback, now]`.
@@ -92,33 +165,88 @@ mod tests {
         assert_eq!(p.points.len(), 1);
     }
 
-    proptest! {
-        /// Against a brute-force model: the full history of (start, value), maximum over every
-        /// value in force at some instant of the window. Never below the truth; equal unless the
-        /// point bound forced a merge.
-        #[test]
-        fn matches_brute_force(steps in proptest::collection::vec((0u64..50, 0u128..1000), 1..60), lookback in 0u64..300) {
-            let mut p = Peak::default();
-            let mut hist: Vec<(u64, u128)> = vec![];
-            let mut now = 0;
-            let mut merged = false;
-            for (dt, v) in steps {
-                now += dt;
-                p.set(v.into(), now, lookback);
-                hist.push((now, v));
-                merged |= p.points.len() == MAX_POINTS;
-                for probe in [now, now + lookback / 2, now + lookback] {
-                    let start = probe.saturating_sub(lookback);
-                    let truth = hist.iter().enumerate().filter(|(i, (s, _))| {
-                        let end = hist.get(i + 1).map(|n| n.0);
-                        *s <= probe && end.is_none_or(|e| e > start)
-                    }).map(|(_, (_, v))| *v).max().unwrap();
-                    let got = p.peak(probe, lookback).u128();
-                    prop_assert!(got >= truth, "peak {} below truth {}", got, truth);
-                    if !merged { prop_assert_eq!(got, truth); }
+    #[test]
+    fn rolling_min_forgets_after_the_lookback_and_stores_like_a_peak() {
+        let mut p = Low::default();
+        let u = Uint128::new;
+        assert_eq!(p.extreme(0, 100), None);
+        p.set(u(20), 10, 100);
+        p.set(u(50), 20, 100);
+        assert_eq!((p.current(), p.extreme(20, 100)), (u(50), Some(u(20))));
+        assert_eq!(p.extreme(119, 100), Some(u(20)));
+        assert_eq!(p.extreme(120, 100), Some(u(50)));
+        p.set(u(5), 30, 100);
+        assert_eq!(p.points.len(), 1);
+        // Same stored shape as a peak (the kind is not stored).
+        let json = cosmwasm_std::to_json_string(&p).unwrap();
+        assert_eq!(json, r#"{"points":[{"a":"5","b":null}]}"#);
+        let back: Peak = cosmwasm_std::from_json(&json).unwrap();
+        assert_eq!(back.points, p.points);
+    }
+
+    /// Brute force over the full history of (start, value): the extreme (`pick`) of every value
+    /// in force at some instant of `[probe − window, probe]`.
+    fn truth(hist: &[(u64, u128)], probe: u64, window: u64, pick: fn(u128, u128) -> u128) -> u128 {
+        let start = probe.saturating_sub(window);
+        hist.iter()
+            .enumerate()
+            .filter(|(i, (s, _))| {
+                let end = hist.get(i + 1).map(|n| n.0);
+                *s <= probe && end.is_none_or(|e| e > start)
+            })
+            .map(|(_, (_, v))| *v)
+            .reduce(pick)
+            .unwrap()
+    }
+
+    /// Exact until a merge; after one, between the exact extreme over the lookback and the
+    /// extreme over the lookback plus ⌊lookback/8⌋ (module doc), for either kind.
+    fn check<K: Extreme>(
+        steps: Vec<(u64, u128)>,
+        lookback: u64,
+        pick: fn(u128, u128) -> u128,
+    ) -> Result<(), TestCaseError> {
+        let mut p = Rolling::<K>::default();
+        let mut hist: Vec<(u64, u128)> = vec![];
+        let (mut now, mut merged) = (0, false);
+        for (dt, v) in steps {
+            now += dt;
+            p.set(v.into(), now, lookback);
+            hist.push((now, v));
+            merged |= p.points.len() == MAX_POINTS;
+            for probe in [now, now + lookback / 3, now + lookback / 2, now + lookback] {
+                let exact = truth(&hist, probe, lookback, pick);
+                let wide = truth(&hist, probe, lookback + lookback / 8, pick);
+                let got = p.peak(probe, lookback).u128();
+                prop_assert!(pick(got, exact) == got, "reading {} less extreme than exact {}", got, exact);
+                prop_assert!(pick(got, wide) == wide, "reading {} beyond the widened window's {}", got, wide);
+                if !merged {
+                    prop_assert_eq!(got, exact);
                 }
-                prop_assert!(p.points.len() <= MAX_POINTS);
             }
+            prop_assert!(p.points.len() <= MAX_POINTS);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn rolling_max_matches_brute_force(steps in proptest::collection::vec((0u64..50, 0u128..1000), 1..80), lookback in 0u64..600) {
+            check::<Max>(steps, lookback, u128::max)?;
+        }
+
+        /// Item 9: the rolling minimum, same bounds mirrored (a merge understates).
+        #[test]
+        fn audit_09_rolling_min_matches_brute_force(steps in proptest::collection::vec((0u64..50, 0u128..1000), 1..80), lookback in 0u64..600) {
+            check::<Min>(steps, lookback, u128::min)?;
+        }
+
+        /// Monotone runs (the worst case for a bounded list: every value is a new point).
+        #[test]
+        fn audit_09_monotone_runs_stay_within_the_bound(n in 17usize..120, dt in 1u64..40, lookback in 1u64..2_000, up in any::<bool>()) {
+            let steps: Vec<(u64, u128)> = (0..n).map(|i| (dt, if up { i as u128 } else { (n - i) as u128 })).collect();
+            check::<Min>(steps.clone(), lookback, u128::min)?;
+            check::<Max>(steps, lookback, u128::max)?;
         }
     }
 }

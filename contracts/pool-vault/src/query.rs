@@ -53,6 +53,7 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
                 .map(|r| {
                     let (a, mut m) = r?;
                     m.premium = PREMIUMS.load(deps.storage, &a)?;
+                    m.upgrade_premium();
                     member(&v, &a, m)
                 })
                 .collect::<Result<_, _>>()?;
@@ -75,7 +76,11 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
             let m = member(&v, &addr, load_member(deps.storage, &addr)?)?;
             let requirement = pool_requirement(&COVER.may_load(deps.storage)?.unwrap_or_default(), v.pool.cover_n)?;
             to_json_binary(&CapacityResponse {
-                member_headroom: m.contribution.saturating_sub(m.required.max(m.peak_required)),
+                // What member_withdraw would allow: premium due is taken from the contribution first.
+                member_headroom: m
+                    .contribution
+                    .saturating_sub(m.premium_due)
+                    .saturating_sub(m.required.max(m.peak_required)),
                 pool_headroom: v.pool.capacity(&v.cfg)?.saturating_sub(requirement),
             })?
         }
@@ -188,7 +193,7 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
         coverage_used: m.coverage_used,
         premium_rate_bps: m.premium.rate_bps,
         premium_due: m.premium.due,
-        paid_through: m.premium.paid_through,
+        paid_through: m.paid_through(cfg, now),
         grace_secs: m.premium.grace_secs,
         es: m.es,
         stress_loss: m.stress_loss,
@@ -199,6 +204,9 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
         claim_limit: m.claim_limit(cfg, v.pool.claim_multiple, now),
         pending_claim: m.pending_claim,
         suspended: m.suspension(cfg, now, m.contribution).map(String::from),
+        prepaid: m.premium.prepaid,
+        due_since: m.premium.due_since,
+        lowest_required: m.lowest_required(cfg, now),
     })
 }
 

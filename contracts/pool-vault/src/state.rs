@@ -11,7 +11,7 @@ use cw_storage_plus::{Deque, Item, Map, SnapshotItem, SnapshotMap, Strategy};
 use risk_pool::oracle::Exposure;
 use risk_pool::vault::{ClaimStatus, LockLot, UnbondingEntry};
 
-use crate::peaks::Peak;
+use crate::peaks::{Low, Peak};
 
 /// Validated configuration (`XUnchecked → validate → X`: addresses are `Addr` here); the stored
 /// shape is exactly the `config` query's answer.
@@ -167,6 +167,10 @@ pub struct Member {
     pub denied: Uint128,
     #[serde(rename = "r")]
     pub shortfall: Uint128,
+    /// Rolling minimum of `required` over `member_lookback_secs` (coverage suspension's deficit
+    /// test). Empty in records stored before revision 2: see `Member::lowest_required`.
+    #[serde(rename = "s", default)]
+    pub low_required: Low,
 }
 
 pub const MEMBERS: Map<&Addr, Member> = Map::new("members");
@@ -182,12 +186,22 @@ pub struct Premium {
     pub grace_secs: u64,
     #[serde(rename = "c")]
     pub due: Uint128,
-    /// Premium is paid for every instant before this.
-    #[serde(rename = "d")]
-    pub paid_through: u64,
+    /// Records stored before revision 2 kept prepaid premium as time ("premium is paid for every
+    /// instant before this"). Read once, on load, by `Member::upgrade_premium`, which converts
+    /// the time still prepaid into a `prepaid` amount; new records never write it.
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    pub legacy_paid_through: Option<u64>,
     /// Premium accrued up to this time.
     #[serde(rename = "e")]
     pub accrued_at: u64,
+    /// Premium paid beyond what was due (settlement units): later accruals draw on it before
+    /// anything becomes due. Already income (it vested into the share price when paid).
+    #[serde(rename = "f", default)]
+    pub prepaid: Uint128,
+    /// When `due` last became positive (None while nothing is due): arrears are
+    /// now − due_since > grace_secs.
+    #[serde(rename = "g", default)]
+    pub due_since: Option<u64>,
 }
 
 pub const PREMIUMS: Map<&Addr, Premium> = Map::new("premiums");

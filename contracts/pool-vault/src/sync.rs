@@ -15,7 +15,7 @@ pub fn advance(pool: &mut Pool, cfg: &Config, pending: &mut Vec<PendingRef>, now
     pool.vest(now);
     if let Some(until) = pool.paused_until.filter(|u| *u <= now) {
         pool.paused_until = None;
-        pool.guardian_pause_after = until.saturating_add(cfg.max_pause_secs);
+        pool.guardian_pause_after = pool.guardian_pause_after.max(until.saturating_add(cfg.max_pause_secs));
     }
     let (expired, live): (Vec<_>, Vec<_>) = pending.drain(..).partition(|p| p.expires_at <= now);
     *pending = live;

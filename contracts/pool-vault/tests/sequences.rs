@@ -6,7 +6,12 @@
 //! 3. the gross share price never falls except when the pool pays a loss (a settled claim or
 //!    shortfall);
 //! 4. after an accepted exposure report that is not a reduction, contribution ≥ required;
-//! 5. Σ bonded shares of all underwriters = total voting power.
+//! 5. Σ bonded shares of all underwriters = total voting power;
+//! 6. no member is covered beyond the premium it paid or owes: the premium charged to it so far
+//!    (due + paid − prepaid) is at least ∫ required·bps/(10⁴·year) dt over its membership, the
+//!    `required` in force at each instant (accrual runs on the peak, which is never lower);
+//! 7. an accepted member withdrawal leaves the pool's Cover-N requirement ≤ max(capacity, the
+//!    requirement before).
 //!
 //! Plus the contract's own `invariants` feature (re-adds every record after each execute).
 //!
@@ -25,27 +30,91 @@ const MEMBERS: [&str; 2] = ["dex", "dex2"];
 
 #[derive(Debug, Clone)]
 enum Action {
-    Deposit { who: usize, amount: u128 },
-    DepositFor { who: usize, to: usize, amount: u128 },
-    RequestWithdraw { who: usize, permille: u128 },
-    Withdraw { who: usize },
-    Cancel { who: usize },
-    MemberDeposit { m: usize, amount: u128 },
-    MemberWithdraw { m: usize, amount: u128 },
-    Report { m: usize, btc: i64, eth: i64 },
-    PayPremium { m: usize, amount: u128 },
-    Prices { btc_bps: i32, eth_bps: i32 },
-    Claim { m: usize, amount: u128 },
-    Approve { id: u64 },
-    Reject { id: u64 },
-    Recovery { id: u64, amount: u128 },
-    SettleShortfall { id: u64 },
-    Pause { guardian: bool },
+    Deposit {
+        who: usize,
+        amount: u128,
+    },
+    DepositFor {
+        who: usize,
+        to: usize,
+        amount: u128,
+    },
+    RequestWithdraw {
+        who: usize,
+        permille: u128,
+    },
+    Withdraw {
+        who: usize,
+    },
+    Cancel {
+        who: usize,
+    },
+    MemberDeposit {
+        m: usize,
+        amount: u128,
+    },
+    MemberWithdraw {
+        m: usize,
+        amount: u128,
+    },
+    Report {
+        m: usize,
+        btc: i64,
+        eth: i64,
+    },
+    PayPremium {
+        m: usize,
+        amount: u128,
+    },
+    Prices {
+        btc_bps: i32,
+        eth_bps: i32,
+    },
+    Claim {
+        m: usize,
+        amount: u128,
+    },
+    Approve {
+        id: u64,
+    },
+    Reject {
+        id: u64,
+    },
+    Recovery {
+        id: u64,
+        amount: u128,
+    },
+    SettleShortfall {
+        id: u64,
+    },
+    Pause {
+        guardian: bool,
+    },
     Unpause,
-    Donate { amount: u128 },
+    Donate {
+        amount: u128,
+    },
     Sweep,
-    Refresh { m: usize },
-    Wait { secs: u64 },
+    Refresh {
+        m: usize,
+    },
+    Wait {
+        secs: u64,
+    },
+    /// A tiny prepayment (base units), typically before a book grows.
+    Prepay {
+        m: usize,
+        units: u128,
+    },
+    /// A member withdrawal sized at the pool's Cover-N headroom (the capacity edge), plus `over`.
+    WithdrawAtEdge {
+        m: usize,
+        over: u128,
+    },
+    /// The owner removes the member, or registers it again when it is not one.
+    RemoveOrRegister {
+        m: usize,
+    },
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -73,6 +142,9 @@ fn action() -> impl Strategy<Value = Action> {
         1 => Just(Action::Sweep),
         1 => m.clone().prop_map(|m| Action::Refresh { m }),
         5 => prop_oneof![Just(60u64), Just(3_600), Just(86_400), Just(604_800), Just(604_800), Just(2_592_000)].prop_map(|secs| Action::Wait { secs }),
+        1 => (m.clone(), 1u128..100).prop_map(|(m, units)| Action::Prepay { m, units }),
+        1 => (m.clone(), 0u128..2).prop_map(|(m, over)| Action::WithdrawAtEdge { m, over }),
+        1 => m.clone().prop_map(|m| Action::RemoveOrRegister { m }),
     ]
 }
 
@@ -84,6 +156,34 @@ fn price(s: &Suite) -> (Uint128, Uint128) {
 
 fn price_fell(before: (Uint128, Uint128), after: (Uint128, Uint128)) -> bool {
     Uint256::from(after.0) * Uint256::from(before.1) < Uint256::from(before.0) * Uint256::from(after.1)
+}
+
+/// Invariant 6's model of one member: premium paid for it (payments and premium taken from its
+/// contribution), its rate, and Σ required·bps·Δt over its membership (exact, in
+/// base-unit·bps·seconds).
+#[derive(Default, Clone)]
+struct PremiumModel {
+    paid: u128,
+    bps: u128,
+    owed_num: u128,
+}
+
+const RATES: [u32; 2] = [500, 300];
+
+/// Invariant 6 for every registered member.
+fn check_premiums(s: &Suite, models: &[Option<PremiumModel>]) {
+    for (i, model) in models.iter().enumerate() {
+        let Some(model) = model else { continue };
+        let m: MemberResponse = s.q(&QueryMsg::Member { address: s.addr(MEMBERS[i]).to_string() });
+        let charged = (m.premium_due.u128() + model.paid).checked_sub(m.prepaid.u128());
+        let charged = charged.unwrap_or_else(|| panic!("{}: prepaid {} above all it paid", MEMBERS[i], m.prepaid));
+        assert!(
+            charged * 10_000 * 31_536_000 >= model.owed_num,
+            "{}: charged {charged} below ∫ required·rate ({} / 10⁴·year)",
+            MEMBERS[i],
+            model.owed_num
+        );
+    }
 }
 
 /// Runs the sequence; returns each action's name and whether the vault accepted it.
@@ -103,8 +203,19 @@ fn run(actions: Vec<Action>) -> Vec<(String, bool)> {
     s.report(&dex, vec![exp("BTC-PERP", usdc(500_000) as i128)]).unwrap();
     let (mut btc, mut eth) = (60_000u128 * 100, 3_000u128 * 100); // cents
     let mut last_round = s.now();
+    let mut models: Vec<Option<PremiumModel>> =
+        RATES.iter().map(|r| Some(PremiumModel { bps: *r as u128, ..Default::default() })).collect();
     for a in actions {
         let before = price(&s);
+        let state_before = s.state();
+        // The `required` in force for each member until this action changes it.
+        let required: Vec<u128> = (0..MEMBERS.len())
+            .map(|i| {
+                s.try_q::<MemberResponse>(&QueryMsg::Member { address: s.addr(MEMBERS[i]).to_string() })
+                    .map_or(0, |m| m.required.u128())
+            })
+            .collect();
+        let mut withdrew = false;
         let mut pool_paid = false;
         let (uw, mb) = (|i: usize| s.addr(UNDERWRITERS[i]), |i: usize| s.addr(MEMBERS[i]));
         // Claim-targeting actions pick among the claims in the right state (index modulo count).
@@ -141,7 +252,12 @@ fn run(actions: Vec<Action>) -> Vec<(String, bool)> {
             }
             Action::MemberDeposit { m, amount } => s.member_deposit(&mb(m), amount).map(|_| ()),
             Action::MemberWithdraw { m, amount } => {
-                s.exec(&mb(m), &ExecuteMsg::MemberWithdraw { amount: amount.into() }).map(|_| ())
+                let r = s.exec(&mb(m), &ExecuteMsg::MemberWithdraw { amount: amount.into() });
+                if let (Ok(r), Some(model)) = (&r, models[m].as_mut()) {
+                    model.paid += attr(r, "premium_taken").parse::<u128>().unwrap();
+                    withdrew = true;
+                }
+                r.map(|_| ())
             }
             Action::Report { m, btc: b, eth: e } => {
                 let member = mb(m);
@@ -158,9 +274,44 @@ fn run(actions: Vec<Action>) -> Vec<(String, bool)> {
                 }
                 r.map(|_| ())
             }
-            Action::PayPremium { m, amount } => {
+            Action::PayPremium { m, amount } | Action::Prepay { m, units: amount } => {
                 let payer = s.addr("payer");
-                s.pay_premium(&payer, &mb(m), amount).map(|_| ())
+                let r = s.pay_premium(&payer, &mb(m), amount).map(|_| ());
+                if let (Ok(()), Some(model)) = (&r, models[m].as_mut()) {
+                    model.paid += amount;
+                }
+                r
+            }
+            Action::WithdrawAtEdge { m, over } => {
+                let member = mb(m);
+                match s.try_q::<CapacityResponse>(&QueryMsg::Capacity { member: member.to_string() }) {
+                    Ok(c) => {
+                        let amount = c.member_headroom.min(c.pool_headroom).u128() + over;
+                        let r = s.exec(&member, &ExecuteMsg::MemberWithdraw { amount: amount.into() });
+                        if let (Ok(r), Some(model)) = (&r, models[m].as_mut()) {
+                            model.paid += attr(r, "premium_taken").parse::<u128>().unwrap();
+                            withdrew = true;
+                        }
+                        r.map(|_| ())
+                    }
+                    Err(_) => Ok(()),
+                }
+            }
+            Action::RemoveOrRegister { m } => {
+                let member = mb(m);
+                if models[m].is_some() {
+                    let r = s.dao(&ExecuteMsg::RemoveMember { member: member.to_string() });
+                    if r.is_ok() {
+                        models[m] = None;
+                    }
+                    r.map(|_| ())
+                } else {
+                    let r = s.register(&member, usdc(1_000_000), RATES[m], 7 * DAY);
+                    if r.is_ok() {
+                        models[m] = Some(PremiumModel { bps: RATES[m] as u128, ..Default::default() });
+                    }
+                    r.map(|_| ())
+                }
             }
             Action::Prices { btc_bps, eth_bps } => {
                 if s.now() >= last_round + 3_600 {
@@ -221,9 +372,25 @@ fn run(actions: Vec<Action>) -> Vec<(String, bool)> {
             }
             Action::Wait { secs } => {
                 s.advance(secs);
+                for (model, req) in models.iter_mut().zip(&required) {
+                    if let Some(model) = model {
+                        model.owed_num += req * model.bps * secs as u128;
+                    }
+                }
                 Ok(())
             }
         };
+        check_premiums(&s, &models);
+        if withdrew {
+            let st = s.state();
+            assert!(
+                st.pool_requirement <= st.capacity.max(state_before.pool_requirement),
+                "withdrawal lifted the Cover-N requirement {} → {} above capacity {}",
+                state_before.pool_requirement,
+                st.pool_requirement,
+                st.capacity
+            );
+        }
         // Typed errors are fine (the suite already asserted the books unchanged); panics are not.
         let name = format!("{a:?}");
         if let (Err(e), Ok(_)) = (&res, std::env::var("SEQ_DEBUG")) {
@@ -286,6 +453,9 @@ fn sequences_exercise_every_action() {
         "SettleShortfall",
         "Pause",
         "Sweep",
+        "Prepay",
+        "WithdrawAtEdge",
+        "RemoveOrRegister",
     ] {
         assert!(stats.get(name).is_some_and(|s| s.0 > 0), "{name} never accepted: {stats:?}");
     }

@@ -161,7 +161,7 @@ fn premium_accrues_on_peak_required_and_vests_into_the_share_price() {
     let m = s.member(&dex);
     assert_eq!(m.premium_due, Uint128::zero());
     let prepaid = (extra * 10_000 * YEAR / (required * 500)) as u64;
-    assert_eq!(m.paid_through, s.now() + prepaid);
+    assert_eq!((m.paid_through, m.prepaid.u128(), m.due_since), (Some(s.now() + prepaid), extra, None));
     // Income vests linearly over reward_vesting_secs (= unbonding, 7 days).
     assert_eq!(s.state().unvested.u128(), due + extra - fee);
     assert_eq!(s.state().share_price, price0);
@@ -284,30 +284,32 @@ fn de_risking_is_always_accepted_even_paused_and_with_the_oracle_down() {
 #[test]
 fn member_cannot_withdraw_below_its_peak_requirement_to_dodge_first_loss() {
     let mut s = standard();
-    let dex = s.addr("dex");
+    let (dex, bob) = (s.addr("dex"), s.addr("bob"));
+    // Capacity 600k, so that the withdrawal to the floor (uncovered 400k − 90.7k) fits Cover-N.
+    s.deposit(&bob, usdc(1_000_000)).unwrap();
     s.report(&dex, vec![exp(BTC, usdc(1_000_000) as i128)]).unwrap();
     let peak = s.member(&dex).required;
     s.advance(60);
     s.report(&dex, vec![]).unwrap(); // everything closed
     let m = s.member(&dex);
     assert_eq!((m.required, m.peak_required), (Uint128::zero(), peak));
-    let available = u(usdc(200_000)) - peak;
+    // Premium due (5 %/yr for 60 s) is taken from the contribution first (issue 11 item 3).
+    let contribution = u(usdc(200_000)) - m.premium_due;
+    let available = contribution - peak;
     assert_eq!(
         s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: u(usdc(150_000)) }).unwrap_err(),
-        E::WithdrawBelowRequirement {
-            requested: u(usdc(150_000)),
-            available,
-            contribution: u(usdc(200_000)),
-            floor: peak
-        }
+        E::WithdrawBelowRequirement { requested: u(usdc(150_000)), available, contribution, floor: peak }
     );
     s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: available }).unwrap();
-    // After the lookback (7 days) the peak is gone and the rest may leave.
+    // After the lookback (7 days) the peak is gone and the rest may leave (less the premium
+    // accrued meanwhile).
     s.advance(604_800);
-    assert_eq!(s.member(&dex).peak_required, Uint128::zero());
+    let m = s.member(&dex);
+    assert_eq!((m.peak_required, m.contribution), (Uint128::zero(), peak));
+    let rest = peak - m.premium_due;
     let before = s.balance(&dex);
-    s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: peak }).unwrap();
-    assert_eq!(s.balance(&dex) - before, peak.u128());
+    s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: rest }).unwrap();
+    assert_eq!(s.balance(&dex) - before, rest.u128());
 }
 
 #[test]
@@ -596,7 +598,8 @@ fn coverage_is_suspended_for_deficit_and_stale_exposures() {
     let r = s.claim_loss(&dex, usdc(130_000), &victim).unwrap();
     assert_eq!((r.paid_by_pool.u128(), r.denied.u128()), (0, usdc(30_000)));
     assert_eq!(s.claim(r.claim_id).suspended.as_deref(), Some("stale_exposures"));
-    // Deficit: contribution (before escrow) below the current required.
+    // Deficit: contribution (before escrow) below the lowest required cached during the
+    // lookback (issue 11 item 9: a raise within the lookback does not suspend cover).
     s.member_deposit(&dex, usdc(50_000)).unwrap();
     s.report(&dex, vec![exp(BTC, usdc(500_000) as i128)]).unwrap();
     assert!(s.member(&dex).required.u128() < usdc(50_000));
@@ -606,6 +609,11 @@ fn coverage_is_suspended_for_deficit_and_stale_exposures() {
         requirement_multiplier: Some(dec("2.0")),
         ..Default::default()
     }));
+    let stranger = s.addr("stranger");
+    s.exec(&stranger, &ExecuteMsg::RefreshMember { member: dex.to_string() }).unwrap();
+    let m = s.member(&dex);
+    assert!(m.required.u128() > usdc(50_000) && m.suspended.is_none(), "{m:?}");
+    s.advance(604_800);
     let r = s.claim_loss(&dex, usdc(60_000), &victim).unwrap();
     assert_eq!(s.claim(r.claim_id).suspended.as_deref(), Some("deficit"));
     assert_eq!((r.paid_by_member.u128(), r.paid_by_pool.u128()), (usdc(50_000), 0));

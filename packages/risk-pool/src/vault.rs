@@ -309,7 +309,9 @@ pub struct MemberResponse {
     pub coverage_used: Uint128,
     pub premium_rate_bps: u32,
     pub premium_due: Uint128,
-    pub paid_through: u64,
+    /// now + ⌊prepaid·10⁴·year/(peak_required·bps)⌋: how long the prepaid credit lasts at the
+    /// peak in force (informative; accrual draws the amount). None when peak_required·bps = 0.
+    pub paid_through: Option<u64>,
     pub grace_secs: u64,
     pub es: Uint128,
     pub stress_loss: Uint128,
@@ -321,8 +323,19 @@ pub struct MemberResponse {
     /// ⌊claim_multiple · max(peak_stress_loss, peak_es)⌋.
     pub claim_limit: Uint128,
     pub pending_claim: Option<u64>,
-    /// Coverage suspended now, and why (`arrears`, `deficit`, `stale_exposures`).
+    /// Coverage suspended now, and why (`arrears`, `no_exposures`, `deficit`, `stale_exposures`).
     pub suspended: Option<String>,
+    /// Premium paid beyond what was due, not yet drawn by accrual (settlement units).
+    #[serde(default)]
+    pub prepaid: Uint128,
+    /// When `premium_due` last became positive (None while nothing is due); arrears are
+    /// now − due_since > grace_secs.
+    #[serde(default)]
+    pub due_since: Option<u64>,
+    /// The lowest `required` cached during the last `member_lookback_secs` (the deficit test of
+    /// coverage suspension); None before the first assessment.
+    #[serde(default)]
+    pub lowest_required: Option<Uint128>,
 }
 
 #[cw_serde]

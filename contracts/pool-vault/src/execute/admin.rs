@@ -74,8 +74,10 @@ pub fn update_member(
         .add_attribute("grace_secs", terms.grace_secs.to_string()))
 }
 
-/// Refused while the member has a pending claim; premium due is taken from the contribution
-/// (as income), the rest is refunded to the member.
+/// Refused while the member has a pending claim or outstanding shortfall (a claim's shortfall
+/// stays owed to its recipient and is tracked on the member: removing it would leave the
+/// settlement and recovery books without their member row); premium due is taken from the
+/// contribution (as income), the rest is refunded to the member.
 pub fn remove_member(
     deps: DepsMut,
     env: &Env,
@@ -91,10 +93,13 @@ pub fn remove_member(
     if let Some(claim_id) = m.pending_claim {
         return Err(ContractError::MemberHasPendingClaim { claim_id });
     }
+    if !m.shortfall.is_zero() {
+        return Err(ContractError::MemberHasShortfall { member: addr.to_string(), shortfall: m.shortfall });
+    }
     m.accrue(cfg, now)?;
-    let premium = m.premium.due.min(m.contribution);
-    let refund = m.contribution - premium;
-    pool.member_contributions -= m.contribution;
+    let premium = m.take_due_from_contribution()?;
+    let refund = m.contribution;
+    pool.member_contributions -= premium + refund;
     let fee = take_income(cfg, pool, now, premium)?;
     pool.member_count -= 1;
     MEMBERS.remove(deps.storage, &addr);
@@ -138,7 +143,8 @@ pub fn transfer_ownership(deps: DepsMut, cfg: &Config, sender: Addr, owner: Stri
 }
 
 /// Owner or guardian: pauses for `max_pause_secs` (then it lapses by itself). The guardian may
-/// not extend a pause, nor pause again within `max_pause_secs` of a lapse; the owner may.
+/// not extend a pause, nor pause again within `max_pause_secs` of a lapse or of the owner's
+/// `unpause`; the owner may.
 pub fn pause(env: &Env, cfg: &Config, pool: &mut Pool, sender: Addr) -> Result<Response, ContractError> {
     let now = env.block.time.seconds();
     let by_owner = sender == cfg.owner;
@@ -161,12 +167,19 @@ pub fn pause(env: &Env, cfg: &Config, pool: &mut Pool, sender: Addr) -> Result<R
         .add_attribute("paused_until", until.to_string()))
 }
 
-pub fn unpause(cfg: &Config, pool: &mut Pool, sender: Addr) -> Result<Response, ContractError> {
+/// Owner: ends a pause now. Like a lapse, it starts the guardian's cooldown: the guardian may
+/// not pause again before now + `max_pause_secs` (else it could re-pause right after every
+/// unpause, indefinitely).
+pub fn unpause(env: &Env, cfg: &Config, pool: &mut Pool, sender: Addr) -> Result<Response, ContractError> {
     ensure_owner(cfg, &sender, "unpause")?;
     if pool.paused_until.take().is_none() {
         return Err(ContractError::NotPaused {});
     }
-    Ok(Response::new().add_attribute("action", "unpause"))
+    let after = env.block.time.seconds().saturating_add(cfg.max_pause_secs);
+    pool.guardian_pause_after = pool.guardian_pause_after.max(after);
+    Ok(Response::new()
+        .add_attribute("action", "unpause")
+        .add_attribute("guardian_pause_after", pool.guardian_pause_after.to_string()))
 }
 
 /// The books the token balance must cover: assets + unvested + contributions + escrow.

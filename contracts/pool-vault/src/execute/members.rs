@@ -9,8 +9,8 @@ use crate::asset;
 use crate::books::{mul_div_floor, BPS};
 use crate::config::MAX_EXPOSURES;
 use crate::error::ContractError;
-use crate::member::{is_reduction, load_member, pool_requirement, save_member, save_premium, with_row};
-use crate::state::{Config, Pool, COVER};
+use crate::member::{ensure_capacity, is_reduction, load_member, save_member, save_premium};
+use crate::state::{Config, Pool};
 
 /// Takes a member's contribution. Never fails because of the oracle or a pause: the figures are
 /// refreshed when the oracle answers and kept otherwise.
@@ -44,7 +44,11 @@ pub fn member_deposit(
 }
 
 /// Pays a member's contribution back down to max(current required, peak required over the
-/// lookback). Needs a fresh assessment; allowed while paused (an exit).
+/// lookback). Needs a fresh assessment; allowed while paused (an exit). Premium is accrued and
+/// what is due is first taken from the contribution as income; the withdrawal is then refused
+/// with `PoolCapacityExceeded` when it would lift the pool's Cover-N requirement above both
+/// capacity and where it was (the check of an exposure increase: a smaller contribution leaves
+/// more of the member's stress loss to the pool).
 pub fn member_withdraw(
     deps: DepsMut,
     env: &Env,
@@ -61,6 +65,9 @@ pub fn member_withdraw(
     m.accrue(cfg, now)?;
     let a = assess(&deps.querier, cfg, &m.exposures)?;
     m.apply_assessment(cfg, pool, &a, now);
+    let premium = m.take_due_from_contribution()?;
+    pool.member_contributions -= premium;
+    let fee = take_income(cfg, pool, now, premium)?;
     let floor = m.required.max(m.peak_required(cfg, now));
     let available = m.contribution.saturating_sub(floor);
     if amount > available {
@@ -73,12 +80,16 @@ pub fn member_withdraw(
     }
     m.contribution -= amount;
     pool.member_contributions -= amount;
+    ensure_capacity(deps.storage, cfg, pool, &member, m.uncovered(cfg, now))?;
     save_member(deps.storage, cfg, &member, &m, now)?;
     Ok(Response::new()
+        .add_messages(asset::pay(cfg, &cfg.treasury, fee)?)
         .add_messages(asset::pay(cfg, &member, amount)?)
         .add_attribute("action", "member_withdraw")
         .add_attribute("member", member)
         .add_attribute("amount", amount)
+        .add_attribute("premium_taken", premium)
+        .add_attribute("protocol_fee", fee)
         .add_attribute("contribution", m.contribution)
         .add_attribute("floor", floor))
 }
@@ -142,17 +153,12 @@ pub fn report_exposure(
         Err(e) if !reduction => return Err(e),
         Err(_) => "error: cached figures kept",
     };
-    let rows = COVER.may_load(deps.storage)?.unwrap_or_default();
     if !reduction {
         if m.contribution < m.required {
             return Err(ContractError::InsufficientContribution { required: m.required, contribution: m.contribution });
         }
-        let before = pool_requirement(&rows, pool.cover_n)?;
-        let after = pool_requirement(&with_row(rows, &member, Some(m.uncovered(cfg, now))), pool.cover_n)?;
-        let capacity = pool.capacity(cfg)?;
-        if after > capacity && after > before {
-            return Err(ContractError::PoolCapacityExceeded { requirement: after, capacity });
-        }
+        ensure_capacity(deps.storage, cfg, pool, &member, m.uncovered(cfg, now))?;
+        m.restart_low_required(cfg, now);
     }
     m.exposures = exposures;
     m.exposures_at = Some(now);
@@ -213,9 +219,10 @@ pub fn pay_premium(
     let member = deps.api.addr_validate(&member)?;
     let mut m = load_member(deps.storage, &member)?;
     m.accrue(cfg, now)?;
-    let prepaid_secs = m.pay_premium(cfg, now, amount)?;
+    let excess = m.pay_premium(amount)?;
     let fee = take_income(cfg, pool, now, amount)?;
     save_premium(deps.storage, &member, &m)?;
+    let paid_through = m.paid_through(cfg, now).map_or_else(|| "null".to_string(), |t| t.to_string());
     Ok(Response::new()
         .add_messages(asset::pay(cfg, &cfg.treasury, fee)?)
         .add_attribute("action", "pay_premium")
@@ -224,6 +231,7 @@ pub fn pay_premium(
         .add_attribute("amount", amount)
         .add_attribute("protocol_fee", fee)
         .add_attribute("premium_due", m.premium.due)
-        .add_attribute("paid_through", m.premium.paid_through.to_string())
-        .add_attribute("prepaid_secs", prepaid_secs.to_string()))
+        .add_attribute("prepaid_added", excess)
+        .add_attribute("prepaid", m.premium.prepaid)
+        .add_attribute("paid_through", paid_through))
 }
