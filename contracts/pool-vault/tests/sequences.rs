@@ -11,7 +11,12 @@
 //!    (due + paid − prepaid) is at least ∫ required·bps/(10⁴·year) dt over its membership, the
 //!    `required` in force at each instant (accrual runs on the peak, which is never lower);
 //! 7. an accepted member withdrawal leaves the pool's Cover-N requirement ≤ max(capacity, the
-//!    requirement before).
+//!    requirement before);
+//! 8. Σ outstanding shortfall = Σ the shortfall queue's entries, none of them zeroed (the suite's
+//!    `check`);
+//! 9. price rounds come from three feeders, one of them submitting an outlier: two honest
+//!    submissions always form the round, at a price within the spread bound (100 bps) of the
+//!    honest one — one feeder never moves the oracle.
 //!
 //! Plus the contract's own `invariants` feature (re-adds every record after each execute).
 //!
@@ -66,9 +71,14 @@ enum Action {
         m: usize,
         amount: u128,
     },
+    /// A round from three feeders submitting in `order` (one of the 6 permutations), the
+    /// feeder `bad` submitting the honest prices moved by `outlier_bps`.
     Prices {
         btc_bps: i32,
         eth_bps: i32,
+        order: u8,
+        bad: u8,
+        outlier_bps: i32,
     },
     Claim {
         m: usize,
@@ -130,7 +140,8 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (m.clone(), 1u128..300_000).prop_map(|(m, a)| Action::MemberWithdraw { m, amount: usdc(a) }),
         4 => (m.clone(), -2_000_000i64..2_000_000, -2_000_000i64..2_000_000).prop_map(|(m, btc, eth)| Action::Report { m, btc, eth }),
         2 => (m.clone(), 1u128..20_000).prop_map(|(m, a)| Action::PayPremium { m, amount: usdc(a) }),
-        2 => (-1_500i32..1_500, -1_500i32..1_500).prop_map(|(btc_bps, eth_bps)| Action::Prices { btc_bps, eth_bps }),
+        2 => (-1_500i32..1_500, -1_500i32..1_500, 0u8..6, 0u8..3, -4_000i32..4_000)
+            .prop_map(|(btc_bps, eth_bps, order, bad, outlier_bps)| Action::Prices { btc_bps, eth_bps, order, bad, outlier_bps }),
         3 => (m.clone(), 1u128..800_000).prop_map(|(m, a)| Action::Claim { m, amount: usdc(a) }),
         2 => (1u64..8).prop_map(|id| Action::Approve { id }),
         1 => (1u64..8).prop_map(|id| Action::Reject { id }),
@@ -190,10 +201,13 @@ fn check_premiums(s: &Suite, models: &[Option<PremiumModel>]) {
 fn run(actions: Vec<Action>) -> Vec<(String, bool)> {
     let mut outcomes = vec![];
     let mut s = SuiteBuilder::new()
+        .feeders(3)
         .underwriter("alice", usdc(1_000_000))
         .vault(|v| {
-            v.claim_auto_approve_limit = Uint128::new(usdc(100_000));
+            v.claim_auto_approve_limit = Uint128::new(usdc(300_000));
             v.loss_cap_bps = 1_000;
+            // Weekly windows: shortfall deferred in one window meets room in a later one often.
+            v.loss_cap_window_secs = 604_800;
         })
         .member("dex", usdc(2_000_000), 500, usdc(300_000))
         .member("dex2", usdc(1_000_000), 300, usdc(100_000))
@@ -313,14 +327,36 @@ fn run(actions: Vec<Action>) -> Vec<(String, bool)> {
                     r.map(|_| ())
                 }
             }
-            Action::Prices { btc_bps, eth_bps } => {
+            Action::Prices { btc_bps, eth_bps, order, bad, outlier_bps } => {
                 if s.now() >= last_round + 3_600 {
                     btc = (btc as i128 * (10_000 + btc_bps as i128) / 10_000).max(1) as u128;
                     eth = (eth as i128 * (10_000 + eth_bps as i128) / 10_000).max(1) as u128;
-                    s.set_prices(
-                        &format!("{}.{:02}", btc / 100, btc % 100),
-                        &format!("{}.{:02}", eth / 100, eth % 100),
-                    );
+                    let cents = |c: u128| format!("{}.{:02}", c / 100, c % 100);
+                    let moved = |c: u128| (c as i128 * (10_000 + outlier_bps as i128) / 10_000).max(1) as u128;
+                    const ORDERS: [[usize; 3]; 6] = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+                    let mut formed = false;
+                    for f in ORDERS[order as usize] {
+                        let (b, e) = if f == bad as usize { (moved(btc), moved(eth)) } else { (btc, eth) };
+                        formed |= s.submit_prices(f, &cents(b), &cents(e));
+                        if formed {
+                            break;
+                        }
+                    }
+                    // Two honest feeders of three always make the round, at a price no further
+                    // than the spread bound (100 bps) from the honest one: one feeder never moves it.
+                    assert!(formed, "three submissions, two honest, formed no round");
+                    for (id, honest) in [("BTC-PERP", btc), ("ETH-PERP", eth)] {
+                        let m: risk_pool::oracle::MarketResponse = s
+                            .app
+                            .wrap()
+                            .query_wasm_smart(&s.oracle, &risk_pool::oracle::QueryMsg::Market { id: id.into() })
+                            .unwrap();
+                        let p = (m.price * cosmwasm_std::Decimal::from_ratio(100u128, 1u128)).to_uint_floor().u128();
+                        assert!(
+                            p.abs_diff(honest) * 10_000 <= 100 * honest,
+                            "{id} round at {p} cents, honest {honest}"
+                        );
+                    }
                     last_round = s.now();
                 }
                 Ok(())

@@ -42,6 +42,7 @@ pub struct SuiteBuilder {
     cw20: bool,
     refusing_token: bool,
     oracle_proxy: bool,
+    feeders: usize,
     underwriters: Vec<(&'static str, u128)>,
     members: Vec<MemberSpec>,
 }
@@ -51,6 +52,8 @@ pub struct Suite {
     pub dao: Addr,
     pub guardian: Addr,
     pub feeder: Addr,
+    /// Every feeder of the oracle: `feeder` first, then `feeder2`, `feeder3`, … (`feeders(n)`).
+    pub feeders: Vec<Addr>,
     pub treasury: Addr,
     pub oracle: Addr,
     pub vault: Addr,
@@ -108,6 +111,7 @@ impl SuiteBuilder {
             cw20: false,
             refusing_token: false,
             oracle_proxy: false,
+            feeders: 1,
             underwriters: vec![],
             members: vec![],
         }
@@ -133,6 +137,11 @@ impl SuiteBuilder {
     /// The vault asks an [`oracle_proxy`] in front of the real oracle (listing answers set by test).
     pub fn oracle_proxy(mut self) -> Self {
         self.oracle_proxy = true;
+        self
+    }
+    /// The oracle has `n` feeders (`feeder`, `feeder2`, …): a round needs the majority's submissions.
+    pub fn feeders(mut self, n: usize) -> Self {
+        self.feeders = n;
         self
     }
     /// An underwriter who deposits `amount` at build time.
@@ -165,7 +174,11 @@ impl SuiteBuilder {
             .with_migrate(pool_vault::contract::migrate)
             .with_reply(pool_vault::contract::reply),
         ));
+        let feeders: Vec<Addr> = std::iter::once(feeder.clone())
+            .chain((2..=self.feeders).map(|i| api.addr_make(&format!("feeder{i}"))))
+            .collect();
         let mut omsg: oracle::InstantiateMsg = from_json(spec_oracle_json(&dao, &feeder)).unwrap();
+        omsg.feeders = feeders.iter().map(Addr::to_string).collect();
         for e in self.oracle_edits {
             e(&mut omsg);
         }
@@ -238,6 +251,7 @@ impl SuiteBuilder {
             dao,
             guardian,
             feeder,
+            feeders,
             treasury,
             oracle,
             vault,
@@ -522,15 +536,23 @@ impl Suite {
         self.check();
     }
 
-    /// Sets new prices through the oracle's feeder (one round).
+    /// Sets new prices (one round): the majority of the feeders submit them.
     pub fn set_prices(&mut self, btc: &str, eth: &str) {
+        let majority = self.feeders.len() / 2 + 1;
+        let formed = (0..majority).map(|i| self.submit_prices(i, btc, eth)).last();
+        assert_eq!(formed, Some(true), "the majority's submissions formed no round");
+    }
+
+    /// One feeder's submission (`feeders[i]`); returns whether it formed a round.
+    pub fn submit_prices(&mut self, i: usize, btc: &str, eth: &str) -> bool {
         let msg = oracle::ExecuteMsg::SetPrices {
             prices: vec![
                 oracle::PriceInput { market: "BTC-PERP".into(), price: dec(btc) },
                 oracle::PriceInput { market: "ETH-PERP".into(), price: dec(eth) },
             ],
         };
-        self.app.execute_contract(self.feeder.clone(), self.oracle.clone(), &msg, &[]).unwrap();
+        let r = self.app.execute_contract(self.feeders[i].clone(), self.oracle.clone(), &msg, &[]).unwrap();
+        attr(&r, "round_formed") == "true"
     }
 
     pub fn oracle_exec(&mut self, msg: &oracle::ExecuteMsg) {
