@@ -145,3 +145,87 @@ fn a_third_party_cannot_collect_anything() {
         E::NothingToCollect { address: thief.to_string() }
     );
 }
+
+/// Attack (member): a claim paid to itself is a withdrawal that skips `member_withdraw`'s rules.
+/// Item 3's shape: 1M BTC at 5 %/yr for a year, closed, 7 days more: 4,620.82 premium due. The
+/// member files `claim_loss {100k, recipient: itself}` (all escrow, pool part 0, auto-settled),
+/// gets its whole contribution back, and `remove_member` then takes 0 premium. What should
+/// hold: the premium due is taken from the contribution before it leaves.
+#[test]
+#[ignore = "finding: a self-paid claim leaves premium due unsecured; SPEC escrows min(contribution, amount)"]
+fn a_claim_paid_to_itself_does_not_skip_the_premium_due() {
+    let mut s = SuiteBuilder::new()
+        .underwriter("alice", usdc(10_000_000))
+        .member("dex", usdc(1_000_000), 500, usdc(100_000))
+        .build();
+    let dex = s.addr("dex");
+    s.report(&dex, vec![exp(BTC, usdc(1_000_000) as i128)]).unwrap();
+    s.advance(365 * DAY);
+    s.report(&dex, vec![]).unwrap();
+    s.advance(7 * DAY);
+    assert_eq!(s.member(&dex).premium_due, u(4_620_820_795));
+    let d0 = s.balance(&dex);
+    let r = s.claim_loss(&dex, usdc(100_000), &dex).unwrap();
+    assert_eq!((r.status, r.paid_by_pool.u128()), (ClaimStatus::Settled, 0));
+    let r = s.dao(&ExecuteMsg::RemoveMember { member: dex.to_string() }).unwrap();
+    let taken: u128 = attr(&r, "premium_taken").parse().unwrap();
+    assert!(
+        s.balance(&dex) - d0 <= usdc(100_000) - 4_620_820_795,
+        "the member got {} back and the pool took {taken} of 4,620.82 premium due",
+        s.balance(&dex) - d0
+    );
+}
+
+/// Attack (member): item 2's shape through a claim paid to itself. Capacity 300k; 600k
+/// contribution and a 2M BTC book (stress 800k, requirement 200k). `member_withdraw` of
+/// 418,645.21 (to its floor) is refused with `PoolCapacityExceeded {618,645.21, 300k}`; the same
+/// amount as a claim to itself (all escrow) goes through, and the member stays covered
+/// (contribution = its required: no deficit) with the pool requirement at 618,645.21 > capacity.
+#[test]
+#[ignore = "finding: a claim's escrow lowers the contribution with no Cover-N check; needs a spec decision"]
+fn a_claim_paid_to_itself_does_not_bypass_cover_n_capacity() {
+    let mut s = SuiteBuilder::new()
+        .underwriter("alice", usdc(1_000_000))
+        .member("dex", usdc(1_000_000), 0, usdc(600_000))
+        .build();
+    let dex = s.addr("dex");
+    s.report(&dex, vec![exp(BTC, 2 * usdc(1_000_000) as i128)]).unwrap();
+    let to_floor = usdc(600_000) - s.member(&dex).required.u128();
+    assert_eq!(to_floor, 418_645_205_371);
+    assert!(matches!(
+        s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: u(to_floor) }).unwrap_err(),
+        E::PoolCapacityExceeded { .. }
+    ));
+    let _ = s.claim_loss(&dex, to_floor, &dex);
+    let st = s.state();
+    assert!(
+        st.pool_requirement <= st.capacity,
+        "pool requirement {} above capacity {} after a self-paid claim",
+        st.pool_requirement,
+        st.capacity
+    );
+}
+
+/// The same finding without a reduction: an *increase* to a tiny new book (1 USDC of ETH instead
+/// of 1M BTC) restarts the rolling minimum at that book's tiny `required`, so after the first
+/// claim empties the contribution, a 1 USDC top-up makes every further claim pass the deficit
+/// test and take a full claim limit (600k) from the pool against the closed book's peaks.
+#[test]
+#[ignore = "finding: per-claim cap + book change defeats the deficit test; needs a spec decision (see report)"]
+fn a_tiny_new_book_does_not_make_later_claims_nearly_free_of_first_loss() {
+    let mut s = pool(&["dex"], 0);
+    let (dex, victim) = (s.addr("dex"), s.addr("victim"));
+    s.report(&dex, vec![exp("ETH-PERP", usdc(1) as i128)]).unwrap();
+    assert!(s.member(&dex).required.u128() <= usdc(1));
+    let r1 = s.claim_loss(&dex, usdc(700_000), &victim).unwrap();
+    assert_eq!((r1.paid_by_member.u128(), r1.paid_by_pool.u128()), (usdc(100_000), usdc(600_000)));
+    s.member_deposit(&dex, usdc(1)).unwrap();
+    let r2 = s.claim_loss(&dex, usdc(600_001), &victim).unwrap();
+    assert!(
+        r2.paid_by_pool.u128() + r2.shortfall.u128() <= r2.paid_by_member.u128(),
+        "second claim: member paid {}, pool {} + shortfall {}",
+        r2.paid_by_member,
+        r2.paid_by_pool,
+        r2.shortfall
+    );
+}
