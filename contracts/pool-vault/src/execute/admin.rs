@@ -159,7 +159,7 @@ pub fn pause(env: &Env, cfg: &Config, pool: &mut Pool, sender: Addr) -> Result<R
             return Err(ContractError::GuardianCooldown { after: pool.guardian_pause_after });
         }
     }
-    let until = now + cfg.max_pause_secs;
+    let until = now.saturating_add(cfg.max_pause_secs);
     pool.paused_until = Some(until);
     Ok(Response::new()
         .add_attribute("action", "pause")

@@ -287,8 +287,10 @@ pub fn claim_loss(
     let denied = rest - pool_part;
     m.contribution -= escrow;
     pool.member_contributions -= escrow;
-    m.denied += denied;
-    pool.denied += denied;
+    // Lifetime statistics: saturating, so that one claim of an absurd amount (its excess is all
+    // `denied`) cannot make every later claim with a denied part overflow.
+    m.denied = m.denied.saturating_add(denied);
+    pool.denied = pool.denied.saturating_add(denied);
     pool.next_claim_id += 1;
     let mut claim = Claim {
         id: pool.next_claim_id,
@@ -302,7 +304,7 @@ pub fn claim_loss(
         denied,
         shortfall: Uint128::zero(),
         created_at: now,
-        expires_at: now + cfg.max_pending_claim_secs,
+        expires_at: now.saturating_add(cfg.max_pending_claim_secs),
         reason: None,
         suspended: suspended.map(String::from),
         needs_assessment,
@@ -369,8 +371,8 @@ fn recap(
     };
     let extra = sub(p.pool_part, capped, "denied at approval")?;
     claim.denied = add(claim.denied, extra, "claim denied")?;
-    m.denied = add(m.denied, extra, "member denied")?;
-    pool.denied = add(pool.denied, extra, "pool denied")?;
+    m.denied = m.denied.saturating_add(extra);
+    pool.denied = pool.denied.saturating_add(extra);
     claim.suspended = suspended.map(String::from);
     claim.needs_assessment = false;
     Ok(capped)

@@ -48,7 +48,7 @@ pub fn deposit(
     let mut uw = UNDERWRITERS.may_load(deps.storage, &recipient)?.unwrap_or_default();
     prune_lots(&mut uw, now);
     if cfg.deposit_lock_secs > 0 {
-        let lot = LockLot { shares, unlocks_at: now + cfg.deposit_lock_secs };
+        let lot = LockLot { shares, unlocks_at: now.saturating_add(cfg.deposit_lock_secs) };
         if uw.lots.len() < cfg.max_unbonding_entries as usize {
             uw.lots.push(lot);
         } else if recipient == payer {
@@ -101,7 +101,7 @@ pub fn request_withdraw(
     let value_at_request = pool.value_of(shares)?;
     pool.next_unbonding_id += 1;
     let id = pool.next_unbonding_id;
-    let matures_at = now + cfg.unbonding_secs;
+    let matures_at = now.saturating_add(cfg.unbonding_secs);
     uw.unbonding.push(UnbondingEntry { id, shares, value_at_request, matures_at });
     let old_bonded = uw.bonded;
     uw.bonded -= shares;
