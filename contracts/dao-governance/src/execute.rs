@@ -9,7 +9,7 @@ use risk_pool::{vault, VaultContract};
 
 use crate::config::{apply_update, Config};
 use crate::error::ContractError;
-use crate::state::{log_unbonding, unbonding_log, BALLOTS, CONFIG, NEXT_ID, PROPOSALS};
+use crate::state::{log_unbonding, unbonding_log, BALLOTS, CONFIG, EXECUTING, NEXT_ID, PROPOSALS};
 use crate::tally::{outcome, pass, seen_unbonding, status_at, status_str, Outcome};
 
 fn load_stored(storage: &dyn Storage, id: u64) -> Result<ProposalResponse, ContractError> {
@@ -207,6 +207,7 @@ pub fn execute(deps: DepsMut, env: &Env, id: u64) -> Result<Response, ContractEr
     }
     p.status = Status::Executed;
     PROPOSALS.save(deps.storage, id, &p)?;
+    EXECUTING.save(deps.storage, &id)?;
     let batch = WasmMsg::Execute {
         contract_addr: env.contract.address.to_string(),
         msg: to_json_binary(&ExecuteMsg::ExecuteBatch { proposal_id: id })?,
@@ -226,6 +227,12 @@ pub fn execute_batch(deps: DepsMut, env: &Env, sender: Addr, id: u64) -> Result<
     }
     let p = PROPOSALS.may_load(deps.storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
     expect(&p, Status::Executed, "executed")?;
+    // Only the batch `execute` just dispatched: an executed proposal's messages never run twice
+    // (a later proposal calling the DAO's own `execute_batch` is refused).
+    if EXECUTING.may_load(deps.storage)? != Some(id) {
+        return Err(ContractError::Unauthorized { role: "execute of this proposal", action: "run its batch" });
+    }
+    EXECUTING.remove(deps.storage);
     // Log a change of the vault's unbonding (the last one of the batch is the one in force);
     // reverted with the batch if any message fails.
     let cfg = CONFIG.load(deps.storage)?;
@@ -244,6 +251,7 @@ pub fn reply(deps: DepsMut, msg: Reply) -> Result<Response, ContractError> {
         SubMsgResult::Err(e) => e,
         SubMsgResult::Ok(_) => return Ok(Response::new()),
     };
+    EXECUTING.remove(deps.storage);
     let mut p = PROPOSALS.load(deps.storage, id)?;
     p.status = Status::ExecutionFailed;
     p.failure = Some(reason.clone());
