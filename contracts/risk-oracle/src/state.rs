@@ -177,6 +177,9 @@ fn chunk_key(chunk: u64) -> Vec<u8> {
     k
 }
 
+/// Most history chunks one round deletes (see [`append_round`]).
+pub const MAX_PRUNE_PER_CHUNK: u64 = 16;
+
 /// Flag in a record's first byte: the record carries its Δt (u64 LE) after the count.
 const DT_FLAG: u8 = 0x80;
 
@@ -200,10 +203,15 @@ pub fn append_round(storage: &mut dyn Storage, rounds: &mut Rounds, dt: u64, ret
         let keep = (crate::limits::MAX_HISTORY as u64).div_ceil(ROUNDS_PER_CHUNK) + 1;
         let first_kept = (chunk + 1).saturating_sub(keep).min(keep_from / ROUNDS_PER_CHUNK);
         let from = rounds.pruned_to.unwrap_or(chunk.saturating_sub(keep));
-        for c in from..first_kept {
+        // At most `MAX_PRUNE_PER_CHUNK` deletes per chunk start: after a long-held window is
+        // released (a delisted market relisted) the backlog is cleared over later chunk starts
+        // (15 net per 10 rounds) instead of in one unbounded transaction that could never fit
+        // a block and would stall every round.
+        let to = first_kept.min(from.saturating_add(MAX_PRUNE_PER_CHUNK));
+        for c in from..to {
             storage.remove(&chunk_key(c));
         }
-        rounds.pruned_to = Some(from.max(first_kept));
+        rounds.pruned_to = Some(from.max(to));
     }
 }
 

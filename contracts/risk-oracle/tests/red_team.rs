@@ -1,4 +1,5 @@
 //! Red-team attacks on the risk oracle (revision 2): each test asserts the correct behaviour.
+#![allow(dead_code)]
 
 use cosmwasm_std::{coins, Addr, Decimal, Int128, SignedDecimal, Uint128};
 use cw_multi_test::{App, AppBuilder, AppResponse, ContractWrapper, Executor};
@@ -335,4 +336,44 @@ fn rt_refused_submissions_do_not_carry_into_the_next_round() {
     s.submit_by(2, "90000", "3000").unwrap_err_or_round(false);
     let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
     assert_eq!(m.price, dec("61000"));
+}
+
+/// Owner + feeders (stall): a market delisted for a long time holds back history pruning (its
+/// frozen window); once it is relisted, the next chunk start deleted every chunk held since in
+/// one transaction — one KV delete per 10 rounds delisted (a year of one-minute rounds: 52,560
+/// deletes, far past a block's gas), so that `set_prices` could never succeed again. The work of
+/// one round must stay bounded (here: at most 16 chunk deletes).
+#[test]
+fn rt_relisting_after_a_long_delisting_does_not_make_one_round_delete_unboundedly() {
+    let mut s = Suite::with(|m| {
+        m.round_secs = Some(60);
+        m.max_staleness_secs = 10 * DAY;
+    });
+    let feeder = s.feeder.clone();
+    s.owner_exec(ExecuteMsg::RemoveMarket { id: "ETH-PERP".into() }).unwrap();
+    for _ in 0..1_500 {
+        s.advance(60);
+        s.exec(&feeder, &prices(&[("BTC-PERP", "60000")])).unwrap();
+    }
+    s.owner_exec(ExecuteMsg::UpsertMarket { id: "ETH-PERP".into(), price: dec("3000"), volatility: dec("0.8") })
+        .unwrap();
+    let chunks = |s: &Suite| {
+        (0..200u64)
+            .filter(|c| {
+                let mut key = b"hist".to_vec();
+                key.extend_from_slice(&c.to_be_bytes());
+                s.app.contract_storage(&s.oracle).get(&key).is_some()
+            })
+            .count()
+    };
+    let mut worst = 0;
+    for _ in 0..200 {
+        let before = chunks(&s);
+        s.advance(60);
+        s.round("60000", "3000").unwrap();
+        worst = worst.max(before.saturating_sub(chunks(&s)));
+    }
+    println!("most chunks deleted by one round: {worst}; chunks left {}", chunks(&s));
+    assert!(worst <= 16, "one round deleted {worst} chunks");
+    assert!(chunks(&s) <= 53, "pruning catches up: {} chunks left", chunks(&s));
 }
