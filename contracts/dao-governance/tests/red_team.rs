@@ -315,3 +315,26 @@ fn rt_refused_a_change_before_the_no_voters_exit() {
     s.advance_to(at);
     s.execute(drain).unwrap();
 }
+
+/// Voter with a majority vs. a no-voter inside the vault's deposit lock: with
+/// `deposit_lock_secs` 3 d (the vault accepts any value) and the default exit window 1 d, Bob —
+/// who deposited before the proposal and voted no — can ask to exit only when his lock ends
+/// (t₀ + 3 d), so his exit matures at t₀ + 10 d, while the drain waited unbonding 7 d + exit
+/// window 1 d = t₀ + 8 d. The wait must cover the lock too.
+#[test]
+fn rt_a_change_cannot_apply_before_a_no_voter_inside_the_deposit_lock_can_exit() {
+    let mut s = suite_with(&[("alice", 600), ("bob", 300), ("carol", 100)], |v| v.deposit_lock_secs = 3 * DAY, |_| {});
+    let id = s.propose("alice", vec![s.drain_msg()]).unwrap();
+    s.vote("bob", id, Vote::No).unwrap();
+    s.vote("alice", id, Vote::Yes).unwrap();
+    assert_eq!(s.proposal(id).status, Status::Passed);
+    let shares = s.underwriter("bob").bonded_shares;
+    assert!(s.vault_exec("bob", &vault::ExecuteMsg::RequestWithdraw { shares }, 0).is_err(), "locked");
+    s.advance(3 * DAY);
+    let matures = s.request_exit("bob");
+    let at = s.proposal(id).executable_at.unwrap();
+    println!("drain executable at {at}, Bob's exit matures at {matures}");
+    assert!(at >= matures, "drain executable at {at}, {} s before Bob's exit matures at {matures}", matures - at);
+    s.advance_to(at);
+    s.execute(id).unwrap();
+}
