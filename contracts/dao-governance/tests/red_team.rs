@@ -1,7 +1,7 @@
 //! Red-team attacks on dao-governance (revision 2): each test asserts the correct behaviour.
 #![allow(dead_code)]
 
-use cosmwasm_std::{coins, from_json, to_json_binary, Addr, CosmosMsg, Empty, Uint128, WasmMsg};
+use cosmwasm_std::{coins, from_json, to_json_binary, Addr, CosmosMsg, Uint128, WasmMsg};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 use dao_governance::ContractError as E;
 use risk_pool::dao::{self, ExecuteMsg, ProposalResponse, QueryMsg, Status, Vote};
@@ -247,7 +247,6 @@ impl Suite {
     }
 }
 
-
 fn send_msg(to: &Addr, amount: u128) -> CosmosMsg {
     cosmwasm_std::BankMsg::Send { to_address: to.to_string(), amount: coins(amount, DENOM) }.into()
 }
@@ -287,10 +286,7 @@ fn rt_refused_double_vote_double_execute_and_foreign_batch() {
     assert!(matches!(s.vote("bob", id, Vote::No), Err(E::AlreadyVoted { .. })));
     s.vote("alice", id, Vote::Yes).unwrap();
     assert!(matches!(s.vote("alice", id, Vote::Yes), Err(E::AlreadyVoted { .. }) | Err(E::WrongStatus { .. })));
-    assert!(matches!(
-        s.exec("alice", &ExecuteMsg::ExecuteBatch { proposal_id: id }),
-        Err(E::Unauthorized { .. })
-    ));
+    assert!(matches!(s.exec("alice", &ExecuteMsg::ExecuteBatch { proposal_id: id }), Err(E::Unauthorized { .. })));
     s.advance(10 * DAY);
     s.execute(id).unwrap();
     assert!(matches!(s.execute(id), Err(E::WrongStatus { .. })));

@@ -1,11 +1,8 @@
 //! Red-team attacks on the risk oracle (revision 2): each test asserts the correct behaviour.
 #![allow(dead_code)]
 
-use cosmwasm_std::{coins, Addr, Decimal, Int128, SignedDecimal, Uint128};
+use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal};
 use cw_multi_test::{App, AppBuilder, AppResponse, ContractWrapper, Executor};
-use risk_math::measures::{historical, horizon_scale, sigma_horizon, simple_return};
-use risk_math::normal::var_es_factors;
-use risk_math::Q64;
 use risk_oracle::contract::{execute, instantiate, migrate, query};
 use risk_oracle::ContractError;
 use risk_pool::oracle::*;
@@ -137,7 +134,6 @@ impl Suite {
     }
 }
 
-
 const E6: u128 = 1_000_000;
 const YEAR: u64 = 31_536_000;
 
@@ -180,10 +176,14 @@ fn rt_decimal_volatility_never_understates_parametric_var() {
         let got = s.assess(vec![exp("BTC-PERP", 1i128 << 100)]).unwrap().var.u128();
         let v = BigInt::from(dec(vol).atomics().u128());
         // exact VaR² = z²·v²·N²·h/year, v in 10⁻¹⁸ units: lower bound ⌊√(z_lo²v²N²h / (year·10¹¹⁴))⌋.
-        let sq = (&z_lo * &z_lo * &v * &v * &n * &n * BigInt::from(h)) / (BigInt::from(YEAR) * BigInt::from(10).pow(114));
+        let sq =
+            (&z_lo * &z_lo * &v * &v * &n * &n * BigInt::from(h)) / (BigInt::from(YEAR) * BigInt::from(10).pow(114));
         let lo = sq.sqrt();
         if BigInt::from(got) < lo {
-            below.push(format!("σ {vol}, h {h}: VaR {got} < exact lower bound {lo} (short by {})", &lo - BigInt::from(got)));
+            below.push(format!(
+                "σ {vol}, h {h}: VaR {got} < exact lower bound {lo} (short by {})",
+                &lo - BigInt::from(got)
+            ));
         }
     }
     assert!(below.is_empty(), "{below:#?}");
@@ -256,8 +256,12 @@ fn rt_relisted_market_is_not_priced_on_phantom_zero_returns() {
     }
     // Delisted: the frozen window still prices the risk.
     assert_eq!(s.assess(book()).unwrap().var, before.var);
-    s.owner_exec(ExecuteMsg::UpsertMarket { id: "BTC-PERP".into(), price: dec(&btc.to_string()), volatility: dec("0.65") })
-        .unwrap();
+    s.owner_exec(ExecuteMsg::UpsertMarket {
+        id: "BTC-PERP".into(),
+        price: dec(&btc.to_string()),
+        volatility: dec("0.65"),
+    })
+    .unwrap();
     let after = s.assess(book());
     println!("before delisting: VaR {}; after relisting: {after:?}", before.var);
     if let Ok(a) = after {
