@@ -86,6 +86,39 @@ pub struct Market {
     /// the market's returns). A delisted market stays assessable; rounds no longer price it.
     #[serde(default)]
     pub delisted_round: Option<u64>,
+    /// Set by relisting a market that missed rounds while delisted (they hold a zero return for
+    /// it): see [`Market::window`].
+    #[serde(default)]
+    pub relisted: Option<Relisted>,
+}
+
+/// A relisting after missed rounds: `frozen_end` = the delisting round (the window before the
+/// gap ends there), `at` = the round count at relisting (the first round that prices it again).
+#[cw_serde]
+pub struct Relisted {
+    pub frozen_end: u64,
+    pub at: u64,
+}
+
+impl Market {
+    /// The historical window this market allows a book, given `count` rounds recorded and the
+    /// `need` rounds the confidence needs: (first round, exclusive end cap). Never a round in
+    /// which the market was not priced (red team: a relisted market's missed rounds read as
+    /// zero returns and zeroed a risky book's historical VaR):
+    /// - delisted: its rounds up to the delisting;
+    /// - relisted after missed rounds: the rounds since relisting once there are `need` of
+    ///   them, until then the window frozen at the old delisting (so the book stays assessable);
+    /// - else: its rounds since listing.
+    pub fn window(&self, count: u64, need: u64) -> (u64, Option<u64>) {
+        if let Some(d) = self.delisted_round {
+            return (self.since_round, Some(d));
+        }
+        match &self.relisted {
+            Some(r) if count.saturating_sub(r.at) >= need => (self.since_round.max(r.at), None),
+            Some(r) => (self.since_round, Some(r.frozen_end)),
+            None => (self.since_round, None),
+        }
+    }
 }
 
 impl Market {

@@ -166,8 +166,9 @@ fn check_horizon(storage: &mut dyn Storage, cfg: &Config) -> Result<(), Contract
         return Ok(());
     }
     let mut end = rounds.count;
+    let need = min_observations(cfg.confidence_bps) as u64;
     for m in MARKETS.range(storage, None, None, Order::Ascending) {
-        if let Some(d) = m?.1.delisted_round {
+        if let (_, Some(d)) = m?.1.window(rounds.count, need) {
             end = end.min(d);
         }
     }
@@ -378,10 +379,10 @@ fn check_history_suffices(storage: &dyn Storage, cfg: &Config, old_need: Option<
     let (mut since, mut end) = (0u64, count);
     let mut any = false;
     for m in MARKETS.range(storage, None, None, Order::Ascending) {
-        let m = m?.1;
+        let (s, cap) = m?.1.window(count, need as u64);
         any = true;
-        since = since.max(m.since_round);
-        end = end.min(m.delisted_round.unwrap_or(count));
+        since = since.max(s);
+        end = end.min(cap.unwrap_or(count));
     }
     if !any {
         return Ok(());
