@@ -9,7 +9,7 @@ use risk_pool::{vault, VaultContract};
 
 use crate::config::{apply_update, Config};
 use crate::error::ContractError;
-use crate::state::{log_unbonding, unbonding_log, BALLOTS, CONFIG, NEXT_ID, PROPOSALS};
+use crate::state::{log_unbonding, unbonding_log, BALLOTS, CONFIG, EXECUTING, NEXT_ID, PROPOSALS};
 use crate::tally::{outcome, pass, seen_unbonding, status_at, status_str, Outcome};
 
 fn load_stored(storage: &dyn Storage, id: u64) -> Result<ProposalResponse, ContractError> {
@@ -32,12 +32,26 @@ fn load(deps: &DepsMut, cfg: &Config, id: u64, now: u64) -> Result<ProposalRespo
     Ok(p)
 }
 
-/// The vault's current `unbonding_secs`, as a typed error if the vault cannot be queried.
-pub fn vault_unbonding(querier: &QuerierWrapper, cfg: &Config) -> Result<u64, ContractError> {
+/// The vault's current configuration, as a typed error if the vault cannot be queried.
+pub fn vault_config(querier: &QuerierWrapper, cfg: &Config) -> Result<vault::ConfigResponse, ContractError> {
     VaultContract(cfg.vault.clone())
         .config(querier)
-        .map(|c| c.unbonding_secs)
         .map_err(|e| ContractError::VaultUnavailable { vault: cfg.vault.to_string(), reason: e.to_string() })
+}
+
+/// The exit delay a passed proposal's wait adds `exit_window` to: the vault's `unbonding_secs`
+/// plus the part of its `deposit_lock_secs` beyond the exit window. An underwriter who
+/// deposited before the proposal (and so could vote on it) can ask to exit at the latest when
+/// its lock ends, ≤ passed_at + deposit_lock_secs, so the wait max(exit_window, lock) +
+/// unbonding lets it leave first (red team: a 3-day lock let a drain apply 2 days before a
+/// no-voter's exit matured). Recorded in the proposal's `unbonding_secs`.
+pub fn exit_delay(c: &vault::ConfigResponse, exit_window: u64) -> u64 {
+    c.unbonding_secs.saturating_add(c.deposit_lock_secs.saturating_sub(exit_window))
+}
+
+/// [`exit_delay`] of the vault now, as a typed error if the vault cannot be queried.
+pub fn vault_unbonding(querier: &QuerierWrapper, cfg: &Config, exit_window: u64) -> Result<u64, ContractError> {
+    vault_config(querier, cfg).map(|c| exit_delay(&c, exit_window))
 }
 
 /// [`vault_unbonding`] when the unbonding rule applies to `p` (snapshotted
@@ -50,7 +64,7 @@ pub fn live_unbonding(
     if !p.require_timelock_ge_unbonding || p.claims_only {
         return Ok(None);
     }
-    vault_unbonding(querier, cfg).map(Some)
+    vault_unbonding(querier, cfg, p.exit_window_secs).map(Some)
 }
 
 /// Records the vault's unbonding read now in `p` (never lowering the recorded value: an exit
@@ -105,7 +119,7 @@ pub fn propose(
     let total_power = vault.total_power_at_height(&deps.querier, height)?;
     let claims_only = claims_only(&msgs, &cfg.vault);
     let unbonding_secs = if cfg.require_timelock_ge_unbonding && !claims_only {
-        Some(vault_unbonding(&deps.querier, &cfg)?)
+        Some(vault_unbonding(&deps.querier, &cfg, cfg.exit_window_secs)?)
     } else {
         None
     };
@@ -207,6 +221,7 @@ pub fn execute(deps: DepsMut, env: &Env, id: u64) -> Result<Response, ContractEr
     }
     p.status = Status::Executed;
     PROPOSALS.save(deps.storage, id, &p)?;
+    EXECUTING.save(deps.storage, &id)?;
     let batch = WasmMsg::Execute {
         contract_addr: env.contract.address.to_string(),
         msg: to_json_binary(&ExecuteMsg::ExecuteBatch { proposal_id: id })?,
@@ -226,6 +241,12 @@ pub fn execute_batch(deps: DepsMut, env: &Env, sender: Addr, id: u64) -> Result<
     }
     let p = PROPOSALS.may_load(deps.storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
     expect(&p, Status::Executed, "executed")?;
+    // Only the batch `execute` just dispatched: an executed proposal's messages never run twice
+    // (a later proposal calling the DAO's own `execute_batch` is refused).
+    if EXECUTING.may_load(deps.storage)? != Some(id) {
+        return Err(ContractError::Unauthorized { role: "execute of this proposal", action: "run its batch" });
+    }
+    EXECUTING.remove(deps.storage);
     // Log a change of the vault's unbonding (the last one of the batch is the one in force);
     // reverted with the batch if any message fails.
     let cfg = CONFIG.load(deps.storage)?;
@@ -244,6 +265,7 @@ pub fn reply(deps: DepsMut, msg: Reply) -> Result<Response, ContractError> {
         SubMsgResult::Err(e) => e,
         SubMsgResult::Ok(_) => return Ok(Response::new()),
     };
+    EXECUTING.remove(deps.storage);
     let mut p = PROPOSALS.load(deps.storage, id)?;
     p.status = Status::ExecutionFailed;
     p.failure = Some(reason.clone());

@@ -4,7 +4,7 @@ use risk_pool::dao::{ProposalsResponse, QueryMsg, VoteInfo, VoteResponse, VotesR
 
 use crate::config::{DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
-use crate::execute::vault_unbonding;
+use crate::execute::{exit_delay, vault_config};
 use crate::state::{unbonding_log, BALLOTS, CONFIG, PROPOSALS};
 use crate::tally::{seen_unbonding, status_at};
 
@@ -17,20 +17,23 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
     // The vault's unbonding now, read once (a passed proposal's `executable_at` and expiry use
     // it with the logged changes; if the vault cannot be queried, the recorded and logged values
     // stand).
-    let live = || CONFIG.load(deps.storage).ok().and_then(|cfg| vault_unbonding(&deps.querier, &cfg).ok());
+    let vault_now = || CONFIG.load(deps.storage).ok().and_then(|cfg| vault_config(&deps.querier, &cfg).ok());
+    let live = |v: &Option<risk_pool::vault::ConfigResponse>, p: &risk_pool::dao::ProposalResponse| {
+        v.as_ref().map(|c| exit_delay(c, p.exit_window_secs))
+    };
     Ok(match msg {
         QueryMsg::Config {} => to_json_binary(&CONFIG.load(deps.storage)?)?,
         QueryMsg::Proposal { proposal_id: id } => {
             let p = PROPOSALS.may_load(deps.storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
-            let seen = seen_unbonding(&p, live(), &unbonding_log(deps.storage)?);
+            let seen = seen_unbonding(&p, live(&vault_now(), &p), &unbonding_log(deps.storage)?);
             to_json_binary(&status_at(p, now, seen))?
         }
         QueryMsg::Proposals { start_after, limit } => {
-            let (u, log) = (live(), unbonding_log(deps.storage)?);
+            let (v, log) = (vault_now(), unbonding_log(deps.storage)?);
             let proposals = PROPOSALS
                 .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
                 .take(page(limit))
-                .map(|r| r.map(|(_, p)| status_at(p.clone(), now, seen_unbonding(&p, u, &log))))
+                .map(|r| r.map(|(_, p)| status_at(p.clone(), now, seen_unbonding(&p, live(&v, &p), &log))))
                 .collect::<Result<_, _>>()?;
             to_json_binary(&ProposalsResponse { proposals })?
         }

@@ -11,6 +11,12 @@ pub const PROPOSALS: Map<u64, ProposalResponse> = Map::new("proposals");
 /// (proposal, voter) → (vote, weight).
 pub const BALLOTS: Map<(u64, &Addr), (Vote, cosmwasm_std::Uint128)> = Map::new("ballots");
 
+/// The proposal whose `execute` dispatched the batch now running: set by `execute`, taken by
+/// `execute_batch` (which refuses any other id), cleared by the error reply. Without it a later
+/// proposal could re-run an executed proposal's messages by calling the DAO's own
+/// `execute_batch` (red team: a payment made twice).
+pub const EXECUTING: Item<u64> = Item::new("executing");
+
 /// Every change of the vault's `unbonding_secs` made by an executed proposal's batch:
 /// (block time, new value), oldest first. While the DAO owns the vault these are the only
 /// changes, so with the value each proposal read at propose they give every value in force since

@@ -86,6 +86,39 @@ pub struct Market {
     /// the market's returns). A delisted market stays assessable; rounds no longer price it.
     #[serde(default)]
     pub delisted_round: Option<u64>,
+    /// Set by relisting a market that missed rounds while delisted (they hold a zero return for
+    /// it): see [`Market::window`].
+    #[serde(default)]
+    pub relisted: Option<Relisted>,
+}
+
+/// A relisting after missed rounds: `frozen_end` = the delisting round (the window before the
+/// gap ends there), `at` = the round count at relisting (the first round that prices it again).
+#[cw_serde]
+pub struct Relisted {
+    pub frozen_end: u64,
+    pub at: u64,
+}
+
+impl Market {
+    /// The historical window this market allows a book, given `count` rounds recorded and the
+    /// `need` rounds the confidence needs: (first round, exclusive end cap). Never a round in
+    /// which the market was not priced (red team: a relisted market's missed rounds read as
+    /// zero returns and zeroed a risky book's historical VaR):
+    /// - delisted: its rounds up to the delisting;
+    /// - relisted after missed rounds: the rounds since relisting once there are `need` of
+    ///   them, until then the window frozen at the old delisting (so the book stays assessable);
+    /// - else: its rounds since listing.
+    pub fn window(&self, count: u64, need: u64) -> (u64, Option<u64>) {
+        if let Some(d) = self.delisted_round {
+            return (self.since_round, Some(d));
+        }
+        match &self.relisted {
+            Some(r) if count.saturating_sub(r.at) >= need => (self.since_round.max(r.at), None),
+            Some(r) => (self.since_round, Some(r.frozen_end)),
+            None => (self.since_round, None),
+        }
+    }
 }
 
 impl Market {
@@ -177,6 +210,9 @@ fn chunk_key(chunk: u64) -> Vec<u8> {
     k
 }
 
+/// Most history chunks one round deletes (see [`append_round`]).
+pub const MAX_PRUNE_PER_CHUNK: u64 = 16;
+
 /// Flag in a record's first byte: the record carries its Δt (u64 LE) after the count.
 const DT_FLAG: u8 = 0x80;
 
@@ -200,10 +236,15 @@ pub fn append_round(storage: &mut dyn Storage, rounds: &mut Rounds, dt: u64, ret
         let keep = (crate::limits::MAX_HISTORY as u64).div_ceil(ROUNDS_PER_CHUNK) + 1;
         let first_kept = (chunk + 1).saturating_sub(keep).min(keep_from / ROUNDS_PER_CHUNK);
         let from = rounds.pruned_to.unwrap_or(chunk.saturating_sub(keep));
-        for c in from..first_kept {
+        // At most `MAX_PRUNE_PER_CHUNK` deletes per chunk start: after a long-held window is
+        // released (a delisted market relisted) the backlog is cleared over later chunk starts
+        // (15 net per 10 rounds) instead of in one unbounded transaction that could never fit
+        // a block and would stall every round.
+        let to = first_kept.min(from.saturating_add(MAX_PRUNE_PER_CHUNK));
+        for c in from..to {
             storage.remove(&chunk_key(c));
         }
-        rounds.pruned_to = Some(from.max(first_kept));
+        rounds.pruned_to = Some(from.max(to));
     }
 }
 

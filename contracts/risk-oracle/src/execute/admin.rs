@@ -166,8 +166,9 @@ fn check_horizon(storage: &mut dyn Storage, cfg: &Config) -> Result<(), Contract
         return Ok(());
     }
     let mut end = rounds.count;
+    let need = min_observations(cfg.confidence_bps) as u64;
     for m in MARKETS.range(storage, None, None, Order::Ascending) {
-        if let Some(d) = m?.1.delisted_round {
+        if let (_, Some(d)) = m?.1.window(rounds.count, need) {
             end = end.min(d);
         }
     }
@@ -304,6 +305,7 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
     let mut cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "update the config")?;
     let old_round_secs = cfg.round_secs;
+    let old_need = (cfg.method == Method::Historical).then(|| min_observations(cfg.confidence_bps));
     macro_rules! set {
         ($($f:ident),*) => { $( if let Some(v) = u.$f.clone() { cfg.$f = v; } )* };
     }
@@ -350,11 +352,46 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
     // before that keep the round_secs in force now, pinned before it can change).
     pin_legacy_dt_to(deps.storage, old_round_secs)?;
     check_reachable(deps.storage, &cfg)?;
+    check_history_suffices(deps.storage, &cfg, old_need)?;
     if ewma_was_on && cfg.ewma_lambda.is_none() {
         clear_ewma(deps.storage)?;
     }
     CONFIG.save(deps.storage, &cfg)?;
     Ok(Response::new().add_attribute("action", "update_config"))
+}
+
+/// Switching to historical, or raising the rounds it needs (a higher confidence), must not turn
+/// a stored book's assessment into `InsufficientHistory` (SPEC: no owner action may make a
+/// stored book unassessable). Books are not known here, so the check is conservative: the
+/// window every market shares — from the latest `since_round` to the earliest end (delisting
+/// round, else the round count), capped at `history_len` — must hold the rounds the new
+/// confidence needs. Refused with `InsufficientHistory { have, need }`. Not re-checked while
+/// the method stays historical with the same or a lower need.
+fn check_history_suffices(storage: &dyn Storage, cfg: &Config, old_need: Option<usize>) -> Result<(), ContractError> {
+    if cfg.method != Method::Historical {
+        return Ok(());
+    }
+    let need = min_observations(cfg.confidence_bps);
+    if old_need.is_some_and(|old| need <= old) {
+        return Ok(());
+    }
+    let count = ROUNDS.may_load(storage)?.unwrap_or_default().count;
+    let (mut since, mut end) = (0u64, count);
+    let mut any = false;
+    for m in MARKETS.range(storage, None, None, Order::Ascending) {
+        let (s, cap) = m?.1.window(count, need as u64);
+        any = true;
+        since = since.max(s);
+        end = end.min(cap.unwrap_or(count));
+    }
+    if !any {
+        return Ok(());
+    }
+    let have = end.saturating_sub(since).min(cfg.history_len as u64);
+    if have < need as u64 {
+        return Err(ContractError::InsufficientHistory { have, need: need as u64 });
+    }
+    Ok(())
 }
 
 /// Rounds recorded before Δt was stored with each round take Δt = the `round_secs` in force

@@ -7,6 +7,7 @@ use crate::error::ContractError;
 use crate::execute::ensure_owner;
 use crate::limits::{MAX_ID_LEN, MAX_VOLATILITY_PCT};
 use crate::state::{load_market, Market, CONFIG, MARKETS, ROUNDS, SLOTS};
+use risk_math::measures::min_observations;
 
 pub fn validate_id(id: &str) -> Result<(), ContractError> {
     let ok = !id.is_empty()
@@ -79,6 +80,7 @@ pub fn add_market(
             slot: slot as u32,
             since_round: rounds.count,
             delisted_round: None,
+            relisted: None,
         },
     )?;
     // No matrix work: a slot past the stored matrix reads as an uncorrelated identity row (and
@@ -105,9 +107,17 @@ pub fn upsert(
             m.price = price;
             m.volatility = volatility;
             m.updated_at = now;
-            // Relisting: rounds price it again; its history keeps the (zero-return) rounds it
-            // missed, and `since_round` is kept so a stored book stays assessable.
-            relisted = m.delisted_round.take().is_some();
+            // Relisting: rounds price it again. The rounds it missed hold a zero return for it:
+            // they are never in its window (`Market::window`: the old window, frozen at the
+            // delisting, until enough new rounds exist), so a stored book stays assessable
+            // without being priced on returns that never happened.
+            if let Some(d) = m.delisted_round.take() {
+                relisted = true;
+                let count = ROUNDS.may_load(deps.storage)?.unwrap_or_default().count;
+                if count > d {
+                    m.relisted = Some(crate::state::Relisted { frozen_end: d, at: count });
+                }
+            }
             MARKETS.save(deps.storage, &id, &m)?;
             false
         }
@@ -153,7 +163,16 @@ pub fn remove(deps: DepsMut, info: MessageInfo, id: String) -> Result<Response, 
     if m.delisted_round.is_some() {
         return Err(ContractError::MarketDelisted { market: id });
     }
-    m.delisted_round = Some(ROUNDS.load(deps.storage)?.count);
+    let count = ROUNDS.load(deps.storage)?.count;
+    // A relisted market whose new rounds are still too few keeps the old frozen window; else
+    // its window starts after the gap.
+    let need = min_observations(cfg.confidence_bps) as u64;
+    let (since, cap) = m.window(count, need);
+    m.since_round = since;
+    m.delisted_round = Some(cap.unwrap_or(count));
+    if cap.is_none() {
+        m.relisted = None;
+    }
     MARKETS.save(deps.storage, &id, &m)?;
     Ok(Response::new()
         .add_attribute("action", "remove_market")

@@ -11,7 +11,7 @@
 
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, Storage};
 use ethnum::U256;
-use risk_math::measures::{simple_return, RET_FRAC_BITS};
+use risk_math::measures::{min_observations, simple_return, RET_FRAC_BITS};
 use risk_math::special::sqrt_ceil;
 use risk_math::{Q64, YEAR_SECS};
 use risk_pool::oracle::PriceInput;
@@ -198,9 +198,13 @@ fn try_round(
     let mut returns = vec![0i64; n_slots];
     let mut clamped = vec![];
     let mut keep_from = u64::MAX;
+    let need = min_observations(cfg.confidence_bps) as u64;
     for ((slot, id, m), median) in markets.iter_mut().zip(medians) {
+        // A delisted market's frozen window, or a relisted one's until its new rounds suffice.
+        if let (_, Some(end)) = m.window(rounds.count, need) {
+            keep_from = keep_from.min(end.saturating_sub(MAX_HISTORY as u64));
+        }
         let Some(median) = median else {
-            keep_from = keep_from.min(m.delisted_round.unwrap_or(0).saturating_sub(MAX_HISTORY as u64));
             continue;
         };
         let (price, was_clamped) = clamp_move(m.price, median, cfg.max_move_bps);

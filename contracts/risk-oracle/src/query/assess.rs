@@ -71,6 +71,8 @@ fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<B
         });
     }
     let now = env.block.time.seconds();
+    let count = ROUNDS.load(deps.storage)?.count;
+    let need = measures::min_observations(cfg.confidence_bps) as u64;
     let mut b = Book {
         ids: vec![],
         slots: vec![],
@@ -86,9 +88,12 @@ fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<B
             return Err(ContractError::DuplicateMarket { market: e.market.clone() });
         }
         let m = load_market(deps.storage, &e.market)?;
-        if let Some(d) = m.delisted_round {
-            b.delisted.push(e.market.clone());
+        let (since, cap) = m.window(count, need);
+        if let Some(d) = cap {
             b.until_round = Some(b.until_round.map_or(d, |u| u.min(d)));
+        }
+        if m.delisted_round.is_some() {
+            b.delisted.push(e.market.clone());
         } else if now.saturating_sub(m.updated_at) > cfg.max_staleness_secs {
             return Err(ContractError::StaleMarket {
                 market: e.market.clone(),
@@ -98,7 +103,7 @@ fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<B
             });
         }
         b.as_of = b.as_of.min(m.updated_at);
-        b.since_round = b.since_round.max(m.since_round);
+        b.since_round = b.since_round.max(since);
         b.ids.push(e.market.clone());
         b.slots.push(m.slot);
         b.notionals.push(e.notional.i128());

@@ -42,13 +42,15 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
 
 /// (rounds recorded, history_len, EWMA on): what `history_rounds` and the volatility in force
 /// are counted against, read once per query.
-fn history_window(deps: Deps) -> Result<(u64, u64, bool), ContractError> {
+fn history_window(deps: Deps) -> Result<(u64, u64, bool, u64), ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
-    Ok((ROUNDS.load(deps.storage)?.count, cfg.history_len as u64, cfg.ewma_lambda.is_some()))
+    let need = risk_math::measures::min_observations(cfg.confidence_bps) as u64;
+    Ok((ROUNDS.load(deps.storage)?.count, cfg.history_len as u64, cfg.ewma_lambda.is_some(), need))
 }
 
-fn response(id: String, m: Market, (rounds, history_len, ewma_on): (u64, u64, bool)) -> MarketResponse {
-    let rounds = m.delisted_round.map_or(rounds, |d| d.min(rounds));
+fn response(id: String, m: Market, (rounds, history_len, ewma_on, need): (u64, u64, bool, u64)) -> MarketResponse {
+    let (since, cap) = m.window(rounds, need);
+    let rounds = cap.map_or(rounds, |d| d.min(rounds));
     MarketResponse {
         id,
         price: m.price,
@@ -57,7 +59,7 @@ fn response(id: String, m: Market, (rounds, history_len, ewma_on): (u64, u64, bo
         base_volatility: m.volatility,
         ewma_volatility: m.ewma_vol,
         updated_at: m.updated_at,
-        history_rounds: rounds.saturating_sub(m.since_round).min(history_len),
+        history_rounds: rounds.saturating_sub(since).min(history_len),
     }
 }
 
