@@ -41,6 +41,7 @@ impl Member {
             denied: Uint128::zero(),
             shortfall: Uint128::zero(),
             low_required: Low::default(),
+            committed_required: Peak::default(),
         }
     }
 
@@ -68,6 +69,24 @@ impl Member {
     pub fn restart_low_required(&mut self, cfg: &Config, now: u64) {
         self.low_required = Low::default();
         self.low_required.set(self.required, now, cfg.member_lookback_secs);
+        self.committed_required.set(self.required, now, cfg.member_lookback_secs);
+    }
+
+    /// After an accepted reduction: the member's commitment ends now — the larger figure stays
+    /// in force for the lookback after this instant, then no longer binds.
+    pub fn end_commitment(&mut self, cfg: &Config, now: u64) {
+        self.committed_required.set(Uint128::zero(), now, cfg.member_lookback_secs);
+    }
+
+    /// The requirement the deficit test holds the contribution (before escrow) to:
+    /// max(the lowest `required` cached over the lookback, the largest `required` the member
+    /// committed to by its own accepted increases over the lookback). A raise the member did not
+    /// make (a market move, anyone's `refresh_member`) never suspends cover within the lookback,
+    /// while the member's own later reduction — to an empty or a tiny book, once a claim's escrow
+    /// has spent the contribution — cannot lower the bar below a book it reported within it.
+    pub fn deficit_floor(&self, cfg: &Config, now: u64) -> Uint128 {
+        let lowest = self.lowest_required(cfg, now).unwrap_or(self.required);
+        lowest.max(self.committed_required.peak(now, cfg.member_lookback_secs))
     }
 
     pub fn peak_es(&self, cfg: &Config, now: u64) -> Uint128 {
@@ -207,7 +226,7 @@ impl Member {
             Some("arrears")
         } else if self.exposures_at.is_none() {
             Some("no_exposures")
-        } else if contribution < self.lowest_required(cfg, now).unwrap_or(self.required) {
+        } else if contribution < self.deficit_floor(cfg, now) {
             Some("deficit")
         } else if cfg
             .max_exposure_age_secs

@@ -171,6 +171,14 @@ pub struct Member {
     /// test). Empty in records stored before revision 2: see `Member::lowest_required`.
     #[serde(rename = "s", default)]
     pub low_required: Low,
+    /// Rolling maximum over `member_lookback_secs` of the `required` the member itself committed
+    /// to: the figure at each accepted exposure increase (where contribution ≥ required was
+    /// checked); an accepted reduction ends it (a 0 from then on, so the larger figure binds for
+    /// the lookback after the reduction). Raises by market moves or `refresh_member` do not enter
+    /// it. Empty
+    /// in records stored before it (then 0: the rolling minimum alone applies).
+    #[serde(rename = "t", default)]
+    pub committed_required: Peak,
 }
 
 pub const MEMBERS: Map<&Addr, Member> = Map::new("members");

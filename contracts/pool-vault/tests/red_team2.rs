@@ -55,9 +55,10 @@ fn a_huge_claim_cannot_block_other_members_claims() {
 /// deficit test (0 ≥ lowest required 0) and the pool pays another full claim limit (the peaks
 /// of the closed book are still in force) with no first loss at all — each further claim the
 /// same, up to the coverage cap. What should hold: a claim filed with the contribution emptied
-/// by an earlier claim's escrow gets no pool part until the member tops up.
+/// by an earlier claim's escrow gets no pool part until the member tops up. Fixed: the deficit
+/// test's floor includes the largest `required` the member committed to by its own increases
+/// over the lookback (`Member::deficit_floor`), which its own reduction cannot lower.
 #[test]
-#[ignore = "finding: per-claim cap + own reduction defeats the deficit test; needs a spec decision (see report)"]
 fn a_reduction_to_an_empty_book_does_not_make_later_claims_free_of_first_loss() {
     let mut s = pool(&["dex"], 0);
     let (dex, victim) = (s.addr("dex"), s.addr("victim"));
@@ -150,9 +151,9 @@ fn a_third_party_cannot_collect_anything() {
 /// Item 3's shape: 1M BTC at 5 %/yr for a year, closed, 7 days more: 4,620.82 premium due. The
 /// member files `claim_loss {100k, recipient: itself}` (all escrow, pool part 0, auto-settled),
 /// gets its whole contribution back, and `remove_member` then takes 0 premium. What should
-/// hold: the premium due is taken from the contribution before it leaves.
+/// hold: the premium due is taken from the contribution before it leaves. Fixed: `claim_loss`
+/// takes premium due from the contribution first, as income (attribute `premium_taken`).
 #[test]
-#[ignore = "finding: a self-paid claim leaves premium due unsecured; SPEC escrows min(contribution, amount)"]
 fn a_claim_paid_to_itself_does_not_skip_the_premium_due() {
     let mut s = SuiteBuilder::new()
         .underwriter("alice", usdc(10_000_000))
@@ -211,7 +212,6 @@ fn a_claim_paid_to_itself_does_not_bypass_cover_n_capacity() {
 /// claim empties the contribution, a 1 USDC top-up makes every further claim pass the deficit
 /// test and take a full claim limit (600k) from the pool against the closed book's peaks.
 #[test]
-#[ignore = "finding: per-claim cap + book change defeats the deficit test; needs a spec decision (see report)"]
 fn a_tiny_new_book_does_not_make_later_claims_nearly_free_of_first_loss() {
     let mut s = pool(&["dex"], 0);
     let (dex, victim) = (s.addr("dex"), s.addr("victim"));

@@ -363,9 +363,16 @@ fn run(actions: Vec<Action>) -> Vec<(String, bool)> {
             }
             Action::Claim { m, amount } => {
                 let victim = s.addr("victim");
-                s.claim_loss(&mb(m), amount, &victim).map(|r| {
-                    pool_paid = r.status == ClaimStatus::Settled;
-                })
+                let msg = ExecuteMsg::ClaimLoss { amount: amount.into(), recipient: victim.to_string(), memo: None };
+                let r = s.exec(&mb(m), &msg);
+                if let Ok(r) = &r {
+                    pool_paid = attr(r, "claim_status") == "settled";
+                    // Premium due is taken from the contribution first, as at a withdrawal.
+                    if let Some(model) = models[m].as_mut() {
+                        model.paid += attr(r, "premium_taken").parse::<u128>().unwrap();
+                    }
+                }
+                r.map(|_| ())
             }
             Action::Approve { id } => {
                 let id = pick(id, &|c| c.status == ClaimStatus::Pending);

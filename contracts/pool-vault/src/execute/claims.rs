@@ -276,7 +276,15 @@ pub fn claim_loss(
         }
         Err(_) => true,
     };
-    let suspended = m.suspension(cfg, now, m.contribution);
+    // Premium due is taken from the contribution first, as income (as `member_withdraw` and
+    // `remove_member` do), so a claim paid to the member itself cannot skip it. Arrears are
+    // judged before (taking the due from first-loss money does not cure them), the deficit on
+    // what the contribution is after it.
+    let due_taken = m.premium.due.min(m.contribution);
+    let suspended = m.suspension(cfg, now, m.contribution - due_taken);
+    let premium = m.take_due_from_contribution()?;
+    pool.member_contributions = sub(pool.member_contributions, premium, "member contributions")?;
+    let fee = super::members::take_income(cfg, pool, now, premium)?;
     let escrow = m.contribution.min(amount);
     let rest = amount - escrow;
     let pool_part = if suspended.is_some() {
@@ -316,7 +324,7 @@ pub fn claim_loss(
     let (_, window_total) = m.window_total(cfg, now);
     let auto =
         !needs_assessment && pool.paused_until.is_none() && window_total + pool_part <= cfg.claim_auto_approve_limit;
-    let mut res = Response::new();
+    let mut res = Response::new().add_messages(asset::pay(cfg, &cfg.treasury, fee)?);
     if auto {
         let payout = settle(deps.storage, cfg, pool, &mut m, &mut claim, pool_part, now)?;
         res = res.add_messages(asset::pay(cfg, &recipient, payout)?);
@@ -338,6 +346,7 @@ pub fn claim_loss(
     save_member(deps.storage, cfg, &sender, &m, now)?;
     Ok(claim_attrs(res, "claim_loss", &claim)
         .add_attribute("recipient", recipient)
+        .add_attribute("premium_taken", premium)
         .set_data(to_json_binary(&claim_response(&claim))?))
 }
 

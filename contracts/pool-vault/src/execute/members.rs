@@ -159,6 +159,8 @@ pub fn report_exposure(
         }
         ensure_capacity(deps.storage, cfg, pool, &member, m.uncovered(cfg, now))?;
         m.restart_low_required(cfg, now);
+    } else {
+        m.end_commitment(cfg, now);
     }
     m.exposures = exposures;
     m.exposures_at = Some(now);
