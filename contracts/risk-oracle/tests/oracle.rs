@@ -1,140 +1,16 @@
 //! risk-oracle through its JSON interface in cw-multi-test: one test per query and per error.
 
-use cosmwasm_std::{coins, Addr, Decimal, Int128, SignedDecimal, Uint128};
-use cw_multi_test::{App, AppBuilder, AppResponse, ContractWrapper, Executor};
+use cosmwasm_std::{coins, Decimal, SignedDecimal, Uint128};
+use cw_multi_test::{App, ContractWrapper, Executor};
 use risk_math::measures::{historical, horizon_scale, sigma_horizon, simple_return};
 use risk_math::normal::var_es_factors;
 use risk_math::Q64;
-use risk_oracle::contract::{execute, instantiate, migrate, query};
+use risk_oracle::contract::{execute, instantiate, query};
 use risk_oracle::ContractError;
 use risk_pool::oracle::*;
-use std::str::FromStr;
 
-const DAY: u64 = 86_400;
-
-struct Suite {
-    app: App,
-    owner: Addr,
-    feeder: Addr,
-    /// Every feeder (`feeder` is the first).
-    feeders: Vec<Addr>,
-    oracle: Addr,
-    code_id: u64,
-}
-
-fn attr(r: &AppResponse, key: &str) -> String {
-    r.events
-        .iter()
-        .flat_map(|e| e.attributes.iter())
-        .find(|a| a.key == key)
-        .map(|a| a.value.clone())
-        .unwrap_or_default()
-}
-
-fn dec(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
-}
-fn sdec(s: &str) -> SignedDecimal {
-    SignedDecimal::from_str(s).unwrap()
-}
-fn exp(market: &str, notional: i128) -> Exposure {
-    Exposure { market: market.into(), notional: Int128::new(notional) }
-}
-
-/// The instantiate message of SPEC.md, verbatim but for the addresses.
-fn spec_json(owner: &Addr, feeder: &Addr) -> String {
-    format!(
-        r#"{{"owner": "{owner}", "feeders": ["{feeder}"],
- "confidence_bps": 9900, "horizon_secs": 86400, "max_staleness_secs": 3600,
- "method": "parametric",
- "requirement_multiplier": "1.0", "min_requirement": "0",
- "cover_n": 2, "claim_multiple": "1.5",
- "markets": [{{"id": "BTC-PERP", "price": "60000", "volatility": "0.65"}},
-             {{"id": "ETH-PERP", "price": "3000", "volatility": "0.80"}}],
- "correlations": [{{"a": "BTC-PERP", "b": "ETH-PERP", "rho": "0.8"}}],
- "stress_scenarios": [{{"name": "crash", "shocks": [{{"market": "BTC-PERP", "shock": "-0.4"}}]}}]}}"#
-    )
-}
-
-impl Suite {
-    fn with(edit: impl FnOnce(&mut InstantiateMsg)) -> Suite {
-        Suite::with_feeders(1, edit)
-    }
-
-    /// `n` feeders ("feeder", "feeder1", …).
-    fn with_feeders(n: usize, edit: impl FnOnce(&mut InstantiateMsg)) -> Suite {
-        let mut app = AppBuilder::new().build(|_, _, _| {});
-        let owner = app.api().addr_make("dao");
-        let feeder = app.api().addr_make("feeder");
-        let mut feeders = vec![feeder.clone()];
-        feeders.extend((1..n).map(|i| app.api().addr_make(&format!("feeder{i}"))));
-        let code_id = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate)));
-        let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &feeder)).unwrap();
-        msg.feeders = feeders.iter().map(|f| f.to_string()).collect();
-        edit(&mut msg);
-        let oracle =
-            app.instantiate_contract(code_id, owner.clone(), &msg, &[], "oracle", Some(owner.to_string())).unwrap();
-        Suite { app, owner, feeder, feeders, oracle, code_id }
-    }
-
-    /// Feeder `i`'s submission of BTC and ETH prices.
-    fn submit_by(&mut self, i: usize, btc: &str, eth: &str) -> Result<AppResponse, ContractError> {
-        let msg = ExecuteMsg::SetPrices {
-            prices: vec![
-                PriceInput { market: "BTC-PERP".into(), price: dec(btc) },
-                PriceInput { market: "ETH-PERP".into(), price: dec(eth) },
-            ],
-        };
-        self.app
-            .execute_contract(self.feeders[i].clone(), self.oracle.clone(), &msg, &[])
-            .map_err(|e| e.downcast::<ContractError>().unwrap())
-    }
-
-    fn new() -> Suite {
-        Suite::with(|_| {})
-    }
-
-    fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Result<(), ContractError> {
-        self.app
-            .execute_contract(sender.clone(), self.oracle.clone(), msg, &[])
-            .map(|_| ())
-            .map_err(|e| e.downcast::<ContractError>().unwrap())
-    }
-
-    fn owner_exec(&mut self, msg: ExecuteMsg) -> Result<(), ContractError> {
-        let owner = self.owner.clone();
-        self.exec(&owner, &msg)
-    }
-
-    fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> Result<T, String> {
-        self.app.wrap().query_wasm_smart(&self.oracle, msg).map_err(|e| e.to_string())
-    }
-
-    fn assess(&self, exposures: Vec<Exposure>) -> Result<AssessResponse, String> {
-        self.q(&QueryMsg::Assess { exposures })
-    }
-
-    fn advance(&mut self, secs: u64) {
-        self.app.update_block(|b| {
-            b.time = b.time.plus_seconds(secs);
-            b.height += 1;
-        });
-    }
-
-    /// One price round at `round_secs` after the last, with the given prices.
-    fn round(&mut self, btc: &str, eth: &str) -> Result<(), ContractError> {
-        let feeder = self.feeder.clone();
-        self.exec(
-            &feeder,
-            &ExecuteMsg::SetPrices {
-                prices: vec![
-                    PriceInput { market: "BTC-PERP".into(), price: dec(btc) },
-                    PriceInput { market: "ETH-PERP".into(), price: dec(eth) },
-                ],
-            },
-        )
-    }
-}
+mod common;
+use common::*;
 
 fn f(q: Q64) -> f64 {
     q.0 as f64 / 18_446_744_073_709_551_616.0
