@@ -278,8 +278,9 @@ def main():
         return int(attr(res, "wasm", "position_id"))
 
     def close_pos(pid):
+        """Closes position pid; returns (the DEX's claim outcome, premium due the vault took first)."""
         res = execute(DEX, {"close": {"position_id": pid}}, "carol")
-        return attr(res, "wasm", "claim_outcome")
+        return attr(res, "wasm", "claim_outcome"), int(attr(res, "wasm", "premium_taken") or 0)
 
     pos = open_pos(500_000, 50_000)
     m = smart(VAULT, {"member": {"address": DEX}})
@@ -293,23 +294,28 @@ def main():
     set_price("60000")
     pos = open_pos(500_000, 10_000)
     set_price("48000")
-    d0, a0 = balance(DEX), int(smart(VAULT, {"state": {}})["total_assets"])
-    outcome = close_pos(pos)
+    st = smart(VAULT, {"state": {}})
+    d0, a0 = balance(DEX), int(st["total_assets"]) + int(st["unvested"])
+    outcome, due = close_pos(pos)
     claim = smart(VAULT, {"claim": {"id": 1}})
     ok(outcome == "settled" and claim["status"] == "settled", "bad-debt claim 1 auto-settled (reply read from response data)")
-    ok((int(claim["paid_by_member"]), int(claim["paid_by_pool"])) == (usdc(50_000), usdc(40_500)),
-       "waterfall: member's 50,000 first, then 40,500 from the pool")
+    ok(due > 0, f"the premium due ({due} base units) was taken from the contribution first")
+    ok((int(claim["paid_by_member"]), int(claim["paid_by_pool"])) == (usdc(50_000) - due, usdc(40_500) + due),
+       "waterfall: the member's 50,000 less the premium due first, then the rest from the pool")
     ok(balance(DEX) - d0 == usdc(90_500), "the DEX received 90,500 (its escrow + the pool part); the trader nothing")
-    ok(a0 - int(smart(VAULT, {"state": {}})["total_assets"]) == usdc(40_500), "pool assets down by exactly 40,500")
+    st = smart(VAULT, {"state": {}})
+    income = due - due * 1000 // 10_000  # the premium less the 10 % protocol fee joins the stream
+    ok(a0 - int(st["total_assets"]) - int(st["unvested"]) == usdc(40_500) + due - income,
+       "pool assets + unvested down by exactly the pool part less the premium income")
 
     # ---- 9. a large claim pending, approved by a DAO vote
     execute(DEX, {"fund_contribution": {}}, "dex-owner", f"{usdc(100_000)}{U}")
     set_price("60000")
     pos = open_pos(500_000, 10_000)
     set_price("42000")
-    outcome = close_pos(pos)
+    outcome, due = close_pos(pos)
     claim = smart(VAULT, {"claim": {"id": 2}})
-    ok(outcome == "pending" and claim["status"] == "pending" and int(claim["paid_by_pool"]) == usdc(40_500),
+    ok(outcome == "pending" and claim["status"] == "pending" and int(claim["paid_by_pool"]) == usdc(40_500) + due,
        "claim 2 pending: the window total would pass the 50,000 auto limit")
     res = execute(DAO, {"propose": {"title": "Approve claim 2", "description": "bad debt",
                                     "msgs": [wasm(VAULT, {"approve_claim": {"id": 2}})]}}, "bob")

@@ -86,7 +86,7 @@ impl Member {
     /// has spent the contribution — cannot lower the bar below a book it reported within it.
     pub fn deficit_floor(&self, cfg: &Config, now: u64) -> Uint128 {
         let lowest = self.lowest_required(cfg, now).unwrap_or(self.required);
-        lowest.max(self.committed_required.peak(now, cfg.member_lookback_secs))
+        lowest.max(self.committed_required.peak(now, cfg.member_lookback_secs).min(self.peak_required(cfg, now)))
     }
 
     pub fn peak_es(&self, cfg: &Config, now: u64) -> Uint128 {

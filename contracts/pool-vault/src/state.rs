@@ -269,6 +269,9 @@ pub struct PendingRef {
     pub escrow: Uint128,
     #[serde(rename = "e")]
     pub expires_at: u64,
+    /// Premium due taken from the contribution at filing (0 in older records).
+    #[serde(rename = "f", default)]
+    pub premium: Uint128,
 }
 
 pub const PENDING: Item<Vec<PendingRef>> = Item::new("pending");

@@ -44,7 +44,6 @@ fn refresh(s: &mut Suite, who: &Addr) {
 /// `deficit` and the pool pays 0 of a 154,661.30 pool part (the `member` query, too, shows
 /// `deficit` right after the withdrawal the vault accepted).
 #[test]
-#[ignore = "finding: committed_required never lapses while the book is held; see the report"]
 fn a_commitment_does_not_outlive_the_lookback_and_suspend_a_member_at_its_floor() {
     let mut s = pool(0, usdc(100_000));
     let (dex, victim) = (s.addr("dex"), s.addr("victim"));
@@ -74,7 +73,6 @@ fn a_commitment_does_not_outlive_the_lookback_and_suspend_a_member_at_its_floor(
 /// lowest required and the pool pays 0. SPEC suspends for premium only in arrears past
 /// `grace_secs`, and the `member` query (which tests the contribution itself) says covered.
 #[test]
-#[ignore = "finding: the deficit is judged on contribution minus premium due within grace"]
 fn premium_due_within_grace_does_not_suspend_cover() {
     let mut s = pool(500, 0);
     let (dex, victim) = (s.addr("dex"), s.addr("victim"));
@@ -100,7 +98,6 @@ fn premium_due_within_grace_does_not_suspend_cover() {
 /// second claim, filed with contribution 0, takes another full 600k claim limit from the pool
 /// with no first loss, for the whole first lookback after the upgrade.
 #[test]
-#[ignore = "finding: a record without `t` has no commitment, so red_team2's split claims still work"]
 fn a_legacy_record_does_not_let_split_claims_dodge_first_loss() {
     let mut s = pool(0, usdc(100_000));
     let (dex, victim, vault) = (s.addr("dex"), s.addr("victim"), s.vault.clone());
@@ -182,7 +179,6 @@ fn a_market_raise_and_a_third_party_refresh_do_not_suspend() {
 /// approval's re-cap tests contribution + escrow, which lacks the premium taken at filing, so
 /// it too finds a `deficit` (and so does the filing on cached figures) and the pool pays 0.
 #[test]
-#[ignore = "finding: the approval re-cap tests contribution + escrow without the premium taken at filing"]
 fn premium_due_within_grace_does_not_suspend_a_claim_approved_later() {
     let mut s = SuiteBuilder::new()
         .underwriter("alice", usdc(10_000_000))

@@ -277,11 +277,10 @@ pub fn claim_loss(
         Err(_) => true,
     };
     // Premium due is taken from the contribution first, as income (as `member_withdraw` and
-    // `remove_member` do), so a claim paid to the member itself cannot skip it. Arrears are
-    // judged before (taking the due from first-loss money does not cure them), the deficit on
-    // what the contribution is after it.
-    let due_taken = m.premium.due.min(m.contribution);
-    let suspended = m.suspension(cfg, now, m.contribution - due_taken);
+    // `remove_member` do), so a claim paid to the member itself cannot skip it. Suspension is
+    // judged before: taking the due from first-loss money does not cure arrears, and premium due
+    // within grace never suspends cover (the deficit test sees the contribution as it stood).
+    let suspended = m.suspension(cfg, now, m.contribution);
     let premium = m.take_due_from_contribution()?;
     pool.member_contributions = sub(pool.member_contributions, premium, "member contributions")?;
     let fee = super::members::take_income(cfg, pool, now, premium)?;
@@ -339,6 +338,7 @@ pub fn claim_loss(
             pool_part,
             escrow,
             expires_at: claim.expires_at,
+            premium,
         });
         PENDING.save(deps.storage, &pending)?;
     }
@@ -372,7 +372,8 @@ fn recap(
     p: &PendingRef,
     now: u64,
 ) -> Result<Uint128, ContractError> {
-    let suspended = m.suspension(cfg, now, add(m.contribution, p.escrow, "contribution")?);
+    let before = add(add(m.contribution, p.escrow, "contribution")?, p.premium, "contribution")?;
+    let suspended = m.suspension(cfg, now, before);
     let capped = if suspended.is_some() {
         Uint128::zero()
     } else {

@@ -142,6 +142,12 @@ pub fn report_exposure(
         ensure_not_paused(pool, "an exposure increase")?;
     }
     m.accrue(cfg, now)?;
+    if m.committed_required.points.is_empty() && m.exposures_at.is_some() {
+        // A record stored before `committed_required`: the floor in force until now seeds it.
+        if let Some(low) = m.lowest_required(cfg, now) {
+            m.committed_required.set(low, now, cfg.member_lookback_secs);
+        }
+    }
     let oracle = match assess(&deps.querier, cfg, &exposures) {
         Ok(a) => {
             if !reduction {
