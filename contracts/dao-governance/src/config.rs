@@ -65,25 +65,43 @@ pub fn validate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, ContractEr
     })
 }
 
+/// `cfg` with `u` laid over it, validated as a whole. The vault stays.
+///
+/// `u` is destructured in full (no `..`): a field added to `ConfigUpdate` does not compile
+/// until it is handled here.
 pub fn apply_update(api: &dyn Api, cfg: &Config, u: ConfigUpdate) -> Result<Config, ContractError> {
+    let ConfigUpdate {
+        voting_period_secs,
+        quorum_bps,
+        threshold_bps,
+        timelock_secs,
+        min_propose_power,
+        guardian,
+        max_msgs,
+        execution_window_secs,
+        require_timelock_ge_unbonding,
+        max_title_len,
+        max_description_len,
+        exit_window_secs,
+    } = u;
     validate(
         api,
         InstantiateMsg {
             vault: cfg.vault.to_string(),
-            voting_period_secs: u.voting_period_secs.unwrap_or(cfg.voting_period_secs),
-            quorum_bps: u.quorum_bps.unwrap_or(cfg.quorum_bps),
-            threshold_bps: u.threshold_bps.unwrap_or(cfg.threshold_bps),
-            timelock_secs: u.timelock_secs.unwrap_or(cfg.timelock_secs),
-            min_propose_power: u.min_propose_power.unwrap_or(cfg.min_propose_power),
-            guardian: u.guardian.or(cfg.guardian.as_ref().map(|g| g.to_string())),
-            max_msgs: u.max_msgs.unwrap_or(cfg.max_msgs),
-            execution_window_secs: Some(u.execution_window_secs.unwrap_or(cfg.execution_window_secs)),
+            voting_period_secs: voting_period_secs.unwrap_or(cfg.voting_period_secs),
+            quorum_bps: quorum_bps.unwrap_or(cfg.quorum_bps),
+            threshold_bps: threshold_bps.unwrap_or(cfg.threshold_bps),
+            timelock_secs: timelock_secs.unwrap_or(cfg.timelock_secs),
+            min_propose_power: min_propose_power.unwrap_or(cfg.min_propose_power),
+            guardian: guardian.or(cfg.guardian.as_ref().map(|g| g.to_string())),
+            max_msgs: max_msgs.unwrap_or(cfg.max_msgs),
+            execution_window_secs: Some(execution_window_secs.unwrap_or(cfg.execution_window_secs)),
             require_timelock_ge_unbonding: Some(
-                u.require_timelock_ge_unbonding.unwrap_or(cfg.require_timelock_ge_unbonding),
+                require_timelock_ge_unbonding.unwrap_or(cfg.require_timelock_ge_unbonding),
             ),
-            max_title_len: Some(u.max_title_len.unwrap_or(cfg.max_title_len)),
-            max_description_len: Some(u.max_description_len.unwrap_or(cfg.max_description_len)),
-            exit_window_secs: Some(u.exit_window_secs.unwrap_or(cfg.exit_window_secs)),
+            max_title_len: Some(max_title_len.unwrap_or(cfg.max_title_len)),
+            max_description_len: Some(max_description_len.unwrap_or(cfg.max_description_len)),
+            exit_window_secs: Some(exit_window_secs.unwrap_or(cfg.exit_window_secs)),
         },
     )
 }

@@ -81,29 +81,52 @@ pub fn validate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, ContractEr
 }
 
 /// `cfg` with `u` laid over it, validated as a whole. The owner, asset and oracle stay.
+///
+/// `u` is destructured in full (no `..`): a field added to `ConfigUpdate` does not compile
+/// until it is handled here.
 pub fn apply_update(api: &dyn Api, cfg: &Config, u: ConfigUpdate) -> Result<Config, ContractError> {
+    let ConfigUpdate {
+        guardian,
+        unbonding_secs,
+        deposit_lock_secs,
+        min_deposit,
+        protocol_fee_bps,
+        treasury,
+        claim_auto_approve_limit,
+        max_pending_claim_secs,
+        loss_cap_bps,
+        loss_cap_window_secs,
+        max_capital_multiple,
+        member_lookback_secs,
+        max_exposure_age_secs,
+        reward_vesting_secs,
+        max_pause_secs,
+        max_members,
+        max_unbonding_entries,
+        max_memo_len,
+    } = u;
     let msg = InstantiateMsg {
         owner: cfg.owner.to_string(),
-        guardian: u.guardian.or(cfg.guardian.as_ref().map(|g| g.to_string())),
+        guardian: guardian.or(cfg.guardian.as_ref().map(|g| g.to_string())),
         risk_oracle: cfg.risk_oracle.to_string(),
         asset: cfg.asset.clone(),
-        unbonding_secs: u.unbonding_secs.unwrap_or(cfg.unbonding_secs),
-        deposit_lock_secs: u.deposit_lock_secs.unwrap_or(cfg.deposit_lock_secs),
-        min_deposit: u.min_deposit.unwrap_or(cfg.min_deposit),
-        protocol_fee_bps: u.protocol_fee_bps.unwrap_or(cfg.protocol_fee_bps),
-        treasury: u.treasury.unwrap_or(cfg.treasury.to_string()),
-        claim_auto_approve_limit: u.claim_auto_approve_limit.unwrap_or(cfg.claim_auto_approve_limit),
-        max_pending_claim_secs: u.max_pending_claim_secs.unwrap_or(cfg.max_pending_claim_secs),
-        loss_cap_bps: u.loss_cap_bps.unwrap_or(cfg.loss_cap_bps),
-        loss_cap_window_secs: u.loss_cap_window_secs.unwrap_or(cfg.loss_cap_window_secs),
-        max_capital_multiple: u.max_capital_multiple.or(cfg.max_capital_multiple).or(Some(Decimal::zero())),
-        member_lookback_secs: Some(u.member_lookback_secs.unwrap_or(cfg.member_lookback_secs)),
-        max_exposure_age_secs: u.max_exposure_age_secs.or(cfg.max_exposure_age_secs),
-        reward_vesting_secs: Some(u.reward_vesting_secs.unwrap_or(cfg.reward_vesting_secs)),
-        max_pause_secs: Some(u.max_pause_secs.unwrap_or(cfg.max_pause_secs)),
-        max_members: Some(u.max_members.unwrap_or(cfg.max_members)),
-        max_unbonding_entries: Some(u.max_unbonding_entries.unwrap_or(cfg.max_unbonding_entries)),
-        max_memo_len: Some(u.max_memo_len.unwrap_or(cfg.max_memo_len)),
+        unbonding_secs: unbonding_secs.unwrap_or(cfg.unbonding_secs),
+        deposit_lock_secs: deposit_lock_secs.unwrap_or(cfg.deposit_lock_secs),
+        min_deposit: min_deposit.unwrap_or(cfg.min_deposit),
+        protocol_fee_bps: protocol_fee_bps.unwrap_or(cfg.protocol_fee_bps),
+        treasury: treasury.unwrap_or(cfg.treasury.to_string()),
+        claim_auto_approve_limit: claim_auto_approve_limit.unwrap_or(cfg.claim_auto_approve_limit),
+        max_pending_claim_secs: max_pending_claim_secs.unwrap_or(cfg.max_pending_claim_secs),
+        loss_cap_bps: loss_cap_bps.unwrap_or(cfg.loss_cap_bps),
+        loss_cap_window_secs: loss_cap_window_secs.unwrap_or(cfg.loss_cap_window_secs),
+        max_capital_multiple: max_capital_multiple.or(cfg.max_capital_multiple).or(Some(Decimal::zero())),
+        member_lookback_secs: Some(member_lookback_secs.unwrap_or(cfg.member_lookback_secs)),
+        max_exposure_age_secs: max_exposure_age_secs.or(cfg.max_exposure_age_secs),
+        reward_vesting_secs: Some(reward_vesting_secs.unwrap_or(cfg.reward_vesting_secs)),
+        max_pause_secs: Some(max_pause_secs.unwrap_or(cfg.max_pause_secs)),
+        max_members: Some(max_members.unwrap_or(cfg.max_members)),
+        max_unbonding_entries: Some(max_unbonding_entries.unwrap_or(cfg.max_unbonding_entries)),
+        max_memo_len: Some(max_memo_len.unwrap_or(cfg.max_memo_len)),
     };
     validate(api, msg)
 }

@@ -306,8 +306,31 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
     ensure_owner(&cfg, &info, "update the config")?;
     let old_round_secs = cfg.round_secs;
     let old_need = (cfg.method == Method::Historical).then(|| min_observations(cfg.confidence_bps));
+    // Destructured in full (no `..`): a field added to `ConfigUpdate` does not compile until
+    // it is handled here.
+    let ConfigUpdate {
+        confidence_bps,
+        horizon_secs,
+        max_staleness_secs,
+        method,
+        requirement_multiplier,
+        min_requirement,
+        cover_n,
+        claim_multiple,
+        history_len,
+        round_secs,
+        max_move_bps,
+        ewma_lambda,
+        max_markets,
+        max_exposures,
+        max_paths,
+        max_scenarios,
+        min_feeders,
+        submission_ttl_secs,
+        max_feeder_spread_bps,
+    } = u;
     macro_rules! set {
-        ($($f:ident),*) => { $( if let Some(v) = u.$f.clone() { cfg.$f = v; } )* };
+        ($($f:ident),*) => { $( if let Some(v) = $f { cfg.$f = v; } )* };
     }
     set!(
         confidence_bps,
@@ -327,14 +350,14 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
         max_scenarios,
         max_feeder_spread_bps
     );
-    if u.min_feeders.is_some() {
-        cfg.min_feeders = u.min_feeders;
+    if min_feeders.is_some() {
+        cfg.min_feeders = min_feeders;
     }
-    if u.submission_ttl_secs.is_some() {
-        cfg.submission_ttl_secs = u.submission_ttl_secs;
+    if submission_ttl_secs.is_some() {
+        cfg.submission_ttl_secs = submission_ttl_secs;
     }
     let ewma_was_on = cfg.ewma_lambda.is_some();
-    if let Some(l) = u.ewma_lambda {
+    if let Some(l) = ewma_lambda {
         cfg.ewma_lambda = if l.is_zero() { None } else { Some(l) };
     }
     validate(&mut cfg)?;
