@@ -156,24 +156,85 @@ impl VaultContract {
     }
 }
 
-/// The JSON inside `MsgExecuteContractResponse { bytes data = 1; }` when `raw` is that protobuf,
-/// otherwise `raw` itself.
+/// The JSON inside `MsgExecuteContractResponse { bytes data = 1; }` when `raw` is that protobuf
+/// (decoded by cw-utils), otherwise `raw` itself (plain JSON from older chains).
 fn unwrap_execute_response(raw: &Binary) -> Binary {
-    let b = raw.as_slice();
-    if b.first() == Some(&0x0a) {
-        // field 1, wire type 2: a varint length, then the bytes.
-        let (mut len, mut shift, mut i) = (0usize, 0, 1);
-        while i < b.len() && shift < 35 {
-            len |= ((b[i] & 0x7f) as usize) << shift;
-            i += 1;
-            if b[i - 1] & 0x80 == 0 {
-                if i + len == b.len() {
-                    return Binary::from(&b[i..]);
-                }
-                break;
-            }
-            shift += 7;
+    match cw_utils::parse_execute_response_data(raw) {
+        Ok(cw_utils::MsgExecuteContractResponse { data: Some(inner) }) => inner,
+        _ => raw.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::{MsgResponse, SubMsgResponse};
+
+    fn response() -> vault::ClaimLossResponse {
+        vault::ClaimLossResponse {
+            claim_id: 7,
+            status: vault::ClaimStatus::Settled,
+            paid_by_member: Uint128::new(1),
+            paid_by_pool: Uint128::new(2),
+            denied: Uint128::MAX,
+            shortfall: Uint128::MAX,
         }
     }
-    raw.clone()
+
+    /// `MsgExecuteContractResponse { data }`: field 1, wire type 2, varint length, bytes.
+    fn protobuf(data: &[u8]) -> Binary {
+        let mut out = vec![0x0a];
+        let mut n = data.len();
+        while n >= 0x80 {
+            out.push((n as u8 & 0x7f) | 0x80);
+            n >>= 7;
+        }
+        out.push(n as u8);
+        out.extend_from_slice(data);
+        Binary::new(out)
+    }
+
+    #[allow(deprecated)]
+    fn reply(data: Option<Binary>, msg_responses: Vec<Binary>) -> Reply {
+        Reply {
+            id: 1,
+            payload: Binary::default(),
+            gas_used: 0,
+            result: SubMsgResult::Ok(SubMsgResponse {
+                events: vec![],
+                data,
+                msg_responses: msg_responses
+                    .into_iter()
+                    .map(|value| MsgResponse { type_url: "/cosmwasm.wasm.v1.MsgExecuteContractResponse".into(), value })
+                    .collect(),
+            }),
+        }
+    }
+
+    #[test]
+    fn claim_reply_reads_protobuf_wrapped_and_plain_json_data() {
+        let json = to_json_binary(&response()).unwrap();
+        // A long enough body for a two-byte varint length.
+        assert!(json.len() >= 0x80, "{}", json.len());
+        for r in [
+            reply(None, vec![protobuf(&json)]),
+            reply(Some(protobuf(&json)), vec![]),
+            reply(Some(json.clone()), vec![]),
+            // msg_responses first, the deprecated data field only as a fallback.
+            reply(Some(Binary::from(b"junk")), vec![protobuf(&json)]),
+        ] {
+            assert_eq!(VaultContract::parse_claim_reply(r).unwrap(), Ok(response()));
+        }
+    }
+
+    #[test]
+    fn claim_reply_errors() {
+        let e = VaultContract::parse_claim_reply(reply(None, vec![])).unwrap_err();
+        assert!(e.to_string().contains("claim_loss reply without data"), "{e}");
+        assert!(VaultContract::parse_claim_reply(reply(Some(protobuf(b"")), vec![])).is_err());
+        assert!(VaultContract::parse_claim_reply(reply(Some(Binary::from(b"not json")), vec![])).is_err());
+        let refused =
+            Reply { id: 1, payload: Binary::default(), gas_used: 0, result: SubMsgResult::Err("refused".into()) };
+        assert_eq!(VaultContract::parse_claim_reply(refused).unwrap(), Err("refused".to_string()));
+    }
 }
