@@ -20,9 +20,7 @@ pub fn instantiate(
     info: MessageInfo,
     msg: InstantiateMsg,
 ) -> Result<Response, ContractError> {
-    if !info.funds.is_empty() {
-        return Err(ContractError::FundsNotAccepted {});
-    }
+    cw_utils::nonpayable(&info).map_err(|_| ContractError::FundsNotAccepted {})?;
     cw2::set_contract_version(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     let cfg = validate(deps.api, msg)?;
     CONFIG.save(deps.storage, &cfg)?;
@@ -31,9 +29,7 @@ pub fn instantiate(
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> Result<Response, ContractError> {
-    if !info.funds.is_empty() {
-        return Err(ContractError::FundsNotAccepted {});
-    }
+    cw_utils::nonpayable(&info).map_err(|_| ContractError::FundsNotAccepted {})?;
     let sender = info.sender;
     match msg {
         ExecuteMsg::Propose { title, description, msgs } => {

@@ -2,6 +2,7 @@
 
 use cosmwasm_std::{to_json_binary, Addr, BankMsg, CosmosMsg, MessageInfo, QuerierWrapper, Uint128, WasmMsg};
 use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
+use cw_utils::PaymentError;
 use risk_pool::vault::AssetInfo;
 
 use crate::error::ContractError;
@@ -14,22 +15,19 @@ pub fn native_amount(cfg: &Config, info: &MessageInfo) -> Result<Uint128, Contra
         AssetInfo::Native(d) => d,
         AssetInfo::Cw20(token) => return Err(ContractError::UseCw20Send { token: token.clone() }),
     };
-    match info.funds.as_slice() {
-        [] => Err(ContractError::NoFunds { denom: denom.clone() }),
-        [c] if &c.denom != denom => Err(ContractError::WrongAsset { expected: denom.clone(), got: c.denom.clone() }),
-        [c] if c.amount.is_zero() => Err(ContractError::NoFunds { denom: denom.clone() }),
-        [c] => Ok(c.amount),
-        more => Err(ContractError::MultipleCoins { count: more.len() }),
-    }
+    // must_pay refuses with 0 or 2+ coins, a zero amount or another denom; its errors carry
+    // no numbers, so they are re-typed from `info.funds`. A single coin of another denom is
+    // `WrongAsset` even at a zero amount (judged on the denom first).
+    cw_utils::must_pay(info, denom).map_err(|e| match (e, info.funds.as_slice()) {
+        (PaymentError::MultipleDenoms {}, funds) => ContractError::MultipleCoins { count: funds.len() },
+        (_, [c]) if &c.denom != denom => ContractError::WrongAsset { expected: denom.clone(), got: c.denom.clone() },
+        _ => ContractError::NoFunds { denom: denom.clone() },
+    })
 }
 
 /// Messages that take no funds refuse any.
 pub fn no_funds(info: &MessageInfo) -> Result<(), ContractError> {
-    if info.funds.is_empty() {
-        Ok(())
-    } else {
-        Err(ContractError::FundsNotAccepted {})
-    }
+    cw_utils::nonpayable(info).map_err(|_| ContractError::FundsNotAccepted {})
 }
 
 /// The cw20 token address, when the asset is a cw20.
@@ -68,4 +66,72 @@ pub fn balance(querier: &QuerierWrapper, cfg: &Config, vault: &Addr) -> Result<U
             r.balance
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cosmwasm_std::testing::message_info;
+    use cosmwasm_std::{coin, Coin, Decimal};
+
+    fn cfg(asset: AssetInfo) -> Config {
+        let a = Addr::unchecked("a");
+        Config {
+            owner: a.clone(),
+            guardian: None,
+            risk_oracle: a.clone(),
+            asset,
+            unbonding_secs: 1,
+            deposit_lock_secs: 1,
+            min_deposit: Uint128::one(),
+            protocol_fee_bps: 0,
+            treasury: a,
+            claim_auto_approve_limit: Uint128::zero(),
+            max_pending_claim_secs: 1,
+            loss_cap_bps: 1,
+            loss_cap_window_secs: 1,
+            max_capital_multiple: Some(Decimal::one()),
+            member_lookback_secs: 1,
+            max_exposure_age_secs: None,
+            reward_vesting_secs: 1,
+            max_pause_secs: 1,
+            max_members: 1,
+            max_unbonding_entries: 1,
+            max_memo_len: 1,
+        }
+    }
+
+    fn paid(funds: &[Coin]) -> Result<Uint128, ContractError> {
+        native_amount(&cfg(AssetInfo::Native("uusdc".into())), &message_info(&Addr::unchecked("s"), funds))
+    }
+
+    #[test]
+    fn native_amount_types_every_refusal() {
+        let no_funds = || Err(ContractError::NoFunds { denom: "uusdc".into() });
+        let wrong = || Err(ContractError::WrongAsset { expected: "uusdc".into(), got: "uatom".into() });
+        assert_eq!(paid(&[coin(5, "uusdc")]), Ok(Uint128::new(5)));
+        assert_eq!(paid(&[]), no_funds());
+        assert_eq!(paid(&[coin(0, "uusdc")]), no_funds());
+        assert_eq!(paid(&[coin(5, "uatom")]), wrong());
+        // The denom is judged before the amount.
+        assert_eq!(paid(&[coin(0, "uatom")]), wrong());
+        assert_eq!(
+            paid(&[coin(5, "uatom"), coin(5, "uusdc"), coin(1, "ux")]),
+            Err(ContractError::MultipleCoins { count: 3 })
+        );
+        let cw20 = cfg(AssetInfo::Cw20("token".into()));
+        assert_eq!(
+            native_amount(&cw20, &message_info(&Addr::unchecked("s"), &[coin(5, "uusdc")])),
+            Err(ContractError::UseCw20Send { token: "token".into() })
+        );
+    }
+
+    #[test]
+    fn no_funds_refuses_any_coin() {
+        assert_eq!(no_funds(&message_info(&Addr::unchecked("s"), &[])), Ok(()));
+        assert_eq!(
+            no_funds(&message_info(&Addr::unchecked("s"), &[coin(0, "uusdc")])),
+            Err(ContractError::FundsNotAccepted {})
+        );
+    }
 }

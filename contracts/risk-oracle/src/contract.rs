@@ -20,9 +20,7 @@ pub fn instantiate(deps: DepsMut, env: Env, info: MessageInfo, msg: InstantiateM
 
 #[cfg_attr(not(feature = "library"), entry_point)]
 pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> Result<Response, ContractError> {
-    if !info.funds.is_empty() {
-        return Err(ContractError::FundsNotAccepted {});
-    }
+    cw_utils::nonpayable(&info).map_err(|_| ContractError::FundsNotAccepted {})?;
     match msg {
         ExecuteMsg::SetPrices { prices } => prices::set_prices(deps, env, info, prices),
         ExecuteMsg::UpsertMarket { id, price, volatility } => markets::upsert(deps, env, info, id, price, volatility),
