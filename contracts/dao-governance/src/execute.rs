@@ -10,7 +10,7 @@ use risk_pool::{vault, VaultContract};
 use crate::config::{apply_update, Config};
 use crate::error::ContractError;
 use crate::state::{log_unbonding, unbonding_log, BALLOTS, CONFIG, EXECUTING, NEXT_ID, PROPOSALS};
-use crate::tally::{outcome, pass, seen_unbonding, status_at, status_str, Outcome};
+use crate::tally::{outcome, pass, seen_unbonding, status_at, Outcome};
 
 fn load_stored(storage: &dyn Storage, id: u64) -> Result<ProposalResponse, ContractError> {
     PROPOSALS.may_load(storage, id)?.ok_or(ContractError::ProposalNotFound { id })
@@ -75,9 +75,9 @@ fn record_unbonding(p: &mut ProposalResponse, live: Option<u64>) {
     }
 }
 
-fn expect(p: &ProposalResponse, status: Status, expected: &'static str) -> Result<(), ContractError> {
-    if p.status != status {
-        return Err(ContractError::WrongStatus { id: p.id, status: status_str(&p.status).into(), expected });
+fn expect(p: &ProposalResponse, expected: Status) -> Result<(), ContractError> {
+    if p.status != expected {
+        return Err(ContractError::WrongStatus { id: p.id, status: p.status.to_string(), expected: expected.as_str() });
     }
     Ok(())
 }
@@ -169,7 +169,7 @@ pub fn vote(deps: DepsMut, env: &Env, sender: Addr, id: u64, vote: Vote) -> Resu
     let cfg = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
     let mut p = status_at(load_stored(deps.storage, id)?, now, None);
-    expect(&p, Status::Open, "open")?;
+    expect(&p, Status::Open)?;
     if BALLOTS.has(deps.storage, (id, &sender)) {
         return Err(ContractError::AlreadyVoted { id, voter: sender.to_string() });
     }
@@ -201,7 +201,7 @@ pub fn vote(deps: DepsMut, env: &Env, sender: Addr, id: u64, vote: Vote) -> Resu
         .add_attribute("voter", sender)
         .add_attribute("vote", format!("{vote:?}").to_lowercase())
         .add_attribute("power", power)
-        .add_attribute("status", status_str(&p.status)))
+        .add_attribute("status", p.status.as_str()))
 }
 
 /// Anyone, once: marks the proposal executed, then runs its messages as one submessage (a call
@@ -214,7 +214,7 @@ pub fn execute(deps: DepsMut, env: &Env, id: u64) -> Result<Response, ContractEr
     let cfg = CONFIG.load(deps.storage)?;
     let now = env.block.time.seconds();
     let mut p = load(&deps, &cfg, id, now)?;
-    expect(&p, Status::Passed, "passed")?;
+    expect(&p, Status::Passed)?;
     let executable_at = p.executable_at.unwrap_or_default();
     if now < executable_at {
         return Err(ContractError::Timelocked { id, executable_at });
@@ -240,7 +240,7 @@ pub fn execute_batch(deps: DepsMut, env: &Env, sender: Addr, id: u64) -> Result<
         return Err(ContractError::Unauthorized { role: "DAO itself", action: "execute a batch" });
     }
     let p = PROPOSALS.may_load(deps.storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
-    expect(&p, Status::Executed, "executed")?;
+    expect(&p, Status::Executed)?;
     // Only the batch `execute` just dispatched: an executed proposal's messages never run twice
     // (a later proposal calling the DAO's own `execute_batch` is refused).
     if EXECUTING.may_load(deps.storage)? != Some(id) {
@@ -336,7 +336,7 @@ pub fn veto(deps: DepsMut, env: &Env, sender: Addr, id: u64) -> Result<Response,
     if p.guardian.as_ref() != Some(&sender) {
         return Err(ContractError::Unauthorized { role: "guardian snapshotted at propose", action: "veto" });
     }
-    expect(&p, Status::Passed, "passed")?;
+    expect(&p, Status::Passed)?;
     let executable_at = p.executable_at.unwrap_or_default();
     if now >= executable_at {
         return Err(ContractError::TimelockOver { id, executable_at });
@@ -362,13 +362,13 @@ pub fn close(deps: DepsMut, env: &Env, id: u64) -> Result<Response, ContractErro
             p.status.clone()
         }
         (Status::ExecutionFailed, _) => Status::Closed,
-        _ => return Err(ContractError::NotClosable { id, status: status_str(&p.status).into() }),
+        _ => return Err(ContractError::NotClosable { id, status: p.status.to_string() }),
     };
     PROPOSALS.save(deps.storage, id, &p)?;
     Ok(Response::new()
         .add_attribute("action", "close")
         .add_attribute("proposal_id", id.to_string())
-        .add_attribute("status", status_str(&p.status)))
+        .add_attribute("status", p.status.as_str()))
 }
 
 pub fn update_config(deps: DepsMut, env: &Env, sender: Addr, u: ConfigUpdate) -> Result<Response, ContractError> {

@@ -101,19 +101,6 @@ pub fn status_at(mut p: ProposalResponse, now: u64, vault_unbonding: Option<u64>
     p
 }
 
-pub fn status_str(s: &Status) -> &'static str {
-    match s {
-        Status::Open => "open",
-        Status::Passed => "passed",
-        Status::Rejected => "rejected",
-        Status::Executed => "executed",
-        Status::ExecutionFailed => "execution_failed",
-        Status::Closed => "closed",
-        Status::Vetoed => "vetoed",
-        Status::Expired => "expired",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

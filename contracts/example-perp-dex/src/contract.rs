@@ -271,7 +271,7 @@ pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> StdResult<Response> {
                 let back = data.paid_by_member + data.paid_by_pool;
                 BAD_DEBT.update(deps.storage, |(d, r)| -> StdResult<_> { Ok((d, r + back)) })?;
             }
-            data.status.as_str().to_string()
+            data.status.to_string()
         }
         // Failed (e.g. a claim already pending): the close still stands; the debt is recorded.
         Err(reason) => {

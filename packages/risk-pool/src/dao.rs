@@ -147,6 +147,28 @@ pub enum Status {
     Expired,
 }
 
+impl Status {
+    /// The JSON name (snake_case), the one spelling of a status in attributes and errors.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Passed => "passed",
+            Status::Rejected => "rejected",
+            Status::Executed => "executed",
+            Status::ExecutionFailed => "execution_failed",
+            Status::Closed => "closed",
+            Status::Vetoed => "vetoed",
+            Status::Expired => "expired",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cw_serde]
 pub struct ProposalResponse {
     pub id: u64,

@@ -8,3 +8,36 @@ pub mod oracle;
 pub mod vault;
 
 pub use helpers::{RiskOracleContract, VaultContract};
+
+#[cfg(test)]
+mod status_names {
+    use cosmwasm_std::to_json_string;
+
+    use crate::dao::Status;
+    use crate::vault::ClaimStatus;
+
+    /// `Display` / `as_str` of a status is its JSON name, for every variant.
+    fn same_as_json<T: serde::Serialize + std::fmt::Display>(all: &[T]) {
+        for s in all {
+            assert_eq!(to_json_string(s).unwrap(), format!("\"{s}\""));
+        }
+    }
+
+    #[test]
+    fn status_display_is_the_json_name() {
+        use ClaimStatus as C;
+        same_as_json(&[C::Pending, C::Settled, C::Rejected, C::Expired]);
+        use Status as S;
+        same_as_json(&[
+            S::Open,
+            S::Passed,
+            S::Rejected,
+            S::Executed,
+            S::ExecutionFailed,
+            S::Closed,
+            S::Vetoed,
+            S::Expired,
+        ]);
+        assert_eq!(S::ExecutionFailed.as_str(), "execution_failed");
+    }
+}

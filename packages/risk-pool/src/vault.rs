@@ -352,13 +352,20 @@ pub enum ClaimStatus {
 }
 
 impl ClaimStatus {
-    pub fn as_str(&self) -> &'static str {
+    /// The JSON name (snake_case), the one spelling of a status in attributes and errors.
+    pub const fn as_str(&self) -> &'static str {
         match self {
             ClaimStatus::Pending => "pending",
             ClaimStatus::Settled => "settled",
             ClaimStatus::Rejected => "rejected",
             ClaimStatus::Expired => "expired",
         }
+    }
+}
+
+impl std::fmt::Display for ClaimStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -35,9 +35,13 @@ fn load_claim(storage: &dyn Storage, id: u64) -> Result<Claim, ContractError> {
     CLAIMS.may_load(storage, id)?.ok_or(ContractError::ClaimNotFound { id })
 }
 
-fn expect(claim: &Claim, status: ClaimStatus, expected: &'static str) -> Result<(), ContractError> {
-    if claim.status != status {
-        return Err(ContractError::ClaimStatus { id: claim.id, status: claim.status.as_str().into(), expected });
+fn expect(claim: &Claim, expected: ClaimStatus) -> Result<(), ContractError> {
+    if claim.status != expected {
+        return Err(ContractError::ClaimStatus {
+            id: claim.id,
+            status: claim.status.to_string(),
+            expected: expected.as_str(),
+        });
     }
     Ok(())
 }
@@ -403,7 +407,7 @@ pub fn approve_claim(
     let now = env.block.time.seconds();
     ensure_owner(cfg, &sender, "approve claims")?;
     let mut claim = load_claim(deps.storage, id)?;
-    expect(&claim, ClaimStatus::Pending, "pending")?;
+    expect(&claim, ClaimStatus::Pending)?;
     let mut m = load_member(deps.storage, &claim.member)?;
     m.accrue(cfg, now)?;
     let p = take_pending(deps.storage, pool, id)?;
@@ -445,7 +449,7 @@ pub fn reject_claim(
         return Err(ContractError::MemoTooLong { len: reason.len(), max: cfg.max_memo_len });
     }
     let mut claim = load_claim(deps.storage, id)?;
-    expect(&claim, ClaimStatus::Pending, "pending")?;
+    expect(&claim, ClaimStatus::Pending)?;
     let p = take_pending(deps.storage, pool, id)?;
     let mut m = load_member(deps.storage, &claim.member)?;
     m.contribution = add(m.contribution, p.escrow, "contribution")?;
@@ -525,7 +529,7 @@ pub fn return_recovery(
 ) -> Result<Response, ContractError> {
     let now = env.block.time.seconds();
     let mut claim = load_claim(deps.storage, claim_id)?;
-    expect(&claim, ClaimStatus::Settled, "settled")?;
+    expect(&claim, ClaimStatus::Settled)?;
     let pool_owed = sub(claim.paid_by_pool, claim.recovered_pool, "pool owed")?;
     let member_owed = sub(claim.paid_by_member, claim.recovered_member, "member owed")?;
     let max = add(add(claim.shortfall, pool_owed, "owed")?, member_owed, "owed")?;
