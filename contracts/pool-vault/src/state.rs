@@ -301,3 +301,226 @@ pub const SHORTFALL_META: Item<QueueMeta> = Item::new("shortfall_meta");
 /// Shortfall payments the recipient's bank or token refused, kept for it to `collect`
 /// (settlement units; part of `Pool::escrow`, so the books still balance to the unit).
 pub const UNCOLLECTED: Map<&Addr, Uint128> = Map::new("uncollected");
+
+/// The stored layout, pinned: each stored struct, fully populated (every `Option` set, every
+/// `Vec` non-empty, a distinct value per field), serializes to exactly its golden JSON, reads
+/// back from it, and repeats no key in any object. A duplicate `rename` letter compiles, and
+/// would make two fields share one key in state; a changed letter makes stored records unreadable.
+#[cfg(test)]
+mod layout_tests {
+    use std::any::type_name;
+    use std::collections::BTreeSet;
+    use std::fmt;
+
+    use cosmwasm_std::{from_json, to_json_string, Int128};
+    use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+    use crate::peaks::PeakPoint;
+
+    /// Deserializes any JSON document, failing on an object that repeats a key (at any depth).
+    struct NoDuplicateKeys;
+
+    impl<'de> Deserialize<'de> for NoDuplicateKeys {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(NoDuplicateKeys)
+        }
+    }
+
+    impl<'de> Visitor<'de> for NoDuplicateKeys {
+        type Value = NoDuplicateKeys;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_unit<E>(self) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+            while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+            Ok(self)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+            let mut seen = BTreeSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(de::Error::custom(format!("duplicate key {key:?}")));
+                }
+                map.next_value::<NoDuplicateKeys>()?;
+            }
+            Ok(self)
+        }
+    }
+
+    fn duplicate_keys(json: &str) -> Result<(), String> {
+        serde_json::from_str::<NoDuplicateKeys>(json).map(|_| ()).map_err(|e| e.to_string())
+    }
+
+    /// The one check, for every stored struct: no key repeated, the golden layout, read back.
+    fn check<T: Serialize + DeserializeOwned + PartialEq + fmt::Debug>(value: &T, golden: &str) {
+        let name = type_name::<T>();
+        let json = to_json_string(value).unwrap();
+        duplicate_keys(&json).unwrap_or_else(|e| panic!("{name}: {e} in {json}"));
+        assert_eq!(json, golden, "{name}: the stored layout changed");
+        assert_eq!(&from_json::<T>(golden).unwrap(), value, "{name}: the golden does not read back");
+    }
+
+    fn u(n: u128) -> Uint128 {
+        Uint128::new(n)
+    }
+
+    fn addr(s: &str) -> Addr {
+        Addr::unchecked(s)
+    }
+
+    fn rolling<K>(a: u128, b: u128) -> crate::peaks::Rolling<K> {
+        crate::peaks::Rolling {
+            points: vec![PeakPoint { value: u(a), until: Some(b as u64) }, PeakPoint { value: u(a + 1), until: None }],
+            kind: std::marker::PhantomData,
+        }
+    }
+
+    #[test]
+    fn the_duplicate_key_check_catches_a_repeated_letter() {
+        #[derive(Serialize)]
+        struct Dup {
+            #[serde(rename = "a")]
+            x: u8,
+            #[serde(rename = "a")]
+            y: u8,
+        }
+        let json = to_json_string(&Dup { x: 1, y: 2 }).unwrap();
+        assert_eq!(json, r#"{"a":1,"a":2}"#);
+        assert!(duplicate_keys(&json).unwrap_err().starts_with("duplicate key \"a\""));
+        assert!(duplicate_keys(r#"{"a":{"b":1,"b":2}}"#).is_err(), "nested objects are checked too");
+        assert!(duplicate_keys(r#"{"a":[{"b":1},{"b":2}],"b":[1]}"#).is_ok());
+    }
+
+    #[test]
+    fn stored_layouts_are_pinned() {
+        let vesting = Vesting { amount: u(1), from: 2, until: 3 };
+        check(&vesting, r#"{"a":"1","b":2,"c":3}"#);
+        let loss_window = LossWindow { index: 1, base_assets: u(2), paid: u(3) };
+        check(&loss_window, r#"{"a":1,"b":"2","c":"3"}"#);
+        check(
+            &Pool {
+                total_assets: u(1),
+                total_shares: u(2),
+                unbonding_shares: u(3),
+                member_contributions: u(4),
+                escrow: u(5),
+                unvested: vesting,
+                pending_exposure: u(7),
+                shortfall: u(8),
+                paid_by_pool: u(9),
+                paid_by_members: u(10),
+                denied: u(11),
+                shortfall_to_date: u(12),
+                loss_window: Some(loss_window),
+                paused_until: Some(14),
+                guardian_pause_after: 15,
+                cover_n: 16,
+                claim_multiple: Decimal::percent(170),
+                next_claim_id: 18,
+                next_unbonding_id: 19,
+                member_count: 20,
+            },
+            r#"{"a":"1","b":"2","c":"3","d":"4","e":"5","f":{"a":"1","b":2,"c":3},"g":"7","h":"8","i":"9","j":"10","k":"11","l":"12","m":{"a":1,"b":"2","c":"3"},"n":14,"o":15,"p":16,"q":"1.7","r":18,"s":19,"t":20}"#,
+        );
+        check(
+            &Underwriter {
+                shares: u(1),
+                bonded: u(2),
+                lots: vec![LockLot { shares: u(3), unlocks_at: 4 }],
+                unbonding: vec![UnbondingEntry { id: 5, shares: u(6), value_at_request: u(7), matures_at: 8 }],
+            },
+            r#"{"a":"1","b":"2","c":[{"shares":"3","unlocks_at":4}],"d":[{"id":5,"shares":"6","value_at_request":"7","matures_at":8}]}"#,
+        );
+        check(&PeakPoint { value: u(1), until: Some(2) }, r#"{"a":"1","b":2}"#);
+        check(
+            &Member {
+                contribution: u(1),
+                exposures: vec![Exposure { market: "BTC-PERP".into(), notional: Int128::new(-2) }],
+                exposures_at: Some(3),
+                required: u(4),
+                es: u(5),
+                stress_loss: u(6),
+                assessed_at: Some(7),
+                as_of: Some(8),
+                peak_required: rolling(9, 10),
+                peak_es: rolling(11, 12),
+                peak_stress: rolling(13, 14),
+                coverage_cap: u(15),
+                coverage_used: u(16),
+                // Not in the record (`PREMIUMS` holds it): default, so that it reads back equal.
+                premium: Premium::default(),
+                window: (17, u(18)),
+                pending_claim: Some(19),
+                paid_by_pool: u(20),
+                denied: u(21),
+                shortfall: u(22),
+                low_required: rolling(23, 24),
+                committed_required: rolling(25, 26),
+            },
+            r#"{"a":"1","b":[{"market":"BTC-PERP","notional":"-2"}],"c":3,"d":"4","e":"5","f":"6","g":7,"h":8,"i":{"points":[{"a":"9","b":10},{"a":"10","b":null}]},"j":{"points":[{"a":"11","b":12},{"a":"12","b":null}]},"k":{"points":[{"a":"13","b":14},{"a":"14","b":null}]},"l":"15","m":"16","n":[17,"18"],"o":19,"p":"20","q":"21","r":"22","s":{"points":[{"a":"23","b":24},{"a":"24","b":null}]},"t":{"points":[{"a":"25","b":26},{"a":"26","b":null}]}}"#,
+        );
+        check(
+            &Premium {
+                rate_bps: 1,
+                grace_secs: 2,
+                due: u(3),
+                legacy_paid_through: Some(4),
+                accrued_at: 5,
+                prepaid: u(6),
+                due_since: Some(7),
+            },
+            r#"{"a":1,"b":2,"c":"3","d":4,"e":5,"f":"6","g":7}"#,
+        );
+        check(&CoverRow { member: addr("member"), uncovered: u(1) }, r#"{"a":"member","b":"1"}"#);
+        check(
+            &PendingRef { id: 1, member: addr("member"), pool_part: u(2), escrow: u(3), expires_at: 4, premium: u(5) },
+            r#"{"a":1,"b":"member","c":"2","d":"3","e":4,"f":"5"}"#,
+        );
+        check(&QueueMeta { next_seq: 1, len: 2 }, r#"{"a":1,"b":2}"#);
+        check(
+            &Claim {
+                id: 1,
+                member: addr("member"),
+                amount: u(2),
+                recipient: addr("recipient"),
+                memo: Some("memo".into()),
+                status: ClaimStatus::Settled,
+                paid_by_member: u(3),
+                paid_by_pool: u(4),
+                denied: u(5),
+                shortfall: u(6),
+                created_at: 7,
+                expires_at: 8,
+                reason: Some("reason".into()),
+                suspended: Some("suspended".into()),
+                needs_assessment: true,
+                recovered_shortfall: u(9),
+                recovered_pool: u(10),
+                recovered_member: u(11),
+                queue_seq: Some(12),
+            },
+            r#"{"id":1,"member":"member","amount":"2","recipient":"recipient","memo":"memo","status":"settled","paid_by_member":"3","paid_by_pool":"4","denied":"5","shortfall":"6","created_at":7,"expires_at":8,"reason":"reason","suspended":"suspended","needs_assessment":true,"recovered_shortfall":"9","recovered_pool":"10","recovered_member":"11","queue_seq":12}"#,
+        );
+    }
+}
