@@ -453,52 +453,27 @@ pub struct Snapshot {
     pub vault_balance: Vec<Coin>,
 }
 
-/// SPEC.md's oracle instantiate message (the repo's tests), two markets, owner `owner`.
+/// SPEC.md's oracle instantiate message (`risk-testing`'s fixture), two markets, owner `owner`;
+/// staleness widened so that time jumps do not stale the prices.
 pub fn oracle_instantiate() -> oracle::InstantiateMsg {
-    from_json(format!(
-        r#"{{"owner": "{}", "feeders": ["{}"],
- "confidence_bps": 9900, "horizon_secs": 86400, "max_staleness_secs": 315360000,
- "method": "parametric",
- "requirement_multiplier": "1.0", "min_requirement": "0",
- "cover_n": 2, "claim_multiple": "1.5",
- "markets": [{{"id": "BTC-PERP", "price": "60000", "volatility": "0.65"}},
-             {{"id": "ETH-PERP", "price": "3000", "volatility": "0.80"}}],
- "correlations": [{{"a": "BTC-PERP", "b": "ETH-PERP", "rho": "0.8"}}],
- "stress_scenarios": [{{"name": "crash", "shocks": [{{"market": "BTC-PERP", "shock": "-0.4"}}]}}]}}"#,
-        addr("owner"),
-        addr("feeder")
-    ))
-    .expect("oracle instantiate json")
+    let mut msg = risk_testing::oracle_msg(addr("owner").as_str(), addr("feeder").as_str());
+    msg.max_staleness_secs = 315_360_000;
+    msg
 }
 
-/// SPEC.md's vault instantiate message (the repo's tests), native `uusdc`.
+/// SPEC.md's vault instantiate message (`risk-testing`'s fixture), native `uusdc`.
 pub fn vault_instantiate() -> vault::InstantiateMsg {
-    from_json(format!(
-        r#"{{"owner": "{}", "guardian": "{}", "risk_oracle": "{}",
- "asset": {{"native": "uusdc"}},
- "unbonding_secs": 604800, "deposit_lock_secs": 3600, "min_deposit": "1000000",
- "protocol_fee_bps": 1000, "treasury": "{}",
- "claim_auto_approve_limit": "50000000000", "max_pending_claim_secs": 1209600,
- "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000,
- "max_capital_multiple": null}}"#,
-        addr("owner"),
-        addr("guardian"),
-        addr("oracle"),
-        addr("treasury")
-    ))
-    .expect("vault instantiate json")
+    risk_testing::vault_msg(
+        addr("owner").as_str(),
+        Some(addr("guardian").as_str()),
+        addr("oracle").as_str(),
+        addr("treasury").as_str(),
+    )
 }
 
-/// The DAO of the repo's tests, over the vault.
+/// SPEC.md's DAO instantiate message (`risk-testing`'s fixture), over the vault.
 pub fn dao_instantiate() -> dao::InstantiateMsg {
-    from_json(format!(
-        r#"{{"vault": "{}", "voting_period_secs": 259200, "quorum_bps": 2000,
-"threshold_bps": 5000, "timelock_secs": 86400, "min_propose_power": "1", "guardian": "{}",
-"max_msgs": 16}}"#,
-        addr("vault"),
-        addr("guardian")
-    ))
-    .expect("dao instantiate json")
+    risk_testing::dao_msg(addr("vault").as_str(), Some(addr("guardian").as_str()))
 }
 
 pub fn usdc(x: u128) -> Vec<Coin> {

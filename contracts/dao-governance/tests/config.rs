@@ -10,12 +10,7 @@ fn spec_example_instantiates_with_documented_defaults_and_validates() {
     let mut app = App::default();
     let vault = app.api().addr_make("vault");
     let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate)));
-    let json = format!(
-        r#"{{"vault": "{vault}", "voting_period_secs": 259200, "quorum_bps": 2000,
-"threshold_bps": 5000, "timelock_secs": 86400, "min_propose_power": "1", "guardian": null,
-"max_msgs": 16}}"#
-    );
-    let msg: InstantiateMsg = cosmwasm_std::from_json(json).unwrap();
+    let msg = risk_testing::dao_msg(vault.as_str(), None);
     let dao = app.instantiate_contract(code, vault.clone(), &msg, &[], "dao", Some(vault.to_string())).unwrap();
     let c: ConfigResponse = app.wrap().query_wasm_smart(&dao, &QueryMsg::Config {}).unwrap();
     assert_eq!((c.quorum_bps, c.threshold_bps, c.max_msgs), (2000, 5000, 16));

@@ -1,7 +1,7 @@
 //! The example DEX as a vault member: profitable and bad-debt trades, a settled, a pending and a
 //! failed claim, premiums from fees — against the real vault and oracle.
 
-use cosmwasm_std::{coins, from_json, Addr, Decimal, Int128, Uint128};
+use cosmwasm_std::{coins, Addr, Decimal, Int128, Uint128};
 use cw_multi_test::{App, ContractWrapper, Executor};
 use example_perp_dex::contract::ContractError;
 use example_perp_dex::msg::{ExecuteMsg, InstantiateMsg, QueryMsg, StateResponse};
@@ -58,22 +58,14 @@ impl S {
             )
             .with_reply(example_perp_dex::contract::reply),
         ));
-        let omsg: oracle::InstantiateMsg = from_json(format!(
-            r#"{{"owner": "{admin}", "feeders": ["{feeder}"], "confidence_bps": 9900, "horizon_secs": 86400,
- "max_staleness_secs": 315360000, "method": "parametric", "requirement_multiplier": "1.0",
- "min_requirement": "0", "cover_n": 2, "claim_multiple": "1.5",
- "markets": [{{"id": "BTC-PERP", "price": "60000", "volatility": "0.65"}}],
- "correlations": [], "stress_scenarios": [{{"name": "crash", "shocks": [{{"market": "BTC-PERP", "shock": "-0.4"}}]}}]}}"#
-        ))
-        .unwrap();
+        // SPEC's oracle example cut to BTC-PERP alone (its crash scenario kept, no correlation);
+        // staleness widened so that time jumps do not stale the price.
+        let mut omsg = risk_testing::oracle_msg(admin.as_str(), feeder.as_str());
+        omsg.max_staleness_secs = 315_360_000;
+        omsg.markets.retain(|m| m.id == "BTC-PERP");
+        omsg.correlations.clear();
         let oracle = app.instantiate_contract(oc, admin.clone(), &omsg, &[], "oracle", None).unwrap();
-        let vmsg: vault::InstantiateMsg = from_json(format!(
-            r#"{{"owner": "{admin}", "guardian": null, "risk_oracle": "{oracle}", "asset": {{"native": "uusdc"}},
- "unbonding_secs": 604800, "deposit_lock_secs": 3600, "min_deposit": "1000000", "protocol_fee_bps": 1000,
- "treasury": "{treasury}", "claim_auto_approve_limit": "50000000000", "max_pending_claim_secs": 1209600,
- "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000, "max_capital_multiple": null}}"#
-        ))
-        .unwrap();
+        let vmsg = risk_testing::vault_msg(admin.as_str(), None, oracle.as_str(), treasury.as_str());
         let vault = app.instantiate_contract(vc, admin.clone(), &vmsg, &[], "vault", None).unwrap();
         let imsg =
             InstantiateMsg { vault: vault.to_string(), denom: U.into(), operator: operator.to_string(), fee_bps: 10 };

@@ -6,16 +6,9 @@ use pool_vault::contract::{execute, instantiate, migrate, query};
 use pool_vault::ContractError;
 use risk_pool::vault::*;
 
-fn spec_json(dao: &Addr, oracle: &Addr, treasury: &Addr) -> String {
-    format!(
-        r#"{{"owner": "{dao}", "guardian": null, "risk_oracle": "{oracle}",
- "asset": {{"native": "uusdc"}},
- "unbonding_secs": 604800, "deposit_lock_secs": 3600, "min_deposit": "1000000",
- "protocol_fee_bps": 1000, "treasury": "{treasury}",
- "claim_auto_approve_limit": "50000000000", "max_pending_claim_secs": 1209600,
- "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000,
- "max_capital_multiple": null}}"#
-    )
+/// SPEC's example with `"guardian": null`.
+fn spec_msg(dao: &Addr, oracle: &Addr, treasury: &Addr) -> InstantiateMsg {
+    risk_testing::vault_msg(dao.as_str(), None, oracle.as_str(), treasury.as_str())
 }
 
 #[test]
@@ -24,7 +17,7 @@ fn spec_example_instantiates_with_documented_defaults() {
     let (dao, oracle, treasury) =
         (app.api().addr_make("dao"), app.api().addr_make("oracle"), app.api().addr_make("treasury"));
     let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate)));
-    let msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&dao, &oracle, &treasury)).unwrap();
+    let msg = spec_msg(&dao, &oracle, &treasury);
     let vault = app.instantiate_contract(code, dao.clone(), &msg, &[], "vault", Some(dao.to_string())).unwrap();
     let c: ConfigResponse = app.wrap().query_wasm_smart(&vault, &QueryMsg::Config {}).unwrap();
     assert_eq!(c.asset, AssetInfo::Native("uusdc".into()));
@@ -63,7 +56,7 @@ fn invalid_configs_are_refused() {
     let (dao, oracle, treasury) =
         (app.api().addr_make("dao"), app.api().addr_make("oracle"), app.api().addr_make("treasury"));
     let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
-    let base: InstantiateMsg = cosmwasm_std::from_json(spec_json(&dao, &oracle, &treasury)).unwrap();
+    let base = spec_msg(&dao, &oracle, &treasury);
     type Edit = Box<dyn Fn(&mut InstantiateMsg)>;
     let cases: Vec<Edit> = vec![
         Box::new(|m| m.protocol_fee_bps = 10_001),

@@ -269,7 +269,7 @@ fn monte_carlo_is_deterministic_and_never_below_parametric() {
     let mut app = App::default();
     let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
     let owner = app.api().addr_make("o");
-    let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &owner)).unwrap();
+    let mut msg = spec_msg(&owner, &owner);
     msg.method = Method::MonteCarlo { paths: 10_001, seed: 1 };
     let err = app.instantiate_contract(code, owner.clone(), &msg, &[], "o", None).unwrap_err();
     assert_eq!(
@@ -674,7 +674,7 @@ fn audit_10_min_feeders_bounds_and_feeder_changes() {
     let mut app = App::default();
     let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
     let owner = app.api().addr_make("o");
-    let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &owner)).unwrap();
+    let mut msg = spec_msg(&owner, &owner);
     msg.min_feeders = Some(2);
     let err = app.instantiate_contract(code, owner.clone(), &msg, &[], "o", None).unwrap_err();
     assert_eq!(
@@ -930,7 +930,7 @@ fn audit_21_config_refuses_overflowing_horizon() {
     let mut app = App::default();
     let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
     let owner = app.api().addr_make("o");
-    let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &owner)).unwrap();
+    let mut msg = spec_msg(&owner, &owner);
     (msg.horizon_secs, msg.round_secs) = (31_536_000, Some(20));
     let err = app.instantiate_contract(code, owner.clone(), &msg, &[], "o", None).unwrap_err();
     assert_eq!(

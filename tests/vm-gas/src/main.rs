@@ -236,12 +236,8 @@ fn vault_report(path: &str) {
     querier.update_wasm(move |_: &WasmQuery| SystemResult::Ok(ContractResult::Ok(answer.clone())));
     let backend = Backend { api, storage: Counting::default(), querier };
     let mut vm: Vm = Instance::from_code(&wasm, backend, InstanceOptions { gas_limit: GAS_LIMIT }, None).unwrap();
-    let init: vault::InstantiateMsg = serde_json::from_value(serde_json::json!({
-        "owner": dao, "guardian": null, "risk_oracle": oracle, "asset": {"native": "uusdc"},
-        "unbonding_secs": 604800, "deposit_lock_secs": 3600, "min_deposit": "1000000", "protocol_fee_bps": 1000,
-        "treasury": treasury, "claim_auto_approve_limit": "50000000000", "max_pending_claim_secs": 1209600,
-        "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000, "max_capital_multiple": null}))
-    .unwrap();
+    // SPEC's example (`risk-testing`'s fixture) without a guardian.
+    let init = risk_testing::vault_msg(dao.as_str(), None, oracle.as_str(), treasury.as_str());
     let env = |secs: u64| {
         let mut e = env_at(secs);
         e.contract.address = Addr::unchecked(MockApi::default().addr_make("vault"));

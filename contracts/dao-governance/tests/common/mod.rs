@@ -2,7 +2,7 @@
 //! cw-multi-test, handed over to the DAO, with a few underwriters.
 #![allow(dead_code)]
 
-use cosmwasm_std::{coins, from_json, to_json_binary, Addr, CosmosMsg, Uint128, WasmMsg};
+use cosmwasm_std::{coins, to_json_binary, Addr, CosmosMsg, Uint128, WasmMsg};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 use dao_governance::ContractError as E;
 use risk_pool::dao::{self, ExecuteMsg, ProposalResponse, QueryMsg, Status, Vote};
@@ -69,31 +69,18 @@ pub fn suite_with(
         .with_reply(dao_governance::contract::reply)
         .with_migrate(dao_governance::contract::migrate),
     ));
-    let omsg: oracle::InstantiateMsg = from_json(format!(
-        r#"{{"owner": "{admin}", "feeders": ["{feeder}"], "confidence_bps": 9900, "horizon_secs": 86400,
- "max_staleness_secs": 315360000, "method": "parametric", "requirement_multiplier": "1.0",
- "min_requirement": "0", "cover_n": 2, "claim_multiple": "1.5",
- "markets": [{{"id": "BTC-PERP", "price": "60000", "volatility": "0.65"}}],
- "correlations": [], "stress_scenarios": []}}"#
-    ))
-    .unwrap();
+    // SPEC's oracle example cut to BTC-PERP alone, no correlation or scenario; staleness widened
+    // so that time jumps do not stale the price.
+    let mut omsg = risk_testing::oracle_msg(admin.as_str(), feeder.as_str());
+    omsg.max_staleness_secs = 315_360_000;
+    omsg.markets.retain(|m| m.id == "BTC-PERP");
+    omsg.correlations.clear();
+    omsg.stress_scenarios.clear();
     let oracle = app.instantiate_contract(oc, admin.clone(), &omsg, &[], "oracle", None).unwrap();
-    let mut vmsg: vault::InstantiateMsg = from_json(format!(
-        r#"{{"owner": "{admin}", "guardian": "{guardian}", "risk_oracle": "{oracle}",
- "asset": {{"native": "uusdc"}}, "unbonding_secs": 604800, "deposit_lock_secs": 3600,
- "min_deposit": "1000000", "protocol_fee_bps": 1000, "treasury": "{treasury}",
- "claim_auto_approve_limit": "50000000000", "max_pending_claim_secs": 1209600,
- "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000, "max_capital_multiple": null}}"#
-    ))
-    .unwrap();
+    let mut vmsg = risk_testing::vault_msg(admin.as_str(), Some(guardian.as_str()), oracle.as_str(), treasury.as_str());
     edit_vault(&mut vmsg);
     let vault = app.instantiate_contract(vc, admin.clone(), &vmsg, &[], "vault", Some(admin.to_string())).unwrap();
-    let mut dmsg: dao::InstantiateMsg = from_json(format!(
-        r#"{{"vault": "{vault}", "voting_period_secs": 259200, "quorum_bps": 2000,
-"threshold_bps": 5000, "timelock_secs": 86400, "min_propose_power": "1", "guardian": "{guardian}",
-"max_msgs": 16}}"#
-    ))
-    .unwrap();
+    let mut dmsg = risk_testing::dao_msg(vault.as_str(), Some(guardian.as_str()));
     edit(&mut dmsg);
     let dao = app.instantiate_contract(dc, admin.clone(), &dmsg, &[], "dao", None).unwrap();
     app.execute_contract(

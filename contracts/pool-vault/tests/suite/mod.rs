@@ -68,35 +68,6 @@ pub struct Suite {
     pub steps: u64,
 }
 
-/// The vault instantiate message of SPEC.md, with the addresses filled in.
-pub fn spec_vault_json(dao: &Addr, guardian: &Addr, oracle: &Addr, treasury: &Addr) -> String {
-    format!(
-        r#"{{"owner": "{dao}", "guardian": "{guardian}", "risk_oracle": "{oracle}",
- "asset": {{"native": "uusdc"}},
- "unbonding_secs": 604800, "deposit_lock_secs": 3600, "min_deposit": "1000000",
- "protocol_fee_bps": 1000, "treasury": "{treasury}",
- "claim_auto_approve_limit": "50000000000", "max_pending_claim_secs": 1209600,
- "loss_cap_bps": 3000, "loss_cap_window_secs": 2592000,
- "max_capital_multiple": null}}"#
-    )
-}
-
-/// The oracle instantiate message of SPEC.md; staleness is widened so that time jumps in vault
-/// scenarios do not stale the prices unless a test asks for it.
-pub fn spec_oracle_json(dao: &Addr, feeder: &Addr) -> String {
-    format!(
-        r#"{{"owner": "{dao}", "feeders": ["{feeder}"],
- "confidence_bps": 9900, "horizon_secs": 86400, "max_staleness_secs": 315360000,
- "method": "parametric",
- "requirement_multiplier": "1.0", "min_requirement": "0",
- "cover_n": 2, "claim_multiple": "1.5",
- "markets": [{{"id": "BTC-PERP", "price": "60000", "volatility": "0.65"}},
-             {{"id": "ETH-PERP", "price": "3000", "volatility": "0.80"}}],
- "correlations": [{{"a": "BTC-PERP", "b": "ETH-PERP", "rho": "0.8"}}],
- "stress_scenarios": [{{"name": "crash", "shocks": [{{"market": "BTC-PERP", "shock": "-0.4"}}]}}]}}"#
-    )
-}
-
 impl Default for SuiteBuilder {
     fn default() -> Self {
         Self::new()
@@ -177,7 +148,10 @@ impl SuiteBuilder {
         let feeders: Vec<Addr> = std::iter::once(feeder.clone())
             .chain((2..=self.feeders).map(|i| api.addr_make(&format!("feeder{i}"))))
             .collect();
-        let mut omsg: oracle::InstantiateMsg = from_json(spec_oracle_json(&dao, &feeder)).unwrap();
+        // SPEC's example, staleness widened so that time jumps in vault scenarios do not stale the
+        // prices unless a test asks for it.
+        let mut omsg = risk_testing::oracle_msg(dao.as_str(), feeder.as_str());
+        omsg.max_staleness_secs = 315_360_000;
         omsg.feeders = feeders.iter().map(Addr::to_string).collect();
         for e in self.oracle_edits {
             e(&mut omsg);
@@ -237,7 +211,8 @@ impl SuiteBuilder {
             app.instantiate_contract(code, dao.clone(), &oracle, &[], "oracle proxy", None).unwrap()
         });
         let vault_oracle = oracle_proxy.clone().unwrap_or_else(|| oracle.clone());
-        let mut vmsg: InstantiateMsg = from_json(spec_vault_json(&dao, &guardian, &vault_oracle, &treasury)).unwrap();
+        let mut vmsg =
+            risk_testing::vault_msg(dao.as_str(), Some(guardian.as_str()), vault_oracle.as_str(), treasury.as_str());
         if let Some(t) = &token {
             vmsg.asset = AssetInfo::Cw20(t.to_string());
         }

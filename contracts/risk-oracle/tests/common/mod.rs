@@ -40,19 +40,9 @@ pub fn exp(market: &str, notional: i128) -> Exposure {
     Exposure { market: market.into(), notional: Int128::new(notional) }
 }
 
-/// The instantiate message of SPEC.md, verbatim but for the addresses.
-pub fn spec_json(owner: &Addr, feeder: &Addr) -> String {
-    format!(
-        r#"{{"owner": "{owner}", "feeders": ["{feeder}"],
- "confidence_bps": 9900, "horizon_secs": 86400, "max_staleness_secs": 3600,
- "method": "parametric",
- "requirement_multiplier": "1.0", "min_requirement": "0",
- "cover_n": 2, "claim_multiple": "1.5",
- "markets": [{{"id": "BTC-PERP", "price": "60000", "volatility": "0.65"}},
-             {{"id": "ETH-PERP", "price": "3000", "volatility": "0.80"}}],
- "correlations": [{{"a": "BTC-PERP", "b": "ETH-PERP", "rho": "0.8"}}],
- "stress_scenarios": [{{"name": "crash", "shocks": [{{"market": "BTC-PERP", "shock": "-0.4"}}]}}]}}"#
-    )
+/// The instantiate message of SPEC.md (`risk-testing`'s fixture), verbatim but for the addresses.
+pub fn spec_msg(owner: &Addr, feeder: &Addr) -> InstantiateMsg {
+    risk_testing::oracle_msg(owner.as_str(), feeder.as_str())
 }
 
 impl Suite {
@@ -68,7 +58,7 @@ impl Suite {
         let mut feeders = vec![feeder.clone()];
         feeders.extend((1..n).map(|i| app.api().addr_make(&format!("feeder{i}"))));
         let code_id = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate)));
-        let mut msg: InstantiateMsg = cosmwasm_std::from_json(spec_json(&owner, &feeder)).unwrap();
+        let mut msg = spec_msg(&owner, &feeder);
         msg.feeders = feeders.iter().map(|f| f.to_string()).collect();
         edit(&mut msg);
         let oracle =
