@@ -9,6 +9,11 @@ Run by scripts/e2e.sh (which builds what is missing). Steps, each asserted from 
   pending and approved by a DAO vote -> a withdrawal after unbonding -> gas of each action,
   before and after pinning the codes by proposal -> a migration by gov proposal.
 The node it starts is stopped by its pid whatever happens (trap in node.sh's chain_cleanup).
+
+The behaviour steps assert state; the gas bench (gasbench.py) only records gas_used: the store
+proposals of step 3 and the actions of measure_actions (step 10, unpinned then pinned). At the
+end it writes $CHAIN_HOME/gas-report.md and gas-report.json and checks every figure against
+gas-baseline.json (fails above +5 %; GAS_BASELINE_UPDATE=1 writes a new baseline instead).
 """
 
 import base64
@@ -18,6 +23,8 @@ import subprocess
 import sys
 import time
 
+import gasbench
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 NODE = os.path.join(HERE, "node.sh")
@@ -25,7 +32,7 @@ HOME = os.environ.get("CHAIN_HOME", os.path.join(ROOT, ".chain"))
 U = "uusdc"
 T0 = time.time()
 LOG = []
-GAS = {}  # (action, pinned) -> gas_used
+BENCH = gasbench.Bench()
 
 
 def usdc(x):
@@ -91,7 +98,7 @@ def execute(contract, msg, sender, funds=None, measure=None, pinned=False):
         args += ["--amount", funds]
     res = tx(*args)
     if measure:
-        GAS[(measure, pinned)] = int(res["gas_used"])
+        BENCH.record(measure, pinned, res["gas_used"])
     return res
 
 
@@ -200,15 +207,15 @@ def main():
     say(f"predicted: oracle {predicted['risk_oracle']}, vault {predicted['pool_vault']}, dao {predicted['dao_governance']}")
 
     # ---- 3. store the codes by proposal (submitted together, voted, passed)
-    store_gas = {}
     pids = []
     for name in ["risk_oracle", "pool_vault", "dao_governance", "example_perp_dex"]:
         pid, gas = submit(os.path.join(out_dir, f"store-{name}.json"))
         pids.append(pid)
-        store_gas[name] = gas
+        BENCH.record_store(name, gas)
     cw20_file = os.path.join(work, "store-cw20.json")
     sh("gov_store_proposal", cw20_file, os.path.join(ROOT, "target", "e2e", "cw20_ref.wasm"))
-    pid, store_gas["cw20_ref (reference)"] = submit(cw20_file)
+    pid, gas = submit(cw20_file)
+    BENCH.record_store(gasbench.REFERENCE_CODE, gas)
     pids.append(pid)
     wait_passed(pids)
     codes = {c["code_id"]: c for c in q("wasm", "list-code")["code_infos"]}
@@ -242,7 +249,7 @@ def main():
     ok(smart(ORACLE, {"config": {}})["owner"] == DAO, "the DAO owns the oracle")
 
     # ---- 5. underwriters deposit, with the JSON a wallet sends
-    execute(VAULT, {"deposit": {}}, "alice", f"{usdc(600_000)}{U}", measure="deposit")
+    execute(VAULT, {"deposit": {}}, "alice", f"{usdc(600_000)}{U}")
     execute(VAULT, {"deposit": {}}, "bob", f"{usdc(400_000)}{U}")
     st = smart(VAULT, {"state": {}})
     ok(int(st["total_assets"]) == usdc(1_000_000), f"total_assets = 1,000,000 USDC ({st['total_assets']})")
@@ -257,13 +264,13 @@ def main():
     res = execute(DAO, {"propose": {"title": "Register members", "description": "DEX and MM",
                                     "msgs": [wasm(VAULT, {"register_member": terms(DEX, 1_000_000)}),
                                              wasm(VAULT, {"register_member": terms(A["deployer"], 1_000_000)})]}},
-                  "alice", measure="propose")
+                  "alice")
     prop = int(attr(res, "wasm", "proposal_id"))
-    execute(DAO, {"vote": {"proposal_id": prop, "vote": "yes"}}, "alice", measure="vote")
+    execute(DAO, {"vote": {"proposal_id": prop, "vote": "yes"}}, "alice")
     p = smart(DAO, {"proposal": {"proposal_id": prop}})
     ok(p["status"] == "passed", f"proposal {prop} passed early on alice's 60 % (executable at passed + max(timelock, vault unbonding + exit window) = {p['executable_at']})")
     wait_chain_time(p["executable_at"])
-    execute(DAO, {"execute": {"proposal_id": prop}}, "carol", measure="execute")
+    execute(DAO, {"execute": {"proposal_id": prop}}, "carol")
     ok(smart(DAO, {"proposal": {"proposal_id": prop}})["status"] == "executed", "executed by anyone after the timelock")
     ok(int(smart(VAULT, {"member": {"address": DEX}})["coverage_cap"]) == usdc(1_000_000), "the DEX is a member")
 
@@ -364,7 +371,7 @@ def main():
     ok(hist[-1]["operation"] == "CONTRACT_CODE_HISTORY_OPERATION_TYPE_MIGRATE", "vault migrated by governance (cw2 guard accepted the same version)")
     ok(int(smart(VAULT, {"state": {}})["total_assets"]) > 0, "state intact after migration")
 
-    report(store_gas)
+    return report()
 
 
 def try_execute_store(wasm):
@@ -408,38 +415,40 @@ def measure_actions(VAULT, DAO, CW20, A, wasm, pinned):
     execute(VAULT, {"withdraw": {}}, "carol", measure="withdraw", pinned=pinned)
     execute(DAO, {"execute": {"proposal_id": prop}}, "bob", measure="execute", pinned=pinned)
     ok(member()["pending_claim"] is None, "the DAO's reject_claim returned the escrow")
-    say(f"  measured {sum(1 for k in GAS if k[1] == pinned)} actions ({'pinned' if pinned else 'unpinned'})")
+    say(f"  measured {BENCH.count(pinned)} actions ({'pinned' if pinned else 'unpinned'})")
 
 
-def report(store_gas):
+def injectived_version():
+    """The version line of `injectived version` ("v1.20.1 (eef179e)"), or None."""
+    code, out, err = sh("inj", "version", check=False)
+    for line in (out + "\n" + err).splitlines():
+        if line.startswith("Version "):
+            return line[len("Version "):].strip()
+    return None
+
+
+def report():
+    """Writes gas-report.md and gas-report.json to $CHAIN_HOME; returns the report object."""
     try:
         params = q("consensus", "params")
         max_gas = int((params.get("params") or params)["block"]["max_gas"])
     except Exception as e:  # the report still prints without it
         say(f"consensus params unavailable: {e}")
         max_gas = None
-    lines = ["", "| action | gas (unpinned) | × cw20 transfer | gas (pinned) | × cw20 transfer |", "|---|---:|---:|---:|---:|"]
-    ref = {p: GAS.get(("cw20 transfer", p)) for p in (False, True)}
-    for action in ["cw20 transfer", "deposit", "request_withdraw", "withdraw", "member_deposit", "report_exposure (1 markets)",
-                   "report_exposure (8 markets)", "report_exposure (32 markets)", "pay_premium", "claim_loss (auto)",
-                   "claim_loss (pending)", "propose", "vote", "execute"]:
-        cells = []
-        for p in (False, True):
-            g = GAS.get((action, p))
-            cells += [f"{g:,}" if g else "—", f"{g / ref[p]:.2f}" if g and ref[p] else "—"]
-        lines.append(f"| {action} | " + " | ".join(cells) + " |")
-    lines += ["", f"Block gas limit of this chain: {max_gas:,}" if max_gas else "",
-              "(injectived init's default is 10,000,000; node.sh raises it so the store proposals fit)", "",
-              "| store proposal (submit tx) | gas_used | / default 10M block limit |", "|---|---:|---:|"]
-    for k, v in store_gas.items():
-        lines.append(f"| {k} | {v:,} | {v / 10_000_000:.2f} |")
-    text = "\n".join(lines)
+    measured = BENCH.to_json(max_gas, injectived_version())
+    text = gasbench.markdown(measured)
     print(text)
     with open(os.path.join(HOME, "gas-report.md"), "w") as f:
         f.write("\n".join(LOG) + "\n" + text + "\n")
-    say(f"gas report written to {os.path.join(HOME, 'gas-report.md')}")
+    gasbench.write_json(os.path.join(HOME, "gas-report.json"), measured)
+    say(f"gas report written to {os.path.join(HOME, 'gas-report.md')} and gas-report.json")
+    return measured
 
 
 if __name__ == "__main__":
-    main()
-    say("end-to-end: all steps passed")
+    measured = main()
+    say("end-to-end: all behaviour steps passed")
+    say("gas bench: the measured figures against the baseline")
+    if not gasbench.check(measured, out=say):
+        sys.exit("gas bench failed: see above (the behaviour steps passed)")
+    say("gas bench passed")
