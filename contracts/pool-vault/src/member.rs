@@ -79,8 +79,10 @@ impl Member {
     }
 
     /// The requirement the deficit test holds the contribution (before escrow) to:
-    /// max(the lowest `required` cached over the lookback, the largest `required` the member
-    /// committed to by its own accepted increases over the lookback). A raise the member did not
+    /// max(the lowest `required` cached over the lookback, min(the largest `required` the member
+    /// committed to by its own accepted increases over the lookback, the lookback's peak
+    /// `required`)) — the cap keeps the floor within what `member_withdraw` lets the member keep
+    /// once the market has calmed. A raise the member did not
     /// make (a market move, anyone's `refresh_member`) never suspends cover within the lookback,
     /// while the member's own later reduction — to an empty or a tiny book, once a claim's escrow
     /// has spent the contribution — cannot lower the bar below a book it reported within it.
