@@ -518,6 +518,22 @@ impl Suite {
         assert_eq!(formed, Some(true), "the majority's submissions formed no round");
     }
 
+    /// The split-claims attack on a member holding a 1M BTC book with 100k contribution (claim
+    /// limit 600k): it reports an empty book, claim 1 takes 100k + 600k, and claim 2 — filed with
+    /// the contribution spent — must get nothing from the pool (paid or queued).
+    pub fn assert_split_claims_after_an_empty_book_pay_nothing(&mut self, member: &Addr, victim: &Addr) {
+        self.report(member, vec![]).unwrap();
+        let r1 = self.claim_loss(member, usdc(700_000), victim).unwrap();
+        assert_eq!((r1.paid_by_member.u128(), r1.paid_by_pool.u128()), (usdc(100_000), usdc(600_000)));
+        let r2 = self.claim_loss(member, usdc(600_000), victim).unwrap();
+        assert_eq!(
+            r2.paid_by_pool.u128() + r2.shortfall.u128(),
+            0,
+            "second claim with zero contribution took {} from the pool",
+            r2.paid_by_pool
+        );
+    }
+
     /// One feeder's submission (`feeders[i]`); returns whether it formed a round.
     pub fn submit_prices(&mut self, i: usize, btc: &str, eth: &str) -> bool {
         let msg = oracle::ExecuteMsg::SetPrices {
