@@ -5,9 +5,11 @@ pub mod dao;
 pub mod helpers;
 pub mod migrate;
 pub mod oracle;
+pub mod units;
 pub mod vault;
 
 pub use helpers::{RiskOracleContract, VaultContract};
+pub use units::{Amount, Power, Shares, SignedNotional, UnitError};
 
 #[cfg(test)]
 mod status_names {
