@@ -31,6 +31,16 @@ impl Q64 {
     /// Smallest positive value, 2⁻⁶⁴.
     pub const EPSILON: Q64 = Q64(1);
 
+    /// The number whose raw representation is `raw` (= value · 2⁶⁴). The only way in from bits.
+    pub const fn from_raw(raw: i128) -> Q64 {
+        Q64(raw)
+    }
+
+    /// The raw representation, value · 2⁶⁴. The only way out to bits.
+    pub const fn raw(self) -> i128 {
+        self.0
+    }
+
     /// `n` exactly.
     pub const fn from_int(n: i64) -> Q64 {
         Q64((n as i128) << FRAC_BITS)
