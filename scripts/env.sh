@@ -21,6 +21,23 @@ mkdir -p "$TOOLS"
 
 say() { printf '\n== %s\n' "$*"; }
 
+# rust-toolchain.toml pins the release; a machine that has that release only as `stable` (not
+# under its number) and no network for rustup to fetch it uses stable, when it is the same release.
+ensure_toolchain() {
+  local want
+  want=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$ROOT/rust-toolchain.toml")
+  if ! rustup toolchain list | grep -q "^$want-"; then
+    if rustc +stable --version 2>/dev/null | grep -q "^rustc $want "; then
+      export RUSTUP_TOOLCHAIN=stable
+      echo "rust-toolchain.toml wants $want; using stable, which is rustc $want" >&2
+    else
+      echo "rust-toolchain.toml wants rustc $want, not installed (rustup toolchain install $want)" >&2
+      return 1
+    fi
+  fi
+}
+ensure_toolchain
+
 ensure_wasm_target() {
   rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 }
