@@ -33,6 +33,7 @@ step "clippy (wasm32)" cargo clippy --locked --workspace --lib --target wasm32-u
 step "cargo test" cargo test --locked --workspace
 step "build artifacts (scripts/build.sh)" scripts/build.sh
 step "schema drift" schema_drift
+step "TS client: codegen drift + tsc --strict" scripts/client.sh
 step "real VM + gas (scripts/vm-gas.sh)" scripts/vm-gas.sh
 step "gas bench check (python unittest)" python3 -B -m unittest discover -s scripts/chain -p 'test_*.py'
 step "real node end to end + gas report (scripts/e2e.sh)" scripts/e2e.sh
