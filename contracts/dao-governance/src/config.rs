@@ -1,26 +1,34 @@
 //! `InstantiateMsg` → `validate` → `Config`; `update_config` re-validates the whole result.
 
 use cosmwasm_std::Api;
-use risk_pool::dao::{ConfigResponse, ConfigUpdate, InstantiateMsg, DEFAULT_EXIT_WINDOW_SECS};
+use risk_pool::dao::{ConfigUpdate, InstantiateMsg, DEFAULT_EXIT_WINDOW_SECS};
 
 use crate::error::ContractError;
+use crate::state::Config;
 
-pub type Config = ConfigResponse;
-
+/// SPEC's default `execution_window_secs`: 7 days.
 pub const DEFAULT_EXECUTION_WINDOW_SECS: u64 = 7 * 86_400;
+/// Default `max_title_len`, bytes.
 pub const DEFAULT_MAX_TITLE_LEN: u32 = 128;
+/// Default `max_description_len`, bytes.
 pub const DEFAULT_MAX_DESCRIPTION_LEN: u32 = 4_096;
-/// Hard ceilings (bounded gas and storage whatever a proposal sets).
+/// Hard ceilings (bounded gas and storage whatever a proposal sets): messages per proposal…
 pub const MAX_MSGS: u32 = 64;
+/// …title bytes…
 pub const MAX_TITLE_LEN: u32 = 1_024;
+/// …and description bytes.
 pub const MAX_DESCRIPTION_LEN: u32 = 65_536;
+/// Page size of the list queries when `limit` is absent…
 pub const DEFAULT_PAGE: u32 = 10;
+/// …and its ceiling.
 pub const MAX_PAGE: u32 = 30;
 
 fn invalid(reason: impl Into<String>) -> ContractError {
     ContractError::InvalidConfig { reason: reason.into() }
 }
 
+/// The configuration `msg` describes, its defaults filled in; `InvalidConfig` names the field
+/// and the bound it breaks.
 pub fn validate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, ContractError> {
     if msg.quorum_bps > 10_000 || msg.threshold_bps > 10_000 {
         return Err(invalid(format!(

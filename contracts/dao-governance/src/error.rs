@@ -1,4 +1,7 @@
-use cosmwasm_std::{StdError, Uint128};
+//! The DAO's typed errors.
+
+use cosmwasm_std::StdError;
+use risk_pool::{Power, UnitError};
 use thiserror::Error;
 
 /// Every rejection of the DAO; each names the numbers involved and changes nothing.
@@ -9,6 +12,13 @@ pub enum ContractError {
 
     #[error(transparent)]
     Migrate(#[from] risk_pool::migrate::MigrateError),
+
+    /// A tally past `u128::MAX` (the operands are named).
+    #[error(transparent)]
+    Unit(#[from] UnitError),
+
+    #[error("{what}: {at} + {secs} seconds is past the end of time (u64)")]
+    TimeOverflow { what: &'static str, at: u64, secs: u64 },
 
     #[error("unauthorized: only the {role} may {action}")]
     Unauthorized { role: &'static str, action: &'static str },
@@ -26,7 +36,7 @@ pub enum ContractError {
     TooManyMsgs { count: usize, max: u32 },
 
     #[error("proposing needs {required} voting power, {proposer} has {power}")]
-    InsufficientPower { proposer: String, power: Uint128, required: Uint128 },
+    InsufficientPower { proposer: String, power: Power, required: Power },
 
     #[error("proposal {id} not found")]
     ProposalNotFound { id: u64 },
@@ -38,7 +48,7 @@ pub enum ContractError {
     AlreadyVoted { id: u64, voter: String },
 
     #[error("{voter} has no voting power (power at start height {at_start}, bonded now {now})")]
-    NoVotingPower { voter: String, at_start: Uint128, now: Uint128 },
+    NoVotingPower { voter: String, at_start: Power, now: Power },
 
     #[error("the vault {vault} cannot be queried for its unbonding_secs ({reason}); nothing changed")]
     VaultUnavailable { vault: String, reason: String },

@@ -1,60 +1,91 @@
-use cosmwasm_std::{to_json_binary, Binary, Deps, Env, Order};
+//! Queries: the responses are built from the stored structs, as of the block time.
+
+use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdResult};
 use cw_storage_plus::Bound;
-use risk_pool::dao::{ProposalsResponse, QueryMsg, VoteInfo, VoteResponse, VotesResponse};
+use risk_pool::dao::{
+    ConfigResponse, ProposalResponse, ProposalsResponse, QueryMsg, VoteInfo, VoteResponse, VotesResponse,
+};
+use risk_pool::vault;
 
 use crate::config::{DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
-use crate::execute::{exit_delay, vault_config};
-use crate::state::{unbonding_log, BALLOTS, CONFIG, PROPOSALS};
+use crate::exits::{exit_delay, vault_config};
+use crate::state::{load_proposal, unbonding_log, Ballot, Proposal, BALLOTS, CONFIG, PROPOSALS};
 use crate::tally::{seen_unbonding, status_at};
 
-fn page(limit: Option<u32>) -> usize {
-    limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE) as usize
-}
-
+/// Routes each query to its function.
 pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     let now = env.block.time.seconds();
-    // The vault's unbonding now, read once (a passed proposal's `executable_at` and expiry use
-    // it with the logged changes; if the vault cannot be queried, the recorded and logged values
-    // stand).
-    let vault_now = || CONFIG.load(deps.storage).ok().and_then(|cfg| vault_config(&deps.querier, &cfg).ok());
-    let live = |v: &Option<risk_pool::vault::ConfigResponse>, p: &risk_pool::dao::ProposalResponse| {
-        v.as_ref().map(|c| exit_delay(c, p.exit_window_secs))
-    };
     Ok(match msg {
-        QueryMsg::Config {} => to_json_binary(&CONFIG.load(deps.storage)?)?,
-        QueryMsg::Proposal { proposal_id: id } => {
-            let p = PROPOSALS.may_load(deps.storage, id)?.ok_or(ContractError::ProposalNotFound { id })?;
-            let seen = seen_unbonding(&p, live(&vault_now(), &p), &unbonding_log(deps.storage)?);
-            to_json_binary(&status_at(p, now, seen))?
-        }
-        QueryMsg::Proposals { start_after, limit } => {
-            let (v, log) = (vault_now(), unbonding_log(deps.storage)?);
-            let proposals = PROPOSALS
-                .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
-                .take(page(limit))
-                .map(|r| r.map(|(_, p)| status_at(p.clone(), now, seen_unbonding(&p, live(&v, &p), &log))))
-                .collect::<Result<_, _>>()?;
-            to_json_binary(&ProposalsResponse { proposals })?
-        }
-        QueryMsg::Vote { proposal_id, voter } => {
-            let voter = deps.api.addr_validate(&voter)?;
-            let vote = BALLOTS.may_load(deps.storage, (proposal_id, &voter))?.map(|(vote, power)| VoteInfo {
-                voter,
-                vote,
-                power,
-            });
-            to_json_binary(&VoteResponse { vote })?
-        }
+        QueryMsg::Config {} => to_json_binary(&ConfigResponse::from(CONFIG.load(deps.storage)?))?,
+        QueryMsg::Proposal { proposal_id } => to_json_binary(&proposal(deps, now, proposal_id)?)?,
+        QueryMsg::Proposals { start_after, limit } => to_json_binary(&proposals(deps, now, start_after, limit)?)?,
+        QueryMsg::Vote { proposal_id, voter } => to_json_binary(&vote(deps, proposal_id, &voter)?)?,
         QueryMsg::Votes { proposal_id, start_after, limit } => {
-            let start = start_after.map(|s| deps.api.addr_validate(&s)).transpose()?;
-            let votes = BALLOTS
-                .prefix(proposal_id)
-                .range(deps.storage, start.as_ref().map(Bound::exclusive), None, Order::Ascending)
-                .take(page(limit))
-                .map(|r| r.map(|(voter, (vote, power))| VoteInfo { voter, vote, power }))
-                .collect::<Result<_, _>>()?;
-            to_json_binary(&VotesResponse { votes })?
+            to_json_binary(&votes(deps, proposal_id, start_after, limit)?)?
         }
     })
+}
+
+fn page(limit: Option<u32>) -> usize {
+    let n = limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE);
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+/// What a proposal's status as of now needs besides the proposal: the vault's configuration
+/// read once (`None` if it cannot be queried: the recorded and logged values stand) and the
+/// logged unbonding changes.
+struct Seen {
+    vault: Option<vault::ConfigResponse>,
+    log: Vec<(u64, u64)>,
+}
+
+impl Seen {
+    fn read(deps: Deps) -> StdResult<Seen> {
+        let vault = CONFIG.load(deps.storage).ok().and_then(|cfg| vault_config(&deps.querier, &cfg).ok());
+        Ok(Seen { vault, log: unbonding_log(deps.storage)? })
+    }
+
+    /// `p` as of `now`, answered.
+    fn answer(&self, p: Proposal, now: u64) -> ProposalResponse {
+        let live = self.vault.as_ref().map(|c| exit_delay(c, p.exit_window_secs));
+        let seen = seen_unbonding(&p, live, &self.log);
+        status_at(p, now, seen).into()
+    }
+}
+
+fn proposal(deps: Deps, now: u64, id: u64) -> Result<ProposalResponse, ContractError> {
+    let p = load_proposal(deps.storage, id)?;
+    Ok(Seen::read(deps)?.answer(p, now))
+}
+
+fn proposals(deps: Deps, now: u64, start_after: Option<u64>, limit: Option<u32>) -> StdResult<ProposalsResponse> {
+    let seen = Seen::read(deps)?;
+    let proposals = PROPOSALS
+        .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .take(page(limit))
+        .map(|r| r.map(|(_, p)| seen.answer(p, now)))
+        .collect::<StdResult<_>>()?;
+    Ok(ProposalsResponse { proposals })
+}
+
+fn vote_info(voter: Addr, (vote, power): Ballot) -> VoteInfo {
+    VoteInfo { voter, vote, power }
+}
+
+fn vote(deps: Deps, proposal_id: u64, voter: &str) -> StdResult<VoteResponse> {
+    let voter = deps.api.addr_validate(voter)?;
+    let vote = BALLOTS.may_load(deps.storage, (proposal_id, &voter))?.map(|b| vote_info(voter, b));
+    Ok(VoteResponse { vote })
+}
+
+fn votes(deps: Deps, proposal_id: u64, start_after: Option<String>, limit: Option<u32>) -> StdResult<VotesResponse> {
+    let start = start_after.map(|s| deps.api.addr_validate(&s)).transpose()?;
+    let votes = BALLOTS
+        .prefix(proposal_id)
+        .range(deps.storage, start.as_ref().map(Bound::exclusive), None, Order::Ascending)
+        .take(page(limit))
+        .map(|r| r.map(|(voter, b)| vote_info(voter, b)))
+        .collect::<StdResult<_>>()?;
+    Ok(VotesResponse { votes })
 }

@@ -5,35 +5,53 @@
 //! power 0 fails. Early decision: with `remaining` = total − cast votes still possible, the
 //! outcome is fixed once passing holds even if all of `remaining` votes no, or failing holds even
 //! if all of it votes yes.
+//!
+//! Every sum and product is taken in 256 bits: at most four `u128` powers times 10⁴ stay far
+//! below 2²⁵⁶, so none of them can overflow.
 
-use cosmwasm_std::{Uint128, Uint256};
-use risk_pool::dao::{ProposalResponse, Status};
+use cosmwasm_std::Uint256;
+use risk_pool::dao::Status;
+use risk_pool::Power;
 
+use crate::state::Proposal;
+
+/// What the votes cast so far decide.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 pub enum Outcome {
+    /// Passes whatever the rest of the power votes.
     Pass,
+    /// Fails whatever the rest of the power votes.
     Fail,
+    /// Still open.
     Undecided,
 }
 
-fn bps(x: Uint128, b: u32) -> Uint256 {
-    x.full_mul(b)
+/// `x` widened to 256 bits.
+fn wide(x: Power) -> Uint256 {
+    Uint256::from(x.raw())
 }
 
-pub fn outcome(p: &ProposalResponse, final_count: bool) -> Outcome {
-    let total = p.total_power;
+/// `x · b` (a power times basis points), exact.
+fn bps(x: Uint256, b: u32) -> Uint256 {
+    x * Uint256::from(b)
+}
+
+/// The outcome of `p`'s votes; `final_count` once voting has ended (no power remains to vote).
+pub fn outcome(p: &Proposal, final_count: bool) -> Outcome {
+    let total = wide(p.total_power);
     if total.is_zero() {
         return Outcome::Fail;
     }
-    let cast = p.yes + p.no + p.abstain;
-    let remaining = if final_count { Uint128::zero() } else { total.saturating_sub(cast) };
+    let (yes, no) = (wide(p.yes), wide(p.no));
+    let cast = yes + no + wide(p.abstain);
+    let remaining = if final_count { Uint256::zero() } else { total.saturating_sub(cast) };
     let quorum_now = bps(cast, 10_000) >= bps(total, p.quorum_bps);
-    if quorum_now && bps(p.yes, 10_000) > bps(p.yes + p.no + remaining, p.threshold_bps) {
+    if quorum_now && bps(yes, 10_000) > bps(yes + no + remaining, p.threshold_bps) {
         return Outcome::Pass;
     }
     let quorum_possible = bps(cast + remaining, 10_000) >= bps(total, p.quorum_bps);
-    let yes_max = p.yes + remaining;
-    if !quorum_possible || bps(yes_max, 10_000) <= bps(yes_max + p.no, p.threshold_bps) {
+    let yes_max = yes + remaining;
+    if !quorum_possible || bps(yes_max, 10_000) <= bps(yes_max + no, p.threshold_bps) {
         return Outcome::Fail;
     }
     Outcome::Undecided
@@ -46,7 +64,7 @@ pub fn outcome(p: &ProposalResponse, final_count: bool) -> Outcome {
 /// The recorded value is kept because an exit requested while it stood matures that long after
 /// its request (the vault fixes `matures_at` at request), so lowering the vault's unbonding
 /// later never lets a change apply before such an exit. Saturating: a wait past u64 never ends.
-pub fn wait_secs(p: &ProposalResponse, vault_unbonding: Option<u64>) -> u64 {
+pub fn wait_secs(p: &Proposal, vault_unbonding: Option<u64>) -> u64 {
     if !p.require_timelock_ge_unbonding || p.claims_only {
         return p.timelock_secs;
     }
@@ -59,19 +77,19 @@ pub fn wait_secs(p: &ProposalResponse, vault_unbonding: Option<u64>) -> u64 {
 /// see `state::UNBONDING_LOG`)). With the value read at propose, this covers every value in force
 /// since, so the wait — and `executable_at` — never decreases as time passes: a proposal reading
 /// `expired` has been executable for a whole `execution_window_secs`.
-pub fn seen_unbonding(p: &ProposalResponse, live: Option<u64>, log: &[(u64, u64)]) -> Option<u64> {
+pub fn seen_unbonding(p: &Proposal, live: Option<u64>, log: &[(u64, u64)]) -> Option<u64> {
     let logged = log.iter().filter(|(at, _)| *at >= p.created_at).map(|(_, v)| *v).max();
     live.max(logged)
 }
 
 /// Sets `executable_at` = passed_at + [`wait_secs`] (nothing before passing).
-fn set_executable_at(p: &mut ProposalResponse, vault_unbonding: Option<u64>) {
+fn set_executable_at(p: &mut Proposal, vault_unbonding: Option<u64>) {
     let wait = wait_secs(p, vault_unbonding);
     p.executable_at = p.passed_at.map(|at| at.saturating_add(wait));
 }
 
 /// Marks `p` passed at `at`; `executable_at` from the unbonding recorded in `p`.
-pub fn pass(p: &mut ProposalResponse, at: u64) {
+pub fn pass(p: &mut Proposal, at: u64) {
     p.status = Status::Passed;
     p.passed_at = Some(at);
     set_executable_at(p, None);
@@ -81,7 +99,7 @@ pub fn pass(p: &mut ProposalResponse, at: u64) {
 /// from `vault_unbonding` (the vault's current `unbonding_secs`, `None` if not known: the value
 /// recorded in the proposal) and is expired once `now` ≥ executable_at + execution_window_secs,
 /// the window counting from the moment execution is allowed, never from before it.
-pub fn status_at(mut p: ProposalResponse, now: u64, vault_unbonding: Option<u64>) -> ProposalResponse {
+pub fn status_at(mut p: Proposal, now: u64, vault_unbonding: Option<u64>) -> Proposal {
     if p.status == Status::Open && now >= p.voting_ends_at {
         match outcome(&p, true) {
             Outcome::Pass => {
@@ -106,9 +124,12 @@ mod tests {
     use super::*;
     use cosmwasm_std::Addr;
     use proptest::prelude::*;
+    use risk_pool::dao::ConfigResponse;
 
-    fn prop(yes: u128, no: u128, abstain: u128, total: u128, quorum: u32, threshold: u32) -> ProposalResponse {
-        ProposalResponse {
+    use crate::state::Config;
+
+    fn prop(yes: u128, no: u128, abstain: u128, total: u128, quorum: u32, threshold: u32) -> Proposal {
+        Proposal {
             id: 1,
             title: String::new(),
             description: String::new(),
@@ -118,10 +139,10 @@ mod tests {
             start_height: 1,
             voting_ends_at: 100,
             executable_at: None,
-            yes: yes.into(),
-            no: no.into(),
-            abstain: abstain.into(),
-            total_power: total.into(),
+            yes: Power::new(yes),
+            no: Power::new(no),
+            abstain: Power::new(abstain),
+            total_power: Power::new(total),
             quorum_bps: quorum,
             threshold_bps: threshold,
             timelock_secs: 10,
@@ -182,7 +203,9 @@ mod tests {
         let tail = r#","require_timelock_ge_unbonding":true,"exit_window_secs":86400,"unbonding_secs":null,"claims_only":false}"#;
         assert!(json.ends_with(tail), "{json}");
         let old = format!("{}}}", &json[..json.len() - tail.len()]);
-        let p: ProposalResponse = cosmwasm_std::from_json(old).unwrap();
+        let p: Proposal = cosmwasm_std::from_json(&old).unwrap();
+        let r: risk_pool::dao::ProposalResponse = cosmwasm_std::from_json(&old).unwrap();
+        assert_eq!(r, p.clone().into());
         assert_eq!(
             (p.require_timelock_ge_unbonding, p.exit_window_secs, p.unbonding_secs, p.claims_only),
             (true, 86_400, None, false)
@@ -190,7 +213,9 @@ mod tests {
         let cfg = r#"{"vault":"v","voting_period_secs":1,"quorum_bps":0,"threshold_bps":0,"timelock_secs":1,
 "min_propose_power":"1","guardian":null,"max_msgs":1,"execution_window_secs":1,
 "require_timelock_ge_unbonding":true,"max_title_len":1,"max_description_len":1}"#;
-        let c: risk_pool::dao::ConfigResponse = cosmwasm_std::from_json(cfg).unwrap();
+        let c: Config = cosmwasm_std::from_json(cfg).unwrap();
+        assert_eq!(c.exit_window_secs, 86_400);
+        let c: ConfigResponse = cosmwasm_std::from_json(cfg).unwrap();
         assert_eq!(c.exit_window_secs, 86_400);
     }
 

@@ -1,6 +1,10 @@
+//! The DEX's messages. They are the example's own, not part of the suite's interface; amounts are
+//! [`Amount`] and notionals [`SignedNotional`] (the same JSON strings as `Uint128` / `Int128`).
+
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Decimal, Int128, Uint128};
+use cosmwasm_std::{Addr, Decimal};
 use risk_pool::vault::{AssetInfo, ClaimStatus};
+use risk_pool::{Amount, SignedNotional};
 
 #[cw_serde]
 pub struct InstantiateMsg {
@@ -19,7 +23,7 @@ pub enum ExecuteMsg {
     SetPrice { market: String, price: Decimal },
     /// Trader: opens a position of signed `notional` (settlement units, long > 0) with the
     /// attached collateral. The fee (fee_bps of |notional|) is taken from the collateral.
-    Open { market: String, notional: Int128 },
+    Open { market: String, notional: SignedNotional },
     /// Trader: closes at the current price; pays collateral + P&L, or claims the bad debt.
     Close { position_id: u64 },
     /// Anyone: pays the accumulated fees to the vault as premium.
@@ -46,23 +50,23 @@ pub struct Position {
     pub id: u64,
     pub trader: Addr,
     pub market: String,
-    pub notional: Int128,
+    pub notional: SignedNotional,
     pub entry_price: Decimal,
-    pub collateral: Uint128,
+    pub collateral: Amount,
     pub open: bool,
 }
 
 #[cw_serde]
 pub struct ClaimRecord {
     pub position_id: u64,
-    pub bad_debt: Uint128,
+    pub bad_debt: Amount,
     /// `None` when the vault refused the claim (`error` says why).
     pub claim_id: Option<u64>,
     pub status: Option<ClaimStatus>,
-    pub paid_by_member: Uint128,
-    pub paid_by_pool: Uint128,
-    pub denied: Uint128,
-    pub shortfall: Uint128,
+    pub paid_by_member: Amount,
+    pub paid_by_pool: Amount,
+    pub denied: Amount,
+    pub shortfall: Amount,
     pub error: Option<String>,
 }
 
@@ -70,9 +74,9 @@ pub struct ClaimRecord {
 pub struct StateResponse {
     pub vault: Addr,
     pub asset: AssetInfo,
-    pub fees: Uint128,
-    pub bad_debt: Uint128,
-    pub recovered: Uint128,
+    pub fees: Amount,
+    pub bad_debt: Amount,
+    pub recovered: Amount,
     pub claims: Vec<ClaimRecord>,
     pub net_exposure: Vec<risk_pool::oracle::Exposure>,
     /// Set when the vault refused the report of a close: its view of the book is stale and new

@@ -1,12 +1,12 @@
 //! The example DEX as a vault member: profitable and bad-debt trades, a settled, a pending and a
 //! failed claim, premiums from fees — against the real vault and oracle.
 
-use cosmwasm_std::{coins, Addr, Decimal, Int128, Uint128};
+use cosmwasm_std::{coins, Addr, Decimal, Int128};
 use cw_multi_test::{App, ContractWrapper, Executor};
-use example_perp_dex::contract::ContractError;
 use example_perp_dex::msg::{ExecuteMsg, InstantiateMsg, QueryMsg, StateResponse};
+use example_perp_dex::ContractError;
 use risk_pool::vault::{self, ClaimStatus};
-use risk_pool::{oracle, VaultContract};
+use risk_pool::{oracle, Amount, SignedNotional, VaultContract};
 use std::str::FromStr;
 
 const U: &str = "uusdc";
@@ -106,7 +106,7 @@ impl S {
         self.app.execute_contract(self.operator.clone(), self.dex.clone(), &m, &[]).unwrap();
     }
     fn open(&mut self, notional: u128, collateral: u128) -> anyhow::Result<u64> {
-        let m = ExecuteMsg::Open { market: "BTC-PERP".into(), notional: Int128::new(usdc(notional) as i128) };
+        let m = ExecuteMsg::Open { market: "BTC-PERP".into(), notional: SignedNotional::new(usdc(notional) as i128) };
         let r = self.app.execute_contract(self.trader.clone(), self.dex.clone(), &m, &coins(usdc(collateral), U))?;
         Ok(r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == "position_id").unwrap().value.parse()?)
     }
@@ -124,7 +124,7 @@ impl S {
     }
     /// `who` opens a signed `notional` (USDC) with `collateral` attached.
     fn open_as(&mut self, who: &Addr, notional: i128, collateral: u128) -> anyhow::Result<u64> {
-        let m = ExecuteMsg::Open { market: "BTC-PERP".into(), notional: Int128::new(notional * 1_000_000) };
+        let m = ExecuteMsg::Open { market: "BTC-PERP".into(), notional: SignedNotional::new(notional * 1_000_000) };
         let r = self.app.execute_contract(who.clone(), self.dex.clone(), &m, &coins(usdc(collateral), U))?;
         Ok(r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == "position_id").unwrap().value.parse()?)
     }
@@ -210,7 +210,7 @@ fn the_dex_reports_pays_premiums_and_claims_bad_debt() {
     let fees = s.state().fees.u128();
     assert_eq!(fees, usdc(500) + usdc(500) + usdc(500) + usdc(10));
     s.app.execute_contract(s.trader.clone(), s.dex.clone(), &ExecuteMsg::PayPremium {}, &[]).unwrap();
-    assert_eq!(s.state().fees, Uint128::zero());
+    assert_eq!(s.state().fees, Amount::ZERO);
 }
 
 /// Item 16, the audit's scenario: t1 long 500k and t2 short 500k net to 0; the vault pauses; t2's
@@ -266,4 +266,52 @@ fn audit_16_the_next_landed_report_clears_the_pending_mark() {
     assert_eq!(s.balance(&t1) - before, usdc(49_500));
     assert_eq!(s.state().report_pending, None);
     assert!(s.vault_book().iter().all(|e| e.notional.is_zero()));
+}
+
+/// Every refusal is a typed error naming the numbers, and changes nothing.
+#[test]
+fn refusals_are_typed_and_name_the_numbers() {
+    let mut s = S::new();
+    let err = |r: anyhow::Result<cw_multi_test::AppResponse>| r.unwrap_err().downcast::<ContractError>().unwrap();
+    let (dex, trader, operator) = (s.dex.clone(), s.trader.clone(), s.operator.clone());
+    let zero = ExecuteMsg::SetPrice { market: "BTC-PERP".into(), price: Decimal::zero() };
+    assert_eq!(
+        err(s.app.execute_contract(trader.clone(), dex.clone(), &zero, &[])),
+        ContractError::NotOperator { operator: operator.clone(), sender: trader.clone(), action: "set prices" }
+    );
+    assert_eq!(
+        err(s.app.execute_contract(operator.clone(), dex.clone(), &zero, &[])),
+        ContractError::ZeroPrice { market: "BTC-PERP".into() }
+    );
+    // No price for ETH-PERP; collateral below the fee (10 bps of 500k = 500 USDC).
+    let eth = ExecuteMsg::Open { market: "ETH-PERP".into(), notional: SignedNotional::new(1) };
+    assert_eq!(
+        err(s.app.execute_contract(trader.clone(), dex.clone(), &eth, &coins(1, U))),
+        ContractError::NoPrice { market: "ETH-PERP".into() }
+    );
+    let e = s.open(500_000, 499).unwrap_err().downcast::<ContractError>().unwrap();
+    assert_eq!(
+        e,
+        ContractError::CollateralBelowFee {
+            collateral: Amount::new(usdc(499)),
+            fee: Amount::new(usdc(500)),
+            fee_bps: 10,
+            notional: Amount::new(usdc(500_000)),
+        }
+    );
+    assert_eq!(s.state().fees, Amount::ZERO, "a refused open takes no fee");
+    assert_eq!(
+        err(s.app.execute_contract(trader.clone(), dex.clone(), &ExecuteMsg::PayPremium {}, &[])),
+        ContractError::NoFees {}
+    );
+    // Only the trader closes, once; an unknown id is named.
+    let id = s.open(1_000, 100).unwrap();
+    let t2 = s.trader2.clone();
+    assert_eq!(
+        err(s.close_as(&t2, id)),
+        ContractError::NotTheTrader { position_id: id, trader: trader.clone(), sender: t2.clone() }
+    );
+    s.close(id);
+    assert_eq!(err(s.close_as(&trader, id)), ContractError::PositionClosed { position_id: id });
+    assert_eq!(err(s.close_as(&trader, 99)), ContractError::PositionNotFound { position_id: 99 });
 }

@@ -1,0 +1,39 @@
+//! One function per message, grouped by what it touches: `operator` (prices, the vault
+//! contribution), `trade` (open, close), `report` (the exposure report pattern), `claims` (bad
+//! debt through `claim_loss`), `premium` (fees to the vault).
+
+pub mod claims;
+pub mod operator;
+pub mod premium;
+pub mod report;
+pub mod trade;
+
+use cosmwasm_std::{Addr, MessageInfo};
+use risk_pool::vault::AssetInfo;
+use risk_pool::Amount;
+
+use crate::error::ContractError;
+use crate::state::Config;
+
+/// The settlement denom (this example settles in a native denom only).
+pub fn denom(cfg: &Config) -> Result<&str, ContractError> {
+    match &cfg.asset {
+        AssetInfo::Native(denom) => Ok(denom),
+        AssetInfo::Cw20(_) => Err(ContractError::NativeOnly {}),
+    }
+}
+
+/// The settlement coins attached to the message (other denoms are ignored).
+pub fn paid_amount(cfg: &Config, info: &MessageInfo) -> Result<Amount, ContractError> {
+    let denom = denom(cfg)?;
+    let paid = info.funds.iter().filter(|c| c.denom == denom).map(|c| Amount::from(c.amount));
+    Ok(Amount::checked_sum(paid)?)
+}
+
+/// `NotOperator` unless `sender` is the operator.
+pub fn ensure_operator(cfg: &Config, sender: &Addr, action: &'static str) -> Result<(), ContractError> {
+    if *sender != cfg.operator {
+        return Err(ContractError::NotOperator { operator: cfg.operator.clone(), sender: sender.clone(), action });
+    }
+    Ok(())
+}
