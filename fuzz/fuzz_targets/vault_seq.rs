@@ -45,8 +45,8 @@ impl Amt {
             Amt::Huge(x) => x,
         }
     }
-    fn u(self) -> Uint128 {
-        Uint128::new(self.get())
+    fn u<T: From<u128>>(self) -> T {
+        T::from(self.get())
     }
 }
 

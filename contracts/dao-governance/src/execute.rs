@@ -108,7 +108,7 @@ pub fn propose(
     let vault = VaultContract(cfg.vault.clone());
     let height = env.block.height;
     // Power at the start of this block: a deposit counts from the block after it.
-    let power = vault.voting_power_at_height(&deps.querier, sender.as_str(), height)?;
+    let power = vault.voting_power_at_height(&deps.querier, sender.as_str(), height)?.raw();
     if power < cfg.min_propose_power || power.is_zero() {
         return Err(ContractError::InsufficientPower {
             proposer: sender.to_string(),
@@ -116,7 +116,7 @@ pub fn propose(
             required: cfg.min_propose_power.max(Uint128::one()),
         });
     }
-    let total_power = vault.total_power_at_height(&deps.querier, height)?;
+    let total_power = vault.total_power_at_height(&deps.querier, height)?.raw();
     let claims_only = claims_only(&msgs, &cfg.vault);
     let unbonding_secs = if cfg.require_timelock_ge_unbonding && !claims_only {
         Some(vault_unbonding(&deps.querier, &cfg, cfg.exit_window_secs)?)
@@ -177,8 +177,8 @@ pub fn vote(deps: DepsMut, env: &Env, sender: Addr, id: u64, vote: Vote) -> Resu
     let live = live_unbonding(&deps.querier, &cfg, &p)?;
     record_unbonding(&mut p, live);
     let vault = VaultContract(cfg.vault);
-    let at_start = vault.voting_power_at_height(&deps.querier, sender.as_str(), p.start_height)?;
-    let bonded_now = vault.voting_power_at_height(&deps.querier, sender.as_str(), env.block.height + 1)?;
+    let at_start = vault.voting_power_at_height(&deps.querier, sender.as_str(), p.start_height)?.raw();
+    let bonded_now = vault.voting_power_at_height(&deps.querier, sender.as_str(), env.block.height + 1)?.raw();
     let power = at_start.min(bonded_now);
     if power.is_zero() {
         return Err(ContractError::NoVotingPower { voter: sender.to_string(), at_start, now: bonded_now });

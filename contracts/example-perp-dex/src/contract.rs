@@ -265,10 +265,10 @@ pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> StdResult<Response> {
             rec.claim_id = Some(data.claim_id);
             rec.status = Some(data.status.clone());
             (rec.paid_by_member, rec.paid_by_pool, rec.denied, rec.shortfall) =
-                (data.paid_by_member, data.paid_by_pool, data.denied, data.shortfall);
+                (data.paid_by_member.raw(), data.paid_by_pool.raw(), data.denied.raw(), data.shortfall.raw());
             if data.status == ClaimStatus::Settled {
                 // Settled: the escrow (our own contribution) and the pool part came to us.
-                let back = data.paid_by_member + data.paid_by_pool;
+                let back = data.paid_by_member.raw() + data.paid_by_pool.raw();
                 BAD_DEBT.update(deps.storage, |(d, r)| -> StdResult<_> { Ok((d, r + back)) })?;
             }
             data.status.to_string()

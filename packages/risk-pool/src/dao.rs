@@ -1,3 +1,4 @@
+#![allow(missing_docs)]
 //! dao-governance messages, in the JSON shapes of SPEC.md (dao-governance section).
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
