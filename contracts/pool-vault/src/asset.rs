@@ -158,6 +158,34 @@ mod tests {
         );
     }
 
+    /// Native coins and a cw20 `send` normalise to the same (payer, amount, message).
+    #[test]
+    fn funds_normalise_native_and_cw20_alike() {
+        let api = cosmwasm_std::testing::MockApi::default();
+        let (payer, token) = (api.addr_make("payer"), api.addr_make("token"));
+        let msg = ReceiveMsg::PayPremium { member: "m".into() };
+        let native = Funds::native(
+            &cfg(AssetInfo::Native("uusdc".into())),
+            &message_info(&payer, &[coin(7, "uusdc")]),
+            msg.clone(),
+        )
+        .unwrap();
+        let cw20_cfg = cfg(AssetInfo::Cw20(token.to_string()));
+        let send = |from: &Addr| {
+            let r = Cw20ReceiveMsg {
+                sender: payer.to_string(),
+                amount: cosmwasm_std::Uint128::new(7),
+                msg: to_json_binary(&msg).unwrap(),
+            };
+            Funds::cw20(&api, &cw20_cfg, &message_info(from, &[]), r)
+        };
+        assert_eq!(native, Funds { payer: payer.clone(), amount: Amount::new(7), msg: msg.clone() });
+        assert_eq!(send(&token).unwrap(), native);
+        // Only the vault's own token may call receive.
+        let other = api.addr_make("other");
+        assert_eq!(send(&other), Err(ContractError::UnknownToken { sender: other.to_string() }));
+    }
+
     #[test]
     fn no_funds_refuses_any_coin() {
         assert_eq!(no_funds(&message_info(&Addr::unchecked("s"), &[])), Ok(()));
