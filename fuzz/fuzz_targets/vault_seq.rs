@@ -8,7 +8,7 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use cosmwasm_std::{Coin, Decimal, Uint128};
+use cosmwasm_std::{Coin, Decimal};
 use fuzz_harness::{account, addr, exposure, Snapshot, World, DENOM};
 use libfuzzer_sys::fuzz_target;
 use risk_pool::oracle;
