@@ -8,7 +8,7 @@
 #![no_main]
 
 use arbitrary::Arbitrary;
-use cosmwasm_std::{Coin, Decimal, Uint128};
+use cosmwasm_std::{Coin, Decimal};
 use fuzz_harness::{account, addr, exposure, Snapshot, World, DENOM};
 use libfuzzer_sys::fuzz_target;
 use risk_pool::oracle;
@@ -45,8 +45,8 @@ impl Amt {
             Amt::Huge(x) => x,
         }
     }
-    fn u(self) -> Uint128 {
-        Uint128::new(self.get())
+    fn u<T: From<u128>>(self) -> T {
+        T::from(self.get())
     }
 }
 

@@ -358,7 +358,11 @@ impl World {
         let st: vault::StateResponse =
             from_json(self.query_vault(vault::QueryMsg::State {}).expect("state query")).expect("state response");
         let bal = self.vault_balance.iter().find(|c| c.denom == DENOM).map(|c| c.amount).unwrap_or_default();
-        let books = st.total_assets + st.unvested + st.member_contributions + st.escrow + st.surplus;
+        let books = st.total_assets.raw()
+            + st.unvested.raw()
+            + st.member_contributions.raw()
+            + st.escrow.raw()
+            + st.surplus.raw();
         assert_eq!(bal, books, "pool-vault books do not balance: token balance {bal} != books {books} ({st:?})");
     }
 
@@ -531,7 +535,7 @@ impl Snapshot {
         for (m, cap) in [("member1", 200u128), ("member2", 100)] {
             let terms = vault::MemberTerms {
                 member: addr(m).to_string(),
-                coverage_cap: Uint128::new(cap * 1_000_000),
+                coverage_cap: Uint128::new(cap * 1_000_000).into(),
                 premium_rate_bps: 500,
                 grace_secs: 7 * DAY,
             };
@@ -563,7 +567,7 @@ impl Snapshot {
                 &addr("member1"),
                 &[],
                 vault::ExecuteMsg::ClaimLoss {
-                    amount: Uint128::new(2_000_000),
+                    amount: Uint128::new(2_000_000).into(),
                     recipient: addr("member1").to_string(),
                     memo: Some("liquidation shortfall".into()),
                 },
@@ -571,7 +575,11 @@ impl Snapshot {
             "claim",
         );
         ok(
-            w.exec_vault(&addr("bob"), &[], vault::ExecuteMsg::RequestWithdraw { shares: Uint128::new(100_000_000) }),
+            w.exec_vault(
+                &addr("bob"),
+                &[],
+                vault::ExecuteMsg::RequestWithdraw { shares: Uint128::new(100_000_000).into() },
+            ),
             "request withdraw",
         );
         w.check_vault_books();

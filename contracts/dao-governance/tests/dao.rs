@@ -81,7 +81,9 @@ fn flash_votes_and_unbonded_power_do_not_count() {
     s.advance(3_600);
     let alice = s.addr("alice");
     let half = Uint128::new(usdc(300) * 1_000_000);
-    s.app.execute_contract(alice, s.vault.clone(), &vault::ExecuteMsg::RequestWithdraw { shares: half }, &[]).unwrap();
+    s.app
+        .execute_contract(alice, s.vault.clone(), &vault::ExecuteMsg::RequestWithdraw { shares: half.into() }, &[])
+        .unwrap();
     s.vote("alice", id, Vote::No).unwrap();
     let v: dao::VoteResponse = s
         .app
@@ -430,7 +432,7 @@ fn audit_18_a_claim_approval_waits_only_the_timelock_and_settles_before_expiry()
         &[("alice", 600_000), ("bob", 300_000), ("carol", 100_000)],
         |v| {
             v.max_pending_claim_secs = 7 * DAY;
-            v.claim_auto_approve_limit = Uint128::new(usdc(1));
+            v.claim_auto_approve_limit = Uint128::new(usdc(1)).into();
         },
         |_| {},
     );
@@ -444,7 +446,7 @@ fn audit_18_a_claim_approval_waits_only_the_timelock_and_settles_before_expiry()
     }];
     s.vault_exec("dex", &vault::ExecuteMsg::ReportExposure { exposures: book }, 0).unwrap();
     let dex = s.addr("dex").to_string();
-    let claim = vault::ExecuteMsg::ClaimLoss { amount: Uint128::new(usdc(100_000)), recipient: dex, memo: None };
+    let claim = vault::ExecuteMsg::ClaimLoss { amount: Uint128::new(usdc(100_000)).into(), recipient: dex, memo: None };
     s.vault_exec("dex", &claim, 0).unwrap();
     let q = vault::QueryMsg::Claim { id: 1 };
     let c: vault::ClaimResponse = s.app.wrap().query_wasm_smart(&s.vault, &q).unwrap();

@@ -1,16 +1,46 @@
-//! The settlement asset: funds taken in, payouts, the vault's balance.
+//! The settlement asset: funds taken in (normalised once for native coins and cw20 sends),
+//! payouts, the vault's balance.
 
-use cosmwasm_std::{to_json_binary, Addr, BankMsg, CosmosMsg, MessageInfo, QuerierWrapper, Uint128, WasmMsg};
-use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg};
+use cosmwasm_std::{from_json, to_json_binary, Addr, Api, BankMsg, CosmosMsg, MessageInfo, QuerierWrapper, WasmMsg};
+use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg, Cw20ReceiveMsg};
 use cw_utils::PaymentError;
-use risk_pool::vault::AssetInfo;
+use risk_pool::units::Amount;
+use risk_pool::vault::{AssetInfo, ReceiveMsg};
 
 use crate::error::ContractError;
 use crate::state::Config;
 
+/// A funds-taking message, normalised: who pays, how much, and what for. Native coins and a
+/// cw20 `send` arrive as the same triple, so each funds-taking action is dispatched once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Funds {
+    /// Who sent the funds (the message's sender, or the cw20 sender).
+    pub payer: Addr,
+    /// How much of the vault's asset came in.
+    pub amount: Amount,
+    /// What for.
+    pub msg: ReceiveMsg,
+}
+
+impl Funds {
+    /// Native asset: the sender pays exactly one positive coin of the vault's denom.
+    pub fn native(cfg: &Config, info: &MessageInfo, msg: ReceiveMsg) -> Result<Funds, ContractError> {
+        Ok(Funds { payer: info.sender.clone(), amount: native_amount(cfg, info)?, msg })
+    }
+
+    /// cw20 asset: the token's `send` hook, from the vault's own token only; the payer is the
+    /// cw20 sender. (The dispatcher has refused attached coins.)
+    pub fn cw20(api: &dyn Api, cfg: &Config, info: &MessageInfo, r: Cw20ReceiveMsg) -> Result<Funds, ContractError> {
+        if token(cfg) != Some(info.sender.as_str()) {
+            return Err(ContractError::UnknownToken { sender: info.sender.to_string() });
+        }
+        Ok(Funds { payer: api.addr_validate(&r.sender)?, amount: r.amount.into(), msg: from_json(&r.msg)? })
+    }
+}
+
 /// The amount of a native-asset message: exactly one coin of the vault's denom, positive.
 /// A cw20 vault takes funds only through the token's `send`.
-pub fn native_amount(cfg: &Config, info: &MessageInfo) -> Result<Uint128, ContractError> {
+pub fn native_amount(cfg: &Config, info: &MessageInfo) -> Result<Amount, ContractError> {
     let denom = match &cfg.asset {
         AssetInfo::Native(d) => d,
         AssetInfo::Cw20(token) => return Err(ContractError::UseCw20Send { token: token.clone() }),
@@ -18,11 +48,12 @@ pub fn native_amount(cfg: &Config, info: &MessageInfo) -> Result<Uint128, Contra
     // must_pay refuses with 0 or 2+ coins, a zero amount or another denom; its errors carry
     // no numbers, so they are re-typed from `info.funds`. A single coin of another denom is
     // `WrongAsset` even at a zero amount (judged on the denom first).
-    cw_utils::must_pay(info, denom).map_err(|e| match (e, info.funds.as_slice()) {
+    let paid = cw_utils::must_pay(info, denom).map_err(|e| match (e, info.funds.as_slice()) {
         (PaymentError::MultipleDenoms {}, funds) => ContractError::MultipleCoins { count: funds.len() },
         (_, [c]) if &c.denom != denom => ContractError::WrongAsset { expected: denom.clone(), got: c.denom.clone() },
         _ => ContractError::NoFunds { denom: denom.clone() },
-    })
+    })?;
+    Ok(paid.into())
 }
 
 /// Messages that take no funds refuse any.
@@ -39,7 +70,7 @@ pub fn token(cfg: &Config) -> Option<&str> {
 }
 
 /// A payout of `amount` to `to` (`None` when zero).
-pub fn pay(cfg: &Config, to: &Addr, amount: Uint128) -> Result<Option<CosmosMsg>, ContractError> {
+pub fn pay(cfg: &Config, to: &Addr, amount: Amount) -> Result<Option<CosmosMsg>, ContractError> {
     if amount.is_zero() {
         return Ok(None);
     }
@@ -49,7 +80,7 @@ pub fn pay(cfg: &Config, to: &Addr, amount: Uint128) -> Result<Option<CosmosMsg>
         }
         AssetInfo::Cw20(token) => WasmMsg::Execute {
             contract_addr: token.clone(),
-            msg: to_json_binary(&Cw20ExecuteMsg::Transfer { recipient: to.to_string(), amount })?,
+            msg: to_json_binary(&Cw20ExecuteMsg::Transfer { recipient: to.to_string(), amount: amount.raw() })?,
             funds: vec![],
         }
         .into(),
@@ -57,7 +88,7 @@ pub fn pay(cfg: &Config, to: &Addr, amount: Uint128) -> Result<Option<CosmosMsg>
 }
 
 /// The vault's token balance.
-pub fn balance(querier: &QuerierWrapper, cfg: &Config, vault: &Addr) -> Result<Uint128, ContractError> {
+pub fn balance(querier: &QuerierWrapper, cfg: &Config, vault: &Addr) -> Result<Amount, ContractError> {
     Ok(match &cfg.asset {
         AssetInfo::Native(denom) => querier.query_balance(vault, denom)?.amount,
         AssetInfo::Cw20(token) => {
@@ -65,7 +96,8 @@ pub fn balance(querier: &QuerierWrapper, cfg: &Config, vault: &Addr) -> Result<U
                 querier.query_wasm_smart(token, &Cw20QueryMsg::Balance { address: vault.to_string() })?;
             r.balance
         }
-    })
+    }
+    .into())
 }
 
 #[cfg(test)]
@@ -83,10 +115,10 @@ mod tests {
             asset,
             unbonding_secs: 1,
             deposit_lock_secs: 1,
-            min_deposit: Uint128::one(),
+            min_deposit: Amount::new(1),
             protocol_fee_bps: 0,
             treasury: a,
-            claim_auto_approve_limit: Uint128::zero(),
+            claim_auto_approve_limit: Amount::ZERO,
             max_pending_claim_secs: 1,
             loss_cap_bps: 1,
             loss_cap_window_secs: 1,
@@ -101,7 +133,7 @@ mod tests {
         }
     }
 
-    fn paid(funds: &[Coin]) -> Result<Uint128, ContractError> {
+    fn paid(funds: &[Coin]) -> Result<Amount, ContractError> {
         native_amount(&cfg(AssetInfo::Native("uusdc".into())), &message_info(&Addr::unchecked("s"), funds))
     }
 
@@ -109,7 +141,7 @@ mod tests {
     fn native_amount_types_every_refusal() {
         let no_funds = || Err(ContractError::NoFunds { denom: "uusdc".into() });
         let wrong = || Err(ContractError::WrongAsset { expected: "uusdc".into(), got: "uatom".into() });
-        assert_eq!(paid(&[coin(5, "uusdc")]), Ok(Uint128::new(5)));
+        assert_eq!(paid(&[coin(5, "uusdc")]), Ok(Amount::new(5)));
         assert_eq!(paid(&[]), no_funds());
         assert_eq!(paid(&[coin(0, "uusdc")]), no_funds());
         assert_eq!(paid(&[coin(5, "uatom")]), wrong());
@@ -124,6 +156,34 @@ mod tests {
             native_amount(&cw20, &message_info(&Addr::unchecked("s"), &[coin(5, "uusdc")])),
             Err(ContractError::UseCw20Send { token: "token".into() })
         );
+    }
+
+    /// Native coins and a cw20 `send` normalise to the same (payer, amount, message).
+    #[test]
+    fn funds_normalise_native_and_cw20_alike() {
+        let api = cosmwasm_std::testing::MockApi::default();
+        let (payer, token) = (api.addr_make("payer"), api.addr_make("token"));
+        let msg = ReceiveMsg::PayPremium { member: "m".into() };
+        let native = Funds::native(
+            &cfg(AssetInfo::Native("uusdc".into())),
+            &message_info(&payer, &[coin(7, "uusdc")]),
+            msg.clone(),
+        )
+        .unwrap();
+        let cw20_cfg = cfg(AssetInfo::Cw20(token.to_string()));
+        let send = |from: &Addr| {
+            let r = Cw20ReceiveMsg {
+                sender: payer.to_string(),
+                amount: cosmwasm_std::Uint128::new(7),
+                msg: to_json_binary(&msg).unwrap(),
+            };
+            Funds::cw20(&api, &cw20_cfg, &message_info(from, &[]), r)
+        };
+        assert_eq!(native, Funds { payer: payer.clone(), amount: Amount::new(7), msg: msg.clone() });
+        assert_eq!(send(&token).unwrap(), native);
+        // Only the vault's own token may call receive.
+        let other = api.addr_make("other");
+        assert_eq!(send(&other), Err(ContractError::UnknownToken { sender: other.to_string() }));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! again — one set of rules for both.
 
 use cosmwasm_std::{Api, Decimal};
-use risk_pool::vault::{AssetInfo, ConfigUpdate, InstantiateMsg};
+use risk_pool::vault::{AssetInfo, ConfigResponse, ConfigUpdate, InstantiateMsg};
 
 use crate::error::ContractError;
 use crate::state::Config;
@@ -23,10 +23,16 @@ pub const MAX_EXPOSURES: usize = 32;
 pub const DEFAULT_PAGE: u32 = 10;
 pub const MAX_PAGE: u32 = 30;
 
+/// A `u32` size limit as a `usize` bound (exact on 32- and 64-bit targets; saturating beyond).
+pub fn limit(v: u32) -> usize {
+    usize::try_from(v).unwrap_or(usize::MAX)
+}
+
 fn invalid(reason: impl Into<String>) -> ContractError {
     ContractError::InvalidConfig { reason: reason.into() }
 }
 
+/// The checks of an instantiate message, and the documented defaults of its optional fields.
 pub fn validate(api: &dyn Api, msg: InstantiateMsg) -> Result<Config, ContractError> {
     let bps = |what: &str, v: u32| if v > 10_000 { Err(invalid(format!("{what} {v} > 10000"))) } else { Ok(()) };
     bps("protocol_fee_bps", msg.protocol_fee_bps)?;
@@ -129,4 +135,57 @@ pub fn apply_update(api: &dyn Api, cfg: &Config, u: ConfigUpdate) -> Result<Conf
         max_memo_len: Some(max_memo_len.unwrap_or(cfg.max_memo_len)),
     };
     validate(api, msg)
+}
+
+impl Config {
+    /// The `config` query's answer. `self` is destructured in full (no `..`): a stored field
+    /// added without its place in the answer does not compile.
+    pub fn response(&self) -> ConfigResponse {
+        let Config {
+            owner,
+            guardian,
+            risk_oracle,
+            asset,
+            unbonding_secs,
+            deposit_lock_secs,
+            min_deposit,
+            protocol_fee_bps,
+            treasury,
+            claim_auto_approve_limit,
+            max_pending_claim_secs,
+            loss_cap_bps,
+            loss_cap_window_secs,
+            max_capital_multiple,
+            member_lookback_secs,
+            max_exposure_age_secs,
+            reward_vesting_secs,
+            max_pause_secs,
+            max_members,
+            max_unbonding_entries,
+            max_memo_len,
+        } = self.clone();
+        ConfigResponse {
+            owner,
+            guardian,
+            risk_oracle,
+            asset,
+            unbonding_secs,
+            deposit_lock_secs,
+            min_deposit,
+            protocol_fee_bps,
+            treasury,
+            claim_auto_approve_limit,
+            max_pending_claim_secs,
+            loss_cap_bps,
+            loss_cap_window_secs,
+            max_capital_multiple,
+            member_lookback_secs,
+            max_exposure_age_secs,
+            reward_vesting_secs,
+            max_pause_secs,
+            max_members,
+            max_unbonding_entries,
+            max_memo_len,
+        }
+    }
 }

@@ -1,4 +1,5 @@
-use cosmwasm_std::{StdError, Uint128};
+use cosmwasm_std::StdError;
+use risk_pool::units::{Amount, Shares, UnitError};
 use thiserror::Error;
 
 /// Every rejection of the vault. Each names the numbers involved; none changes state.
@@ -21,6 +22,10 @@ pub enum ContractError {
 
     #[error("arithmetic limit: {what}")]
     Math { what: &'static str },
+
+    /// Unit arithmetic failed: the operation and its operands are named.
+    #[error("arithmetic limit: {0}")]
+    Unit(#[from] UnitError),
 
     // --- funds
     #[error("this message takes no funds")]
@@ -46,13 +51,13 @@ pub enum ContractError {
 
     // --- underwriters
     #[error("deposit {amount} below the minimum {min}")]
-    BelowMinDeposit { amount: Uint128, min: Uint128 },
+    BelowMinDeposit { amount: Amount, min: Amount },
 
     #[error("deposit {amount} would mint no shares")]
-    ZeroShares { amount: Uint128 },
+    ZeroShares { amount: Amount },
 
     #[error("capital cap exceeded: assets after deposit {after} > cap {cap}")]
-    CapitalCapExceeded { cap: Uint128, after: Uint128 },
+    CapitalCapExceeded { cap: Amount, after: Amount },
 
     #[error("paused until {until}: {action} is blocked")]
     Paused { until: u64, action: &'static str },
@@ -61,7 +66,7 @@ pub enum ContractError {
     LockLotsFull { address: String, max: u32 },
 
     #[error("requested {requested} shares, {available} bonded and unlocked (next unlock at {next_unlock:?})")]
-    SharesLocked { requested: Uint128, available: Uint128, next_unlock: Option<u64> },
+    SharesLocked { requested: Shares, available: Shares, next_unlock: Option<u64> },
 
     #[error("at most {max} unbonding entries per address")]
     TooManyUnbondingEntries { max: u32 },
@@ -83,13 +88,13 @@ pub enum ContractError {
     TooManyMembers { max: u32 },
 
     #[error("insufficient contribution: required {required}, contribution {contribution}")]
-    InsufficientContribution { required: Uint128, contribution: Uint128 },
+    InsufficientContribution { required: Amount, contribution: Amount },
 
     #[error("pool capacity exceeded: Cover-N requirement would be {requirement}, capacity {capacity}")]
-    PoolCapacityExceeded { requirement: Uint128, capacity: Uint128 },
+    PoolCapacityExceeded { requirement: Amount, capacity: Amount },
 
     #[error("member withdrawal {requested} exceeds {available} (contribution {contribution} above floor {floor})")]
-    WithdrawBelowRequirement { requested: Uint128, available: Uint128, contribution: Uint128, floor: Uint128 },
+    WithdrawBelowRequirement { requested: Amount, available: Amount, contribution: Amount, floor: Amount },
 
     #[error("{count} exposures, at most {max}")]
     TooManyExposures { count: usize, max: usize },
@@ -108,7 +113,7 @@ pub enum ContractError {
     MemberHasPendingClaim { claim_id: u64 },
 
     #[error("member {member} has outstanding shortfall {shortfall}: it cannot be removed until it is settled")]
-    MemberHasShortfall { member: String, shortfall: Uint128 },
+    MemberHasShortfall { member: String, shortfall: Amount },
 
     #[error("invalid claim recipient {recipient}: neither the vault nor its token")]
     InvalidRecipient { recipient: String },
@@ -129,10 +134,10 @@ pub enum ContractError {
     NoShortfall { claim_id: u64 },
 
     #[error("loss cap reached in window {window}: cap {cap}, paid {paid}")]
-    LossCapReached { window: u64, cap: Uint128, paid: Uint128 },
+    LossCapReached { window: u64, cap: Amount, paid: Amount },
 
     #[error("recovery {got} for claim {claim_id} exceeds what is owed back: {max}")]
-    RecoveryExceedsLoss { claim_id: u64, max: Uint128, got: Uint128 },
+    RecoveryExceedsLoss { claim_id: u64, max: Amount, got: Amount },
 
     #[error("nothing to collect for {address}")]
     NothingToCollect { address: String },
@@ -144,7 +149,7 @@ pub enum ContractError {
     MarketDelisted { market: String },
 
     #[error("no surplus: balance {balance}, books {books}")]
-    NoSurplus { balance: Uint128, books: Uint128 },
+    NoSurplus { balance: Amount, books: Amount },
 
     // --- pause
     #[error("already paused until {until}")]

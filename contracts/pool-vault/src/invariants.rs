@@ -2,7 +2,8 @@
 //! feature is on (the test suites switch it on; the wasm build leaves it off). Iterates every
 //! record: test use only.
 
-use cosmwasm_std::{Deps, Env, Order, Uint128};
+use cosmwasm_std::{Deps, Env, Order};
+use risk_pool::units::{Amount, Shares};
 
 use crate::error::ContractError;
 use crate::state::{
@@ -17,30 +18,31 @@ fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), ContractError> 
     }
 }
 
+/// Every books identity, over every record (`Invariant` naming the figures that disagree).
 pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
     let pool = POOL.load(deps.storage)?;
-    let (mut shares, mut bonded, mut unbonding) = (Uint128::zero(), Uint128::zero(), Uint128::zero());
+    let (mut shares, mut bonded, mut unbonding) = (Shares::ZERO, Shares::ZERO, Shares::ZERO);
     for item in UNDERWRITERS.range(deps.storage, None, None, Order::Ascending) {
         let (addr, uw) = item?;
-        let in_entries: Uint128 = uw.unbonding.iter().map(|e| e.shares).sum();
-        ensure(uw.bonded + in_entries == uw.shares, || {
+        let in_entries = Shares::checked_sum(uw.unbonding.iter().map(|e| e.shares))?;
+        ensure(uw.bonded.checked_add(in_entries)? == uw.shares, || {
             format!("{addr}: bonded {} + unbonding {in_entries} != shares {}", uw.bonded, uw.shares)
         })?;
-        shares += uw.shares;
-        bonded += uw.bonded;
-        unbonding += in_entries;
+        shares = shares.checked_add(uw.shares)?;
+        bonded = bonded.checked_add(uw.bonded)?;
+        unbonding = unbonding.checked_add(in_entries)?;
     }
     ensure(shares == pool.total_shares, || format!("Σ shares {shares} != total_shares {}", pool.total_shares))?;
     ensure(unbonding == pool.unbonding_shares, || format!("Σ unbonding {unbonding} != {}", pool.unbonding_shares))?;
     let total_bonded = TOTAL_BONDED.may_load(deps.storage)?.unwrap_or_default();
     ensure(bonded == total_bonded, || format!("Σ bonded {bonded} != total bonded {total_bonded}"))?;
 
-    let (mut contributions, mut count) = (Uint128::zero(), 0u32);
+    let (mut contributions, mut count) = (Amount::ZERO, 0u32);
     for item in MEMBERS.range(deps.storage, None, None, Order::Ascending) {
         let (addr, m) = item?;
         ensure(PREMIUMS.has(deps.storage, &addr), || format!("member {addr} without a premium account"))?;
-        contributions += m.contribution;
-        count += 1;
+        contributions = contributions.checked_add(m.contribution)?;
+        count = count.saturating_add(1);
     }
     ensure(contributions == pool.member_contributions, || {
         format!("Σ contributions {contributions} != {}", pool.member_contributions)
@@ -49,12 +51,12 @@ pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
 
     let pending = PENDING.may_load(deps.storage)?.unwrap_or_default();
     // Escrow: the member parts of pending claims and the refused payouts kept `uncollected`.
-    let mut uncollected = Uint128::zero();
+    let mut uncollected = Amount::ZERO;
     for item in UNCOLLECTED.range(deps.storage, None, None, Order::Ascending) {
-        uncollected += item?.1;
+        uncollected = uncollected.checked_add(item?.1)?;
     }
-    let escrow: Uint128 = pending.iter().map(|p| p.escrow).sum::<Uint128>() + uncollected;
-    let exposure: Uint128 = pending.iter().map(|p| p.pool_part).sum();
+    let escrow = Amount::checked_sum(pending.iter().map(|p| p.escrow))?.checked_add(uncollected)?;
+    let exposure = Amount::checked_sum(pending.iter().map(|p| p.pool_part))?;
     ensure(escrow == pool.escrow, || format!("Σ escrow {escrow} != {}", pool.escrow))?;
     ensure(exposure == pool.pending_exposure, || format!("Σ pending {exposure} != {}", pool.pending_exposure))?;
     for p in &pending {
@@ -62,11 +64,11 @@ pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
         ensure(m.pending_claim == Some(p.id), || format!("pending claim {} not on its member", p.id))?;
     }
 
-    let (mut shortfall, mut owing) = (Uint128::zero(), 0u64);
+    let (mut shortfall, mut owing) = (Amount::ZERO, 0u64);
     for item in CLAIMS.range(deps.storage, None, None, Order::Ascending) {
         let (id, c) = item?;
-        shortfall += c.shortfall;
-        owing += u64::from(!c.shortfall.is_zero());
+        shortfall = shortfall.checked_add(c.shortfall)?;
+        owing = owing.saturating_add(u64::from(!c.shortfall.is_zero()));
         // In the queue exactly while it has shortfall, under its own key.
         let queued = c.queue_seq.map(|seq| SHORTFALL_FIFO.may_load(deps.storage, seq)).transpose()?.flatten();
         ensure(queued == (!c.shortfall.is_zero()).then_some(id), || {
@@ -75,7 +77,8 @@ pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
     }
     ensure(shortfall == pool.shortfall, || format!("Σ claim shortfall {shortfall} != {}", pool.shortfall))?;
     // The queue's entries are exactly the claims that owe shortfall (FIFO keys, no zeroed ones).
-    let entries = SHORTFALL_FIFO.range(deps.storage, None, None, Order::Ascending).count() as u64;
+    let entries = SHORTFALL_FIFO.range(deps.storage, None, None, Order::Ascending).count();
+    let entries = u64::try_from(entries).unwrap_or(u64::MAX);
     let len = SHORTFALL_META.may_load(deps.storage)?.unwrap_or_default().len;
     ensure(entries == owing && len == owing, || {
         format!("queue {entries} entries (len {len}) != {owing} owing claims")

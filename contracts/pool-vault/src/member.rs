@@ -1,8 +1,9 @@
 //! A member's figures: premium accrual, cached risk figures and their peaks, Cover-N input,
 //! claim cap and coverage suspension.
 
-use cosmwasm_std::{Addr, Decimal, Storage, Uint128};
+use cosmwasm_std::{Addr, Decimal, Storage, Uint256};
 use risk_pool::oracle::{AssessResponse, Exposure};
+use risk_pool::units::Amount;
 use risk_pool::vault::MemberTerms;
 
 use crate::books::{mul_div_ceil, mul_div_floor, BPS, YEAR_SECS};
@@ -11,52 +12,55 @@ use crate::peaks::{Low, Peak};
 use crate::state::{Config, CoverRow, Member, Pool, Premium, COVER, MEMBERS, PREMIUMS};
 
 impl Member {
+    /// A fresh record on `terms`: nothing contributed, reported or assessed; premium from `now`.
     pub fn new(terms: &MemberTerms, now: u64) -> Member {
         Member {
-            contribution: Uint128::zero(),
+            contribution: Amount::ZERO,
             exposures: vec![],
             exposures_at: None,
-            required: Uint128::zero(),
-            es: Uint128::zero(),
-            stress_loss: Uint128::zero(),
+            required: Amount::ZERO,
+            es: Amount::ZERO,
+            stress_loss: Amount::ZERO,
             assessed_at: None,
             as_of: None,
             peak_required: Peak::default(),
             peak_es: Peak::default(),
             peak_stress: Peak::default(),
             coverage_cap: terms.coverage_cap,
-            coverage_used: Uint128::zero(),
+            coverage_used: Amount::ZERO,
             premium: Premium {
                 rate_bps: terms.premium_rate_bps,
                 grace_secs: terms.grace_secs,
-                due: Uint128::zero(),
+                due: Amount::ZERO,
                 legacy_paid_through: None,
                 accrued_at: now,
-                prepaid: Uint128::zero(),
+                prepaid: Amount::ZERO,
                 due_since: None,
             },
-            window: (0, Uint128::zero()),
+            window: (0, Amount::ZERO),
             pending_claim: None,
-            paid_by_pool: Uint128::zero(),
-            denied: Uint128::zero(),
-            shortfall: Uint128::zero(),
+            paid_by_pool: Amount::ZERO,
+            denied: Amount::ZERO,
+            shortfall: Amount::ZERO,
             low_required: Low::default(),
             committed_required: Peak::default(),
         }
     }
 
-    pub fn peak_required(&self, cfg: &Config, now: u64) -> Uint128 {
+    /// The largest `required` over the lookback.
+    pub fn peak_required(&self, cfg: &Config, now: u64) -> Amount {
         self.peak_required.peak(now, cfg.member_lookback_secs)
     }
 
-    pub fn peak_stress(&self, cfg: &Config, now: u64) -> Uint128 {
+    /// The largest `stress_loss` over the lookback.
+    pub fn peak_stress(&self, cfg: &Config, now: u64) -> Amount {
         self.peak_stress.peak(now, cfg.member_lookback_secs)
     }
 
     /// The lowest `required` cached during the last `member_lookback_secs` (rolling minimum; see
     /// `peaks` for its bound). None before the first assessment. A record stored before revision 2
     /// has no minimum yet: its cached `required` (in force since `assessed_at`) stands in.
-    pub fn lowest_required(&self, cfg: &Config, now: u64) -> Option<Uint128> {
+    pub fn lowest_required(&self, cfg: &Config, now: u64) -> Option<Amount> {
         self.low_required.extreme(now, cfg.member_lookback_secs).or(self.assessed_at.map(|_| self.required))
     }
 
@@ -75,7 +79,7 @@ impl Member {
     /// After an accepted reduction: the member's commitment ends now — the larger figure stays
     /// in force for the lookback after this instant, then no longer binds.
     pub fn end_commitment(&mut self, cfg: &Config, now: u64) {
-        self.committed_required.set(Uint128::zero(), now, cfg.member_lookback_secs);
+        self.committed_required.set(Amount::ZERO, now, cfg.member_lookback_secs);
     }
 
     /// The requirement the deficit test holds the contribution (before escrow) to:
@@ -86,12 +90,13 @@ impl Member {
     /// make (a market move, anyone's `refresh_member`) never suspends cover within the lookback,
     /// while the member's own later reduction — to an empty or a tiny book, once a claim's escrow
     /// has spent the contribution — cannot lower the bar below a book it reported within it.
-    pub fn deficit_floor(&self, cfg: &Config, now: u64) -> Uint128 {
+    pub fn deficit_floor(&self, cfg: &Config, now: u64) -> Amount {
         let lowest = self.lowest_required(cfg, now).unwrap_or(self.required);
         lowest.max(self.committed_required.peak(now, cfg.member_lookback_secs).min(self.peak_required(cfg, now)))
     }
 
-    pub fn peak_es(&self, cfg: &Config, now: u64) -> Uint128 {
+    /// The largest `es` over the lookback.
+    pub fn peak_es(&self, cfg: &Config, now: u64) -> Amount {
         self.peak_es.peak(now, cfg.member_lookback_secs)
     }
 
@@ -109,16 +114,16 @@ impl Member {
         let dt = now - p.accrued_at;
         // Max in force at any instant of [accrued_at − lookback, now]: each instant's own peak.
         let peak = self.peak_required.peak(now, cfg.member_lookback_secs.saturating_add(dt));
-        let rate = peak.full_mul(p.rate_bps);
-        let charge = mul_div_ceil(rate, dt, BPS * YEAR_SECS as u128)?;
+        let rate = peak.raw().full_mul(p.rate_bps);
+        let charge = Amount::from(mul_div_ceil(rate, dt, year_bps())?);
         let p = &mut self.premium;
         let drawn = charge.min(p.prepaid);
-        let rest = charge - drawn;
+        let rest = charge.checked_sub(drawn)?;
         if !rest.is_zero() && p.due.is_zero() {
             p.due_since = Some(p.accrued_at.saturating_add(prepaid_secs(p.prepaid, rate).min(dt)));
         }
-        p.prepaid -= drawn;
-        p.due = p.due.checked_add(rest).map_err(|_| ContractError::Math { what: "premium" })?;
+        p.prepaid = p.prepaid.checked_sub(drawn)?;
+        p.due = p.due.checked_add(rest)?;
         p.accrued_at = now;
         Ok(())
     }
@@ -127,23 +132,23 @@ impl Member {
     /// payment ends the arrears clock); any excess is added to `prepaid` — an amount, never time,
     /// so a credit bought at a small requirement covers exactly its amount at a larger one.
     /// Returns the amount added to `prepaid`.
-    pub fn pay_premium(&mut self, amount: Uint128) -> Result<Uint128, ContractError> {
+    pub fn pay_premium(&mut self, amount: Amount) -> Result<Amount, ContractError> {
         let p = &mut self.premium;
         let cleared = amount.min(p.due);
-        p.due -= cleared;
+        p.due = p.due.checked_sub(cleared)?;
         if p.due.is_zero() {
             p.due_since = None;
         }
-        let excess = amount - cleared;
-        p.prepaid = p.prepaid.checked_add(excess).map_err(|_| ContractError::Math { what: "prepaid" })?;
+        let excess = amount.checked_sub(cleared)?;
+        p.prepaid = p.prepaid.checked_add(excess)?;
         Ok(excess)
     }
 
     /// Takes premium due out of the contribution (after `accrue`): min(due, contribution) is
     /// cleared as if paid. Returns the amount taken (the caller books it as income).
-    pub fn take_due_from_contribution(&mut self) -> Result<Uint128, ContractError> {
+    pub fn take_due_from_contribution(&mut self) -> Result<Amount, ContractError> {
         let take = self.premium.due.min(self.contribution);
-        self.contribution -= take;
+        self.contribution = self.contribution.checked_sub(take)?;
         self.pay_premium(take)?;
         Ok(take)
     }
@@ -151,7 +156,7 @@ impl Member {
     /// The reported `paid_through`: now + ⌊prepaid·10⁴·year/(peak_required·bps)⌋ (rounds down),
     /// None when peak_required·bps = 0. Informative only: accrual draws on the amount.
     pub fn paid_through(&self, cfg: &Config, now: u64) -> Option<u64> {
-        let rate = self.peak_required(cfg, now).full_mul(self.premium.rate_bps);
+        let rate = self.peak_required(cfg, now).raw().full_mul(self.premium.rate_bps);
         (!rate.is_zero()).then(|| now.saturating_add(prepaid_secs(self.premium.prepaid, rate)))
     }
 
@@ -171,8 +176,8 @@ impl Member {
         let Some(through) = self.premium.legacy_paid_through.take() else { return };
         let p = &mut self.premium;
         let secs = through.saturating_sub(p.accrued_at);
-        let amount = mul_div_floor(self.required.full_mul(p.rate_bps), secs, BPS * YEAR_SECS as u128);
-        p.prepaid = p.prepaid.saturating_add(amount.unwrap_or(Uint128::MAX));
+        let amount = mul_div_floor(self.required.raw().full_mul(p.rate_bps), secs, year_bps());
+        p.prepaid = p.prepaid.saturating_add(amount.map_or(Amount::MAX, Amount::from));
         if !p.due.is_zero() && p.due_since.is_none() {
             p.due_since = Some(through);
         }
@@ -185,36 +190,38 @@ impl Member {
             // A record stored before revision 2: the cached figure, in force until now, seeds it.
             self.low_required.set(self.required, now, lb);
         }
-        self.low_required.set(a.required, now, lb);
-        self.required = a.required;
-        self.es = a.es;
-        self.stress_loss = a.stress_loss;
+        let (required, es, stress_loss): (Amount, Amount, Amount) =
+            (a.required.into(), a.es.into(), a.stress_loss.into());
+        self.low_required.set(required, now, lb);
+        self.required = required;
+        self.es = es;
+        self.stress_loss = stress_loss;
         self.assessed_at = Some(now);
         self.as_of = Some(a.as_of);
-        self.peak_required.set(a.required, now, lb);
-        self.peak_es.set(a.es, now, lb);
-        self.peak_stress.set(a.stress_loss, now, lb);
+        self.peak_required.set(required, now, lb);
+        self.peak_es.set(es, now, lb);
+        self.peak_stress.set(stress_loss, now, lb);
         pool.cover_n = a.cover_n;
         pool.claim_multiple = a.claim_multiple;
     }
 
-    pub fn coverage_left(&self) -> Uint128 {
+    /// coverage_cap − coverage_used, floored at 0.
+    pub fn coverage_left(&self) -> Amount {
         self.coverage_cap.saturating_sub(self.coverage_used)
     }
 
     /// Cover-N input: min(max(0, peak stress loss − contribution), coverage left). Exact.
-    pub fn uncovered(&self, cfg: &Config, now: u64) -> Uint128 {
-        risk_math::cover::uncovered(
+    pub fn uncovered(&self, cfg: &Config, now: u64) -> Amount {
+        Amount::new(risk_math::cover::uncovered(
             self.peak_stress(cfg, now).u128(),
             self.contribution.u128(),
             self.coverage_left().u128(),
-        )
-        .into()
+        ))
     }
 
     /// ⌊claim_multiple · max(peak stress_loss, peak es)⌋ (rounds down).
-    pub fn claim_limit(&self, cfg: &Config, claim_multiple: Decimal, now: u64) -> Uint128 {
-        self.peak_stress(cfg, now).max(self.peak_es(cfg, now)).mul_floor(claim_multiple)
+    pub fn claim_limit(&self, cfg: &Config, claim_multiple: Decimal, now: u64) -> Result<Amount, ContractError> {
+        Ok(self.peak_stress(cfg, now).max(self.peak_es(cfg, now)).mul_decimal_floor(claim_multiple)?)
     }
 
     /// Why coverage is suspended at `now` (after `accrue`), given the contribution before escrow:
@@ -223,7 +230,7 @@ impl Member {
     /// requirement raised within it — by the move that caused the loss, or by anyone's
     /// `refresh_member` — does not suspend cover before the member had that long to top up),
     /// `stale_exposures` (older than `max_exposure_age_secs`).
-    pub fn suspension(&self, cfg: &Config, now: u64, contribution: Uint128) -> Option<&'static str> {
+    pub fn suspension(&self, cfg: &Config, now: u64, contribution: Amount) -> Option<&'static str> {
         if self.in_arrears(now) {
             Some("arrears")
         } else if self.exposures_at.is_none() {
@@ -242,24 +249,29 @@ impl Member {
 
     /// Pool parts settled for this member in the current loss-cap window (the auto-approval
     /// total): (window index, total).
-    pub fn window_total(&self, cfg: &Config, now: u64) -> (u64, Uint128) {
-        let window = now / cfg.loss_cap_window_secs;
-        (window, if self.window.0 == window { self.window.1 } else { Uint128::zero() })
+    pub fn window_total(&self, cfg: &Config, now: u64) -> (u64, Amount) {
+        let window = now.checked_div(cfg.loss_cap_window_secs).unwrap_or_default();
+        (window, if self.window.0 == window { self.window.1 } else { Amount::ZERO })
     }
 
     /// max(0, max(required, peak_required) − contribution).
-    pub fn deficit(&self, cfg: &Config, now: u64) -> Uint128 {
+    pub fn deficit(&self, cfg: &Config, now: u64) -> Amount {
         self.required.max(self.peak_required(cfg, now)).saturating_sub(self.contribution)
     }
 }
 
+/// 10⁴ · year: the denominator of an annual basis-point rate per second.
+fn year_bps() -> u128 {
+    BPS * u128::from(YEAR_SECS)
+}
+
 /// Seconds of premium `prepaid` buys at `rate` = required·bps: ⌊prepaid·10⁴·year/rate⌋ (rounds
 /// down), saturating at u64::MAX; 0 when the rate is 0 (callers check).
-fn prepaid_secs(prepaid: Uint128, rate: cosmwasm_std::Uint256) -> u64 {
+fn prepaid_secs(prepaid: Amount, rate: Uint256) -> u64 {
     if rate.is_zero() {
         return 0;
     }
-    mul_div_floor(prepaid.full_mul(BPS), YEAR_SECS, rate)
+    mul_div_floor(prepaid.raw().full_mul(BPS), YEAR_SECS, rate)
         .map(|s| u64::try_from(s.u128()).unwrap_or(u64::MAX))
         .unwrap_or(u64::MAX)
 }
@@ -271,16 +283,16 @@ pub fn is_reduction(old: &[Exposure], new: &[Exposure]) -> bool {
         old.iter().any(|o| {
             o.market == n.market
                 && (o.notional.i128().signum() == n.notional.i128().signum())
-                && n.notional.unsigned_abs() <= o.notional.unsigned_abs()
+                && n.notional.i128().unsigned_abs() <= o.notional.i128().unsigned_abs()
         })
     })
 }
 
 /// Cover-N over the rows: sum of the `cover_n` largest `uncovered` (exact).
-pub fn pool_requirement(rows: &[CoverRow], cover_n: u32) -> Result<Uint128, ContractError> {
+pub fn pool_requirement(rows: &[CoverRow], cover_n: u32) -> Result<Amount, ContractError> {
     let v: Vec<u128> = rows.iter().map(|r| r.uncovered.u128()).collect();
-    risk_math::cover::cover_n(&v, cover_n as usize)
-        .map(Uint128::new)
+    risk_math::cover::cover_n(&v, crate::config::limit(cover_n))
+        .map(Amount::new)
         .map_err(|_| ContractError::Math { what: "cover_n" })
 }
 
@@ -293,7 +305,7 @@ pub fn ensure_capacity(
     cfg: &Config,
     pool: &Pool,
     member: &Addr,
-    uncovered: Uint128,
+    uncovered: Amount,
 ) -> Result<(), ContractError> {
     let rows = COVER.may_load(storage)?.unwrap_or_default();
     let before = pool_requirement(&rows, pool.cover_n)?;
@@ -306,7 +318,7 @@ pub fn ensure_capacity(
 }
 
 /// `rows` with `member`'s row set to `uncovered` (removed when `None`).
-pub fn with_row(mut rows: Vec<CoverRow>, member: &Addr, uncovered: Option<Uint128>) -> Vec<CoverRow> {
+pub fn with_row(mut rows: Vec<CoverRow>, member: &Addr, uncovered: Option<Amount>) -> Vec<CoverRow> {
     rows.retain(|r| r.member != *member);
     if let Some(u) = uncovered {
         rows.push(CoverRow { member: member.clone(), uncovered: u });
@@ -322,6 +334,7 @@ pub fn may_load_member(storage: &dyn Storage, addr: &Addr) -> Result<Option<Memb
     Ok(Some(m))
 }
 
+/// The member with its premium account; `NotAMember` when none.
 pub fn load_member(storage: &dyn Storage, addr: &Addr) -> Result<Member, ContractError> {
     may_load_member(storage, addr)?.ok_or_else(|| ContractError::NotAMember { address: addr.to_string() })
 }
@@ -357,9 +370,8 @@ mod tests {
     use risk_pool::vault::MemberTerms;
 
     fn member(required: u128) -> Member {
-        let terms =
-            MemberTerms { member: "m".into(), coverage_cap: Uint128::MAX, premium_rate_bps: 500, grace_secs: 7 };
-        Member { required: Uint128::new(required), ..Member::new(&terms, 0) }
+        let terms = MemberTerms { member: "m".into(), coverage_cap: Amount::MAX, premium_rate_bps: 500, grace_secs: 7 };
+        Member { required: Amount::new(required), ..Member::new(&terms, 0) }
     }
 
     /// Item 1, migration: a premium record stored before revision 2 (`d` = paid_through, no
@@ -404,14 +416,14 @@ mod tests {
             "max_unbonding_entries":1,"max_memo_len":1}"#,
         )
         .unwrap();
-        assert_eq!(m.lowest_required(&cfg, 20), Some(Uint128::new(500)));
+        assert_eq!(m.lowest_required(&cfg, 20), Some(Amount::new(500)));
         let a: AssessResponse = serde_json::from_str(
             r#"{"var":"0","es":"0","required":"900","stress_loss":"0","claim_limit":"0","claim_multiple":"1.5",
             "cover_n":2,"method":"parametric","confidence_bps":9900,"horizon_secs":86400,"as_of":20}"#,
         )
         .unwrap();
         m.apply_assessment(&cfg, &mut Pool::default(), &a, 20);
-        assert_eq!((m.required, m.lowest_required(&cfg, 20)), (Uint128::new(900), Some(Uint128::new(500))));
-        assert_eq!(m.lowest_required(&cfg, 20 + cfg.member_lookback_secs), Some(Uint128::new(900)));
+        assert_eq!((m.required, m.lowest_required(&cfg, 20)), (Amount::new(900), Some(Amount::new(500))));
+        assert_eq!(m.lowest_required(&cfg, 20 + cfg.member_lookback_secs), Some(Amount::new(900)));
     }
 }

@@ -26,14 +26,15 @@ use std::marker::PhantomData;
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_schema::schemars::{self, JsonSchema};
-use cosmwasm_std::Uint128;
+use risk_pool::units::Amount;
 
+/// The most points a rolling extreme keeps (see the module doc for the bound this gives).
 pub const MAX_POINTS: usize = 16;
 
 #[cw_serde]
 pub struct PeakPoint {
     #[serde(rename = "a")]
-    pub value: Uint128,
+    pub value: Amount,
     #[serde(rename = "b")]
     pub until: Option<u64>,
 }
@@ -41,7 +42,7 @@ pub struct PeakPoint {
 /// Which extreme a [`Rolling`] keeps.
 pub trait Extreme {
     /// `a` is strictly more extreme than `b`.
-    fn beats(a: Uint128, b: Uint128) -> bool;
+    fn beats(a: Amount, b: Amount) -> bool;
 }
 
 /// The rolling maximum.
@@ -53,13 +54,13 @@ pub struct Max;
 pub struct Min;
 
 impl Extreme for Max {
-    fn beats(a: Uint128, b: Uint128) -> bool {
+    fn beats(a: Amount, b: Amount) -> bool {
         a > b
     }
 }
 
 impl Extreme for Min {
-    fn beats(a: Uint128, b: Uint128) -> bool {
+    fn beats(a: Amount, b: Amount) -> bool {
         a < b
     }
 }
@@ -85,27 +86,27 @@ pub type Low = Rolling<Min>;
 
 impl<K: Extreme> Rolling<K> {
     /// The value in force now (0 before the first `set`).
-    pub fn current(&self) -> Uint128 {
+    pub fn current(&self) -> Amount {
         match self.points.last() {
             Some(p) if p.until.is_none() => p.value,
-            _ => Uint128::zero(),
+            _ => Amount::ZERO,
         }
     }
 
     /// The extreme value in force at any instant of `[now − lookback, now]`; None when no value
     /// was (before the first `set`).
-    pub fn extreme(&self, now: u64, lookback: u64) -> Option<Uint128> {
+    pub fn extreme(&self, now: u64, lookback: u64) -> Option<Amount> {
         let start = now.saturating_sub(lookback);
         self.points.iter().find(|p| p.until.is_none_or(|u| u > start)).map(|p| p.value)
     }
 
     /// [`Self::extreme`], 0 when none.
-    pub fn peak(&self, now: u64, lookback: u64) -> Uint128 {
+    pub fn peak(&self, now: u64, lookback: u64) -> Amount {
         self.extreme(now, lookback).unwrap_or_default()
     }
 
     /// `value` is in force from `now` on.
-    pub fn set(&mut self, value: Uint128, now: u64, lookback: u64) {
+    pub fn set(&mut self, value: Amount, now: u64, lookback: u64) {
         if let Some(last) = self.points.last_mut() {
             if last.until.is_none() {
                 if last.value == value {
@@ -153,8 +154,8 @@ mod tests {
     #[test]
     fn rolling_max_forgets_after_the_lookback() {
         let mut p = Peak::default();
-        let u = Uint128::new;
-        assert_eq!(p.peak(0, 100), Uint128::zero());
+        let u = Amount::new;
+        assert_eq!(p.peak(0, 100), Amount::ZERO);
         p.set(u(50), 10, 100);
         p.set(u(20), 20, 100);
         assert_eq!((p.current(), p.peak(20, 100)), (u(20), u(50)));
@@ -168,7 +169,7 @@ mod tests {
     #[test]
     fn rolling_min_forgets_after_the_lookback_and_stores_like_a_peak() {
         let mut p = Low::default();
-        let u = Uint128::new;
+        let u = Amount::new;
         assert_eq!(p.extreme(0, 100), None);
         p.set(u(20), 10, 100);
         p.set(u(50), 20, 100);

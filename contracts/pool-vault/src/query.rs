@@ -1,15 +1,17 @@
 //! Queries: cached figures as of the block time (vesting, pause lapse and claim expiry applied
-//! in memory, premiums accrued in memory); no oracle call.
+//! in memory, premiums accrued in memory); no oracle call. One function per query; every
+//! answer is built from the storage records.
 
 use cosmwasm_std::{to_json_binary, Addr, Binary, Decimal, Deps, Env, Order, Uint128};
 use cw_storage_plus::Bound;
+use risk_pool::units::{Amount, Shares};
 use risk_pool::vault::*;
+use serde::Serialize;
 
 use crate::asset;
 use crate::books::{VIRTUAL_ASSETS, VIRTUAL_SHARES};
-use crate::config::{DEFAULT_PAGE, MAX_PAGE};
+use crate::config::{limit, DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
-use crate::execute::admin::books;
 use crate::member::{load_member, pool_requirement};
 use crate::state::{
     Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, COVER, MEMBERS, PREMIUMS, SHORTFALL_FIFO,
@@ -17,115 +19,144 @@ use crate::state::{
 };
 use crate::sync::view;
 
-struct View {
+/// What every query reads: the pool and the claims expired as of the block time (not written).
+struct View<'a> {
+    deps: Deps<'a>,
+    env: Env,
     cfg: Config,
     pool: Pool,
     expired: Vec<PendingRef>,
     now: u64,
 }
 
-fn load_view(deps: Deps, env: &Env) -> Result<View, ContractError> {
-    let cfg = CONFIG.load(deps.storage)?;
-    let now = env.block.time.seconds();
-    let (pool, _, expired) = view(deps.storage, &cfg, now)?;
-    Ok(View { cfg, pool, expired, now })
+impl<'a> View<'a> {
+    fn load(deps: Deps<'a>, env: Env) -> Result<View<'a>, ContractError> {
+        let cfg = CONFIG.load(deps.storage)?;
+        let now = env.block.time.seconds();
+        let (pool, _, expired) = view(deps.storage, &cfg, now)?;
+        Ok(View { deps, env, cfg, pool, expired, now })
+    }
+
+    fn addr(&self, address: &str) -> Result<Addr, ContractError> {
+        Ok(self.deps.api.addr_validate(address)?)
+    }
+
+    fn requirement(&self) -> Result<Amount, ContractError> {
+        pool_requirement(&COVER.may_load(self.deps.storage)?.unwrap_or_default(), self.pool.cover_n)
+    }
 }
 
-fn page(limit: Option<u32>) -> usize {
-    limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE) as usize
+fn page(limit_: Option<u32>) -> usize {
+    limit(limit_.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE))
 }
 
-pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
-    let v = load_view(deps, &env)?;
-    Ok(match msg {
-        QueryMsg::Config {} => to_json_binary(&v.cfg)?,
-        QueryMsg::State {} => to_json_binary(&state(deps, &env, &v)?)?,
-        QueryMsg::Underwriter { address } => to_json_binary(&underwriter(deps, &v, address)?)?,
-        QueryMsg::Member { address } => {
-            let addr = deps.api.addr_validate(&address)?;
-            to_json_binary(&member(&v, &addr, load_member(deps.storage, &addr)?)?)?
-        }
-        QueryMsg::Members { start_after, limit } => {
-            let start = start_after.map(|s| deps.api.addr_validate(&s)).transpose()?;
-            let members = MEMBERS
-                .range(deps.storage, start.as_ref().map(Bound::exclusive), None, Order::Ascending)
-                .take(page(limit))
-                .map(|r| {
-                    let (a, mut m) = r?;
-                    m.premium = PREMIUMS.load(deps.storage, &a)?;
-                    m.upgrade_premium();
-                    member(&v, &a, m)
-                })
-                .collect::<Result<_, _>>()?;
-            to_json_binary(&MembersResponse { members })?
-        }
-        QueryMsg::Claim { id } => {
-            let c = CLAIMS.may_load(deps.storage, id)?.ok_or(ContractError::ClaimNotFound { id })?;
-            to_json_binary(&claim(&v, c))?
-        }
-        QueryMsg::Claims { start_after, limit } => {
-            let claims = CLAIMS
-                .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
-                .take(page(limit))
-                .map(|r| r.map(|(_, c)| claim(&v, c)))
-                .collect::<Result<_, _>>()?;
-            to_json_binary(&ClaimsResponse { claims })?
-        }
-        QueryMsg::Capacity { member: addr } => {
-            let addr = deps.api.addr_validate(&addr)?;
-            let m = member(&v, &addr, load_member(deps.storage, &addr)?)?;
-            let requirement = pool_requirement(&COVER.may_load(deps.storage)?.unwrap_or_default(), v.pool.cover_n)?;
-            to_json_binary(&CapacityResponse {
-                // What member_withdraw would allow: premium due is taken from the contribution first.
-                member_headroom: m
-                    .contribution
-                    .saturating_sub(m.premium_due)
-                    .saturating_sub(m.required.max(m.peak_required)),
-                pool_headroom: v.pool.capacity(&v.cfg)?.saturating_sub(requirement),
-            })?
-        }
+fn bin<T: Serialize>(answer: Result<T, ContractError>) -> Result<Binary, ContractError> {
+    Ok(to_json_binary(&answer?)?)
+}
+
+/// Answers one query.
+pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
+    let v = View::load(deps, env)?;
+    match msg {
+        QueryMsg::Config {} => bin(Ok(v.cfg.response())),
+        QueryMsg::State {} => bin(state(&v)),
+        QueryMsg::Underwriter { address } => bin(underwriter(&v, &address)),
+        QueryMsg::Member { address } => bin(member_at(&v, &address)),
+        QueryMsg::Members { start_after, limit } => bin(members(&v, start_after, limit)),
+        QueryMsg::Claim { id } => bin(claim_by_id(&v, id)),
+        QueryMsg::Claims { start_after, limit } => bin(claims(&v, start_after, limit)),
+        QueryMsg::Capacity { member } => bin(capacity(&v, &member)),
         QueryMsg::PreviewDeposit { amount } => {
-            to_json_binary(&PreviewDepositResponse { shares: v.pool.shares_for(amount)? })?
+            bin(v.pool.shares_for(amount).map(|shares| PreviewDepositResponse { shares }))
         }
         QueryMsg::PreviewRedeem { shares } => {
-            to_json_binary(&PreviewRedeemResponse { amount: v.pool.value_of(shares)? })?
+            bin(v.pool.value_of(shares).map(|amount| PreviewRedeemResponse { amount }))
         }
-        QueryMsg::CoverageReport {} => to_json_binary(&coverage_report(deps, &v)?)?,
-        QueryMsg::VotingPowerAtHeight { address, height } => {
-            let addr = deps.api.addr_validate(&address)?;
-            let height = height.unwrap_or(env.block.height);
-            let power = BONDED.may_load_at_height(deps.storage, &addr, height)?.unwrap_or_default();
-            to_json_binary(&VotingPowerAtHeightResponse { power, height })?
-        }
-        QueryMsg::TotalPowerAtHeight { height } => {
-            let height = height.unwrap_or(env.block.height);
-            let power = TOTAL_BONDED.may_load_at_height(deps.storage, height)?.unwrap_or_default();
-            to_json_binary(&TotalPowerAtHeightResponse { power, height })?
-        }
-        QueryMsg::Uncollected { address } => {
-            let address = deps.api.addr_validate(&address)?;
-            let amount = UNCOLLECTED.may_load(deps.storage, &address)?.unwrap_or_default();
-            to_json_binary(&UncollectedResponse { address, amount })?
-        }
-        QueryMsg::ShortfallQueue { start_after, limit } => to_json_binary(&shortfall_queue(deps, start_after, limit)?)?,
+        QueryMsg::CoverageReport {} => bin(coverage_report(&v)),
+        QueryMsg::VotingPowerAtHeight { address, height } => bin(voting_power(&v, &address, height)),
+        QueryMsg::TotalPowerAtHeight { height } => bin(total_power(&v, height)),
+        QueryMsg::Uncollected { address } => bin(uncollected(&v, &address)),
+        QueryMsg::ShortfallQueue { start_after, limit } => bin(shortfall_queue(&v, start_after, limit)),
+    }
+}
+
+fn member_at(v: &View, address: &str) -> Result<MemberResponse, ContractError> {
+    let addr = v.addr(address)?;
+    member(v, &addr, load_member(v.deps.storage, &addr)?)
+}
+
+fn members(v: &View, start_after: Option<String>, limit: Option<u32>) -> Result<MembersResponse, ContractError> {
+    let start = start_after.map(|s| v.addr(&s)).transpose()?;
+    let members = MEMBERS
+        .range(v.deps.storage, start.as_ref().map(Bound::exclusive), None, Order::Ascending)
+        .take(page(limit))
+        .map(|r| {
+            let (a, mut m) = r?;
+            m.premium = PREMIUMS.load(v.deps.storage, &a)?;
+            m.upgrade_premium();
+            member(v, &a, m)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(MembersResponse { members })
+}
+
+fn claim_by_id(v: &View, id: u64) -> Result<ClaimResponse, ContractError> {
+    claim(v, CLAIMS.may_load(v.deps.storage, id)?.ok_or(ContractError::ClaimNotFound { id })?)
+}
+
+fn claims(v: &View, start_after: Option<u64>, limit: Option<u32>) -> Result<ClaimsResponse, ContractError> {
+    let claims = CLAIMS
+        .range(v.deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .take(page(limit))
+        .map(|r| claim(v, r?.1))
+        .collect::<Result<_, _>>()?;
+    Ok(ClaimsResponse { claims })
+}
+
+fn capacity(v: &View, address: &str) -> Result<CapacityResponse, ContractError> {
+    let m = member_at(v, address)?;
+    Ok(CapacityResponse {
+        // What member_withdraw would allow: premium due is taken from the contribution first.
+        member_headroom: m.contribution.saturating_sub(m.premium_due).saturating_sub(m.required.max(m.peak_required)),
+        pool_headroom: v.pool.capacity(&v.cfg)?.saturating_sub(v.requirement()?),
     })
+}
+
+fn voting_power(v: &View, address: &str, height: Option<u64>) -> Result<VotingPowerAtHeightResponse, ContractError> {
+    let addr = v.addr(address)?;
+    let height = height.unwrap_or(v.env.block.height);
+    let bonded = BONDED.may_load_at_height(v.deps.storage, &addr, height)?.unwrap_or_default();
+    Ok(VotingPowerAtHeightResponse { power: risk_pool::Power::of_bonded(bonded), height })
+}
+
+fn total_power(v: &View, height: Option<u64>) -> Result<TotalPowerAtHeightResponse, ContractError> {
+    let height = height.unwrap_or(v.env.block.height);
+    let bonded = TOTAL_BONDED.may_load_at_height(v.deps.storage, height)?.unwrap_or_default();
+    Ok(TotalPowerAtHeightResponse { power: risk_pool::Power::of_bonded(bonded), height })
+}
+
+fn uncollected(v: &View, address: &str) -> Result<UncollectedResponse, ContractError> {
+    let address = v.addr(address)?;
+    let amount = UNCOLLECTED.may_load(v.deps.storage, &address)?.unwrap_or_default();
+    Ok(UncollectedResponse { address, amount })
 }
 
 /// The shortfall queue from `start_after` (a `seq`), head first.
 fn shortfall_queue(
-    deps: Deps,
+    v: &View,
     start_after: Option<u64>,
     limit: Option<u32>,
 ) -> Result<ShortfallQueueResponse, ContractError> {
+    let storage = v.deps.storage;
     let entries = SHORTFALL_FIFO
-        .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
+        .range(storage, start_after.map(Bound::exclusive), None, Order::Ascending)
         .take(page(limit))
         .map(|r| {
             let (seq, claim_id) = r?;
-            Ok(ShortfallEntry { seq, claim_id, shortfall: CLAIMS.load(deps.storage, claim_id)?.shortfall })
+            Ok(ShortfallEntry { seq, claim_id, shortfall: CLAIMS.load(storage, claim_id)?.shortfall })
         })
         .collect::<Result<_, ContractError>>()?;
-    Ok(ShortfallQueueResponse { length: SHORTFALL_META.may_load(deps.storage)?.unwrap_or_default().len, entries })
+    Ok(ShortfallQueueResponse { length: SHORTFALL_META.may_load(storage)?.unwrap_or_default().len, entries })
 }
 
 /// a/b as a Decimal; beyond Decimal's range (≈3.4·10²⁰) it reads Decimal::MAX rather than
@@ -134,50 +165,63 @@ fn ratio(a: Uint128, b: Uint128) -> Decimal {
     Decimal::checked_from_ratio(a, b).unwrap_or(Decimal::MAX)
 }
 
-fn price(assets: Uint128, shares: Uint128) -> Decimal {
-    ratio(assets + Uint128::new(VIRTUAL_ASSETS), shares + Uint128::new(VIRTUAL_SHARES))
+/// (assets + 1)/(shares + 10⁶).
+fn price(assets: Amount, shares: Shares) -> Result<Decimal, ContractError> {
+    Ok(ratio(assets.checked_add(VIRTUAL_ASSETS)?.raw(), shares.checked_add(VIRTUAL_SHARES)?.raw()))
 }
 
-fn state(deps: Deps, env: &Env, v: &View) -> Result<StateResponse, ContractError> {
+fn state(v: &View) -> Result<StateResponse, ContractError> {
     let p = &v.pool;
-    let balance = asset::balance(&deps.querier, &v.cfg, &env.contract.address)?;
-    let rows = COVER.may_load(deps.storage)?.unwrap_or_default();
+    let balance = asset::balance(&v.deps.querier, &v.cfg, &v.env.contract.address)?;
     Ok(StateResponse {
         total_assets: p.total_assets,
         total_shares: p.total_shares,
         unbonding_shares: p.unbonding_shares,
-        share_price: price(p.total_assets, p.total_shares),
-        net_share_price: price(p.net_assets(), p.total_shares),
+        share_price: price(p.total_assets, p.total_shares)?,
+        net_share_price: price(p.net_assets(), p.total_shares)?,
         net_assets: p.net_assets(),
         unvested: p.unvested.amount,
         member_contributions: p.member_contributions,
         escrow: p.escrow,
-        surplus: balance.saturating_sub(books(p)),
+        surplus: balance.saturating_sub(p.books()?),
         pending_exposure: p.pending_exposure,
         shortfall: p.shortfall,
-        pool_requirement: pool_requirement(&rows, p.cover_n)?,
+        pool_requirement: v.requirement()?,
         capacity: p.capacity(&v.cfg)?,
         paused: p.paused_until.is_some(),
         paused_until: p.paused_until,
     })
 }
 
-fn underwriter(deps: Deps, v: &View, address: String) -> Result<UnderwriterResponse, ContractError> {
-    let addr = deps.api.addr_validate(&address)?;
-    let uw = UNDERWRITERS.may_load(deps.storage, &addr)?.unwrap_or_default();
+fn underwriter(v: &View, address: &str) -> Result<UnderwriterResponse, ContractError> {
+    let uw = UNDERWRITERS.may_load(v.deps.storage, &v.addr(address)?)?.unwrap_or_default();
     Ok(UnderwriterResponse {
         shares: uw.shares,
         bonded_shares: uw.bonded,
         value: v.pool.value_of(uw.shares)?,
-        unbonding: uw.unbonding,
-        locked: uw.lots.into_iter().filter(|l| l.unlocks_at > v.now).collect(),
+        unbonding: uw
+            .unbonding
+            .into_iter()
+            .map(|e| UnbondingEntry {
+                id: e.id,
+                shares: e.shares,
+                value_at_request: e.value_at_request,
+                matures_at: e.matures_at,
+            })
+            .collect(),
+        locked: uw
+            .lots
+            .into_iter()
+            .filter(|l| l.unlocks_at > v.now)
+            .map(|l| LockLot { shares: l.shares, unlocks_at: l.unlocks_at })
+            .collect(),
     })
 }
 
 fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, ContractError> {
     let (cfg, now) = (&v.cfg, v.now);
     if let Some(p) = v.expired.iter().find(|p| Some(p.id) == m.pending_claim) {
-        m.contribution += p.escrow;
+        m.contribution = m.contribution.checked_add(p.escrow)?;
         m.pending_claim = None;
     }
     m.accrue(cfg, now)?;
@@ -201,7 +245,7 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
         peak_stress_loss: m.peak_stress(cfg, now),
         assessed_at: m.assessed_at,
         as_of: m.as_of,
-        claim_limit: m.claim_limit(cfg, v.pool.claim_multiple, now),
+        claim_limit: m.claim_limit(cfg, v.pool.claim_multiple, now)?,
         pending_claim: m.pending_claim,
         suspended: m.suspension(cfg, now, m.contribution).map(String::from),
         prepaid: m.premium.prepaid,
@@ -210,10 +254,10 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
     })
 }
 
-fn claim(v: &View, c: Claim) -> ClaimResponse {
+fn claim(v: &View, c: Claim) -> Result<ClaimResponse, ContractError> {
     let status =
         if c.status == ClaimStatus::Pending && c.expires_at <= v.now { ClaimStatus::Expired } else { c.status };
-    ClaimResponse {
+    Ok(ClaimResponse {
         id: c.id,
         member: c.member,
         amount: c.amount,
@@ -229,45 +273,46 @@ fn claim(v: &View, c: Claim) -> ClaimResponse {
         reason: c.reason,
         suspended: c.suspended,
         needs_assessment: c.needs_assessment,
-        recovered: c.recovered_shortfall + c.recovered_pool + c.recovered_member,
+        recovered: Amount::checked_sum([c.recovered_shortfall, c.recovered_pool, c.recovered_member])?,
+    })
+}
+
+fn member_coverage(v: &View, addr: Addr, m: Member) -> MemberCoverage {
+    let (cfg, now) = (&v.cfg, v.now);
+    MemberCoverage {
+        uncovered: m.uncovered(cfg, now),
+        coverage_left: m.coverage_left(),
+        required: m.required,
+        contribution: m.contribution,
+        stress_loss: m.stress_loss,
+        peak_stress_loss: m.peak_stress(cfg, now),
+        paid_by_pool: m.paid_by_pool,
+        denied: m.denied,
+        shortfall: m.shortfall,
+        member: addr,
     }
 }
 
-fn coverage_report(deps: Deps, v: &View) -> Result<CoverageReportResponse, ContractError> {
-    let (cfg, now, p) = (&v.cfg, v.now, &v.pool);
-    let rows = COVER.may_load(deps.storage)?.unwrap_or_default();
-    let requirement = pool_requirement(&rows, p.cover_n)?;
+fn coverage_report(v: &View) -> Result<CoverageReportResponse, ContractError> {
+    let p = &v.pool;
+    let requirement = v.requirement()?;
     let members = MEMBERS
-        .range(deps.storage, None, None, Order::Ascending)
-        .map(|r| {
-            let (addr, m) = r?;
-            Ok(MemberCoverage {
-                uncovered: m.uncovered(cfg, now),
-                coverage_left: m.coverage_left(),
-                required: m.required,
-                contribution: m.contribution,
-                stress_loss: m.stress_loss,
-                peak_stress_loss: m.peak_stress(cfg, now),
-                paid_by_pool: m.paid_by_pool,
-                denied: m.denied,
-                shortfall: m.shortfall,
-                member: addr,
-            })
-        })
-        .collect::<Result<_, ContractError>>()?;
+        .range(v.deps.storage, None, None, Order::Ascending)
+        .map(|r| r.map(|(addr, m)| member_coverage(v, addr, m)))
+        .collect::<Result<_, _>>()?;
     Ok(CoverageReportResponse {
         capital: p.net_assets(),
         cover_n: p.cover_n,
         cover_n_requirement: requirement,
-        coverage_ratio: (!requirement.is_zero()).then(|| ratio(p.net_assets(), requirement)),
-        capacity: p.capacity(cfg)?,
+        coverage_ratio: (!requirement.is_zero()).then(|| ratio(p.net_assets().raw(), requirement.raw())),
+        capacity: p.capacity(&v.cfg)?,
         members,
         losses_paid_by_pool: p.paid_by_pool,
         losses_paid_by_members: p.paid_by_members,
         denied: p.denied,
         shortfall: p.shortfall,
         shortfall_to_date: p.shortfall_to_date,
-        as_of: now,
+        as_of: v.now,
     })
 }
 

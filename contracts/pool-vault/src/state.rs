@@ -6,16 +6,63 @@
 //! `COVER` (one row per member: the Cover-N inputs) and `PENDING` (at most one per member).
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal, Uint128};
+use cosmwasm_std::{Addr, Decimal};
 use cw_storage_plus::{Deque, Item, Map, SnapshotItem, SnapshotMap, Strategy};
 use risk_pool::oracle::Exposure;
-use risk_pool::vault::{ClaimStatus, LockLot, UnbondingEntry};
+use risk_pool::units::{Amount, Shares};
+use risk_pool::vault::{AssetInfo, ClaimStatus};
 
 use crate::peaks::{Low, Peak};
 
-/// Validated configuration (`XUnchecked → validate → X`: addresses are `Addr` here); the stored
-/// shape is exactly the `config` query's answer.
-pub type Config = risk_pool::vault::ConfigResponse;
+/// Validated configuration (`InstantiateMsg → validate → Config`: addresses are `Addr` here).
+/// Stored with the readable field names it has always had (the `config` query's names), so
+/// the record is byte-identical to the one earlier versions stored; the query's answer is built
+/// from it ([`Config::response`]), so a response change is no storage migration.
+#[cw_serde]
+pub struct Config {
+    /// Members, claims, config.
+    pub owner: Addr,
+    /// May pause.
+    pub guardian: Option<Addr>,
+    /// The oracle `assess` asks.
+    pub risk_oracle: Addr,
+    /// The settlement asset.
+    pub asset: AssetInfo,
+    /// Seconds from `request_withdraw` to a withdrawable entry.
+    pub unbonding_secs: u64,
+    /// Seconds a deposit's shares stay locked.
+    pub deposit_lock_secs: u64,
+    /// Smallest deposit.
+    pub min_deposit: Amount,
+    /// Protocol fee on premium income, basis points.
+    pub protocol_fee_bps: u32,
+    /// Fees and swept surplus go here.
+    pub treasury: Addr,
+    /// Auto-approval limit of a member's pool parts per loss-cap window.
+    pub claim_auto_approve_limit: Amount,
+    /// Seconds a pending claim waits before it expires.
+    pub max_pending_claim_secs: u64,
+    /// Loss cap per window, basis points of assets.
+    pub loss_cap_bps: u32,
+    /// Loss-cap window, seconds (> 0).
+    pub loss_cap_window_secs: u64,
+    /// Capital cap as a multiple of the Cover-N requirement.
+    pub max_capital_multiple: Option<Decimal>,
+    /// Lookback of the rolling extremes, seconds.
+    pub member_lookback_secs: u64,
+    /// Exposures older than this suspend cover.
+    pub max_exposure_age_secs: Option<u64>,
+    /// Seconds over which income vests.
+    pub reward_vesting_secs: u64,
+    /// Longest pause, seconds.
+    pub max_pause_secs: u64,
+    /// Most registered members.
+    pub max_members: u32,
+    /// Most unbonding entries (and lock lots) per address.
+    pub max_unbonding_entries: u32,
+    /// Longest memo or reason, bytes.
+    pub max_memo_len: u32,
+}
 
 pub const CONFIG: Item<Config> = Item::new("config");
 
@@ -25,7 +72,7 @@ pub const CONFIG: Item<Config> = Item::new("config");
 #[derive(Default)]
 pub struct Vesting {
     #[serde(rename = "a")]
-    pub amount: Uint128,
+    pub amount: Amount,
     #[serde(rename = "b")]
     pub from: u64,
     #[serde(rename = "c")]
@@ -38,34 +85,34 @@ pub struct Vesting {
 pub struct Pool {
     /// Underwriter capital, settlement units (unpaid shortfall is still in it).
     #[serde(rename = "a")]
-    pub total_assets: Uint128,
+    pub total_assets: Amount,
     #[serde(rename = "b")]
-    pub total_shares: Uint128,
+    pub total_shares: Shares,
     /// Shares in unbonding entries (included in `total_shares`).
     #[serde(rename = "c")]
-    pub unbonding_shares: Uint128,
+    pub unbonding_shares: Shares,
     #[serde(rename = "d")]
-    pub member_contributions: Uint128,
+    pub member_contributions: Amount,
     /// Member parts of pending claims.
     #[serde(rename = "e")]
-    pub escrow: Uint128,
+    pub escrow: Amount,
     #[serde(rename = "f")]
     pub unvested: Vesting,
     /// Σ capped pool parts of pending claims (expired ones are removed by `sync`).
     #[serde(rename = "g")]
-    pub pending_exposure: Uint128,
+    pub pending_exposure: Amount,
     /// Outstanding shortfall (owed, deferred by the loss cap).
     #[serde(rename = "h")]
-    pub shortfall: Uint128,
+    pub shortfall: Amount,
     /// Lifetime totals for `coverage_report`.
     #[serde(rename = "i")]
-    pub paid_by_pool: Uint128,
+    pub paid_by_pool: Amount,
     #[serde(rename = "j")]
-    pub paid_by_members: Uint128,
+    pub paid_by_members: Amount,
     #[serde(rename = "k")]
-    pub denied: Uint128,
+    pub denied: Amount,
     #[serde(rename = "l")]
-    pub shortfall_to_date: Uint128,
+    pub shortfall_to_date: Amount,
     /// Current loss-cap window: index, base assets at its first loss, paid so far.
     #[serde(rename = "m")]
     pub loss_window: Option<LossWindow>,
@@ -92,9 +139,9 @@ pub struct LossWindow {
     #[serde(rename = "a")]
     pub index: u64,
     #[serde(rename = "b")]
-    pub base_assets: Uint128,
+    pub base_assets: Amount,
     #[serde(rename = "c")]
-    pub paid: Uint128,
+    pub paid: Amount,
 }
 
 pub const POOL: Item<Pool> = Item::new("pool");
@@ -104,39 +151,56 @@ pub const POOL: Item<Pool> = Item::new("pool");
 #[derive(Default)]
 pub struct Underwriter {
     #[serde(rename = "a")]
-    pub shares: Uint128,
+    pub shares: Shares,
     /// `shares` not in unbonding entries (the voting power; mirrored in `BONDED`).
     #[serde(rename = "b")]
-    pub bonded: Uint128,
+    pub bonded: Shares,
     #[serde(rename = "c")]
-    pub lots: Vec<LockLot>,
+    pub lots: Vec<Lot>,
     #[serde(rename = "d")]
-    pub unbonding: Vec<UnbondingEntry>,
+    pub unbonding: Vec<Unbonding>,
+}
+
+/// Shares of one deposit inside `deposit_lock_secs` (stored with the names it always had).
+#[cw_serde]
+pub struct Lot {
+    pub shares: Shares,
+    pub unlocks_at: u64,
+}
+
+/// An unbonding entry (stored with the names it always had).
+#[cw_serde]
+pub struct Unbonding {
+    pub id: u64,
+    pub shares: Shares,
+    /// Net value of `shares` at the request: the most the withdrawal pays.
+    pub value_at_request: Amount,
+    pub matures_at: u64,
 }
 
 pub const UNDERWRITERS: Map<&Addr, Underwriter> = Map::new("uw");
 /// Bonded shares per address, snapshotted every block (voting power at a height).
-pub const BONDED: SnapshotMap<&Addr, Uint128> =
+pub const BONDED: SnapshotMap<&Addr, Shares> =
     SnapshotMap::new("bonded", "bonded__check", "bonded__change", Strategy::EveryBlock);
-pub const TOTAL_BONDED: SnapshotItem<Uint128> =
+pub const TOTAL_BONDED: SnapshotItem<Shares> =
     SnapshotItem::new("total_bonded", "total_bonded__check", "total_bonded__change", Strategy::EveryBlock);
 
 /// A registered member (covered protocol).
 #[cw_serde]
 pub struct Member {
     #[serde(rename = "a")]
-    pub contribution: Uint128,
+    pub contribution: Amount,
     #[serde(rename = "b")]
     pub exposures: Vec<Exposure>,
     #[serde(rename = "c")]
     pub exposures_at: Option<u64>,
     /// Cached from the last `assess` answer.
     #[serde(rename = "d")]
-    pub required: Uint128,
+    pub required: Amount,
     #[serde(rename = "e")]
-    pub es: Uint128,
+    pub es: Amount,
     #[serde(rename = "f")]
-    pub stress_loss: Uint128,
+    pub stress_loss: Amount,
     #[serde(rename = "g")]
     pub assessed_at: Option<u64>,
     #[serde(rename = "h")]
@@ -149,24 +213,24 @@ pub struct Member {
     #[serde(rename = "k")]
     pub peak_stress: Peak,
     #[serde(rename = "l")]
-    pub coverage_cap: Uint128,
+    pub coverage_cap: Amount,
     /// Lifetime pool part of settled claims: paid + shortfall.
     #[serde(rename = "m")]
-    pub coverage_used: Uint128,
+    pub coverage_used: Amount,
     /// Stored apart (`PREMIUMS`) so that paying a premium rewrites ~150 bytes, not the member.
     #[serde(skip)]
     pub premium: Premium,
     /// Pool parts settled in the loss-cap window `window.0` (the auto-approval total).
     #[serde(rename = "n")]
-    pub window: (u64, Uint128),
+    pub window: (u64, Amount),
     #[serde(rename = "o")]
     pub pending_claim: Option<u64>,
     #[serde(rename = "p")]
-    pub paid_by_pool: Uint128,
+    pub paid_by_pool: Amount,
     #[serde(rename = "q")]
-    pub denied: Uint128,
+    pub denied: Amount,
     #[serde(rename = "r")]
-    pub shortfall: Uint128,
+    pub shortfall: Amount,
     /// Rolling minimum of `required` over `member_lookback_secs` (coverage suspension's deficit
     /// test). Empty in records stored before revision 2: see `Member::lowest_required`.
     #[serde(rename = "s", default)]
@@ -193,7 +257,7 @@ pub struct Premium {
     #[serde(rename = "b")]
     pub grace_secs: u64,
     #[serde(rename = "c")]
-    pub due: Uint128,
+    pub due: Amount,
     /// Records stored before revision 2 kept prepaid premium as time ("premium is paid for every
     /// instant before this"). Read once, on load, by `Member::upgrade_premium`, which converts
     /// the time still prepaid into a `prepaid` amount; new records never write it.
@@ -205,7 +269,7 @@ pub struct Premium {
     /// Premium paid beyond what was due (settlement units): later accruals draw on it before
     /// anything becomes due. Already income (it vested into the share price when paid).
     #[serde(rename = "f", default)]
-    pub prepaid: Uint128,
+    pub prepaid: Amount,
     /// When `due` last became positive (None while nothing is due): arrears are
     /// now − due_since > grace_secs.
     #[serde(rename = "g", default)]
@@ -220,7 +284,7 @@ pub struct CoverRow {
     #[serde(rename = "a")]
     pub member: Addr,
     #[serde(rename = "b")]
-    pub uncovered: Uint128,
+    pub uncovered: Amount,
 }
 
 pub const COVER: Item<Vec<CoverRow>> = Item::new("cover");
@@ -229,24 +293,24 @@ pub const COVER: Item<Vec<CoverRow>> = Item::new("cover");
 pub struct Claim {
     pub id: u64,
     pub member: Addr,
-    pub amount: Uint128,
+    pub amount: Amount,
     pub recipient: Addr,
     pub memo: Option<String>,
     pub status: ClaimStatus,
-    pub paid_by_member: Uint128,
+    pub paid_by_member: Amount,
     /// Pending: the capped pool part; settled: what the pool paid (shortfall excluded).
-    pub paid_by_pool: Uint128,
-    pub denied: Uint128,
-    pub shortfall: Uint128,
+    pub paid_by_pool: Amount,
+    pub denied: Amount,
+    pub shortfall: Amount,
     pub created_at: u64,
     pub expires_at: u64,
     pub reason: Option<String>,
     pub suspended: Option<String>,
     pub needs_assessment: bool,
     /// Recoveries returned so far, by destination.
-    pub recovered_shortfall: Uint128,
-    pub recovered_pool: Uint128,
-    pub recovered_member: Uint128,
+    pub recovered_shortfall: Amount,
+    pub recovered_pool: Amount,
+    pub recovered_member: Amount,
     /// Its key in `SHORTFALL_FIFO` while it has outstanding shortfall (absent in state stored
     /// before the keyed queue: `migrate` fills it).
     #[serde(default)]
@@ -264,14 +328,14 @@ pub struct PendingRef {
     #[serde(rename = "b")]
     pub member: Addr,
     #[serde(rename = "c")]
-    pub pool_part: Uint128,
+    pub pool_part: Amount,
     #[serde(rename = "d")]
-    pub escrow: Uint128,
+    pub escrow: Amount,
     #[serde(rename = "e")]
     pub expires_at: u64,
     /// Premium due taken from the contribution at filing (0 in older records).
     #[serde(rename = "f", default)]
-    pub premium: Uint128,
+    pub premium: Amount,
 }
 
 pub const PENDING: Item<Vec<PendingRef>> = Item::new("pending");
@@ -300,7 +364,7 @@ pub const SHORTFALL_META: Item<QueueMeta> = Item::new("shortfall_meta");
 
 /// Shortfall payments the recipient's bank or token refused, kept for it to `collect`
 /// (settlement units; part of `Pool::escrow`, so the books still balance to the unit).
-pub const UNCOLLECTED: Map<&Addr, Uint128> = Map::new("uncollected");
+pub const UNCOLLECTED: Map<&Addr, Amount> = Map::new("uncollected");
 
 /// The stored layout, pinned: each stored struct, fully populated (every `Option` set, every
 /// `Vec` non-empty, a distinct value per field), serializes to exactly its golden JSON, reads
@@ -381,8 +445,8 @@ mod layout_tests {
         assert_eq!(&from_json::<T>(golden).unwrap(), value, "{name}: the golden does not read back");
     }
 
-    fn u(n: u128) -> Uint128 {
-        Uint128::new(n)
+    fn u<T: From<u128>>(n: u128) -> T {
+        T::from(n)
     }
 
     fn addr(s: &str) -> Addr {
@@ -414,6 +478,33 @@ mod layout_tests {
 
     #[test]
     fn stored_layouts_are_pinned() {
+        let config = Config {
+            owner: addr("owner"),
+            guardian: Some(addr("guardian")),
+            risk_oracle: addr("oracle"),
+            asset: AssetInfo::Cw20("token".into()),
+            unbonding_secs: 1,
+            deposit_lock_secs: 2,
+            min_deposit: u(3),
+            protocol_fee_bps: 4,
+            treasury: addr("treasury"),
+            claim_auto_approve_limit: u(5),
+            max_pending_claim_secs: 6,
+            loss_cap_bps: 7,
+            loss_cap_window_secs: 8,
+            max_capital_multiple: Some(Decimal::percent(150)),
+            member_lookback_secs: 9,
+            max_exposure_age_secs: Some(10),
+            reward_vesting_secs: 11,
+            max_pause_secs: 12,
+            max_members: 13,
+            max_unbonding_entries: 14,
+            max_memo_len: 15,
+        };
+        let golden = r#"{"owner":"owner","guardian":"guardian","risk_oracle":"oracle","asset":{"cw20":"token"},"unbonding_secs":1,"deposit_lock_secs":2,"min_deposit":"3","protocol_fee_bps":4,"treasury":"treasury","claim_auto_approve_limit":"5","max_pending_claim_secs":6,"loss_cap_bps":7,"loss_cap_window_secs":8,"max_capital_multiple":"1.5","member_lookback_secs":9,"max_exposure_age_secs":10,"reward_vesting_secs":11,"max_pause_secs":12,"max_members":13,"max_unbonding_entries":14,"max_memo_len":15}"#;
+        check(&config, golden);
+        // Byte-identical to the record earlier versions stored (the response type itself).
+        assert_eq!(to_json_string(&config.response()).unwrap(), golden);
         let vesting = Vesting { amount: u(1), from: 2, until: 3 };
         check(&vesting, r#"{"a":"1","b":2,"c":3}"#);
         let loss_window = LossWindow { index: 1, base_assets: u(2), paid: u(3) };
@@ -447,8 +538,8 @@ mod layout_tests {
             &Underwriter {
                 shares: u(1),
                 bonded: u(2),
-                lots: vec![LockLot { shares: u(3), unlocks_at: 4 }],
-                unbonding: vec![UnbondingEntry { id: 5, shares: u(6), value_at_request: u(7), matures_at: 8 }],
+                lots: vec![Lot { shares: u(3), unlocks_at: 4 }],
+                unbonding: vec![Unbonding { id: 5, shares: u(6), value_at_request: u(7), matures_at: 8 }],
             },
             r#"{"a":"1","b":"2","c":[{"shares":"3","unlocks_at":4}],"d":[{"id":5,"shares":"6","value_at_request":"7","matures_at":8}]}"#,
         );

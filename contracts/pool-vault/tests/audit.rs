@@ -105,7 +105,7 @@ fn audit_02_member_withdraw_respects_cover_n_capacity() {
     let st = s.state();
     assert_eq!((st.pool_requirement, st.capacity), (u(usdc(200_000)), u(usdc(300_000))));
     let floor = s.member(&dex).required;
-    let to_floor = u(usdc(600_000)) - floor;
+    let to_floor = Amount::new(usdc(600_000)).checked_sub(floor).unwrap();
     assert_eq!(to_floor, u(418_645_205_371));
     assert_eq!(
         s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: to_floor }).unwrap_err(),
@@ -146,7 +146,7 @@ fn audit_03_premium_due_is_taken_from_the_contribution_first() {
     assert_eq!((m.required, m.peak_required), (u(0), u(0)));
     let due = m.premium_due;
     assert_eq!(due, u(4_620_820_795));
-    let rest = u(usdc(100_000)) - due;
+    let rest = Amount::new(usdc(100_000)).checked_sub(due).unwrap();
     assert_eq!(
         s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: u(usdc(100_000)) }).unwrap_err(),
         E::WithdrawBelowRequirement { requested: u(usdc(100_000)), available: rest, contribution: rest, floor: u(0) }
@@ -157,7 +157,7 @@ fn audit_03_premium_due_is_taken_from_the_contribution_first() {
     assert_eq!(s.balance(&dex) - d0, rest.u128());
     let fee = due.u128() / 10;
     assert_eq!(s.balance(&s.treasury.clone()) - t0, fee);
-    assert_eq!((s.state().unvested - unvested0).u128(), due.u128() - fee);
+    assert_eq!(s.state().unvested.u128() - unvested0.u128(), due.u128() - fee);
     let m = s.member(&dex);
     assert_eq!((m.contribution, m.premium_due, m.due_since), (u(0), u(0), None));
     let r = s.dao(&ExecuteMsg::RemoveMember { member: dex.to_string() }).unwrap();
@@ -256,7 +256,7 @@ fn audit_09_a_raise_within_the_lookback_does_not_suspend_cover() {
         .oracle(|o| o.ewma_lambda = Some(dec("0.94")))
         .build();
     let (dex, dex2, victim, stranger) = (s.addr("dex"), s.addr("dex2"), s.addr("victim"), s.addr("stranger"));
-    let r0 = s.assess(btc(ONE_M)).required;
+    let r0: Amount = s.assess(btc(ONE_M)).required.into();
     assert_eq!(r0, u(90_677_397_315));
     for m in [&dex, &dex2] {
         s.member_deposit(m, r0.u128()).unwrap();

@@ -6,9 +6,10 @@
 mod suite;
 
 use cosmwasm_std::testing::{MockApi, MockQuerier};
-use cosmwasm_std::{DepsMut, Empty, QuerierWrapper, Uint128};
+use cosmwasm_std::{DepsMut, Empty, QuerierWrapper};
 use cw_multi_test::Executor;
-use pool_vault::execute::claims::{self, shortfall_leaves_member, Leaves};
+use pool_vault::execute::shortfall::{self, shortfall_leaves_member, Leaves};
+use pool_vault::execute::Ctx;
 use pool_vault::member::save_member;
 use pool_vault::state::{Member, CONFIG, MEMBERS, POOL};
 use pool_vault::ContractError as E;
@@ -66,7 +67,7 @@ fn audit_04_window_room_goes_to_the_queue_before_a_newer_claim() {
     let v0 = s.balance(&victim);
     settle(&mut s, r1.claim_id).unwrap();
     assert_eq!(s.balance(&victim) - v0, usdc(100_000));
-    assert_eq!(s.claim(r1.claim_id).shortfall, Uint128::zero());
+    assert_eq!(s.claim(r1.claim_id).shortfall, u(0));
     // The window is now spent: 110k + 100k = the 210k cap.
     let window = s.now() / WINDOW;
     assert_eq!(
@@ -79,7 +80,7 @@ fn audit_04_window_room_goes_to_the_queue_before_a_newer_claim() {
     assert_eq!(s.claim(r2.claim_id).shortfall.u128(), usdc(43_000));
     s.advance(WINDOW);
     settle(&mut s, r2.claim_id).unwrap();
-    assert_eq!((s.state().shortfall, s.queue().length), (Uint128::zero(), 0));
+    assert_eq!((s.state().shortfall, s.queue().length), (u(0), 0));
     assert_eq!(s.balance(&victim) - v0, usdc(100_000) + usdc(190_000));
 }
 
@@ -115,7 +116,7 @@ fn audit_05_settle_and_recover_after_reregistration_do_not_underflow() {
     let id = s.claim_loss(&dex, usdc(500_000), &victim).unwrap().claim_id;
     assert_eq!(s.claim(id).shortfall.u128(), usdc(100_000));
     re_register(&mut s, &dex, usdc(1_000_000));
-    assert_eq!(s.member(&dex).coverage_used, Uint128::zero());
+    assert_eq!(s.member(&dex).coverage_used, u(0));
     let v0 = s.balance(&victim);
     let r = s.exec_funds(&payer, ReceiveMsg::ReturnRecovery { claim_id: id }, usdc(30_000)).unwrap();
     assert_eq!(
@@ -130,11 +131,11 @@ fn audit_05_settle_and_recover_after_reregistration_do_not_underflow() {
         (usdc(70_000).to_string(), "not this registration".into())
     );
     assert_eq!(s.balance(&victim) - v0, usdc(100_000));
-    assert_eq!((s.state().shortfall, s.queue().length), (Uint128::zero(), 0));
+    assert_eq!((s.state().shortfall, s.queue().length), (u(0), 0));
     // The fresh record still has nothing of the old claim.
-    assert_eq!(s.member(&dex).coverage_used, Uint128::zero());
+    assert_eq!(s.member(&dex).coverage_used, u(0));
     let report: CoverageReportResponse = s.q(&QueryMsg::CoverageReport {});
-    assert_eq!((report.members[0].shortfall, report.members[0].paid_by_pool), (Uint128::zero(), Uint128::zero()));
+    assert_eq!((report.members[0].shortfall, report.members[0].paid_by_pool), (u(0), u(0)));
 }
 
 /// The member side of a settlement is checked: a record that cannot hold the amount is left
@@ -153,7 +154,7 @@ fn audit_05_member_counters_are_checked() {
     assert_eq!((m.shortfall, m.paid_by_pool, m.coverage_used), (u(40), u(360), u(400)));
     assert!(shortfall_leaves_member(&mut m, u(40), Leaves::Recovered));
     assert_eq!((m.shortfall, m.paid_by_pool, m.coverage_used), (u(0), u(360), u(360)));
-    m.paid_by_pool = Uint128::MAX;
+    m.paid_by_pool = Amount::MAX;
     m.shortfall = u(1);
     assert!(!shortfall_leaves_member(&mut m, u(1), Leaves::Paid));
 }
@@ -190,10 +191,12 @@ fn one_unit_claims(n: usize) -> (Suite, u64) {
 fn settle_cost(s: &Suite, claim_id: u64) -> (u64, u64) {
     let mut store = Counting::new(s.vault_storage());
     let cfg = CONFIG.load(&store.inner).unwrap();
-    let mut pool = POOL.load(&store.inner).unwrap();
+    let pool = POOL.load(&store.inner).unwrap();
     let (api, querier) = (MockApi::default(), MockQuerier::<Empty>::new(&[]));
     let deps = DepsMut { storage: &mut store, api: &api, querier: QuerierWrapper::new(&querier) };
-    claims::settle_shortfall(deps, &s.vault_env(), &cfg, &mut pool, claim_id).unwrap();
+    let env = s.vault_env();
+    let now = env.block.time.seconds();
+    shortfall::settle_shortfall(&mut Ctx { deps, env, cfg, pool, now }, claim_id).unwrap();
     (store.reads.get(), store.writes)
 }
 
@@ -213,7 +216,7 @@ fn audit_07_recovered_entries_leave_at_once_and_settle_work_is_bounded() {
     assert!(fresh_cost.0 <= 10 && fresh_cost.1 <= 6, "settle cost {fresh_cost:?}");
     let mut busy = busy;
     settle(&mut busy, busy_live).unwrap();
-    assert_eq!((busy.queue().length, busy.state().shortfall), (0, Uint128::zero()));
+    assert_eq!((busy.queue().length, busy.state().shortfall), (0, u(0)));
 }
 
 // ------------------------------------------------------------------ 09: uncollected
@@ -243,7 +246,7 @@ fn audit_09_refused_shortfall_payment_is_kept_for_collect() {
     assert_eq!(attr(&r, "uncollected"), usdc(100_000).to_string());
     assert_eq!(s.balance(&refuser), f0);
     assert_eq!((s.uncollected(&refuser), s.state().escrow.u128()), (usdc(100_000), usdc(100_000)));
-    assert_eq!(s.claim(r1.claim_id).shortfall, Uint128::zero());
+    assert_eq!(s.claim(r1.claim_id).shortfall, u(0));
     // The queue moved on.
     assert_eq!(queue_ids(&s), vec![r2.claim_id]);
     settle(&mut s, r2.claim_id).unwrap();

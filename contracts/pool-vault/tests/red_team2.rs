@@ -3,7 +3,6 @@
 
 mod suite;
 
-use cosmwasm_std::Uint128;
 use pool_vault::ContractError as E;
 use risk_pool::vault::*;
 use suite::*;
@@ -81,7 +80,7 @@ fn huge_time_settings_cannot_make_actions_panic() {
         min_deposit: None,
         protocol_fee_bps: None,
         treasury: None,
-        claim_auto_approve_limit: Some(Uint128::zero()),
+        claim_auto_approve_limit: Some(u(0)),
         max_pending_claim_secs: Some(u64::MAX),
         loss_cap_bps: None,
         loss_cap_window_secs: None,

@@ -162,7 +162,7 @@ fn action() -> impl Strategy<Value = Action> {
 /// (A + 1, S + 10⁶): the gross share price as an exact fraction.
 fn price(s: &Suite) -> (Uint128, Uint128) {
     let st = s.state();
-    (st.total_assets + Uint128::one(), st.total_shares + Uint128::new(1_000_000))
+    (st.total_assets.raw() + Uint128::one(), st.total_shares.raw() + Uint128::new(1_000_000))
 }
 
 fn price_fell(before: (Uint128, Uint128), after: (Uint128, Uint128)) -> bool {
@@ -204,7 +204,7 @@ fn run(actions: Vec<Action>) -> Vec<(String, bool)> {
         .feeders(3)
         .underwriter("alice", usdc(1_000_000))
         .vault(|v| {
-            v.claim_auto_approve_limit = Uint128::new(usdc(300_000));
+            v.claim_auto_approve_limit = u(usdc(300_000));
             v.loss_cap_bps = 1_000;
             // Weekly windows: shortfall deferred in one window meets room in a later one often.
             v.loss_cap_window_secs = 604_800;

@@ -3,7 +3,7 @@
 
 mod suite;
 
-use cosmwasm_std::{coins, Coin, Decimal, Uint128};
+use cosmwasm_std::{coins, Coin, Decimal};
 use pool_vault::ContractError as E;
 use risk_pool::vault::*;
 use suite::*;
@@ -115,7 +115,7 @@ fn unbonding_pays_min_of_value_at_request_and_net_value() {
     let paid = s.withdraw(&bob).unwrap();
     assert_eq!(s.balance(&bob) - before, paid);
     assert_eq!(paid, usdc(1_000));
-    assert_eq!(s.underwriter(&bob).shares, Uint128::zero());
+    assert_eq!(s.underwriter(&bob).shares, u(0));
     // Alice keeps her value (and the rounding unit bob left).
     assert_eq!(s.underwriter(&alice).value.u128(), usdc(1_000));
 }
@@ -130,7 +130,7 @@ fn unbonding_shares_keep_bearing_losses_and_do_not_vote() {
     s.next_block();
     let p: VotingPowerAtHeightResponse =
         s.q(&QueryMsg::VotingPowerAtHeight { address: alice.to_string(), height: None });
-    assert_eq!(p.power, Uint128::zero());
+    assert_eq!(p.power, u(0));
     assert_eq!(s.underwriter(&alice).unbonding[0].value_at_request.u128(), usdc(1_000_000));
     // A 30k pool loss while unbonding: the payout is min(value at request, net value now).
     s.claim_loss(&dex, usdc(130_000), &victim).unwrap();
@@ -159,7 +159,7 @@ fn premium_accrues_on_peak_required_and_vests_into_the_share_price() {
     let fee = (due + extra) / 10;
     assert_eq!(s.balance(&s.treasury.clone()) - treasury0, fee);
     let m = s.member(&dex);
-    assert_eq!(m.premium_due, Uint128::zero());
+    assert_eq!(m.premium_due, u(0));
     let prepaid = (extra * 10_000 * YEAR / (required * 500)) as u64;
     assert_eq!((m.paid_through, m.prepaid.u128(), m.due_since), (Some(s.now() + prepaid), extra, None));
     // Income vests linearly over reward_vesting_secs (= unbonding, 7 days).
@@ -174,7 +174,7 @@ fn premium_accrues_on_peak_required_and_vests_into_the_share_price() {
     s.deposit(&late, usdc(1_000_000)).unwrap();
     s.advance(302_400);
     let st = s.state();
-    assert_eq!(st.unvested, Uint128::zero());
+    assert_eq!(st.unvested, u(0));
     assert!(st.share_price > price0);
     // Alice, there for the whole accrual, earns more than the late depositor of equal capital.
     assert!(s.underwriter(&alice).value > s.underwriter(&late).value);
@@ -233,7 +233,7 @@ fn exposure_refused_for_short_contribution_and_for_pool_capacity() {
     let a = s.assess(vec![exp(BTC, usdc(1_000_000) as i128)]);
     assert_eq!(
         s.report(&small, vec![exp(BTC, usdc(1_000_000) as i128)]).unwrap_err(),
-        E::InsufficientContribution { required: a.required, contribution: u(usdc(50_000)) }
+        E::InsufficientContribution { required: a.required.into(), contribution: u(usdc(50_000)) }
     );
     // 2M long: stress loss 800k, uncovered min(800k − 200k, coverage 500k) = 500k > 30 % of 1M.
     assert_eq!(
@@ -284,7 +284,7 @@ fn de_risking_is_always_accepted_even_paused_and_with_the_oracle_down() {
     let unvested = s.state().unvested;
     s.pay_premium(&payer, &dex, usdc(1)).unwrap();
     // A zero rate buys no time, but the payment is still income (net of the 10 % fee).
-    assert_eq!(s.state().unvested - unvested, u(900_000));
+    assert_eq!(s.state().unvested.checked_sub(unvested).unwrap(), u(900_000));
 }
 
 #[test]
@@ -298,10 +298,10 @@ fn member_cannot_withdraw_below_its_peak_requirement_to_dodge_first_loss() {
     s.advance(60);
     s.report(&dex, vec![]).unwrap(); // everything closed
     let m = s.member(&dex);
-    assert_eq!((m.required, m.peak_required), (Uint128::zero(), peak));
+    assert_eq!((m.required, m.peak_required), (u(0), peak));
     // Premium due (5 %/yr for 60 s) is taken from the contribution first (issue 11 item 3).
-    let contribution = u(usdc(200_000)) - m.premium_due;
-    let available = contribution - peak;
+    let contribution = Amount::new(usdc(200_000)).checked_sub(m.premium_due).unwrap();
+    let available = contribution.checked_sub(peak).unwrap();
     assert_eq!(
         s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: u(usdc(150_000)) }).unwrap_err(),
         E::WithdrawBelowRequirement { requested: u(usdc(150_000)), available, contribution, floor: peak }
@@ -311,8 +311,8 @@ fn member_cannot_withdraw_below_its_peak_requirement_to_dodge_first_loss() {
     // accrued meanwhile).
     s.advance(604_800);
     let m = s.member(&dex);
-    assert_eq!((m.peak_required, m.contribution), (Uint128::zero(), peak));
-    let rest = peak - m.premium_due;
+    assert_eq!((m.peak_required, m.contribution), (u(0), peak));
+    let rest = peak.checked_sub(m.premium_due).unwrap();
     let before = s.balance(&dex);
     s.exec(&dex, &ExecuteMsg::MemberWithdraw { amount: rest }).unwrap();
     assert_eq!(s.balance(&dex) - before, rest.u128());
@@ -345,7 +345,7 @@ fn refresh_and_update_member_keep_exposures_at_and_settle_premium_first() {
     // Same notional, higher volatility-free price: the figures are re-assessed, not the positions.
     assert_eq!(m.exposures_at, at);
     assert_eq!(m.assessed_at, Some(s.now()));
-    assert_eq!(m.required, s.assess(vec![exp(BTC, usdc(1_000_000) as i128)]).required);
+    assert_eq!(m.required, s.assess(vec![exp(BTC, usdc(1_000_000) as i128)]).required.into());
     // update_member accrues at the old rate first.
     let due_before = m.premium_due;
     s.dao(&ExecuteMsg::UpdateMember(MemberTerms {
@@ -390,8 +390,8 @@ fn claim_auto_settles_through_the_waterfall_with_exact_balances() {
             status: ClaimStatus::Settled,
             paid_by_member: u(usdc(100_000)),
             paid_by_pool: u(usdc(30_000)),
-            denied: Uint128::zero(),
-            shortfall: Uint128::zero(),
+            denied: u(0),
+            shortfall: u(0),
         }
     );
     assert_eq!(s.balance(&victim) - v0, usdc(130_000));
@@ -461,7 +461,7 @@ fn pending_claims_are_approved_rejected_or_expire_without_a_transaction() {
     // Reject: the escrow returns to the contribution.
     s.member_deposit(&dex, usdc(100_000)).unwrap();
     let id = s.claim_loss(&dex, usdc(130_000), &victim).unwrap().claim_id;
-    assert_eq!(s.member(&dex).contribution, Uint128::zero());
+    assert_eq!(s.member(&dex).contribution, u(0));
     s.dao(&ExecuteMsg::RejectClaim { id, reason: "not a covered loss".into() }).unwrap();
     assert_eq!(s.member(&dex).contribution.u128(), usdc(100_000));
     assert_eq!(s.claim(id).reason.as_deref(), Some("not a covered loss"));
@@ -542,7 +542,7 @@ fn loss_cap_defers_shortfall_paid_fifo_in_later_windows() {
     s.exec(&late, &ExecuteMsg::SettleShortfall { claim_id: r1.claim_id }).unwrap();
     s.exec(&late, &ExecuteMsg::SettleShortfall { claim_id: r2.claim_id }).unwrap();
     assert_eq!(s.balance(&victim) - v0, usdc(200_000));
-    assert_eq!(s.state().shortfall, Uint128::zero());
+    assert_eq!(s.state().shortfall, u(0));
     assert_eq!(
         s.exec(&late, &ExecuteMsg::SettleShortfall { claim_id: r2.claim_id }).unwrap_err(),
         E::NoShortfall { claim_id: r2.claim_id }
@@ -750,7 +750,7 @@ fn member_limits_and_removal_refund_contribution_minus_premium() {
     s.dao(&ExecuteMsg::RemoveMember { member: dex.to_string() }).unwrap();
     assert_eq!(s.balance(&dex) - d0, usdc(100_000) - due);
     assert_eq!(s.balance(&s.treasury.clone()) - t0, due / 10);
-    assert_eq!(s.state().member_contributions, Uint128::zero());
+    assert_eq!(s.state().member_contributions, u(0));
     s.register(&stranger, 1, 1, 1).unwrap();
 }
 
@@ -782,23 +782,24 @@ fn voting_power_is_bonded_shares_at_the_start_of_a_block() {
     let h0 = s.app.block_info().height;
     s.deposit(&alice, usdc(10)).unwrap();
     let shares = s.underwriter(&alice).shares;
-    let power = |s: &Suite, h: Option<u64>| -> Uint128 {
+    let power = |s: &Suite, h: Option<u64>| -> Power {
         s.q::<VotingPowerAtHeightResponse>(&QueryMsg::VotingPowerAtHeight { address: alice.to_string(), height: h })
             .power
     };
     let total =
         |s: &Suite, h: u64| s.q::<TotalPowerAtHeightResponse>(&QueryMsg::TotalPowerAtHeight { height: Some(h) }).power;
-    assert_eq!(power(&s, Some(h0)), Uint128::zero(), "a deposit counts from the next block");
+    assert_eq!(power(&s, Some(h0)), u(0), "a deposit counts from the next block");
     s.next_block();
     let h1 = s.app.block_info().height;
-    assert_eq!((power(&s, None), total(&s, h1)), (shares, shares));
+    let shares_power = Power::of_bonded(shares);
+    assert_eq!((power(&s, None), total(&s, h1)), (shares_power, shares_power));
     s.advance(3_600);
     s.request_withdraw(&alice, shares.u128() / 2).unwrap();
     s.next_block();
     let h2 = s.app.block_info().height;
-    let half = shares - Uint128::new(shares.u128() / 2);
+    let half = Power::of_bonded(shares.checked_sub(u(shares.u128() / 2)).unwrap());
     assert_eq!((power(&s, Some(h2)), total(&s, h2)), (half, half));
-    assert_eq!(power(&s, Some(h1)), shares, "history is kept");
+    assert_eq!(power(&s, Some(h1)), shares_power, "history is kept");
 }
 
 // ------------------------------------------------------------------ cw20 asset
@@ -927,5 +928,5 @@ fn query_responses_carry_the_spec_fields() {
         &["capital", "cover_n_requirement", "coverage_ratio", "members", "losses_paid_by_pool", "denied", "shortfall"],
     );
     let st = s.state();
-    assert_eq!(st.share_price, Decimal::from_ratio(st.total_assets + u(1), st.total_shares + u(1_000_000)));
+    assert_eq!(st.share_price, Decimal::from_ratio(st.total_assets.u128() + 1, st.total_shares.u128() + 1_000_000));
 }

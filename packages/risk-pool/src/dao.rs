@@ -1,3 +1,4 @@
+#![allow(missing_docs)]
 //! dao-governance messages, in the JSON shapes of SPEC.md (dao-governance section).
 //!
 //! Voting power is [`Power`] (the vault's bonded shares at a height): serde-transparent over

@@ -4,10 +4,11 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
     coins, from_json, to_json_binary, Addr, Binary, Coin, CosmosMsg, QuerierWrapper, Reply, StdError, StdResult,
-    SubMsg, SubMsgResult, Uint128, WasmMsg,
+    SubMsg, SubMsgResult, WasmMsg,
 };
 
 use crate::oracle::{self, AssessResponse, Exposure};
+use crate::units::{Amount, Power};
 use crate::vault;
 
 /// The risk oracle at an address.
@@ -15,6 +16,7 @@ use crate::vault;
 pub struct RiskOracleContract(pub Addr);
 
 impl RiskOracleContract {
+    /// The oracle's address.
     pub fn addr(&self) -> Addr {
         self.0.clone()
     }
@@ -24,6 +26,7 @@ impl RiskOracleContract {
         querier.query_wasm_smart(&self.0, &oracle::QueryMsg::Assess { exposures })
     }
 
+    /// The oracle's configuration.
     pub fn config(&self, querier: &QuerierWrapper) -> StdResult<oracle::ConfigResponse> {
         querier.query_wasm_smart(&self.0, &oracle::QueryMsg::Config {})
     }
@@ -47,6 +50,7 @@ impl RiskOracleContract {
 pub struct VaultContract(pub Addr);
 
 impl VaultContract {
+    /// The vault's address.
     pub fn addr(&self) -> Addr {
         self.0.clone()
     }
@@ -56,14 +60,14 @@ impl VaultContract {
     }
 
     /// A funds-taking message in the vault's asset: native coins attached, or a cw20 `send`.
-    fn with_funds(&self, asset: &vault::AssetInfo, msg: vault::ReceiveMsg, amount: Uint128) -> StdResult<CosmosMsg> {
+    fn with_funds(&self, asset: &vault::AssetInfo, msg: vault::ReceiveMsg, amount: Amount) -> StdResult<CosmosMsg> {
         match asset {
             vault::AssetInfo::Native(denom) => self.call(&msg.into(), coins(amount.u128(), denom)),
             vault::AssetInfo::Cw20(token) => Ok(WasmMsg::Execute {
                 contract_addr: token.clone(),
                 msg: to_json_binary(&cw20::Cw20ExecuteMsg::Send {
                     contract: self.0.to_string(),
-                    amount,
+                    amount: amount.raw(),
                     msg: to_json_binary(&msg)?,
                 })?,
                 funds: vec![],
@@ -85,20 +89,32 @@ impl VaultContract {
         Ok(SubMsg::reply_on_error(self.report_exposure(exposures)?, id))
     }
 
-    pub fn member_deposit(&self, asset: &vault::AssetInfo, amount: Uint128) -> StdResult<CosmosMsg> {
-        self.with_funds(asset, vault::ReceiveMsg::MemberDeposit {}, amount)
+    /// Adds `amount` of the vault's asset to the sender's (a member's) contribution.
+    pub fn member_deposit(&self, asset: &vault::AssetInfo, amount: impl Into<Amount>) -> StdResult<CosmosMsg> {
+        self.with_funds(asset, vault::ReceiveMsg::MemberDeposit {}, amount.into())
     }
 
-    pub fn member_withdraw(&self, amount: Uint128) -> StdResult<CosmosMsg> {
-        self.call(&vault::ExecuteMsg::MemberWithdraw { amount }, vec![])
+    /// Takes `amount` of the sender's contribution back (down to its floor).
+    pub fn member_withdraw(&self, amount: impl Into<Amount>) -> StdResult<CosmosMsg> {
+        self.call(&vault::ExecuteMsg::MemberWithdraw { amount: amount.into() }, vec![])
     }
 
-    pub fn pay_premium(&self, asset: &vault::AssetInfo, member: &str, amount: Uint128) -> StdResult<CosmosMsg> {
-        self.with_funds(asset, vault::ReceiveMsg::PayPremium { member: member.to_string() }, amount)
+    /// Pays `amount` of `member`'s premium (beyond what is due: prepaid).
+    pub fn pay_premium(
+        &self,
+        asset: &vault::AssetInfo,
+        member: &str,
+        amount: impl Into<Amount>,
+    ) -> StdResult<CosmosMsg> {
+        self.with_funds(asset, vault::ReceiveMsg::PayPremium { member: member.to_string() }, amount.into())
     }
 
-    pub fn claim_loss(&self, amount: Uint128, recipient: &str, memo: Option<String>) -> StdResult<CosmosMsg> {
-        self.call(&vault::ExecuteMsg::ClaimLoss { amount, recipient: recipient.to_string(), memo }, vec![])
+    /// Files a loss claim of `amount`, paid to `recipient`.
+    pub fn claim_loss(&self, amount: impl Into<Amount>, recipient: &str, memo: Option<String>) -> StdResult<CosmosMsg> {
+        self.call(
+            &vault::ExecuteMsg::ClaimLoss { amount: amount.into(), recipient: recipient.to_string(), memo },
+            vec![],
+        )
     }
 
     /// `claim_loss` as a submessage replying always, so the caller handles settled, pending and
@@ -106,7 +122,7 @@ impl VaultContract {
     pub fn claim_loss_submsg(
         &self,
         id: u64,
-        amount: Uint128,
+        amount: impl Into<Amount>,
         recipient: &str,
         memo: Option<String>,
     ) -> StdResult<SubMsg> {
@@ -129,19 +145,23 @@ impl VaultContract {
         }
     }
 
+    /// The vault's configuration.
     pub fn config(&self, querier: &QuerierWrapper) -> StdResult<vault::ConfigResponse> {
         querier.query_wasm_smart(&self.0, &vault::QueryMsg::Config {})
     }
 
+    /// A member's figures.
     pub fn member(&self, querier: &QuerierWrapper, address: &str) -> StdResult<vault::MemberResponse> {
         querier.query_wasm_smart(&self.0, &vault::QueryMsg::Member { address: address.to_string() })
     }
 
+    /// A member's and the pool's headroom.
     pub fn capacity(&self, querier: &QuerierWrapper, member: &str) -> StdResult<vault::CapacityResponse> {
         querier.query_wasm_smart(&self.0, &vault::QueryMsg::Capacity { member: member.to_string() })
     }
 
-    pub fn voting_power_at_height(&self, querier: &QuerierWrapper, address: &str, height: u64) -> StdResult<Uint128> {
+    /// `address`'s voting power (bonded shares) at the start of block `height`.
+    pub fn voting_power_at_height(&self, querier: &QuerierWrapper, address: &str, height: u64) -> StdResult<Power> {
         let r: vault::VotingPowerAtHeightResponse = querier.query_wasm_smart(
             &self.0,
             &vault::QueryMsg::VotingPowerAtHeight { address: address.to_string(), height: Some(height) },
@@ -149,7 +169,8 @@ impl VaultContract {
         Ok(r.power)
     }
 
-    pub fn total_power_at_height(&self, querier: &QuerierWrapper, height: u64) -> StdResult<Uint128> {
+    /// The total voting power at the start of block `height`.
+    pub fn total_power_at_height(&self, querier: &QuerierWrapper, height: u64) -> StdResult<Power> {
         let r: vault::TotalPowerAtHeightResponse =
             querier.query_wasm_smart(&self.0, &vault::QueryMsg::TotalPowerAtHeight { height: Some(height) })?;
         Ok(r.power)
@@ -174,10 +195,10 @@ mod tests {
         vault::ClaimLossResponse {
             claim_id: 7,
             status: vault::ClaimStatus::Settled,
-            paid_by_member: Uint128::new(1),
-            paid_by_pool: Uint128::new(2),
-            denied: Uint128::MAX,
-            shortfall: Uint128::MAX,
+            paid_by_member: Amount::new(1),
+            paid_by_pool: Amount::new(2),
+            denied: Amount::MAX,
+            shortfall: Amount::MAX,
         }
     }
 

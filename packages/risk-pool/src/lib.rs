@@ -1,6 +1,9 @@
 //! Every message of the suite, in one crate (JSON shapes are SPEC.md's), plus typed helpers for
 //! contracts that call the suite.
 
+#![warn(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::as_conversions))]
+
 pub mod dao;
 pub mod helpers;
 pub mod migrate;

@@ -11,7 +11,16 @@ pub enum MigrateError {
 
     /// A foreign contract, a downgrade or an unparsable version; `reason` is cw2's words.
     #[error("cannot migrate from {from_contract} {from_version} to {to_version}: {reason}")]
-    Refused { from_contract: String, from_version: String, to_version: String, reason: String },
+    Refused {
+        /// The contract name in the stored cw2 record.
+        from_contract: String,
+        /// The version in the stored cw2 record.
+        from_version: String,
+        /// The version this code would record.
+        to_version: String,
+        /// cw2's words.
+        reason: String,
+    },
 }
 
 /// Accepts a migration only from the same contract name at a version ≤ `version` (semver

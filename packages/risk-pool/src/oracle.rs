@@ -1,3 +1,4 @@
+#![allow(missing_docs)]
 //! risk-oracle messages: market data, correlations, stress scenarios and risk queries.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};

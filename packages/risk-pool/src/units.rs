@@ -17,7 +17,7 @@
 
 use std::fmt;
 
-use cosmwasm_std::{Int128, Uint128, Uint256};
+use cosmwasm_std::{Decimal, Int128, Uint128, Uint256};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -142,6 +142,27 @@ macro_rules! unsigned_unit {
             pub fn mul_ratio_ceil<U: From<Uint128>>(self, num: Uint128, den: Uint128) -> UnitResult<U> {
                 ratio(self.0, num, den, true, $label).map(U::from)
             }
+
+            /// `⌊self · bps / 10⁴⌋` (rounds down): a basis-point share of the value, in its unit.
+            /// Never fails for `bps ≤ 10⁴`; above, [`UnitError::Overflow`] past `u128::MAX`.
+            pub fn mul_bps_floor(self, bps: u32) -> UnitResult<$name> {
+                self.mul_ratio_floor(Uint128::from(bps), Uint128::new(10_000))
+            }
+        }
+
+        impl $name {
+            /// `⌊self · d⌋` for a non-negative decimal `d` (rounds down), exact in 256 bits;
+            /// [`UnitError::Overflow`] past `u128::MAX`.
+            pub fn mul_decimal_floor(self, d: Decimal) -> UnitResult<$name> {
+                self.mul_ratio_floor(d.atomics(), Uint128::new(10u128.pow(Decimal::DECIMAL_PLACES)))
+            }
+        }
+
+        /// `v` base units (the integer literal of tests and constants).
+        impl From<u128> for $name {
+            fn from(v: u128) -> $name {
+                $name::new(v)
+            }
         }
 
         impl From<Uint128> for $name {
@@ -153,6 +174,13 @@ macro_rules! unsigned_unit {
         impl From<$name> for Uint128 {
             fn from(v: $name) -> Uint128 {
                 v.0
+            }
+        }
+
+        /// The decimal string (event attributes).
+        impl From<$name> for String {
+            fn from(v: $name) -> String {
+                v.0.to_string()
             }
         }
 
@@ -196,6 +224,13 @@ unsigned_unit!(
     Power,
     "power"
 );
+
+impl Power {
+    /// The voting power of `bonded` shares: one unit per bonded share (the vault's rule).
+    pub const fn of_bonded(bonded: Shares) -> Power {
+        Power(bonded.0)
+    }
+}
 
 /// A signed notional in the settlement asset's base unit: positive long, negative short.
 #[derive(Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -314,6 +349,26 @@ mod tests {
             a.mul_ratio_ceil::<Shares>(Uint128::new(1), Uint128::zero()),
             Err(UnitError::ZeroDenominator { .. })
         ));
+    }
+
+    #[test]
+    fn bps_shares_round_down_and_power_is_bonded_shares() {
+        assert_eq!(Amount::new(999).mul_bps_floor(1_000), Ok(Amount::new(99)));
+        assert_eq!(Amount::MAX.mul_bps_floor(10_000), Ok(Amount::MAX));
+        assert_eq!(Shares::new(7).mul_bps_floor(0), Ok(Shares::ZERO));
+        assert!(matches!(Amount::MAX.mul_bps_floor(10_001), Err(UnitError::Overflow { unit: "amount", .. })));
+        assert_eq!(Power::of_bonded(Shares::new(42)), Power::new(42));
+        assert_eq!(Amount::from(5u128), Amount::new(5));
+        assert_eq!(String::from(Shares::new(12)), "12");
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(Amount::new(10).mul_decimal_floor(d("1.55")), Ok(Amount::new(15)));
+        assert_eq!(Amount::new(3).mul_decimal_floor(d("0.333333333333333333")), Ok(Amount::new(0)));
+        assert_eq!(Amount::MAX.mul_decimal_floor(d("1")), Ok(Amount::MAX));
+        assert!(Amount::MAX.mul_decimal_floor(d("1.000000000000000001")).is_err());
+        // The same figure as cosmwasm's `mul_floor` wherever that does not panic.
+        for (x, s) in [(7u128, "2.5"), (1_000_000_007, "0.3"), (u128::MAX / 3, "2.999999999999999999")] {
+            assert_eq!(Amount::new(x).mul_decimal_floor(d(s)).unwrap().raw(), Uint128::new(x).mul_floor(d(s)));
+        }
     }
 
     #[test]

@@ -254,7 +254,7 @@ fn vault_report(path: &str) {
     );
     let terms = vault::MemberTerms {
         member: dex.to_string(),
-        coverage_cap: Uint128::new(1_000_000_000_000),
+        coverage_cap: Uint128::new(1_000_000_000_000).into(),
         premium_rate_bps: 500,
         grace_secs: 604_800,
     };
@@ -290,7 +290,7 @@ fn vault_report(path: &str) {
             86_460,
             alice.clone(),
             vec![],
-            vault::ExecuteMsg::RequestWithdraw { shares: Uint128::new(1_000_000_000) },
+            vault::ExecuteMsg::RequestWithdraw { shares: Uint128::new(1_000_000_000).into() },
         ),
         (
             "claim_loss (auto, pool pays 10,000)",
@@ -298,7 +298,7 @@ fn vault_report(path: &str) {
             dex.clone(),
             vec![],
             vault::ExecuteMsg::ClaimLoss {
-                amount: Uint128::new(210_000_000_000),
+                amount: Uint128::new(210_000_000_000).into(),
                 recipient: treasury.to_string(),
                 memo: None,
             },

@@ -40,7 +40,7 @@ pub fn propose(deps: DepsMut, env: &Env, sender: Addr, draft: Draft) -> Result<R
     proposer_power(&deps.querier, &vault, &cfg, &sender, height)?;
     let claims_only = claims_only(&draft.msgs, &cfg.vault);
     let reads = Reads {
-        total_power: Power::from(vault.total_power_at_height(&deps.querier, height)?),
+        total_power: vault.total_power_at_height(&deps.querier, height)?,
         claims_only,
         unbonding_secs: unbonding_snapshot(&deps.querier, &cfg, claims_only)?,
     };
@@ -89,7 +89,7 @@ fn proposer_power(
     sender: &Addr,
     height: u64,
 ) -> Result<Power, ContractError> {
-    let power = Power::from(vault.voting_power_at_height(querier, sender.as_str(), height)?);
+    let power = vault.voting_power_at_height(querier, sender.as_str(), height)?;
     if power < cfg.min_propose_power || power.is_zero() {
         return Err(ContractError::InsufficientPower {
             proposer: sender.to_string(),

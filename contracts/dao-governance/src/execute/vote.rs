@@ -47,8 +47,8 @@ fn weight(
     start_height: u64,
     height: u64,
 ) -> Result<Power, ContractError> {
-    let at_start = Power::from(vault.voting_power_at_height(querier, voter.as_str(), start_height)?);
-    let bonded_now = Power::from(vault.voting_power_at_height(querier, voter.as_str(), height + 1)?);
+    let at_start = vault.voting_power_at_height(querier, voter.as_str(), start_height)?;
+    let bonded_now = vault.voting_power_at_height(querier, voter.as_str(), height + 1)?;
     let power = at_start.min(bonded_now);
     if power.is_zero() {
         return Err(ContractError::NoVotingPower { voter: voter.to_string(), at_start, now: bonded_now });

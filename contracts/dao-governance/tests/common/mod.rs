@@ -227,7 +227,7 @@ impl Suite {
             &self.vault,
             &vault::ExecuteMsg::RegisterMember(vault::MemberTerms {
                 member: self.addr(member).to_string(),
-                coverage_cap: Uint128::new(usdc(500_000)),
+                coverage_cap: Uint128::new(usdc(500_000)).into(),
                 premium_rate_bps: 500,
                 grace_secs: 7 * DAY,
             }),

@@ -37,7 +37,7 @@ pub fn claim_bad_debt(
     }
     CLAIMS.save(storage, &claims)?;
     let memo = Some(format!("position {position_id}"));
-    Ok(cfg.vault.claim_loss_submsg(position_id, bad_debt.into(), env.contract.address.as_str(), memo)?)
+    Ok(cfg.vault.claim_loss_submsg(position_id, bad_debt, env.contract.address.as_str(), memo)?)
 }
 
 /// The claim's outcome, into its record: the vault's figures (a settled claim's escrow and pool
@@ -75,9 +75,9 @@ fn record_answer(rec: &mut ClaimRecord, data: ClaimLossResponse) -> Result<Amoun
     let ClaimLossResponse { claim_id, status, paid_by_member, paid_by_pool, denied, shortfall } = data;
     rec.claim_id = Some(claim_id);
     rec.status = Some(status);
-    rec.paid_by_member = Amount::from(paid_by_member);
-    rec.paid_by_pool = Amount::from(paid_by_pool);
-    rec.denied = Amount::from(denied);
-    rec.shortfall = Amount::from(shortfall);
+    rec.paid_by_member = paid_by_member;
+    rec.paid_by_pool = paid_by_pool;
+    rec.denied = denied;
+    rec.shortfall = shortfall;
     Ok(rec.paid_by_member.checked_add(rec.paid_by_pool)?)
 }

@@ -24,6 +24,6 @@ pub fn fund_contribution(deps: DepsMut, info: &MessageInfo) -> Result<Response, 
     ensure_operator(&cfg, &info.sender, "fund the contribution")?;
     let amount = paid_amount(&cfg, info)?;
     Ok(Response::new()
-        .add_message(cfg.vault.member_deposit(&cfg.asset, amount.into())?)
+        .add_message(cfg.vault.member_deposit(&cfg.asset, amount)?)
         .add_attribute("action", "fund_contribution"))
 }

@@ -16,7 +16,7 @@ pub fn pay_premium(deps: DepsMut, env: &Env) -> Result<Response, ContractError> 
     }
     FEES.save(deps.storage, &Amount::ZERO)?;
     Ok(Response::new()
-        .add_message(cfg.vault.pay_premium(&cfg.asset, env.contract.address.as_str(), fees.into())?)
+        .add_message(cfg.vault.pay_premium(&cfg.asset, env.contract.address.as_str(), fees)?)
         .add_attribute("action", "pay_premium")
         .add_attribute("amount", fees.to_string()))
 }

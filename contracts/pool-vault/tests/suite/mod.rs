@@ -3,10 +3,12 @@
 
 #![allow(dead_code)]
 
-use cosmwasm_std::{coins, from_json, to_json_binary, Addr, Coin, Decimal, Int128, Uint128};
+use cosmwasm_std::{coins, from_json, to_json_binary, Addr, Coin, Decimal, Int128};
 use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
 use pool_vault::ContractError;
 use risk_pool::oracle::{self, Exposure};
+#[allow(unused_imports)]
+pub use risk_pool::units::{Amount, Power, Shares};
 use risk_pool::vault::*;
 use std::str::FromStr;
 
@@ -595,8 +597,9 @@ pub fn attr(r: &AppResponse, key: &str) -> String {
         .clone()
 }
 
-pub fn u(x: u128) -> Uint128 {
-    Uint128::new(x)
+/// `x` base units of whichever unit the place wants (`Amount`, `Shares`, `Power`, `Uint128`).
+pub fn u<T: From<u128>>(x: u128) -> T {
+    T::from(x)
 }
 
 /// The wallet the refusing token refuses transfers to.
