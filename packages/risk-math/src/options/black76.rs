@@ -120,7 +120,8 @@ impl Pricing {
             // rounding scaled by |d| ≤ 9), times φ ≤ 0.4, plus Φ's own error (< 2⁻⁵⁶): in units
             // of 2⁻⁶⁴ that is ≤ 2¹⁰ + 32·2⁶⁴/v_raw + 4·2¹²⁸/v_raw².
             let vr = I256::from(v.raw());
-            let m = I256::from(1u32 << 10) + (I256::from(32u8) << 64u32) / vr + (I256::from(4u8) << 128u32) / (vr * vr) + 1;
+            let m =
+                I256::from(1u32 << 10) + (I256::from(32u8) << 64u32) / vr + (I256::from(4u8) << 128u32) / (vr * vr) + 1;
             i128::try_from(m).unwrap_or(i128::MAX).min(Q64::ONE.raw())
         };
         Ok(Pricing { var, v, exact_zero, v_up, delta_margin })

@@ -152,12 +152,32 @@ impl Prepared {
             let tau = leg.expiry - clock.now;
             let tau_after = tau.saturating_sub(clock.horizon_secs);
             let ln_k = ln(leg.strike)?;
-            let today = quote_of(leg.kind, &call_quote(m.price, ln_s, leg.strike, ln_k, &Pricing::new(m.implied_vol, tau)?)?, m.price, leg.strike)?;
+            let today = quote_of(
+                leg.kind,
+                &call_quote(m.price, ln_s, leg.strike, ln_k, &Pricing::new(m.implied_vol, tau)?)?,
+                m.price,
+                leg.strike,
+            )?;
             let base = if leg.size > 0 { today.hi } else { today.lo };
             let after = Pricing::new(m.implied_vol, tau_after)?;
-            legs.push(PreparedLeg { kind: leg.kind, strike: leg.strike, ln_k, size: leg.size, tau, tau_after, base, after });
+            legs.push(PreparedLeg {
+                kind: leg.kind,
+                strike: leg.strike,
+                ln_k,
+                size: leg.size,
+                tau,
+                tau_after,
+                base,
+                after,
+            });
         }
-        Ok(Prepared { price: m.price, sigma: m.implied_vol, linear: book.linear, legs, has_legs: !book.legs.is_empty() })
+        Ok(Prepared {
+            price: m.price,
+            sigma: m.implied_vol,
+            linear: book.linear,
+            legs,
+            has_legs: !book.legs.is_empty(),
+        })
     }
 
     /// Each leg's pricing at τ' under `vol` (one vector per vol regime, reused across moves).
@@ -190,7 +210,9 @@ impl Prepared {
         for (i, leg) in self.legs.iter().enumerate() {
             let pricing = match pricings {
                 None => leg.after,
-                Some(p) => *p.get(i).ok_or(OptionError::DimensionMismatch { expected: self.legs.len(), got: p.len() })?,
+                Some(p) => {
+                    *p.get(i).ok_or(OptionError::DimensionMismatch { expected: self.legs.len(), got: p.len() })?
+                }
             };
             let c: CallQuote = call_quote(s1, ln_s1, leg.strike, leg.ln_k, &pricing)?;
             let q = quote_of(leg.kind, &c, s1, leg.strike)?;
@@ -331,7 +353,10 @@ pub fn delta_equivalents(books: &[Book], now: u64) -> OptionResult<Vec<i128>> {
 /// Domain: as [`Book`]; `min_bps` ≤ 10⁴ (larger is `GridInvalid`).
 pub fn short_option_minimum(books: &[Book], now: u64, min_bps: u32) -> OptionResult<u128> {
     if min_bps > BPS {
-        return Err(OptionError::GridInvalid { field: "short_option_min_bps", value: Q64::from_int(i64::from(min_bps)) });
+        return Err(OptionError::GridInvalid {
+            field: "short_option_min_bps",
+            value: Q64::from_int(i64::from(min_bps)),
+        });
     }
     let mut sum = I256::ZERO;
     for b in books {

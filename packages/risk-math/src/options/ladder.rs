@@ -69,12 +69,17 @@ impl Ladder {
         let mut rs = Vec::new();
         let mut pts = Vec::new();
         for j in 0..points {
-            let off = i128::try_from(span * I256::from(j) / last).map_err(|_| crate::MathError::Overflow { what: "ladder" })?;
+            let off = i128::try_from(span * I256::from(j) / last)
+                .map_err(|_| crate::MathError::Overflow { what: "ladder" })?;
             let r = Q64::from_raw(lo.raw() + off);
             rs.push(r);
             pts.push(p.eval(r, None)?);
         }
-        let slack = p.legs.iter().map(|l| I256::from(l.size.unsigned_abs()) * I256::from((p.price.raw() >> 64u32) + 1)).sum::<I256>();
+        let slack = p
+            .legs
+            .iter()
+            .map(|l| I256::from(l.size.unsigned_abs()) * I256::from((p.price.raw() >> 64u32) + 1))
+            .sum::<I256>();
         let bound = (0..rs.len() - 1)
             .map(|j| {
                 let h = I256::from(rs[j + 1].raw() - rs[j].raw());
@@ -100,7 +105,8 @@ impl Ladder {
         }
         let span = I256::from(last.raw() - self.rs[0].raw());
         let segs = n - 1;
-        let guess = (I256::from(r.raw() - self.rs[0].raw()) * I256::from(u32::try_from(segs).unwrap_or(u32::MAX))) / span;
+        let guess =
+            (I256::from(r.raw() - self.rs[0].raw()) * I256::from(u32::try_from(segs).unwrap_or(u32::MAX))) / span;
         let mut j = usize::try_from(guess.as_u128()).unwrap_or(segs - 1).min(segs - 1);
         while j > 0 && r < self.rs[j] {
             j -= 1;
@@ -209,7 +215,13 @@ pub fn tail_measure(mut losses: Vec<I256>, confidence_bps: u32) -> OptionResult<
 
 /// VaR and ES over a scenario set with legs through the ladder: [`tail_measure`] of
 /// [`ladder_losses`]. Rounding: up.
-pub fn ladder_measure(books: &[Book], clock: &Clock, returns: &[Q64], points: u32, confidence_bps: u32) -> OptionResult<Measure> {
+pub fn ladder_measure(
+    books: &[Book],
+    clock: &Clock,
+    returns: &[Q64],
+    points: u32,
+    confidence_bps: u32,
+) -> OptionResult<Measure> {
     tail_measure(ladder_losses(books, clock, returns, points)?, confidence_bps)
 }
 
@@ -223,14 +235,18 @@ pub fn historical_returns(returns: &[i64], scales: &[Q64], n: usize) -> OptionRe
     if scales.len() != k {
         return Err(OptionError::DimensionMismatch { expected: k, got: scales.len() });
     }
-    if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE) || returns.iter().any(|r| r.unsigned_abs() > MAX_RETURN.unsigned_abs()) {
+    if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE)
+        || returns.iter().any(|r| r.unsigned_abs() > MAX_RETURN.unsigned_abs())
+    {
         return Err(crate::MathError::Domain { what: "return above 1600% or scale outside [0, 1024]" }.into());
     }
     let mut out = Vec::with_capacity(returns.len());
     for (row, s) in returns.chunks_exact(n.max(1)).zip(scales) {
         for r in row {
             let x = (I256::from(*r) * I256::from(s.raw())) >> RET_FRAC_BITS;
-            out.push(Q64::from_raw(i128::try_from(x).map_err(|_| crate::MathError::Overflow { what: "scaled return" })?));
+            out.push(Q64::from_raw(
+                i128::try_from(x).map_err(|_| crate::MathError::Overflow { what: "scaled return" })?,
+            ));
         }
     }
     Ok(out)
@@ -247,7 +263,9 @@ pub fn monte_carlo_returns(sigma_h: &[Q64], chol: &[Q64], paths: u32, seed: u64)
     if chol.len() != n * n {
         return Err(OptionError::DimensionMismatch { expected: n * n, got: chol.len() });
     }
-    if sigma_h.iter().any(|s| s.is_negative() || *s > crate::measures::MAX_SIGMA_H) || chol.iter().any(|c| c.abs() > Q64::from_int(2)) {
+    if sigma_h.iter().any(|s| s.is_negative() || *s > crate::measures::MAX_SIGMA_H)
+        || chol.iter().any(|c| c.abs() > Q64::from_int(2))
+    {
         return Err(crate::MathError::Domain { what: "horizon volatility outside [0, 128] or |L| > 2" }.into());
     }
     let mut rng = Xoshiro256::seed(seed);
@@ -262,7 +280,9 @@ pub fn monte_carlo_returns(sigma_h: &[Q64], chol: &[Q64], paths: u32, seed: u64)
             // x = Σₖ≤ᵢ Lᵢₖ·zₖ in units of 2⁻⁹⁶; r = s·x in 2⁻¹⁶⁰ → Q64.64.
             let x: I256 = (0..=i).map(|k| I256::from(chol[i * n + k].raw()) * I256::from(z[k])).sum();
             let r = (x * I256::from(sigma_h[i].raw())) >> 96u32;
-            out.push(Q64::from_raw(i128::try_from(r).map_err(|_| crate::MathError::Overflow { what: "simulated return" })?));
+            out.push(Q64::from_raw(
+                i128::try_from(r).map_err(|_| crate::MathError::Overflow { what: "simulated return" })?,
+            ));
         }
     }
     Ok(out)

@@ -25,13 +25,12 @@ mod ladder;
 
 pub use black76::{black76, total_variance, OptionKind, Quote, MIN_PRICE};
 pub use book::{
-    delta_equivalents, direct_losses, leg_value, scenario_loss, short_option_minimum, Book, Clock, Leg, Market,
-    VolMove,
+    delta_equivalents, direct_losses, leg_value, scenario_loss, short_option_minimum, Book, Clock, Leg, Market, VolMove,
 };
 pub use grid::{grid_loss, grid_vol_factor, market_grid_loss, scan_range, OptionGrid};
 pub use ladder::{
-    historical_returns, ladder_losses, ladder_measure, monte_carlo_returns, tail_measure, Ladder, DEFAULT_LADDER_POINTS,
-    MAX_LADDER_POINTS,
+    historical_returns, ladder_losses, ladder_measure, monte_carlo_returns, tail_measure, Ladder,
+    DEFAULT_LADDER_POINTS, MAX_LADDER_POINTS,
 };
 
 use crate::error::MathError;
@@ -150,4 +149,3 @@ fn decimal(q: Q64) -> String {
 
 /// Result of the option functions.
 pub type OptionResult<T> = Result<T, OptionError>;
-
