@@ -100,9 +100,14 @@ pub(crate) struct Prepared {
 pub(crate) struct Point {
     /// Lower bound of Σ size·(V' − V) in 2⁻⁶⁴ settlement units.
     pub(crate) pnl: I256,
-    /// Σ over bought legs of size·S₀·N(d₁)' bracket ends (2⁻⁶⁴ settlement units per unit return).
+    /// The part of `pnl` from bought legs (their P&L is convex in r).
+    pub(crate) long_pnl: I256,
+    /// Σ over bought legs of size·S₀·Δ' bracket ends: a bracket of the bought legs' exact
+    /// ∂P&L/∂r (2⁻⁶⁴ settlement units per unit return).
     pub(crate) slope_lo: I256,
     pub(crate) slope_hi: I256,
+    /// The part of `spread` from bought legs.
+    pub(crate) long_spread: I256,
     /// Σ |size|·2M of the scenario values (M the unclamped bracket half-width, increasing in S'):
     /// how far below the exact P&L the bracket can put `pnl`.
     pub(crate) spread: I256,
@@ -221,13 +226,17 @@ impl Prepared {
             // The scenario return may be the floor of the true one (by < 2⁻⁶⁴): |∂P&L/∂r| ≤
             // |size|·S₀, so one more |size|·⌈S₀⌉ units of 2⁻⁶⁴ keep the bound.
             let abs = I256::from(leg.size.unsigned_abs());
-            pt.pnl += size * I256::from(v1.sub(leg.base)?.raw()) - abs * I256::from((self.price.raw() >> 64u32) + 1);
-            pt.spread += abs * I256::from(c.margin) * 2;
+            let pnl = size * I256::from(v1.sub(leg.base)?.raw()) - abs * I256::from((self.price.raw() >> 64u32) + 1);
+            let spread = abs * I256::from(c.margin) * 2;
+            pt.pnl += pnl;
+            pt.spread += spread;
             if leg.size > 0 {
-                // g'(r) = size·S₀·Δ(S') with Δ_put = Δ_call − 1: the −1 is linear in r and adds no
-                // curvature, so the call delta's bracket serves both kinds.
-                pt.slope_lo += size * I256::from(self.price.mul(c.n1_lo)?.raw());
-                pt.slope_hi += size * I256::from(self.price.mul(c.n1_hi)?.raw() + 1);
+                // g'(r) = size·S₀·Δ(S'), Δ = N(d₁) (call) or N(d₁) − 1 (put).
+                let shift = if leg.kind == OptionKind::Put { Q64::ONE } else { Q64::ZERO };
+                pt.long_pnl += pnl;
+                pt.long_spread += spread;
+                pt.slope_lo += size * I256::from(self.price.mul(c.n1_lo.sub(shift)?)?.raw());
+                pt.slope_hi += size * I256::from(self.price.mul(c.n1_hi.sub(shift)?)?.raw() + 1);
             }
         }
         Ok(pt)

@@ -2,7 +2,7 @@
 //! by linear interpolation plus a bound on the interpolation error, so the ladder never
 //! understates a loss. Also the scenario sets of historical and Monte Carlo with legs.
 
-use super::book::{linear_pnl, prepare_all, Book, Clock, Prepared};
+use super::book::{linear_pnl, prepare_all, Book, Clock, Point, Prepared};
 use super::{OptionError, OptionResult, MIN_PRICE};
 use crate::fixed::Q64;
 use crate::measures::{min_observations, tail_count, Measure, MAX_HIST_SCALE, MAX_RETURN, RET_FRAC_BITS};
@@ -16,13 +16,14 @@ pub const DEFAULT_LADDER_POINTS: u32 = 33;
 /// The largest `option_ladder_points` (SPEC).
 pub const MAX_LADDER_POINTS: u32 = 65;
 
-/// One market's ladder: its legs' P&L lower bounds at returns r₀ < … < r_{L−1} and, per segment,
-/// a bound on how far the chord can sit above the exact P&L.
+/// One market's ladder: its legs' P&L lower bounds at returns r₀ < … < r_{L−1}, with what the
+/// interpolation error bound needs at each point.
 #[derive(Clone, Debug)]
 pub struct Ladder {
     rs: Vec<Q64>,
-    pnl: Vec<I256>,
-    bound: Vec<I256>,
+    pts: Vec<Point>,
+    /// Σ|size|·(⌈S⌉ + 1) units of 2⁻⁶⁴ plus one: the constant part of the bound.
+    slack: I256,
 }
 
 fn check_points(points: u32) -> OptionResult<()> {
@@ -32,6 +33,14 @@ fn check_points(points: u32) -> OptionResult<()> {
     Ok(())
 }
 
+/// ⌈a·b/c⌉ for a ≥ 0, c > 0 and any b, without the 256-bit product a·b overflowing when a ≤ c:
+/// t = ⌈a·2⁶⁴/c⌉ ≤ 2⁶⁴, then ⌈t·b/2⁶⁴⌉ (≥ the exact value: both steps round up for b > 0, and a
+/// negative b is only ever clamped to 0 by the callers).
+fn mul_ratio_ceil(a: I256, b: I256, c: I256) -> I256 {
+    let t = ((a << 64u32) + c - 1) / c;
+    -((-(t * b)) >> 64u32)
+}
+
 impl Ladder {
     /// The ladder of one market's legs (vol unchanged, revalued at τ' = max(τ − horizon, 0)) over
     /// `points` returns evenly spanning [max(−R, r_min), R], R = `r_max` (the largest |return|
@@ -39,13 +48,16 @@ impl Ladder {
     /// already prices the market at [`MIN_PRICE`], so clamping there changes no P&L and keeps a
     /// put's kink at S' = MIN_PRICE out of the interior of a segment).
     ///
-    /// Interpolation error bound of the segment [a, b], h = b − a (stated; added to each
-    /// scenario's loss): each leg's value is convex in r (Black-76 is convex in S and S' = S(1+r)),
-    /// so the chord of a written leg's P&L (concave) lies below it — conservative — and the chord
-    /// of a bought leg's P&L g (convex) lies above it by at most h·(g'(b) − g'(a))/4 with
-    /// g' = size·S·N(d₁); the bound is h/4·Σ_bought size·S·(N(d₁)_hi(b) − N(d₁)_lo(a)), plus the
-    /// width of the price brackets at b (so the ladder also dominates direct revaluation computed
-    /// in the same arithmetic), plus Σ|size|·⌈S⌉·2⁻⁶⁴. Units: 2⁻⁶⁴ settlement base units.
+    /// Interpolation error bound at a return x in the segment [a, b] (stated; subtracted from the
+    /// interpolated P&L by [`Ladder::pnl_lower`]): every leg's value is convex in r (Black-76 is
+    /// convex in S and S' = S(1+r)), so the chord of the written legs' P&L (concave) lies below
+    /// it — conservative — and only the bought legs' P&L G (convex) can lie below its chord, by at
+    /// most min((x−a)·(s − G'(a)), (b−x)·(G'(b) − s)), s = (G(b) − G(a))/(b − a) (G lies above
+    /// its tangents at a and b). The bound evaluates that with G' = Σ size·S·Δ taken at its
+    /// bracket ends and s at its bracket's worse end, floored at 0; it is at most
+    /// (b−a)·(G'(b) − G'(a))/4. Added to it: the width of all legs' price brackets at b (so the
+    /// ladder also dominates direct revaluation computed in the same arithmetic) and
+    /// Σ|size|·(⌈S⌉ + 1)·2⁻⁶⁴. Units: 2⁻⁶⁴ settlement base units.
     /// Domain: odd `points` in [3, 65], |R| ≤ 2¹⁴. Cost: `points` revaluations per leg.
     pub fn new(book: &Book, clock: &Clock, r_max: Q64, points: u32) -> OptionResult<Ladder> {
         Ladder::build(&Prepared::new(book, clock)?, r_max, points)
@@ -56,13 +68,18 @@ impl Ladder {
         let r_max = r_max.abs();
         super::book::check_move(r_max)?;
         if p.legs.is_empty() {
-            return Ok(Ladder { rs: vec![r_max], pnl: vec![I256::ZERO], bound: Vec::new() });
+            return Ok(Ladder { rs: vec![r_max], pts: vec![Point::default()], slack: I256::ZERO });
         }
+        let slack = p
+            .legs
+            .iter()
+            .map(|l| I256::from(l.size.unsigned_abs()) * I256::from((p.price.raw() >> 64u32) + 1))
+            .sum::<I256>()
+            + 1;
         let r_min = MIN_PRICE.div(p.price)?.sub(Q64::ONE)?;
         let lo = r_max.neg().max(r_min);
         if lo >= r_max {
-            let pt = p.eval(r_max, None)?;
-            return Ok(Ladder { rs: vec![r_max], pnl: vec![pt.pnl], bound: Vec::new() });
+            return Ok(Ladder { rs: vec![r_max], pts: vec![p.eval(r_max, None)?], slack });
         }
         let span = I256::from(r_max.raw() - lo.raw());
         let last = I256::from(points - 1);
@@ -75,25 +92,13 @@ impl Ladder {
             rs.push(r);
             pts.push(p.eval(r, None)?);
         }
-        let slack = p
-            .legs
-            .iter()
-            .map(|l| I256::from(l.size.unsigned_abs()) * I256::from((p.price.raw() >> 64u32) + 1))
-            .sum::<I256>();
-        let bound = (0..rs.len() - 1)
-            .map(|j| {
-                let h = I256::from(rs[j + 1].raw() - rs[j].raw());
-                let curv = (pts[j + 1].slope_hi - pts[j].slope_lo).max(I256::ZERO);
-                let chord = -((-(h * curv)) >> 66u32); // ⌈h·curv/4 / 2⁶⁴⌉
-                chord + pts[j + 1].spread + slack + 1
-            })
-            .collect();
-        Ok(Ladder { rs, pnl: pts.iter().map(|x| x.pnl).collect(), bound })
+        Ok(Ladder { rs, pts, slack })
     }
 
     /// Lower bound of the legs' P&L at return `r` (2⁻⁶⁴ settlement base units): the chord
-    /// between the two points around r, rounded toward −∞, minus that segment's bound. A return
-    /// below the first point reads the first point (same S'). Domain: r ≤ R (else `MoveOutOfRange`).
+    /// between the two points around r, rounded toward −∞, minus the bound stated at
+    /// [`Ladder::new`]. A return below the first point reads the first point (same S').
+    /// Domain: r ≤ R (else `MoveOutOfRange`).
     pub fn pnl_lower(&self, r: Q64) -> OptionResult<I256> {
         let n = self.rs.len();
         let last = self.rs[n - 1];
@@ -101,7 +106,7 @@ impl Ladder {
             return Err(OptionError::MoveOutOfRange { ret: r, max: last });
         }
         if n == 1 || r <= self.rs[0] {
-            return Ok(self.pnl[0] - self.bound.first().copied().unwrap_or(I256::ZERO));
+            return Ok(self.pts[0].pnl - self.pts[0].spread - self.slack);
         }
         let span = I256::from(last.raw() - self.rs[0].raw());
         let segs = n - 1;
@@ -114,24 +119,29 @@ impl Ladder {
         while j + 1 < segs && r > self.rs[j + 1] {
             j += 1;
         }
-        let (a, b) = (self.rs[j], self.rs[j + 1]);
-        let num = (self.pnl[j + 1] - self.pnl[j]) * I256::from(r.raw() - a.raw());
-        let den = I256::from(b.raw() - a.raw());
-        let mut step = num / den;
-        if step * den != num && num < 0 {
-            step -= 1;
-        }
-        Ok(self.pnl[j] + step - self.bound[j])
+        let (pa, pb) = (&self.pts[j], &self.pts[j + 1]);
+        let h = I256::from(self.rs[j + 1].raw() - self.rs[j].raw());
+        let d_lo = I256::from(r.raw() - self.rs[j].raw());
+        let d_hi = h - d_lo;
+        // Chord through the computed points, rounded toward −∞.
+        let num = (pb.pnl - pa.pnl) * d_lo;
+        let step = num.div_euclid(h);
+        // The bought legs' tangent bound: h·s ∈ [D − spread_a, D + spread_b], D the difference of
+        // their lower bounds (their constant parts cancel).
+        let d = pb.long_pnl - pa.long_pnl;
+        let tan_a = d + pb.long_spread - ((h * pa.slope_lo) >> 64u32);
+        let tan_b = -((-(h * pb.slope_hi)) >> 64u32) - (d - pa.long_spread);
+        let chord = if tan_a <= 0 || tan_b <= 0 {
+            I256::ZERO
+        } else {
+            mul_ratio_ceil(d_lo, tan_a, h).min(mul_ratio_ceil(d_hi, tan_b, h))
+        };
+        Ok(pa.pnl + step - chord - pb.spread - self.slack)
     }
 
     /// The ladder's returns (for tests and reports).
     pub fn points(&self) -> &[Q64] {
         &self.rs
-    }
-
-    /// The largest segment bound, 2⁻⁶⁴ settlement base units (for reports).
-    pub fn max_bound(&self) -> I256 {
-        self.bound.iter().copied().max().unwrap_or(I256::ZERO)
     }
 }
 
