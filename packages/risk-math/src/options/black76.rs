@@ -95,7 +95,7 @@ pub(crate) struct Pricing {
     /// ⌊σ²τ⌋.
     var: Q64,
     /// ⌊√var⌋ = σ√τ rounded down.
-    v: Q64,
+    pub(crate) v: Q64,
     /// σ = 0 or τ = 0: the value is exactly intrinsic.
     exact_zero: bool,
     /// Upper bound of the exact σ√τ (used only below [`V_TINY`]).

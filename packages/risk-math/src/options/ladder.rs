@@ -2,7 +2,8 @@
 //! by linear interpolation plus a bound on the interpolation error, so the ladder never
 //! understates a loss. Also the scenario sets of historical and Monte Carlo with legs.
 
-use super::book::{linear_pnl, prepare_all, Book, Clock, Point, Prepared};
+use super::book::{linear_pnl, moved_price, prepare_all, Book, Clock, Point, Prepared, PreparedLeg};
+use super::OptionKind;
 use super::{OptionError, OptionResult, MIN_PRICE};
 use crate::fixed::Q64;
 use crate::measures::{min_observations, tail_count, Measure, MAX_HIST_SCALE, MAX_RETURN, RET_FRAC_BITS};
@@ -22,6 +23,10 @@ pub const MAX_LADDER_POINTS: u32 = 65;
 pub struct Ladder {
     rs: Vec<Q64>,
     pts: Vec<Point>,
+    /// Legs whose price is too sharp for the spacing (σ√τ' ≤ h/8): valued per scenario from
+    /// their intrinsic value instead (see [`Ladder::new`]).
+    sharp: Vec<PreparedLeg>,
+    price: Q64,
     /// Σ|size|·(⌈S⌉ + 1) units of 2⁻⁶⁴ plus one: the constant part of the bound.
     slack: I256,
 }
@@ -58,7 +63,15 @@ impl Ladder {
     /// (b−a)·(G'(b) − G'(a))/4. Added to it: the width of all legs' price brackets at b (so the
     /// ladder also dominates direct revaluation computed in the same arithmetic) and
     /// Σ|size|·(⌈S⌉ + 1)·2⁻⁶⁴. Units: 2⁻⁶⁴ settlement base units.
-    /// Domain: odd `points` in [3, 65], |R| ≤ 2¹⁴. Cost: `points` revaluations per leg.
+    ///
+    /// Sharp legs: a bought leg whose σ√τ' is at most an eighth of the spacing (one expiring at
+    /// or just after the horizon: its P&L is nearly a kink, where the convexity bound is widest)
+    /// is not put on the ladder but valued per scenario at its intrinsic value at S' — one
+    /// multiply and a comparison, no Φ. Intrinsic never exceeds the bracket's lower end, so the
+    /// ladder still dominates direct revaluation; it understates the leg's value (overstates the
+    /// loss) by at most its time value, ≤ S'·σ√τ'/√(2π) ≤ S'·h/20. Written legs stay on the ladder
+    /// (their chord is conservative).
+    /// Domain: odd `points` in [3, 65], |R| ≤ 2¹⁴. Cost: `points` revaluations per smooth leg.
     pub fn new(book: &Book, clock: &Clock, r_max: Q64, points: u32) -> OptionResult<Ladder> {
         Ladder::build(&Prepared::new(book, clock)?, r_max, points)
     }
@@ -68,7 +81,13 @@ impl Ladder {
         let r_max = r_max.abs();
         super::book::check_move(r_max)?;
         if p.legs.is_empty() {
-            return Ok(Ladder { rs: vec![r_max], pts: vec![Point::default()], slack: I256::ZERO });
+            return Ok(Ladder {
+                rs: vec![r_max],
+                pts: vec![Point::default()],
+                sharp: Vec::new(),
+                price: p.price,
+                slack: I256::ZERO,
+            });
         }
         let slack = p
             .legs
@@ -79,10 +98,20 @@ impl Ladder {
         let r_min = MIN_PRICE.div(p.price)?.sub(Q64::ONE)?;
         let lo = r_max.neg().max(r_min);
         if lo >= r_max {
-            return Ok(Ladder { rs: vec![r_max], pts: vec![p.eval(r_max, None)?], slack });
+            return Ok(Ladder {
+                rs: vec![r_max],
+                pts: vec![p.eval(r_max, None)?],
+                sharp: Vec::new(),
+                price: p.price,
+                slack,
+            });
         }
         let span = I256::from(r_max.raw() - lo.raw());
         let last = I256::from(points - 1);
+        let h8 = i128::try_from(span / (last * 8)).unwrap_or(i128::MAX);
+        let (sharp, smooth): (Vec<PreparedLeg>, Vec<PreparedLeg>) =
+            p.legs.iter().partition(|l| l.size > 0 && l.after.v.raw() <= h8);
+        let p = &Prepared { legs: smooth, ..p.clone() };
         let mut rs = Vec::new();
         let mut pts = Vec::new();
         for j in 0..points {
@@ -92,7 +121,7 @@ impl Ladder {
             rs.push(r);
             pts.push(p.eval(r, None)?);
         }
-        Ok(Ladder { rs, pts, slack })
+        Ok(Ladder { rs, pts, sharp, price: p.price, slack })
     }
 
     /// Lower bound of the legs' P&L at return `r` (2⁻⁶⁴ settlement base units): the chord
@@ -100,6 +129,31 @@ impl Ladder {
     /// [`Ladder::new`]. A return below the first point reads the first point (same S').
     /// Domain: r ≤ R (else `MoveOutOfRange`).
     pub fn pnl_lower(&self, r: Q64) -> OptionResult<I256> {
+        Ok(self.smooth_lower(r)? + self.sharp_lower(r)?)
+    }
+
+    /// The sharp legs (bought) at r: S' = max(S(1+r), MIN_PRICE), each at its intrinsic value,
+    /// which never exceeds the lower end of its Black-76 bracket.
+    fn sharp_lower(&self, r: Q64) -> OptionResult<I256> {
+        let mut pnl = I256::ZERO;
+        if self.sharp.is_empty() {
+            return Ok(pnl);
+        }
+        let s1 = moved_price(self.price, r)?;
+        for leg in &self.sharp {
+            let intrinsic = match leg.kind {
+                OptionKind::Call if s1 > leg.strike => s1.sub(leg.strike)?,
+                OptionKind::Put if leg.strike > s1 => leg.strike.sub(s1)?,
+                _ => Q64::ZERO,
+            };
+            let abs = I256::from(leg.size.unsigned_abs());
+            pnl += I256::from(leg.size) * I256::from(intrinsic.sub(leg.base)?.raw())
+                - abs * I256::from((self.price.raw() >> 64u32) + 1);
+        }
+        Ok(pnl)
+    }
+
+    fn smooth_lower(&self, r: Q64) -> OptionResult<I256> {
         let n = self.rs.len();
         let last = self.rs[n - 1];
         if r > last {
