@@ -22,6 +22,7 @@ pub mod fixed;
 pub mod linalg;
 pub mod measures;
 pub mod normal;
+pub mod options;
 pub mod prng;
 pub mod special;
 #[cfg(test)]
