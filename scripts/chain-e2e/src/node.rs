@@ -257,12 +257,12 @@ pub fn edit_genesis(g: &mut Value, s: &Settings) -> Result<()> {
     Ok(())
 }
 
-/// The pid in `node.pid` if it is a running `injectived start --home <this home>`.
+/// The pid in `node.pid` if it is a running `injectived --home <this home> start`.
 fn running_pid(s: &Settings) -> Option<i32> {
     let pid: i32 = fs::read_to_string(s.pidfile()).ok()?.trim().parse().ok()?;
     let cmdline = fs::read(format!("/proc/{pid}/cmdline")).ok()?;
     let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-    cmdline.contains(&format!("start --home {} ", s.home.display())).then_some(pid)
+    cmdline.contains(&format!("--home {} start ", s.home.display())).then_some(pid)
 }
 
 mod sys {
@@ -417,7 +417,7 @@ impl Node {
             s.logfile().display()
         ));
         let mut cmd = s.injectived();
-        cmd.args(["start", "--home"]).arg(&s.home).args(["--log-level", "info", "--log-no-color"]);
+        cmd.args(["start", "--log-level", "info", "--log-no-color"]);
         cmd.stdin(Stdio::null()).stdout(log.try_clone()?).stderr(log);
         // SAFETY: prctl(PR_SET_PDEATHSIG) is async-signal-safe; between fork and exec nothing
         // else runs. The node gets SIGTERM when this process dies without dropping the guard.
