@@ -3,6 +3,7 @@
 //! ```text
 //! deploy-plan plan    --artifacts DIR --prefix inj --gov <gov module addr> --plan plan.json --out DIR [--address-len 20]
 //! deploy-plan migrate --gov <addr> --contract <addr> --code-id N --msg '{}' --out FILE [--deposit D]
+//! deploy-plan store   --gov <addr> --wasm FILE --out FILE [--deposit D]
 //! ```
 //! `plan` verifies every artifact against `checksums.txt`, computes the `instantiate2` addresses
 //! of oracle, vault and DAO (creator = the gov module, which sends `MsgInstantiateContract2`;
@@ -169,12 +170,28 @@ fn migrate(args: &[String]) -> Res<()> {
     write(Path::new(&arg(args, "--out")?), &p)
 }
 
+/// One gov v1 proposal storing any wasm (gzipped; instantiate permission Everybody), titled
+/// `store <file name>`: the end-to-end run stores its cw20-base reference so.
+fn store(args: &[String]) -> Res<()> {
+    let gov = arg(args, "--gov")?;
+    let wasm = PathBuf::from(arg(args, "--wasm")?);
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let name = wasm.file_name().and_then(|n| n.to_str()).ok_or("--wasm: no file name")?;
+    let msg = json!({"@type": "/cosmwasm.wasm.v1.MsgStoreCode", "sender": gov,
+        "wasm_byte_code": Binary::from(gzip(&bytes)?).to_base64(),
+        "instantiate_permission": {"permission": "Everybody", "addresses": []}});
+    let deposit = opt(args, "--deposit").unwrap_or("10000000inj".into());
+    let title = format!("store {name}");
+    write(Path::new(&arg(args, "--out")?), &proposal(&title, &title, &deposit, vec![msg]))
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let r = match args.get(1).map(String::as_str) {
         Some("plan") => plan(&args),
         Some("migrate") => migrate(&args),
-        _ => Err("usage: deploy-plan plan|migrate … (see the doc comment in scripts/deploy/src/main.rs)".into()),
+        Some("store") => store(&args),
+        _ => Err("usage: deploy-plan plan|migrate|store … (see the doc comment in scripts/deploy/src/main.rs)".into()),
     };
     if let Err(e) = r {
         eprintln!("deploy-plan: {e}");

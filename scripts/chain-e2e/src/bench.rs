@@ -1,0 +1,150 @@
+//! The gas bench, after the behaviour scenario: one of each user action, `gas_used` recorded,
+//! unpinned, then again once the codes are pinned by proposal. The few assertions here only
+//! make sure each measured action did what its name says.
+
+use anyhow::{Context, Result};
+use cosmwasm_std::{Int128, Uint128};
+use risk_pool::{dao, oracle, vault};
+use std::time::Duration;
+
+use crate::scenario::{coin, proposal_id, usdc, wasm_exec, E2e, Suite};
+use crate::{ok, say};
+
+impl E2e {
+    /// `execute`, its gas recorded under (`action`, `pinned`).
+    fn measure<M: serde::Serialize>(
+        &mut self,
+        action: &str,
+        pinned: bool,
+        contract: &str,
+        msg: &M,
+        from: &str,
+        funds: Option<&str>,
+    ) -> Result<crate::chain::TxResponse> {
+        let res = self.chain.execute(contract, msg, from, funds)?;
+        self.bench.record(action, pinned, res.gas_used()?);
+        Ok(res)
+    }
+
+    pub fn bench(&mut self, s: &Suite) -> Result<()> {
+        say("gas bench: the DEX's lapsed peaks");
+        // The DEX's closed book keeps its peaks for the 20 s lookback, and its Cover-N row until
+        // the member is touched: wait them out and refresh, so the measured reports see the free
+        // capacity.
+        let at = self.member(s, &s.dex)?.exposures_at.context("the DEX never reported")?;
+        self.chain.wait_chain_time(at + 21)?;
+        self.chain.execute(&s.vault, &vault::ExecuteMsg::RefreshMember { member: s.dex.clone() }, "carol", None)?;
+        ok(self.vault_state(s)?.pool_requirement.u128() == 0, "the DEX's lapsed peaks leave the Cover-N requirement")?;
+
+        say("gas bench: unpinned");
+        self.measure_actions(s, false)?;
+        say("gas bench: pin the codes by proposal");
+        let (id, _) = self.chain.submit(&s.proposals.join("pin.json"), "deployer")?;
+        self.chain.wait_passed(&[id])?;
+        let pinned = self.chain.q(&["wasm", "pinned"])?;
+        let mut ids: Vec<String> = pinned["code_ids"]
+            .as_array()
+            .map(|a| a.iter().map(|v| v.as_str().map_or(v.to_string(), String::from)).collect())
+            .unwrap_or_default();
+        ids.sort();
+        ok(ids == ["1", "2", "3"], &format!("codes pinned by proposal ({ids:?})"))?;
+        say("gas bench: pinned");
+        self.measure_actions(s, true)
+    }
+
+    /// One of each user action, by the market maker (deployer, a member) and underwriters.
+    fn measure_actions(&mut self, s: &Suite, pinned: bool) -> Result<()> {
+        let mm = self.chain.addr("deployer").to_string();
+        let (bob, carol, treasury) = (
+            self.chain.addr("bob").to_string(),
+            self.chain.addr("carol").to_string(),
+            self.chain.addr("treasury").to_string(),
+        );
+        let p = pinned;
+        let transfer = cw20::Cw20ExecuteMsg::Transfer { recipient: bob.clone(), amount: Uint128::new(1000) };
+        self.measure("cw20 transfer", p, &s.cw20.clone(), &transfer, "alice", None)?;
+        let vault_addr = s.vault.clone();
+        let v = vault_addr.as_str();
+        self.measure(
+            "deposit",
+            p,
+            v,
+            &vault::ExecuteMsg::Deposit { recipient: None },
+            "carol",
+            Some(&coin(usdc(1_000))),
+        )?;
+        std::thread::sleep(Duration::from_secs(6)); // deposit lock
+        let req = vault::ExecuteMsg::RequestWithdraw { shares: Uint128::new(1_000_000).into() };
+        self.measure("request_withdraw", p, v, &req, "carol", None)?;
+        self.measure(
+            "member_deposit",
+            p,
+            v,
+            &vault::ExecuteMsg::MemberDeposit {},
+            "deployer",
+            Some(&coin(usdc(200_000))),
+        )?;
+        let markets: Vec<String> =
+            std::iter::once("BTC-PERP".to_string()).chain((0..31).map(|i| format!("M{i:02}"))).collect();
+        for n in [8usize, 32] {
+            let exposures = markets[..n]
+                .iter()
+                .zip(0u128..)
+                .map(|(m, i)| {
+                    let notional = i128::try_from(usdc(1_000 + i))?;
+                    Ok(oracle::Exposure { market: m.clone(), notional: Int128::new(notional).into() })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            let msg = vault::ExecuteMsg::ReportExposure { exposures };
+            self.measure(&format!("report_exposure ({n} markets)"), p, v, &msg, "deployer", None)?;
+        }
+        let one = oracle::Exposure {
+            market: "BTC-PERP".into(),
+            notional: Int128::new(i128::try_from(usdc(1_000_000))?).into(),
+        };
+        let msg = vault::ExecuteMsg::ReportExposure { exposures: vec![one] };
+        self.measure("report_exposure (1 markets)", p, v, &msg, "deployer", None)?;
+        let premium = vault::ExecuteMsg::PayPremium { member: mm.clone() };
+        self.measure("pay_premium", p, v, &premium, "bob", Some(&coin(usdc(10))))?;
+        // Auto: the pool pays 10,000 after the member's contribution.
+        let amount = self.member(s, &mm)?.contribution.u128() + usdc(10_000);
+        let claim = |amount: u128| vault::ExecuteMsg::ClaimLoss {
+            amount: Uint128::new(amount).into(),
+            recipient: treasury.clone(),
+            memo: None,
+        };
+        let res = self.measure("claim_loss (auto)", p, v, &claim(amount), "deployer", None)?;
+        ok(
+            res.attr("wasm", "claim_status") == Some("settled")
+                && res.attr("wasm", "paid_by_pool").map(str::parse::<u128>).transpose()? == Some(usdc(10_000)),
+            "auto claim: contribution first, 10,000 from the pool",
+        )?;
+        self.chain.execute(v, &vault::ExecuteMsg::MemberDeposit {}, "deployer", Some(&coin(usdc(200_000))))?;
+        let amount = self.member(s, &mm)?.contribution.u128() + usdc(60_000);
+        let res = self.measure("claim_loss (pending)", p, v, &claim(amount), "deployer", None)?;
+        ok(res.attr("wasm", "claim_status") == Some("pending"), "a claim past the window's auto limit is pending")?;
+        let pending = self.member(s, &mm)?.pending_claim.context("no pending claim")?;
+        let propose = dao::ExecuteMsg::Propose {
+            title: "Reject".into(),
+            description: String::new(),
+            msgs: vec![wasm_exec(v, &vault::ExecuteMsg::RejectClaim { id: pending, reason: "test".into() })?],
+        };
+        let d = s.dao.clone();
+        let prop = proposal_id(&self.measure("propose", p, &d, &propose, "alice", None)?)?;
+        let vote = dao::ExecuteMsg::Vote { proposal_id: prop, vote: dao::Vote::Yes };
+        self.measure("vote", p, &d, &vote, "alice", None)?;
+        let proposal = self.proposal(s, prop)?;
+        let entry = self.underwriter(s, &carol)?.unbonding.last().cloned().context("carol has no unbonding entry")?;
+        let executable = proposal.executable_at.context("the reject proposal did not pass")?;
+        self.chain.wait_chain_time(entry.matures_at.max(executable))?;
+        self.measure("withdraw", p, v, &vault::ExecuteMsg::Withdraw {}, "carol", None)?;
+        self.measure("execute", p, &d, &dao::ExecuteMsg::Execute { proposal_id: prop }, "bob", None)?;
+        ok(self.member(s, &mm)?.pending_claim.is_none(), "the DAO's reject_claim returned the escrow")?;
+        say(&format!(
+            "  measured {} actions ({})",
+            self.bench.count(pinned),
+            if pinned { "pinned" } else { "unpinned" }
+        ));
+        Ok(())
+    }
+}
