@@ -35,7 +35,6 @@ step "build artifacts (scripts/build.sh)" scripts/build.sh
 step "schema drift" schema_drift
 step "TS client: codegen drift + tsc --strict" scripts/client.sh
 step "real VM + gas (scripts/vm-gas.sh)" scripts/vm-gas.sh
-step "gas bench check (chain-e2e unit tests)" cargo test --locked --quiet -p chain-e2e
 step "real node end to end + gas report (scripts/e2e.sh)" scripts/e2e.sh
 
 say "timings"
