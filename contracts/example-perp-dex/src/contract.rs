@@ -91,8 +91,8 @@ fn net_exposure(deps: Deps) -> StdResult<Vec<Exposure>> {
             continue;
         }
         match net.iter_mut().find(|e| e.market == p.market) {
-            Some(e) => e.notional += p.notional,
-            None => net.push(Exposure { market: p.market.clone(), notional: p.notional }),
+            Some(e) => e.notional = e.notional.checked_add(p.notional.into()).map_err(|e| err(e.to_string()))?,
+            None => net.push(Exposure { market: p.market.clone(), notional: p.notional.into() }),
         }
     }
     Ok(net)

@@ -185,15 +185,15 @@ impl Member {
             // A record stored before revision 2: the cached figure, in force until now, seeds it.
             self.low_required.set(self.required, now, lb);
         }
-        self.low_required.set(a.required, now, lb);
-        self.required = a.required;
-        self.es = a.es;
-        self.stress_loss = a.stress_loss;
+        self.low_required.set(a.required.raw(), now, lb);
+        self.required = a.required.raw();
+        self.es = a.es.raw();
+        self.stress_loss = a.stress_loss.raw();
         self.assessed_at = Some(now);
         self.as_of = Some(a.as_of);
-        self.peak_required.set(a.required, now, lb);
-        self.peak_es.set(a.es, now, lb);
-        self.peak_stress.set(a.stress_loss, now, lb);
+        self.peak_required.set(a.required.raw(), now, lb);
+        self.peak_es.set(a.es.raw(), now, lb);
+        self.peak_stress.set(a.stress_loss.raw(), now, lb);
         pool.cover_n = a.cover_n;
         pool.claim_multiple = a.claim_multiple;
     }
@@ -271,7 +271,7 @@ pub fn is_reduction(old: &[Exposure], new: &[Exposure]) -> bool {
         old.iter().any(|o| {
             o.market == n.market
                 && (o.notional.i128().signum() == n.notional.i128().signum())
-                && n.notional.unsigned_abs() <= o.notional.unsigned_abs()
+                && n.notional.abs() <= o.notional.abs()
         })
     })
 }

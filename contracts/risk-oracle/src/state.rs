@@ -1,13 +1,43 @@
-//! Storage layout. JSON items for configuration and markets; raw little-endian `i64` arrays
-//! for the correlation matrix, its Cholesky factor and the price history, because those are
-//! read on every `assess` and a KV read costs 3 SDK gas per byte (JSON would triple it).
+//! Storage layout: the stored types, apart from the response types in `risk_pool::oracle`
+//! (the queries build those from these). JSON items for configuration and markets; raw
+//! little-endian arrays of typed fixed point ([`Q62`] matrix entries, [`Ret56`] returns) for the
+//! correlation matrix, its Cholesky factor and the price history, because those are read on
+//! every `assess` and a KV read costs 3 SDK gas per byte (JSON would triple it).
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal, Int128, StdResult, Storage, Uint128};
+use cosmwasm_std::{Addr, Decimal, Int128, StdError, StdResult, Storage};
 use cw_storage_plus::{Item, Map};
-use risk_math::Q64;
+use risk_math::conv::{u32_of_usize, u64_of_usize, usize_of_u32, usize_of_u64};
+use risk_math::{Ret56, Q62, Q64};
 use risk_pool::oracle::{Method, StressScenario};
+use risk_pool::Amount;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
+use crate::error::ContractError;
+
+/// A Q64.64 value stored as its raw representation (value · 2⁶⁴) in an `Int128`, i.e. a JSON
+/// string of the integer: the layout the cached quantile factors have always had. Converts to
+/// and from [`Q64`] exactly.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct StoredQ64(Int128);
+
+impl From<Q64> for StoredQ64 {
+    fn from(q: Q64) -> StoredQ64 {
+        StoredQ64(Int128::new(q.raw()))
+    }
+}
+
+impl StoredQ64 {
+    /// The stored value, exactly.
+    pub fn q64(self) -> Q64 {
+        Q64::from_raw(self.0.i128())
+    }
+}
+
+/// The configuration in force (SPEC's instantiate fields, validated) and the cached quantile
+/// factors; `ConfigResponse` is built from it (`query::info::config`).
 #[cw_serde]
 pub struct Config {
     pub owner: Addr,
@@ -17,7 +47,7 @@ pub struct Config {
     pub max_staleness_secs: u64,
     pub method: Method,
     pub requirement_multiplier: Decimal,
-    pub min_requirement: Uint128,
+    pub min_requirement: Amount,
     pub cover_n: u32,
     pub claim_multiple: Decimal,
     pub history_len: u32,
@@ -28,9 +58,10 @@ pub struct Config {
     pub max_exposures: u32,
     pub max_paths: u32,
     pub max_scenarios: u32,
-    /// Cached Φ⁻¹(α) and φ(z)/(1−α), Q64.64 raw (recomputed when `confidence_bps` changes).
-    pub z: Int128,
-    pub es_factor: Int128,
+    /// Cached Φ⁻¹(α) (recomputed when `confidence_bps` changes).
+    pub z: StoredQ64,
+    /// Cached φ(z)/(1−α).
+    pub es_factor: StoredQ64,
     /// Distinct feeders a round needs, as set by the owner (never below the majority);
     /// `None` = the majority ⌊n/2⌋+1 of the feeder set. See [`Config::min_feeders`].
     #[serde(default)]
@@ -49,15 +80,18 @@ fn default_spread_bps() -> u32 {
 
 /// ⌊n/2⌋ + 1: the majority of a feeder set of `n`.
 pub fn majority(n: usize) -> u32 {
-    (n / 2 + 1) as u32
+    // n ≤ MAX_FEEDERS.
+    u32_of_usize(n / 2 + 1).unwrap_or(u32::MAX)
 }
 
 impl Config {
+    /// The cached VaR multiplier z = Φ⁻¹(α).
     pub fn z(&self) -> Q64 {
-        Q64(self.z.i128())
+        self.z.q64()
     }
+    /// The cached ES factor φ(z)/(1−α).
     pub fn es_factor(&self) -> Q64 {
-        Q64(self.es_factor.i128())
+        self.es_factor.q64()
     }
     /// Distinct feeders a round needs: max(owner-set, ⌊n/2⌋+1).
     pub fn min_feeders(&self) -> u32 {
@@ -69,6 +103,7 @@ impl Config {
     }
 }
 
+/// A listed (or delisted) market.
 #[cw_serde]
 pub struct Market {
     pub price: Decimal,
@@ -139,6 +174,7 @@ pub struct Submission {
     pub prices: Vec<risk_pool::oracle::PriceInput>,
 }
 
+/// The price-round counters.
 #[cw_serde]
 #[derive(Default)]
 pub struct Rounds {
@@ -172,8 +208,8 @@ pub const ROUNDS: Item<Rounds> = Item::new("rounds");
 pub const SUBMISSIONS: Map<&Addr, Submission> = Map::new("submissions");
 
 /// The market `id`, or `UnknownMarket` naming it.
-pub fn load_market(storage: &dyn Storage, id: &str) -> Result<Market, crate::ContractError> {
-    MARKETS.may_load(storage, id)?.ok_or_else(|| crate::ContractError::UnknownMarket { market: id.to_string() })
+pub fn load_market(storage: &dyn Storage, id: &str) -> Result<Market, ContractError> {
+    MARKETS.may_load(storage, id)?.ok_or_else(|| ContractError::UnknownMarket { market: id.to_string() })
 }
 
 /// Raw keys.
@@ -184,11 +220,9 @@ const HIST_PREFIX: &[u8] = b"hist";
 /// KV read per round on every `assess`.
 pub const ROUNDS_PER_CHUNK: u64 = 10;
 
-pub fn save_i64s(storage: &mut dyn Storage, key: &[u8], v: &[i64]) {
-    let mut bytes = Vec::with_capacity(v.len() * 8);
-    for x in v {
-        bytes.extend_from_slice(&x.to_le_bytes());
-    }
+/// Stores a packed matrix (the raw `i64` of each [`Q62`], little-endian, back to back).
+pub fn save_q62s(storage: &mut dyn Storage, key: &[u8], v: &[Q62]) {
+    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
     // Storage refuses empty values: an empty array is an absent key.
     if bytes.is_empty() {
         storage.remove(key);
@@ -197,10 +231,11 @@ pub fn save_i64s(storage: &mut dyn Storage, key: &[u8], v: &[i64]) {
     }
 }
 
-pub fn load_i64s(storage: &dyn Storage, key: &[u8]) -> Vec<i64> {
+/// Reads a packed matrix stored by [`save_q62s`] (absent = empty).
+pub fn load_q62s(storage: &dyn Storage, key: &[u8]) -> Vec<Q62> {
     storage
         .get(key)
-        .map(|b| b.chunks_exact(8).map(|c| i64::from_le_bytes(c.try_into().unwrap())).collect())
+        .map(|b| b.chunks_exact(8).filter_map(|c| c.try_into().ok()).map(Q62::from_le_bytes).collect())
         .unwrap_or_default()
 }
 
@@ -216,80 +251,117 @@ pub const MAX_PRUNE_PER_CHUNK: u64 = 16;
 /// Flag in a record's first byte: the record carries its Δt (u64 LE) after the count.
 const DT_FLAG: u8 = 0x80;
 
-/// Appends round `index` (Δt `dt` seconds; returns by slot, Q7.56) to its chunk.
-/// Record: `[0x80 | n: u8][dt: u64][n × i64]` (records written before Δt was stored:
-/// `[n: u8][n × i64]`). When a chunk starts, chunks older than both the hard history maximum
-/// and round `keep_from` (the oldest round a delisted market's frozen window still reads) are
-/// deleted, from the `pruned_to` cursor on.
-pub fn append_round(storage: &mut dyn Storage, rounds: &mut Rounds, dt: u64, returns: &[i64], keep_from: u64) {
+/// Appends round `index` (Δt `dt` seconds; returns by slot) to its chunk.
+/// Record: `[0x80 | n: u8][dt: u64][n × Ret56]` (records written before Δt was stored:
+/// `[n: u8][n × Ret56]`), each return its raw `i64` little-endian. When a chunk starts, chunks
+/// older than both the hard history maximum and round `keep_from` (the oldest round a delisted
+/// market's frozen window still reads) are deleted ([`prune`]).
+pub fn append_round(
+    storage: &mut dyn Storage,
+    rounds: &mut Rounds,
+    dt: u64,
+    returns: &[Ret56],
+    keep_from: u64,
+) -> Result<(), ContractError> {
+    let n = u8::try_from(returns.len()).ok().filter(|n| n & DT_FLAG == 0).ok_or(ContractError::LimitExceeded {
+        what: "returns in one round record",
+        count: u64_of_usize(returns.len()),
+        max: u64::from(!DT_FLAG),
+    })?;
     let index = rounds.count;
     let chunk = index / ROUNDS_PER_CHUNK;
     let key = chunk_key(chunk);
-    let mut bytes = if index.is_multiple_of(ROUNDS_PER_CHUNK) { vec![] } else { storage.get(&key).unwrap_or_default() };
-    bytes.push(DT_FLAG | returns.len() as u8);
+    let starts_chunk = index.is_multiple_of(ROUNDS_PER_CHUNK);
+    let mut bytes = if starts_chunk { vec![] } else { storage.get(&key).unwrap_or_default() };
+    bytes.push(DT_FLAG | n);
     bytes.extend_from_slice(&dt.to_le_bytes());
-    for r in returns {
-        bytes.extend_from_slice(&r.to_le_bytes());
-    }
+    bytes.extend(returns.iter().flat_map(|r| r.to_le_bytes()));
     storage.set(&key, &bytes);
-    if index.is_multiple_of(ROUNDS_PER_CHUNK) {
-        let keep = (crate::limits::MAX_HISTORY as u64).div_ceil(ROUNDS_PER_CHUNK) + 1;
-        let first_kept = (chunk + 1).saturating_sub(keep).min(keep_from / ROUNDS_PER_CHUNK);
-        let from = rounds.pruned_to.unwrap_or(chunk.saturating_sub(keep));
-        // At most `MAX_PRUNE_PER_CHUNK` deletes per chunk start: after a long-held window is
-        // released (a delisted market relisted) the backlog is cleared over later chunk starts
-        // (15 net per 10 rounds) instead of in one unbounded transaction that could never fit
-        // a block and would stall every round.
-        let to = first_kept.min(from.saturating_add(MAX_PRUNE_PER_CHUNK));
-        for c in from..to {
-            storage.remove(&chunk_key(c));
-        }
-        rounds.pruned_to = Some(from.max(to));
+    if starts_chunk {
+        prune(storage, rounds, chunk, keep_from);
     }
+    Ok(())
+}
+
+/// At the start of `chunk`: deletes the chunks no assessment can reach any more (older than
+/// the hard history maximum and than round `keep_from`), from the `pruned_to` cursor on.
+fn prune(storage: &mut dyn Storage, rounds: &mut Rounds, chunk: u64, keep_from: u64) {
+    let keep = u64::from(crate::limits::MAX_HISTORY).div_ceil(ROUNDS_PER_CHUNK) + 1;
+    let first_kept = chunk.saturating_add(1).saturating_sub(keep).min(keep_from / ROUNDS_PER_CHUNK);
+    let from = rounds.pruned_to.unwrap_or(chunk.saturating_sub(keep));
+    // At most `MAX_PRUNE_PER_CHUNK` deletes per chunk start: after a long-held window is
+    // released (a delisted market relisted) the backlog is cleared over later chunk starts
+    // (15 net per 10 rounds) instead of in one unbounded transaction that could never fit
+    // a block and would stall every round.
+    let to = first_kept.min(from.saturating_add(MAX_PRUNE_PER_CHUNK));
+    for c in from..to {
+        storage.remove(&chunk_key(c));
+    }
+    rounds.pruned_to = Some(from.max(to));
 }
 
 /// Stored rounds [from, to) for some slots: returns round-major (K × slots.len()) and each
 /// round's Δt (records without one take `legacy_dt`).
 pub struct History {
-    pub returns: Vec<i64>,
+    /// K rounds × the slots asked for, round-major.
+    pub returns: Vec<Ret56>,
+    /// Δt (seconds) of each round.
     pub dts: Vec<u64>,
+}
+
+/// One stored round record: its Δt and its packed returns by slot.
+struct Record<'a> {
+    dt: u64,
+    returns: &'a [u8],
+}
+
+impl Record<'_> {
+    /// The return of `slot` (0 for a slot past the record: a market listed after the round).
+    fn at(&self, slot: u32) -> Ret56 {
+        let start = usize_of_u32(slot).saturating_mul(8);
+        self.returns
+            .get(start..start.saturating_add(8))
+            .and_then(|b| b.try_into().ok())
+            .map_or(Ret56::ZERO, Ret56::from_le_bytes)
+    }
+
+    /// Splits `bytes` into its first record and the rest; `None` if the record is truncated.
+    fn split(bytes: &[u8], legacy_dt: u64) -> Option<(Record<'_>, &[u8])> {
+        let (&head, rest) = bytes.split_first()?;
+        let (dt, rest) = if head & DT_FLAG != 0 {
+            let (dt, rest) = rest.split_first_chunk::<8>()?;
+            (u64::from_le_bytes(*dt), rest)
+        } else {
+            (legacy_dt, rest)
+        };
+        let len = usize::from(head & !DT_FLAG) * 8;
+        (rest.len() >= len).then(|| {
+            let (returns, rest) = rest.split_at(len);
+            (Record { dt, returns }, rest)
+        })
+    }
 }
 
 /// Reads rounds [from, to); `slots` empty reads only the Δts.
 pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], legacy_dt: u64) -> StdResult<History> {
-    let k = to.saturating_sub(from) as usize;
-    let mut h = History { returns: Vec::with_capacity(k * slots.len()), dts: Vec::with_capacity(k) };
+    let corrupt = || StdError::generic_err("price history is missing rounds");
+    let k = usize_of_u64(to.saturating_sub(from)).ok_or_else(corrupt)?;
+    let mut h = History { returns: Vec::with_capacity(k.saturating_mul(slots.len())), dts: Vec::with_capacity(k) };
     if from >= to {
         return Ok(h);
     }
-    let corrupt = || cosmwasm_std::StdError::generic_err("price history is missing rounds");
     for chunk in from / ROUNDS_PER_CHUNK..=(to - 1) / ROUNDS_PER_CHUNK {
         let bytes = storage.get(&chunk_key(chunk)).unwrap_or_default();
-        let mut pos = 0usize;
+        let mut rest = bytes.as_slice();
         let mut index = chunk * ROUNDS_PER_CHUNK;
-        while pos < bytes.len() {
-            let n = (bytes[pos] & !DT_FLAG) as usize;
-            let (dt, head) = if bytes[pos] & DT_FLAG != 0 {
-                let raw = bytes.get(pos + 1..pos + 9).ok_or_else(corrupt)?;
-                (u64::from_le_bytes(raw.try_into().map_err(|_| corrupt())?), 9)
-            } else {
-                (legacy_dt, 1)
-            };
-            let rec = bytes.get(pos + head..pos + head + 8 * n).ok_or_else(corrupt)?;
-            if index >= from && index < to {
-                h.dts.push(dt);
-                for s in slots {
-                    let s = *s as usize;
-                    let v = if s < n {
-                        i64::from_le_bytes(rec[8 * s..8 * s + 8].try_into().unwrap_or_default())
-                    } else {
-                        0
-                    };
-                    h.returns.push(v);
-                }
+        while !rest.is_empty() {
+            let (rec, tail) = Record::split(rest, legacy_dt).ok_or_else(corrupt)?;
+            if (from..to).contains(&index) {
+                h.dts.push(rec.dt);
+                h.returns.extend(slots.iter().map(|s| rec.at(*s)));
             }
-            pos += head + 8 * n;
-            index += 1;
+            rest = tail;
+            index = index.saturating_add(1);
         }
     }
     if h.dts.len() != k {

@@ -1,5 +1,6 @@
 //! Signed Q64.64 binary fixed point.
 
+use crate::conv::{i128_of_i64, i32_of_u8, u128_of_u8};
 use crate::error::{MathError, MathResult};
 use crate::wide::{mul_i128, shr_floor_to_i128};
 use ethnum::I256;
@@ -10,7 +11,7 @@ pub const FRAC_BITS: u32 = 64;
 /// A signed Q64.64 number: the `i128` holds `value · 2⁶⁴`.
 /// Range ±9.22·10¹⁸, resolution 2⁻⁶⁴ ≈ 5.42·10⁻²⁰.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Q64(pub i128);
+pub struct Q64(i128);
 
 /// 10^decimals for at most 38 digits (10^38 < 2^127, so a product with an i128 fits 256 bits);
 /// `Overflow` beyond (found by fuzzing: `I256::pow` overflowed at 77 digits).
@@ -25,8 +26,11 @@ fn pow10(decimals: u32) -> MathResult<I256> {
 // implement the panicking `std::ops` traits.
 #[allow(clippy::should_implement_trait)]
 impl Q64 {
+    /// Zero.
     pub const ZERO: Q64 = Q64(0);
+    /// One.
     pub const ONE: Q64 = Q64(1 << FRAC_BITS);
+    /// One half.
     pub const HALF: Q64 = Q64(1 << (FRAC_BITS - 1));
     /// Smallest positive value, 2⁻⁶⁴.
     pub const EPSILON: Q64 = Q64(1);
@@ -43,7 +47,7 @@ impl Q64 {
 
     /// `n` exactly.
     pub const fn from_int(n: i64) -> Q64 {
-        Q64((n as i128) << FRAC_BITS)
+        Q64(i128_of_i64(n) << FRAC_BITS)
     }
 
     /// ⌊num · 2⁶⁴ / den⌋ (rounds toward −∞). Errors on `den == 0` or overflow.
@@ -81,6 +85,15 @@ impl Q64 {
         shr_floor_to_i128(mul_i128(self.0, rhs.0), FRAC_BITS).map(Q64).ok_or(MathError::Overflow { what: "Q64 mul" })
     }
 
+    /// ⌊self · num / den⌋ for integers `num`, `den` (256-bit product, rounds toward −∞): a
+    /// value scaled by an exact ratio. Errors on `den == 0` or overflow.
+    pub fn mul_ratio_floor(self, num: i128, den: i128) -> MathResult<Q64> {
+        if den == 0 {
+            return Err(MathError::DivisionByZero);
+        }
+        fit(floor_div(mul_i128(self.0, num), I256::from(den)), "Q64 mul_ratio")
+    }
+
     /// ⌊self / rhs⌋ in Q64.64 (rounds toward −∞).
     pub fn div(self, rhs: Q64) -> MathResult<Q64> {
         if rhs.0 == 0 {
@@ -109,6 +122,7 @@ impl Q64 {
         Q64(self.0.saturating_abs())
     }
 
+    /// Whether the value is below zero.
     pub fn is_negative(self) -> bool {
         self.0 < 0
     }
@@ -133,7 +147,7 @@ impl Q64 {
                 seen_dot = true;
             } else {
                 assert!(c >= b'0' && c <= b'9', "bad digit");
-                digits = digits * 10 + (c - b'0') as u128;
+                digits = digits * 10 + u128_of_u8(c - b'0');
                 if seen_dot {
                     frac_digits += 1;
                 }
@@ -148,7 +162,7 @@ impl Q64 {
                 i += 1;
             }
             while i < b.len() {
-                exp = exp * 10 + (b[i] - b'0') as i32;
+                exp = exp * 10 + i32_of_u8(b[i] - b'0');
                 i += 1;
             }
             if eneg {
@@ -183,7 +197,9 @@ impl Q64 {
             bit += 1;
         }
         let frac = (frac + 1) >> 1;
-        let raw = ((int << FRAC_BITS) + frac) as i128;
+        let raw = (int << FRAC_BITS) + frac;
+        assert!(raw <= u128::MAX >> 1, "literal too large");
+        let raw = raw.cast_signed();
         Q64(if neg { -raw } else { raw })
     }
 }
@@ -217,6 +233,7 @@ fn fit_raw(v: I256, what: &'static str) -> MathResult<i128> {
 }
 
 #[cfg(test)]
+#[allow(clippy::as_conversions)]
 mod tests {
     use super::*;
     use crate::testutil::to_f as f;
