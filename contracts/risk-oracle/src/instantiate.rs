@@ -9,7 +9,7 @@ use crate::error::ContractError;
 use crate::execute::correlations;
 use crate::execute::markets::{add_market, validate_market};
 use crate::limits::*;
-use crate::state::{Config, Rounds, StoredQ64, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS};
+use crate::state::{save_scenarios, Config, Rounds, StoredQ64, CONFIG, MARKETS, ROUNDS, SLOTS};
 
 /// The stored configuration of `msg` (defaults filled in), before validation.
 fn config_of(deps: &DepsMut, msg: &InstantiateMsg) -> Result<Config, ContractError> {
@@ -65,9 +65,10 @@ pub fn instantiate(
     }
     correlations::apply(&mut deps, &msg.correlations)?;
     validate_scenarios(deps.storage, &cfg, &msg.stress_scenarios)?;
-    SCENARIOS.save(deps.storage, &msg.stress_scenarios)?;
+    let markets = msg.markets.len();
+    save_scenarios(deps.storage, msg.stress_scenarios)?;
     Ok(Response::new()
         .add_attribute("action", "instantiate")
         .add_attribute("owner", cfg.owner)
-        .add_attribute("markets", msg.markets.len().to_string()))
+        .add_attribute("markets", markets.to_string()))
 }

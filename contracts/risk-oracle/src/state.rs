@@ -5,11 +5,11 @@
 //! every `assess` and a KV read costs 3 SDK gas per byte (JSON would triple it).
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal, Int128, StdError, StdResult, Storage};
+use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, StdError, StdResult, Storage};
 use cw_storage_plus::{Item, Map};
 use risk_math::conv::{u32_of_usize, u64_of_usize, usize_of_u32, usize_of_u64};
 use risk_math::{Ret56, Q62, Q64};
-use risk_pool::oracle::{Method, StressScenario};
+use risk_pool::oracle::{Method, PriceInput, Shock, StressScenario};
 use risk_pool::Amount;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -170,8 +170,58 @@ impl Market {
 /// One feeder's submission for the next round (prices of every listed market).
 #[cw_serde]
 pub struct Submission {
+    /// Block time of the submission.
     pub at: u64,
-    pub prices: Vec<risk_pool::oracle::PriceInput>,
+    /// One price per listed market.
+    pub prices: Vec<SubmittedPrice>,
+}
+
+/// One market's price in a stored submission (the layout of `PriceInput`).
+#[cw_serde]
+pub struct SubmittedPrice {
+    /// The market.
+    pub market: String,
+    /// The price submitted.
+    pub price: Decimal,
+}
+
+impl From<PriceInput> for SubmittedPrice {
+    fn from(PriceInput { market, price }: PriceInput) -> SubmittedPrice {
+        SubmittedPrice { market, price }
+    }
+}
+
+/// A stored stress scenario (the layout of SPEC's `StressScenario`, kept apart from it: the
+/// message may change without a storage migration).
+#[cw_serde]
+pub struct Scenario {
+    /// Unique name.
+    pub name: String,
+    /// At most one shock per market.
+    pub shocks: Vec<ScenarioShock>,
+}
+
+/// One market's move in a stored scenario.
+#[cw_serde]
+pub struct ScenarioShock {
+    /// The market.
+    pub market: String,
+    /// The relative price move.
+    pub shock: SignedDecimal,
+}
+
+impl From<StressScenario> for Scenario {
+    fn from(StressScenario { name, shocks }: StressScenario) -> Scenario {
+        let shocks = shocks.into_iter().map(|Shock { market, shock }| ScenarioShock { market, shock }).collect();
+        Scenario { name, shocks }
+    }
+}
+
+impl From<Scenario> for StressScenario {
+    fn from(Scenario { name, shocks }: Scenario) -> StressScenario {
+        let shocks = shocks.into_iter().map(|ScenarioShock { market, shock }| Shock { market, shock }).collect();
+        StressScenario { name, shocks }
+    }
 }
 
 /// The price-round counters.
@@ -197,7 +247,12 @@ pub struct Rounds {
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
-pub const SCENARIOS: Item<Vec<StressScenario>> = Item::new("scenarios");
+pub const SCENARIOS: Item<Vec<Scenario>> = Item::new("scenarios");
+
+/// Stores `scenarios` (validated) as the scenarios in force.
+pub fn save_scenarios(storage: &mut dyn Storage, scenarios: Vec<StressScenario>) -> StdResult<()> {
+    SCENARIOS.save(storage, &scenarios.into_iter().map(Scenario::from).collect())
+}
 pub const MARKETS: Map<&str, Market> = Map::new("markets");
 /// slot → market id (`None` = free slot).
 pub const SLOTS: Item<Vec<Option<String>>> = Item::new("slots");
@@ -368,4 +423,193 @@ pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], leg
         return Err(corrupt());
     }
     Ok(h)
+}
+
+/// The stored layouts, pinned: each stored struct serializes to exactly its golden JSON (the
+/// bytes in state), reads back from it, and repeats no key at any depth. A renamed, reordered
+/// or retyped field fails here before it can make stored records unreadable.
+#[cfg(test)]
+mod layout_tests {
+    use std::collections::BTreeSet;
+    use std::fmt;
+
+    use cosmwasm_std::{from_json, to_json_string};
+    use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+
+    /// Any JSON document; fails on an object that repeats a key (at any depth).
+    struct NoDuplicateKeys;
+
+    impl<'de> Deserialize<'de> for NoDuplicateKeys {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(NoDuplicateKeys)
+        }
+    }
+
+    impl<'de> Visitor<'de> for NoDuplicateKeys {
+        type Value = NoDuplicateKeys;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_unit<E>(self) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+            while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+            Ok(self)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+            let mut seen = BTreeSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(de::Error::custom(format!("duplicate key {key:?}")));
+                }
+                map.next_value::<NoDuplicateKeys>()?;
+            }
+            Ok(self)
+        }
+    }
+
+    fn check<T: Serialize + DeserializeOwned + PartialEq + fmt::Debug>(value: &T, golden: &str) {
+        let name = std::any::type_name::<T>();
+        let json = to_json_string(value).unwrap();
+        serde_json::from_str::<NoDuplicateKeys>(&json).unwrap_or_else(|e| panic!("{name}: {e} in {json}"));
+        assert_eq!(json, golden, "{name}: the stored layout changed");
+        assert_eq!(&from_json::<T>(golden).unwrap(), value, "{name}: the golden does not read back");
+    }
+
+    #[test]
+    fn the_duplicate_key_check_catches_a_repeated_key() {
+        assert!(serde_json::from_str::<NoDuplicateKeys>(r#"{"a":1,"a":2}"#).is_err());
+        assert!(serde_json::from_str::<NoDuplicateKeys>(r#"{"a":{"b":1,"b":2}}"#).is_err());
+        assert!(serde_json::from_str::<NoDuplicateKeys>(r#"{"a":[{"b":1},{"b":2}],"b":[1]}"#).is_ok());
+    }
+
+    #[test]
+    fn stored_layouts_are_pinned() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let config = Config {
+            owner: Addr::unchecked("owner"),
+            feeders: vec![Addr::unchecked("f1"), Addr::unchecked("f2")],
+            confidence_bps: 9900,
+            horizon_secs: 86_400,
+            max_staleness_secs: 3_600,
+            method: Method::MonteCarlo { paths: 1_000, seed: 7 },
+            requirement_multiplier: d("1.25"),
+            min_requirement: Amount::new(5),
+            cover_n: 2,
+            claim_multiple: d("1.5"),
+            history_len: 250,
+            round_secs: 60,
+            max_move_bps: 5_000,
+            ewma_lambda: Some(d("0.94")),
+            max_markets: 32,
+            max_exposures: 31,
+            max_paths: 10_000,
+            max_scenarios: 30,
+            z: Q64::from_raw(-3).into(),
+            es_factor: Q64::ONE.into(),
+            min_feeders: Some(2),
+            submission_ttl_secs: None,
+            max_feeder_spread_bps: 100,
+        };
+        check(
+            &config,
+            concat!(
+                r#"{"owner":"owner","feeders":["f1","f2"],"confidence_bps":9900,"horizon_secs":86400,"#,
+                r#""max_staleness_secs":3600,"method":{"monte_carlo":{"paths":1000,"seed":7}},"#,
+                r#""requirement_multiplier":"1.25","min_requirement":"5","cover_n":2,"claim_multiple":"1.5","#,
+                r#""history_len":250,"round_secs":60,"max_move_bps":5000,"ewma_lambda":"0.94","max_markets":32,"#,
+                r#""max_exposures":31,"max_paths":10000,"max_scenarios":30,"z":"-3","es_factor":"18446744073709551616","#,
+                r#""min_feeders":2,"submission_ttl_secs":null,"max_feeder_spread_bps":100}"#
+            ),
+        );
+        let market = Market {
+            price: d("100"),
+            volatility: d("0.65"),
+            ewma_var: Some(d("0.5")),
+            ewma_vol: None,
+            updated_at: 1,
+            slot: 3,
+            since_round: 4,
+            delisted_round: Some(5),
+            relisted: Some(Relisted { frozen_end: 6, at: 7 }),
+        };
+        check(
+            &market,
+            concat!(
+                r#"{"price":"100","volatility":"0.65","ewma_var":"0.5","ewma_vol":null,"updated_at":1,"slot":3,"#,
+                r#""since_round":4,"delisted_round":5,"relisted":{"frozen_end":6,"at":7}}"#
+            ),
+        );
+        let rounds = Rounds { count: 1, last_at: Some(2), legacy_dt: Some(3), min_dt: None, pruned_to: Some(4) };
+        check(&rounds, r#"{"count":1,"last_at":2,"legacy_dt":3,"min_dt":null,"pruned_to":4}"#);
+        let submission =
+            Submission { at: 9, prices: vec![SubmittedPrice { market: "BTC-PERP".into(), price: d("60000.5") }] };
+        check(&submission, r#"{"at":9,"prices":[{"market":"BTC-PERP","price":"60000.5"}]}"#);
+        let scenario = Scenario {
+            name: "crash".into(),
+            shocks: vec![ScenarioShock { market: "BTC-PERP".into(), shock: "-0.4".parse().unwrap() }],
+        };
+        check(&scenario, r#"{"name":"crash","shocks":[{"market":"BTC-PERP","shock":"-0.4"}]}"#);
+        check(&vec![Some("BTC-PERP".to_string()), None], r#"["BTC-PERP",null]"#);
+    }
+
+    /// The stored scenario and submission are the message layouts exactly (the stored bytes
+    /// of before they had their own types).
+    #[test]
+    fn stored_scenarios_and_prices_keep_the_message_layout() {
+        let msg = StressScenario {
+            name: "crash".into(),
+            shocks: vec![Shock { market: "ETH-PERP".into(), shock: "-0.5".parse().unwrap() }],
+        };
+        let stored = Scenario::from(msg.clone());
+        assert_eq!(to_json_string(&stored).unwrap(), to_json_string(&msg).unwrap());
+        assert_eq!(StressScenario::from(stored), msg);
+        let price = PriceInput { market: "BTC-PERP".into(), price: "1.5".parse().unwrap() };
+        assert_eq!(to_json_string(&SubmittedPrice::from(price.clone())).unwrap(), to_json_string(&price).unwrap());
+    }
+
+    /// The packed binary records: a matrix entry and a round record, byte for byte.
+    #[test]
+    fn packed_records_are_pinned() {
+        let mut st = cosmwasm_std::testing::MockStorage::new();
+        save_q62s(&mut st, CORR_KEY, &[Q62::ONE, Q62::from_raw(-2)]);
+        let mut want = (1i64 << 62).to_le_bytes().to_vec();
+        want.extend_from_slice(&(-2i64).to_le_bytes());
+        assert_eq!(st.get(CORR_KEY).unwrap(), want);
+        assert_eq!(load_q62s(&st, CORR_KEY), vec![Q62::ONE, Q62::from_raw(-2)]);
+
+        let mut rounds = Rounds::default();
+        append_round(&mut st, &mut rounds, 60, &[Ret56::from_raw(5), Ret56::from_raw(-7)], u64::MAX).unwrap();
+        let mut want = vec![0x82];
+        want.extend_from_slice(&60u64.to_le_bytes());
+        want.extend_from_slice(&5i64.to_le_bytes());
+        want.extend_from_slice(&(-7i64).to_le_bytes());
+        assert_eq!(st.get(&chunk_key(0)).unwrap(), want);
+        let h = load_rounds(&st, 0, 1, &[1, 0, 2], 3_600).unwrap();
+        assert_eq!((h.dts, h.returns), (vec![60], vec![Ret56::from_raw(-7), Ret56::from_raw(5), Ret56::ZERO]));
+        // A legacy record (no Δt) reads with `legacy_dt`; a truncated one is an error.
+        let mut legacy = vec![0x01];
+        legacy.extend_from_slice(&9i64.to_le_bytes());
+        st.set(&chunk_key(1), &legacy);
+        assert_eq!(load_rounds(&st, 10, 11, &[0], 3_600).unwrap().dts, vec![3_600]);
+        st.set(&chunk_key(1), &legacy[..5]);
+        assert!(load_rounds(&st, 10, 11, &[0], 3_600).is_err());
+    }
 }

@@ -132,76 +132,79 @@ impl Q64 {
     /// At most 30 significant digits and |exponent| ≤ 16. Panics (at compile time when used
     /// in a `const`) on a malformed literal.
     pub const fn lit(s: &str) -> Q64 {
-        let b = s.as_bytes();
-        let mut i = 0;
-        let neg = b[0] == b'-';
-        if neg {
-            i = 1;
-        }
-        let mut digits: u128 = 0;
-        let mut frac_digits: i32 = 0;
-        let mut seen_dot = false;
-        while i < b.len() && b[i] != b'e' && b[i] != b'E' {
-            let c = b[i];
-            if c == b'.' {
-                seen_dot = true;
-            } else {
-                assert!(c >= b'0' && c <= b'9', "bad digit");
-                digits = digits * 10 + u128_of_u8(c - b'0');
-                if seen_dot {
-                    frac_digits += 1;
-                }
-            }
-            i += 1;
-        }
-        let mut exp: i32 = 0;
-        if i < b.len() {
-            i += 1;
-            let eneg = b[i] == b'-';
-            if eneg || b[i] == b'+' {
-                i += 1;
-            }
-            while i < b.len() {
-                exp = exp * 10 + i32_of_u8(b[i] - b'0');
-                i += 1;
-            }
-            if eneg {
-                exp = -exp;
-            }
-        }
-        let mut scale = frac_digits - exp; // value = digits / 10^scale
-        while scale < 0 {
-            digits *= 10;
-            scale += 1;
-        }
-        assert!(scale <= 38, "literal too precise");
-        let mut den: u128 = 1;
-        let mut k = 0;
-        while k < scale {
-            den *= 10;
-            k += 1;
-        }
-        let int = digits / den;
-        let mut rem = digits % den;
-        // Long division, 65 fractional bits, then round the 65th.
-        let mut frac: u128 = 0;
-        let mut bit = 0;
-        while bit < 65 {
-            // rem < den ≤ 10^38 < 2^127, so 2·rem cannot overflow u128.
-            rem *= 2;
-            frac <<= 1;
-            if rem >= den {
-                rem -= den;
-                frac |= 1;
-            }
-            bit += 1;
-        }
-        let frac = (frac + 1) >> 1;
-        let raw = (int << FRAC_BITS) + frac;
+        let (neg, digits, scale) = parse_decimal(s.as_bytes());
+        let raw = nearest_q64(digits, scale);
         assert!(raw <= u128::MAX >> 1, "literal too large");
         let raw = raw.cast_signed();
         Q64(if neg { -raw } else { raw })
     }
+}
+
+/// A decimal literal `[-]d.ddd[e[±]x]` as (negative, digits, scale): |value| = digits / 10^scale
+/// with 0 ≤ scale ≤ 38. The counters are bounded by the literal's length (`const fn`s cannot
+/// use iterators); panics on a malformed or too precise literal.
+const fn parse_decimal(b: &[u8]) -> (bool, u128, u32) {
+    let neg = b[0] == b'-';
+    let mut i = if neg { 1 } else { 0 };
+    let mut digits: u128 = 0;
+    let mut frac_digits: i32 = 0;
+    let mut seen_dot = false;
+    while i < b.len() && b[i] != b'e' && b[i] != b'E' {
+        let c = b[i];
+        if c == b'.' {
+            seen_dot = true;
+        } else {
+            assert!(c >= b'0' && c <= b'9', "bad digit");
+            digits = digits * 10 + u128_of_u8(c - b'0');
+            if seen_dot {
+                frac_digits += 1;
+            }
+        }
+        i += 1;
+    }
+    let mut exp: i32 = 0;
+    if i < b.len() {
+        i += 1;
+        let eneg = b[i] == b'-';
+        if eneg || b[i] == b'+' {
+            i += 1;
+        }
+        while i < b.len() {
+            exp = exp * 10 + i32_of_u8(b[i] - b'0');
+            i += 1;
+        }
+        if eneg {
+            exp = -exp;
+        }
+    }
+    let mut scale = frac_digits - exp;
+    while scale < 0 {
+        digits *= 10;
+        scale += 1;
+    }
+    assert!(scale <= 38, "literal too precise");
+    (neg, digits, scale.unsigned_abs())
+}
+
+/// digits / 10^scale in Q64.64 (unsigned), rounded to nearest (ties up): long division to 65
+/// fractional bits, then the 65th rounds.
+const fn nearest_q64(digits: u128, scale: u32) -> u128 {
+    let den = 10u128.pow(scale);
+    let int = digits / den;
+    let mut rem = digits % den;
+    let mut frac: u128 = 0;
+    let mut bit = 0;
+    while bit < 65 {
+        // rem < den ≤ 10^38 < 2^127, so 2·rem cannot overflow u128.
+        rem *= 2;
+        frac <<= 1;
+        if rem >= den {
+            rem -= den;
+            frac |= 1;
+        }
+        bit += 1;
+    }
+    (int << FRAC_BITS) + ((frac + 1) >> 1)
 }
 
 /// ⌊a / b⌋ for 256-bit integers (rounds toward −∞ whatever the signs).

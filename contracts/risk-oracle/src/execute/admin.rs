@@ -11,7 +11,7 @@ use crate::config::{
 };
 use crate::error::ContractError;
 use crate::execute::ensure_owner;
-use crate::state::{Config, Market, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS, SUBMISSIONS};
+use crate::state::{save_scenarios, Config, Market, CONFIG, MARKETS, ROUNDS, SCENARIOS, SLOTS, SUBMISSIONS};
 
 /// Owner: replaces the stress scenarios.
 pub fn set_stress_scenarios(
@@ -22,10 +22,9 @@ pub fn set_stress_scenarios(
     let cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "set stress scenarios")?;
     validate_scenarios(deps.storage, &cfg, &scenarios)?;
-    SCENARIOS.save(deps.storage, &scenarios)?;
-    Ok(Response::new()
-        .add_attribute("action", "set_stress_scenarios")
-        .add_attribute("scenarios", scenarios.len().to_string()))
+    let count = scenarios.len();
+    save_scenarios(deps.storage, scenarios)?;
+    Ok(Response::new().add_attribute("action", "set_stress_scenarios").add_attribute("scenarios", count.to_string()))
 }
 
 /// Owner: replaces the feeder set; a removed feeder's submission no longer counts.

@@ -311,6 +311,7 @@ pub fn set_prices(
     let markets = slot_markets(deps.storage)?;
     validate_submission(&markets, &prices)?;
     let n = prices.len();
+    let prices = prices.into_iter().map(Into::into).collect();
     SUBMISSIONS.save(deps.storage, &info.sender, &Submission { at: now, prices })?;
     let resp = Response::new()
         .add_attribute("action", "set_prices")

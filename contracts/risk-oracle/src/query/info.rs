@@ -35,7 +35,7 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         min_feeders,
         submission_ttl_secs,
         max_feeder_spread_bps: c.max_feeder_spread_bps,
-        stress_scenarios: SCENARIOS.load(deps.storage)?,
+        stress_scenarios: SCENARIOS.load(deps.storage)?.into_iter().map(Into::into).collect(),
         rounds: rounds.count,
         last_round_at: rounds.last_at,
     })
