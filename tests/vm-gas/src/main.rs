@@ -275,7 +275,10 @@ fn vault_report(path: &str) {
             dex.clone(),
             vec![],
             vault::ExecuteMsg::ReportExposure {
-                exposures: vec![Exposure { market: "BTC-PERP".into(), notional: Int128::new(1_000_000_000_000).into() }],
+                exposures: vec![Exposure {
+                    market: "BTC-PERP".into(),
+                    notional: Int128::new(1_000_000_000_000).into(),
+                }],
             },
         ),
         (
