@@ -65,12 +65,7 @@ pub fn sigma_horizon(vol: Q64, horizon_secs: u64) -> MathResult<Q64> {
         .checked_mul(I256::from(horizon_secs))
         .ok_or(MathError::Overflow { what: "sigma_horizon" })?;
     let den = I256::from(YEAR_SECS) << FRAC_BITS;
-    let var = i128::try_from(ceil_div(num, den)).map_err(|_| MathError::Overflow { what: "sigma_horizon" })?;
-    let s = sqrt_ceil(Q64::from_raw(var))?;
-    if s > MAX_SIGMA_H {
-        return Err(MathError::Overflow { what: "sigma_horizon above 128" });
-    }
-    Ok(s)
+    ceil_root_of_ratio(num, den, MAX_SIGMA_H, ["sigma_horizon", "sigma_horizon above 128"])
 }
 
 /// √(horizon/round) in Q64.64, rounded up: the square-root-of-time scaling of one-round returns.
@@ -78,11 +73,17 @@ pub fn horizon_scale(horizon_secs: u64, round_secs: u64) -> MathResult<Q64> {
     if round_secs == 0 {
         return Err(MathError::DivisionByZero);
     }
-    let ratio = ceil_div(I256::from(horizon_secs) << FRAC_BITS, I256::from(round_secs));
-    let ratio = i128::try_from(ratio).map_err(|_| MathError::Overflow { what: "horizon_scale" })?;
-    let s = sqrt_ceil(Q64::from_raw(ratio))?;
-    if s > MAX_HIST_SCALE {
-        return Err(MathError::Overflow { what: "horizon_scale above 1024" });
+    let num = I256::from(horizon_secs) << FRAC_BITS;
+    ceil_root_of_ratio(num, I256::from(round_secs), MAX_HIST_SCALE, ["horizon_scale", "horizon_scale above 1024"])
+}
+
+/// ⌈√x⌉ of x = ⌈num / den⌉ (a Q64.64 raw value): never below the exact root. `Overflow`
+/// naming `what[0]` if x does not fit, `what[1]` if the root is above `cap`.
+fn ceil_root_of_ratio(num: I256, den: I256, cap: Q64, what: [&'static str; 2]) -> MathResult<Q64> {
+    let x = i128::try_from(ceil_div(num, den)).map_err(|_| MathError::Overflow { what: what[0] })?;
+    let s = sqrt_ceil(Q64::from_raw(x))?;
+    if s > cap {
+        return Err(MathError::Overflow { what: what[1] });
     }
     Ok(s)
 }

@@ -67,62 +67,30 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
     Ok(Response::new().add_attribute("action", "update_config"))
 }
 
-/// Writes every field `u` sets into `cfg` (unvalidated). Destructured in full (no `..`): a
-/// field added to `ConfigUpdate` does not compile until it is handled here.
+/// Writes every field `u` sets into `cfg` (unvalidated). `ConfigUpdate` is destructured in
+/// full, from the lists below (no `..`): a field added to it does not compile until it is
+/// listed here.
 fn apply_update(cfg: &mut Config, u: ConfigUpdate) {
-    let ConfigUpdate {
-        confidence_bps,
-        horizon_secs,
-        max_staleness_secs,
-        method,
-        requirement_multiplier,
-        min_requirement,
-        cover_n,
-        claim_multiple,
-        history_len,
-        round_secs,
-        max_move_bps,
-        ewma_lambda,
-        max_markets,
-        max_exposures,
-        max_paths,
-        max_scenarios,
-        min_feeders,
-        submission_ttl_secs,
-        max_feeder_spread_bps,
-    } = u;
-    macro_rules! set {
-        ($($f:ident),*) => { $( if let Some(v) = $f { cfg.$f = v; } )* };
+    macro_rules! apply {
+        (set: $($f:ident),*; optional: $($o:ident),*; ewma: $e:ident) => {
+            let ConfigUpdate { $($f,)* $($o,)* $e } = u;
+            // Absent = unchanged.
+            $( if let Some(v) = $f { cfg.$f = v; } )*
+            // The optional fields likewise (so they cannot be reset to their default).
+            $( if $o.is_some() { cfg.$o = $o; } )*
+            // `"0"` turns EWMA off.
+            if let Some(l) = $e {
+                cfg.$e = if l.is_zero() { None } else { Some(l) };
+            }
+        };
     }
-    set!(
-        confidence_bps,
-        horizon_secs,
-        max_staleness_secs,
-        method,
-        requirement_multiplier,
-        min_requirement,
-        cover_n,
-        claim_multiple,
-        history_len,
-        round_secs,
-        max_move_bps,
-        max_markets,
-        max_exposures,
-        max_paths,
-        max_scenarios,
-        max_feeder_spread_bps
+    apply!(
+        set: confidence_bps, horizon_secs, max_staleness_secs, method, requirement_multiplier, min_requirement,
+            cover_n, claim_multiple, history_len, round_secs, max_move_bps, max_markets, max_exposures, max_paths,
+            max_scenarios, max_feeder_spread_bps;
+        optional: min_feeders, submission_ttl_secs;
+        ewma: ewma_lambda
     );
-    // The optional fields: absent = unchanged (so they cannot be reset to the default).
-    if min_feeders.is_some() {
-        cfg.min_feeders = min_feeders;
-    }
-    if submission_ttl_secs.is_some() {
-        cfg.submission_ttl_secs = submission_ttl_secs;
-    }
-    // `"0"` turns EWMA off.
-    if let Some(l) = ewma_lambda {
-        cfg.ewma_lambda = if l.is_zero() { None } else { Some(l) };
-    }
 }
 
 /// The limits stay above what is stored: the markets in slots and the scenarios.
