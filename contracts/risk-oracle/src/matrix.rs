@@ -2,7 +2,6 @@
 //! lower triangles of [`Q62`] (Q1.62: |ρ| ≤ 1, resolution 2⁻⁶² ≈ 2·10⁻¹⁹).
 
 use cosmwasm_std::Storage;
-use risk_math::conv::usize_of_u32;
 use risk_math::{linalg::cholesky, MathError, Q62, Q64};
 
 use crate::error::ContractError;
@@ -45,25 +44,6 @@ impl Corr {
     pub fn set(&mut self, i: usize, j: usize, v: Q64) {
         self.full[i * self.n + j] = v;
         self.full[j * self.n + i] = v;
-    }
-
-    /// Resets slot `i` to an uncorrelated row (ρ = 0 off the diagonal, 1 on it).
-    pub fn clear(&mut self, i: usize) {
-        for j in 0..self.n {
-            self.set(i, j, if i == j { Q64::ONE } else { Q64::ZERO });
-        }
-    }
-
-    /// The principal sub-matrix over `slots`, row-major.
-    pub fn sub(&self, slots: &[u32]) -> Vec<Q64> {
-        let k = slots.len();
-        let mut out = vec![Q64::ZERO; k * k];
-        for (a, i) in slots.iter().enumerate() {
-            for (b, j) in slots.iter().enumerate() {
-                out[a * k + b] = self.full[usize_of_u32(*i) * self.n + usize_of_u32(*j)];
-            }
-        }
-        out
     }
 
     /// The matrix as it will be stored: off-diagonal entries cut to the Q1.62 grid (toward
