@@ -330,7 +330,9 @@ pub fn append_round(
     let mut bytes = if starts_chunk { vec![] } else { storage.get(&key).unwrap_or_default() };
     bytes.push(DT_FLAG | n);
     bytes.extend_from_slice(&dt.to_le_bytes());
-    bytes.extend(returns.iter().flat_map(|r| r.to_le_bytes()));
+    for r in returns {
+        bytes.extend_from_slice(&r.to_le_bytes());
+    }
     storage.set(&key, &bytes);
     if starts_chunk {
         prune(storage, rounds, chunk, keep_from);
@@ -372,12 +374,13 @@ struct Record<'a> {
 
 impl Record<'_> {
     /// The return of `slot` (0 for a slot past the record: a market listed after the round).
-    fn at(&self, slot: u32) -> Ret56 {
-        let start = usize_of_u32(slot).saturating_mul(8);
-        self.returns
-            .get(start..start.saturating_add(8))
-            .and_then(|b| b.try_into().ok())
-            .map_or(Ret56::ZERO, Ret56::from_le_bytes)
+    fn at(&self, slot: usize) -> Ret56 {
+        // slot < n ≤ 127: 8·slot cannot overflow.
+        if slot < self.returns.len() / 8 {
+            Ret56::from_le_bytes(self.returns[8 * slot..8 * slot + 8].try_into().unwrap_or_default())
+        } else {
+            Ret56::ZERO
+        }
     }
 
     /// Splits `bytes` into its first record and the rest; `None` if the record is truncated.
@@ -405,6 +408,7 @@ pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], leg
     if from >= to {
         return Ok(h);
     }
+    let slots: Vec<usize> = slots.iter().map(|s| usize_of_u32(*s)).collect();
     for chunk in from / ROUNDS_PER_CHUNK..=(to - 1) / ROUNDS_PER_CHUNK {
         let bytes = storage.get(&chunk_key(chunk)).unwrap_or_default();
         let mut rest = bytes.as_slice();

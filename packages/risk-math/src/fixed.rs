@@ -91,7 +91,14 @@ impl Q64 {
         if den == 0 {
             return Err(MathError::DivisionByZero);
         }
-        fit(floor_div(mul_i128(self.0, num), I256::from(den)), "Q64 mul_ratio")
+        // 128-bit when the product fits (a 256-bit division costs far more gas in wasm).
+        match self.0.checked_mul(num) {
+            Some(p) if p != i128::MIN => {
+                let (q, r) = (p / den, p % den);
+                Ok(Q64(if r != 0 && ((r < 0) != (den < 0)) { q - 1 } else { q }))
+            }
+            _ => fit(floor_div(mul_i128(self.0, num), I256::from(den)), "Q64 mul_ratio"),
+        }
     }
 
     /// ⌊self / rhs⌋ in Q64.64 (rounds toward −∞).
@@ -261,6 +268,19 @@ mod tests {
         assert!(d.0 <= Q64::lit("0.65").0 && Q64::lit("0.65").0 - d.0 <= 1);
         assert_eq!(d.to_atomics_floor(18).unwrap(), 649_999_999_999_999_999);
         assert_eq!(d.to_atomics_ceil(18).unwrap(), 650_000_000_000_000_000);
+    }
+
+    #[test]
+    fn mul_ratio_floors_on_both_paths() {
+        // 128-bit path (the product fits) and 256-bit path agree, rounding toward −∞.
+        let x = Q64(-7);
+        assert_eq!(x.mul_ratio_floor(3, 2).unwrap(), Q64(-11));
+        assert_eq!(x.mul_ratio_floor(-3, 2).unwrap(), Q64(10));
+        assert_eq!(x.mul_ratio_floor(3, -2).unwrap(), Q64(10));
+        assert_eq!(Q64(i128::MAX).mul_ratio_floor(2, 4).unwrap(), Q64(i128::MAX / 2));
+        assert_eq!(Q64(i128::MIN).mul_ratio_floor(1, 1).unwrap(), Q64(i128::MIN));
+        assert_eq!(Q64(i128::MIN).mul_ratio_floor(-1, 1), Err(MathError::Overflow { what: "Q64 mul_ratio" }));
+        assert_eq!(x.mul_ratio_floor(1, 0), Err(MathError::DivisionByZero));
     }
 
     #[test]

@@ -60,9 +60,12 @@ fn clamp_move(old: Decimal, new: Decimal, bps: u32) -> (Decimal, bool) {
 /// every horizon: without the cap a +1,000 % round 60 s after the last made every assessment
 /// of the market overflow at a one-year horizon.
 fn ewma_variance(m: &Market, lambda: Q64, r: Ret56, dt: u64) -> Result<Q64, ContractError> {
-    let max_vol = Q64::from_ratio(i128::from(MAX_VOLATILITY_PCT), 100)?;
-    Ok(ewma_variance_uncapped(m, lambda, r, dt)?.min(max_vol.mul(max_vol)?))
+    Ok(ewma_variance_uncapped(m, lambda, r, dt)?.min(MAX_VOL.mul(MAX_VOL)?))
 }
+
+/// The largest volatility the oracle accepts, `MAX_VOLATILITY_PCT` % = 100.
+const MAX_VOL: Q64 = Q64::from_int(100);
+const _: () = assert!(MAX_VOLATILITY_PCT == 100 * 100);
 
 fn ewma_variance_uncapped(m: &Market, lambda: Q64, r: Ret56, dt: u64) -> Result<Q64, ContractError> {
     let r = r.to_q64();
@@ -169,7 +172,7 @@ fn try_round(
     storage: &mut dyn Storage,
     cfg: &Config,
     now: u64,
-    markets: Vec<(usize, String, Market)>,
+    mut markets: Vec<(usize, String, Market)>,
 ) -> Result<Result<(u64, Vec<String>), Pending>, ContractError> {
     let mut rounds = ROUNDS.load(storage)?;
     if let Some(last) = rounds.last_at {
@@ -187,7 +190,7 @@ fn try_round(
         Ok(m) => m,
         Err(p) => return Ok(Err(p)),
     };
-    let priced = price_markets(storage, cfg, &rounds, now, markets, medians)?;
+    let priced = price_markets(storage, cfg, &rounds, now, &mut markets, medians)?;
     record_round(storage, &mut rounds, cfg, now, &priced.returns, priced.keep_from)?;
     let keys: Vec<Addr> = SUBMISSIONS.keys(storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
     for k in keys {
@@ -228,7 +231,7 @@ fn price_markets(
     cfg: &Config,
     rounds: &Rounds,
     now: u64,
-    markets: Vec<(usize, String, Market)>,
+    markets: &mut [(usize, String, Market)],
     medians: Vec<Option<Decimal>>,
 ) -> Result<Priced, ContractError> {
     let lambda = cfg.ewma_lambda.map(dec_q64).transpose()?;
@@ -237,7 +240,7 @@ fn price_markets(
     let n_slots = markets.iter().map(|(s, _, _)| s + 1).max().unwrap_or(0);
     let mut priced = Priced { returns: vec![Ret56::ZERO; n_slots], clamped: vec![], keep_from: u64::MAX };
     let need = u64_of_usize(min_observations(cfg.confidence_bps));
-    for ((slot, id, mut m), median) in markets.into_iter().zip(medians) {
+    for ((slot, id, m), median) in markets.iter_mut().zip(medians) {
         // A delisted market's frozen window, or a relisted one's until its new rounds suffice.
         if let (_, Some(end)) = m.window(rounds.count, need) {
             priced.keep_from = priced.keep_from.min(end.saturating_sub(u64::from(MAX_HISTORY)));
@@ -245,12 +248,12 @@ fn price_markets(
         let Some(median) = median else {
             continue;
         };
-        let (r, was_clamped) = move_market(&mut m, median, cfg.max_move_bps, ewma, now)?;
+        let (r, was_clamped) = move_market(m, median, cfg.max_move_bps, ewma, now)?;
         if was_clamped {
             priced.clamped.push(id.clone());
         }
-        priced.returns[slot] = r;
-        MARKETS.save(storage, &id, &m)?;
+        priced.returns[*slot] = r;
+        MARKETS.save(storage, id, m)?;
     }
     Ok(priced)
 }
