@@ -10,7 +10,7 @@
 use arbitrary::Arbitrary;
 use ethnum::{I256, U256};
 use libfuzzer_sys::fuzz_target;
-use risk_math::{cover, linalg, measures, normal, special, wide, Q64};
+use risk_math::{cover, linalg, measures, normal, special, wide, Ret56, Q64};
 
 /// A Q64.64 value: anywhere in `i128`, or near the usual scale (|x| < 2¹⁶ with full fraction).
 #[derive(Arbitrary, Debug, Clone, Copy)]
@@ -28,9 +28,9 @@ fn edge(i: u8) -> i128 {
 impl Q {
     fn q(self) -> Q64 {
         match self {
-            Q::Raw(x) => Q64(x),
-            Q::Near(i, f) => Q64(((i as i128) << 64) | f as i128),
-            Q::Edge(i) => Q64(edge(i)),
+            Q::Raw(x) => Q64::from_raw(x),
+            Q::Near(i, f) => Q64::from_raw(((i as i128) << 64) | f as i128),
+            Q::Edge(i) => Q64::from_raw(edge(i)),
         }
     }
 }
@@ -66,10 +66,10 @@ enum Rho {
 impl Rho {
     fn q(self) -> Q64 {
         match self {
-            Rho::Raw(x) => Q64(x),
+            Rho::Raw(x) => Q64::from_raw(x),
             // i64 · 2 spans [−2⁶⁴, 2⁶⁴] = [−1, 1] in Q64.64 (both ends reachable).
-            Rho::Unit(x) => Q64((x as i128 * 2).clamp(-(1i128 << 64), 1i128 << 64)),
-            Rho::Edge(i) => Q64(edge(i)),
+            Rho::Unit(x) => Q64::from_raw((x as i128 * 2).clamp(-(1i128 << 64), 1i128 << 64)),
+            Rho::Edge(i) => Q64::from_raw(edge(i)),
         }
     }
 }
@@ -165,7 +165,7 @@ fn run(op: Op) {
         }
         Op::Exp(x) => {
             if let Ok(e) = special::exp(x.q()) {
-                assert!(e.0 >= 0, "exp negative");
+                assert!(e.raw() >= 0, "exp negative");
             }
         }
         Op::Ln(x) => {
@@ -174,17 +174,17 @@ fn run(op: Op) {
         Op::Sqrt(x) => {
             let x = x.q();
             if let (Ok(f), Ok(c)) = (special::sqrt(x), special::sqrt_ceil(x)) {
-                assert!(f <= c && c.0 - f.0 <= 1);
+                assert!(f <= c && c.raw() - f.raw() <= 1);
             }
         }
         Op::Pdf(x) => {
             if let Ok(p) = normal::pdf(x.q()) {
-                assert!(p.0 >= 0 && p.0 < (1i128 << 63), "pdf out of [0, 0.5)");
+                assert!(p.raw() >= 0 && p.raw() < (1i128 << 63), "pdf out of [0, 0.5)");
             }
         }
         Op::Cdf(x) => {
             if let Ok(p) = normal::cdf(x.q()) {
-                assert!(p.0 >= 0 && p <= Q64::ONE, "cdf {p:?} out of [0, 1]");
+                assert!(p.raw() >= 0 && p <= Q64::ONE, "cdf {p:?} out of [0, 1]");
             }
         }
         Op::InvCdf(p) => {
@@ -218,7 +218,7 @@ fn run(op: Op) {
         }
         Op::Historical { notionals, returns, scale, bps } => {
             let notionals: Vec<i128> = notionals.iter().take(8).map(|x| x.n()).collect();
-            let returns: Vec<i64> = returns.into_iter().take(2_000).collect();
+            let returns: Vec<Ret56> = returns.into_iter().take(2_000).map(Ret56::from_raw).collect();
             let _ = measures::historical(&notionals, &returns, scale.q(), bps);
         }
         Op::MonteCarlo { notionals, sigma, chol, factor, paths, seed, bps } => {

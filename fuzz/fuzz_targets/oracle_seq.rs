@@ -139,7 +139,7 @@ impl Cfg {
             max_staleness_secs: self.max_staleness_secs,
             method: self.method.map(M::m),
             requirement_multiplier: self.requirement_multiplier.map(Dec::d),
-            min_requirement: self.min_requirement.map(Uint128::from),
+            min_requirement: self.min_requirement.map(|m| Uint128::from(m).into()),
             cover_n: self.cover_n.map(u32::from),
             claim_multiple: self.claim_multiple.map(Dec::d),
             history_len: self.history_len.map(u32::from),
@@ -238,7 +238,7 @@ fn moved(p: Decimal, bps: i16) -> Decimal {
 }
 
 fn exposures(v: &[(Id, Notional)]) -> Vec<Exposure> {
-    v.iter().take(8).map(|(id, n)| Exposure { market: id.s(), notional: n.get() }).collect()
+    v.iter().take(8).map(|(id, n)| Exposure { market: id.s(), notional: n.get().into() }).collect()
 }
 
 fn run(w: &mut World, a: Action) {
@@ -307,9 +307,9 @@ fn run(w: &mut World, a: Action) {
                 .take(70)
                 .map(|(who, s, c, l)| MemberRisk {
                     member: account(*who as usize).to_string(),
-                    stress_loss: Uint128::from(*s),
-                    contribution: Uint128::from(*c),
-                    coverage_left: Uint128::new(*l),
+                    stress_loss: Uint128::from(*s).into(),
+                    contribution: Uint128::from(*c).into(),
+                    coverage_left: Uint128::new(*l).into(),
                 })
                 .collect();
             let _ = w.query_oracle(QueryMsg::PoolRequirement { members });
@@ -330,8 +330,8 @@ fn run(w: &mut World, a: Action) {
     w.query_oracle(QueryMsg::Config {}).expect("config must answer");
     w.query_oracle(QueryMsg::Markets { start_after: None, limit: Some(30) }).expect("markets must answer");
     let book = vec![
-        Exposure { market: "BTC-PERP".into(), notional: Int128::new(1_000_000_000) },
-        Exposure { market: "ETH-PERP".into(), notional: Int128::new(-500_000_000) },
+        Exposure { market: "BTC-PERP".into(), notional: Int128::new(1_000_000_000).into() },
+        Exposure { market: "ETH-PERP".into(), notional: Int128::new(-500_000_000).into() },
     ];
     let _ = w.query_oracle(QueryMsg::Assess { exposures: book });
 }

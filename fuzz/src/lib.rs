@@ -485,7 +485,7 @@ pub fn usdc(x: u128) -> Vec<Coin> {
 }
 
 pub fn exposure(market: &str, notional: i128) -> oracle::Exposure {
-    oracle::Exposure { market: market.into(), notional: cosmwasm_std::Int128::new(notional) }
+    oracle::Exposure { market: market.into(), notional: cosmwasm_std::Int128::new(notional).into() }
 }
 
 pub fn prices(btc: &str, eth: &str) -> oracle::ExecuteMsg {

@@ -156,7 +156,7 @@ fn the_dex_reports_pays_premiums_and_claims_bad_debt() {
     // Profitable trade: +5 % on a 500k long with 50k collateral (fee 500).
     let id = s.open(500_000, 50_000).unwrap();
     let m = vault.member(&s.app.wrap(), s.dex.as_str()).unwrap();
-    assert_eq!(m.exposures[0].notional, Int128::new(usdc(500_000) as i128));
+    assert_eq!(m.exposures[0].notional, (Int128::new(usdc(500_000) as i128)).into());
     s.price("63000");
     let t0 = s.balance(&s.trader.clone());
     assert_eq!(s.close(id), "");
@@ -235,7 +235,7 @@ fn audit_16_a_close_the_paused_vault_refuses_to_book_still_pays_the_trader() {
     assert!(pending.reason.contains("paused"), "{}", pending.reason);
     // The vault still holds the old net book (0); ours is +500k.
     assert!(s.vault_book().iter().all(|e| e.notional.is_zero()));
-    assert_eq!(s.state().net_exposure[0].notional, Int128::new(usdc(500_000) as i128));
+    assert_eq!(s.state().net_exposure[0].notional, (Int128::new(usdc(500_000) as i128)).into());
     // New opens are refused with the typed error; a sync is refused while the vault is paused.
     let e = s.open_as(&t2, 1_000, 1_000).unwrap_err().downcast::<ContractError>().unwrap();
     assert_eq!(e, ContractError::ReportPending { since: pending.since, reason: pending.reason.clone() });
@@ -245,9 +245,9 @@ fn audit_16_a_close_the_paused_vault_refuses_to_book_still_pays_the_trader() {
     s.vault_admin(&vault::ExecuteMsg::Unpause {});
     s.sync().unwrap();
     assert_eq!(s.state().report_pending, None);
-    assert_eq!(s.vault_book()[0].notional, Int128::new(usdc(500_000) as i128));
+    assert_eq!(s.vault_book()[0].notional, (Int128::new(usdc(500_000) as i128)).into());
     s.open_as(&t2, -100_000, 10_000).unwrap();
-    assert_eq!(s.vault_book()[0].notional, Int128::new(usdc(400_000) as i128));
+    assert_eq!(s.vault_book()[0].notional, (Int128::new(usdc(400_000) as i128)).into());
 }
 
 /// Item 16: the next close whose report lands clears the mark too.

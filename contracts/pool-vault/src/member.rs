@@ -190,8 +190,7 @@ impl Member {
             // A record stored before revision 2: the cached figure, in force until now, seeds it.
             self.low_required.set(self.required, now, lb);
         }
-        let (required, es, stress_loss): (Amount, Amount, Amount) =
-            (a.required.into(), a.es.into(), a.stress_loss.into());
+        let (required, es, stress_loss) = (a.required, a.es, a.stress_loss);
         self.low_required.set(required, now, lb);
         self.required = required;
         self.es = es;
@@ -283,7 +282,7 @@ pub fn is_reduction(old: &[Exposure], new: &[Exposure]) -> bool {
         old.iter().any(|o| {
             o.market == n.market
                 && (o.notional.i128().signum() == n.notional.i128().signum())
-                && n.notional.i128().unsigned_abs() <= o.notional.i128().unsigned_abs()
+                && n.notional.abs() <= o.notional.abs()
         })
     })
 }

@@ -256,7 +256,7 @@ fn audit_09_a_raise_within_the_lookback_does_not_suspend_cover() {
         .oracle(|o| o.ewma_lambda = Some(dec("0.94")))
         .build();
     let (dex, dex2, victim, stranger) = (s.addr("dex"), s.addr("dex2"), s.addr("victim"), s.addr("stranger"));
-    let r0: Amount = s.assess(btc(ONE_M)).required.into();
+    let r0: Amount = s.assess(btc(ONE_M)).required;
     assert_eq!(r0, u(90_677_397_315));
     for m in [&dex, &dex2] {
         s.member_deposit(m, r0.u128()).unwrap();

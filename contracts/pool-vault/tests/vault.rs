@@ -233,7 +233,7 @@ fn exposure_refused_for_short_contribution_and_for_pool_capacity() {
     let a = s.assess(vec![exp(BTC, usdc(1_000_000) as i128)]);
     assert_eq!(
         s.report(&small, vec![exp(BTC, usdc(1_000_000) as i128)]).unwrap_err(),
-        E::InsufficientContribution { required: a.required.into(), contribution: u(usdc(50_000)) }
+        E::InsufficientContribution { required: a.required, contribution: u(usdc(50_000)) }
     );
     // 2M long: stress loss 800k, uncovered min(800k − 200k, coverage 500k) = 500k > 30 % of 1M.
     assert_eq!(
@@ -345,7 +345,7 @@ fn refresh_and_update_member_keep_exposures_at_and_settle_premium_first() {
     // Same notional, higher volatility-free price: the figures are re-assessed, not the positions.
     assert_eq!(m.exposures_at, at);
     assert_eq!(m.assessed_at, Some(s.now()));
-    assert_eq!(m.required, s.assess(vec![exp(BTC, usdc(1_000_000) as i128)]).required.into());
+    assert_eq!(m.required, s.assess(vec![exp(BTC, usdc(1_000_000) as i128)]).required);
     // update_member accrues at the old rate first.
     let due_before = m.premium_due;
     s.dao(&ExecuteMsg::UpdateMember(MemberTerms {

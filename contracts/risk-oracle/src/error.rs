@@ -1,4 +1,7 @@
+//! The contract's one error type.
+
 use cosmwasm_std::{Decimal, SignedDecimal, StdError};
+use risk_math::conv::u64_of_usize;
 use risk_math::MathError;
 use thiserror::Error;
 
@@ -85,7 +88,7 @@ impl From<MathError> for ContractError {
     fn from(e: MathError) -> Self {
         match e {
             MathError::InsufficientHistory { have, need } => {
-                ContractError::InsufficientHistory { have: have as u64, need: need as u64 }
+                ContractError::InsufficientHistory { have: u64_of_usize(have), need: u64_of_usize(need) }
             }
             other => ContractError::Math(other),
         }

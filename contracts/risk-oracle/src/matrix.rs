@@ -1,41 +1,38 @@
 //! The correlation matrix over market slots and its cached Cholesky factor, stored as packed
-//! lower triangles of `i64` in Q1.62 (|ρ| ≤ 1, resolution 2⁻⁶² ≈ 2·10⁻¹⁹).
+//! lower triangles of [`Q62`] (Q1.62: |ρ| ≤ 1, resolution 2⁻⁶² ≈ 2·10⁻¹⁹).
 
 use cosmwasm_std::Storage;
-use risk_math::{linalg::cholesky, MathError, Q64};
+use risk_math::{linalg::cholesky, MathError, Q62, Q64};
 
 use crate::error::ContractError;
-use crate::state::{load_i64s, save_i64s, CHOL_KEY, CORR_KEY, SLOTS};
-
-const ONE_62: i64 = 1 << 62;
+use crate::state::{load_q62s, save_q62s, CHOL_KEY, CORR_KEY, SLOTS};
 
 fn tri(i: usize, j: usize) -> usize {
     i * (i + 1) / 2 + j
 }
 
-/// Q64.64 → Q1.62, rounded toward zero (|x| ≤ 1).
-pub fn to_62(x: Q64) -> i64 {
-    (x.0 / 4) as i64
-}
-
-pub fn from_62(x: i64) -> Q64 {
-    Q64((x as i128) << 2)
+/// Entry (i, j ≤ i) of a packed lower triangle as Q64.64; entries past the stored triangle (a
+/// slot added since) read as the identity's.
+fn packed_entry(packed: &[Q62], i: usize, j: usize) -> Q64 {
+    packed.get(tri(i, j)).map_or(if i == j { Q64::ONE } else { Q64::ZERO }, |v| v.to_q64())
 }
 
 /// A full symmetric n×n correlation matrix over slots, in Q64.64.
 pub struct Corr {
+    /// The dimension (slots).
     pub n: usize,
+    /// Row-major n×n entries.
     pub full: Vec<Q64>,
 }
 
 impl Corr {
+    /// The stored matrix over the first `n` slots (slots past it uncorrelated).
     pub fn load(storage: &dyn Storage, n: usize) -> Corr {
-        let packed = load_i64s(storage, CORR_KEY);
+        let packed = load_q62s(storage, CORR_KEY);
         let mut full = vec![Q64::ZERO; n * n];
         for i in 0..n {
             for j in 0..=i {
-                let v =
-                    packed.get(tri(i, j)).copied().map(from_62).unwrap_or(if i == j { Q64::ONE } else { Q64::ZERO });
+                let v = packed_entry(&packed, i, j);
                 full[i * n + j] = v;
                 full[j * n + i] = v;
             }
@@ -43,35 +40,19 @@ impl Corr {
         Corr { n, full }
     }
 
+    /// Sets ρᵢⱼ = ρⱼᵢ = `v`.
     pub fn set(&mut self, i: usize, j: usize, v: Q64) {
         self.full[i * self.n + j] = v;
         self.full[j * self.n + i] = v;
     }
 
-    /// Resets slot `i` to an uncorrelated row (ρ = 0 off the diagonal, 1 on it).
-    pub fn clear(&mut self, i: usize) {
-        for j in 0..self.n {
-            self.set(i, j, if i == j { Q64::ONE } else { Q64::ZERO });
-        }
-    }
-
-    /// The principal sub-matrix over `slots`, row-major.
-    pub fn sub(&self, slots: &[u32]) -> Vec<Q64> {
-        let k = slots.len();
-        let mut out = vec![Q64::ZERO; k * k];
-        for (a, i) in slots.iter().enumerate() {
-            for (b, j) in slots.iter().enumerate() {
-                out[a * k + b] = self.full[*i as usize * self.n + *j as usize];
-            }
-        }
-        out
-    }
-
-    /// The matrix as it will be stored: off-diagonal entries cut to the Q1.62 grid
-    /// ([`to_62`] then [`from_62`]), ones on the diagonal.
-    fn as_stored(&self) -> Vec<Q64> {
+    /// The matrix as it will be stored: off-diagonal entries cut to the Q1.62 grid (toward
+    /// zero, [`Q62::from_q64_toward_zero`]), ones on the diagonal.
+    fn as_stored(&self) -> Result<Vec<Q64>, ContractError> {
         let n = self.n;
-        (0..n * n).map(|k| if k / n == k % n { Q64::ONE } else { from_62(to_62(self.full[k])) }).collect()
+        (0..n * n)
+            .map(|k| Ok(if k / n == k % n { Q64::ONE } else { Q62::from_q64_toward_zero(self.full[k])?.to_q64() }))
+            .collect()
     }
 
     /// Factors the matrix and stores both it and its factor. The PSD decision is exact on the
@@ -79,7 +60,7 @@ impl Corr {
     /// arithmetic, no tolerance), so a stored matrix is always positive semi-definite — a
     /// singular one (ρ = 1) included. A failing pivot names its market.
     pub fn factor_and_save(&self, storage: &mut dyn Storage) -> Result<(), ContractError> {
-        let stored = self.as_stored();
+        let stored = self.as_stored()?;
         let l = cholesky(&stored, self.n).map_err(|e| match e {
             MathError::NotPositiveSemiDefinite { row } => {
                 let slots = SLOTS.may_load(storage).ok().flatten().unwrap_or_default();
@@ -92,12 +73,13 @@ impl Corr {
         let mut packed_l = Vec::with_capacity(tri(self.n, 0));
         for i in 0..self.n {
             for j in 0..=i {
-                packed.push(if i == j { ONE_62 } else { to_62(stored[i * self.n + j]) });
-                packed_l.push(to_62(l[i * self.n + j]));
+                // The stored entries are on the grid already: the cut is exact.
+                packed.push(if i == j { Q62::ONE } else { Q62::from_q64_toward_zero(stored[i * self.n + j])? });
+                packed_l.push(Q62::from_q64_toward_zero(l[i * self.n + j])?);
             }
         }
-        save_i64s(storage, CORR_KEY, &packed);
-        save_i64s(storage, CHOL_KEY, &packed_l);
+        save_q62s(storage, CORR_KEY, &packed);
+        save_q62s(storage, CHOL_KEY, &packed_l);
         Ok(())
     }
 }
@@ -106,12 +88,11 @@ impl Corr {
 /// Leading principal blocks of a lower-triangular factor are the factor of the leading block,
 /// so truncating to the slots in use is exact.
 pub fn load_cholesky(storage: &dyn Storage, n: usize) -> Vec<Q64> {
-    let packed = load_i64s(storage, CHOL_KEY);
+    let packed = load_q62s(storage, CHOL_KEY);
     let mut l = vec![Q64::ZERO; n * n];
     for i in 0..n {
         for j in 0..=i {
-            l[i * n + j] =
-                packed.get(tri(i, j)).copied().map(from_62).unwrap_or(if i == j { Q64::ONE } else { Q64::ZERO });
+            l[i * n + j] = packed_entry(&packed, i, j);
         }
     }
     l

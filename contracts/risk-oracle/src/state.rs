@@ -1,13 +1,43 @@
-//! Storage layout. JSON items for configuration and markets; raw little-endian `i64` arrays
-//! for the correlation matrix, its Cholesky factor and the price history, because those are
-//! read on every `assess` and a KV read costs 3 SDK gas per byte (JSON would triple it).
+//! Storage layout: the stored types, apart from the response types in `risk_pool::oracle`
+//! (the queries build those from these). JSON items for configuration and markets; raw
+//! little-endian arrays of typed fixed point ([`Q62`] matrix entries, [`Ret56`] returns) for the
+//! correlation matrix, its Cholesky factor and the price history, because those are read on
+//! every `assess` and a KV read costs 3 SDK gas per byte (JSON would triple it).
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{Addr, Decimal, Int128, StdResult, Storage, Uint128};
+use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, StdError, StdResult, Storage};
 use cw_storage_plus::{Item, Map};
-use risk_math::Q64;
-use risk_pool::oracle::{Method, StressScenario};
+use risk_math::conv::{u32_of_usize, u64_of_usize, usize_of_u32, usize_of_u64};
+use risk_math::{Ret56, Q62, Q64};
+use risk_pool::oracle::{Method, PriceInput, Shock, StressScenario};
+use risk_pool::Amount;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
+use crate::error::ContractError;
+
+/// A Q64.64 value stored as its raw representation (value · 2⁶⁴) in an `Int128`, i.e. a JSON
+/// string of the integer: the layout the cached quantile factors have always had. Converts to
+/// and from [`Q64`] exactly.
+#[derive(Serialize, Deserialize, JsonSchema, Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct StoredQ64(Int128);
+
+impl From<Q64> for StoredQ64 {
+    fn from(q: Q64) -> StoredQ64 {
+        StoredQ64(Int128::new(q.raw()))
+    }
+}
+
+impl StoredQ64 {
+    /// The stored value, exactly.
+    pub fn q64(self) -> Q64 {
+        Q64::from_raw(self.0.i128())
+    }
+}
+
+/// The configuration in force (SPEC's instantiate fields, validated) and the cached quantile
+/// factors; `ConfigResponse` is built from it (`query::info::config`).
 #[cw_serde]
 pub struct Config {
     pub owner: Addr,
@@ -17,7 +47,7 @@ pub struct Config {
     pub max_staleness_secs: u64,
     pub method: Method,
     pub requirement_multiplier: Decimal,
-    pub min_requirement: Uint128,
+    pub min_requirement: Amount,
     pub cover_n: u32,
     pub claim_multiple: Decimal,
     pub history_len: u32,
@@ -28,9 +58,10 @@ pub struct Config {
     pub max_exposures: u32,
     pub max_paths: u32,
     pub max_scenarios: u32,
-    /// Cached Φ⁻¹(α) and φ(z)/(1−α), Q64.64 raw (recomputed when `confidence_bps` changes).
-    pub z: Int128,
-    pub es_factor: Int128,
+    /// Cached Φ⁻¹(α) (recomputed when `confidence_bps` changes).
+    pub z: StoredQ64,
+    /// Cached φ(z)/(1−α).
+    pub es_factor: StoredQ64,
     /// Distinct feeders a round needs, as set by the owner (never below the majority);
     /// `None` = the majority ⌊n/2⌋+1 of the feeder set. See [`Config::min_feeders`].
     #[serde(default)]
@@ -49,15 +80,18 @@ fn default_spread_bps() -> u32 {
 
 /// ⌊n/2⌋ + 1: the majority of a feeder set of `n`.
 pub fn majority(n: usize) -> u32 {
-    (n / 2 + 1) as u32
+    // n ≤ MAX_FEEDERS.
+    u32_of_usize(n / 2 + 1).unwrap_or(u32::MAX)
 }
 
 impl Config {
+    /// The cached VaR multiplier z = Φ⁻¹(α).
     pub fn z(&self) -> Q64 {
-        Q64(self.z.i128())
+        self.z.q64()
     }
+    /// The cached ES factor φ(z)/(1−α).
     pub fn es_factor(&self) -> Q64 {
-        Q64(self.es_factor.i128())
+        self.es_factor.q64()
     }
     /// Distinct feeders a round needs: max(owner-set, ⌊n/2⌋+1).
     pub fn min_feeders(&self) -> u32 {
@@ -69,6 +103,7 @@ impl Config {
     }
 }
 
+/// A listed (or delisted) market.
 #[cw_serde]
 pub struct Market {
     pub price: Decimal,
@@ -135,10 +170,61 @@ impl Market {
 /// One feeder's submission for the next round (prices of every listed market).
 #[cw_serde]
 pub struct Submission {
+    /// Block time of the submission.
     pub at: u64,
-    pub prices: Vec<risk_pool::oracle::PriceInput>,
+    /// One price per listed market.
+    pub prices: Vec<SubmittedPrice>,
 }
 
+/// One market's price in a stored submission (the layout of `PriceInput`).
+#[cw_serde]
+pub struct SubmittedPrice {
+    /// The market.
+    pub market: String,
+    /// The price submitted.
+    pub price: Decimal,
+}
+
+impl From<PriceInput> for SubmittedPrice {
+    fn from(PriceInput { market, price }: PriceInput) -> SubmittedPrice {
+        SubmittedPrice { market, price }
+    }
+}
+
+/// A stored stress scenario (the layout of SPEC's `StressScenario`, kept apart from it: the
+/// message may change without a storage migration).
+#[cw_serde]
+pub struct Scenario {
+    /// Unique name.
+    pub name: String,
+    /// At most one shock per market.
+    pub shocks: Vec<ScenarioShock>,
+}
+
+/// One market's move in a stored scenario.
+#[cw_serde]
+pub struct ScenarioShock {
+    /// The market.
+    pub market: String,
+    /// The relative price move.
+    pub shock: SignedDecimal,
+}
+
+impl From<StressScenario> for Scenario {
+    fn from(StressScenario { name, shocks }: StressScenario) -> Scenario {
+        let shocks = shocks.into_iter().map(|Shock { market, shock }| ScenarioShock { market, shock }).collect();
+        Scenario { name, shocks }
+    }
+}
+
+impl From<Scenario> for StressScenario {
+    fn from(Scenario { name, shocks }: Scenario) -> StressScenario {
+        let shocks = shocks.into_iter().map(|ScenarioShock { market, shock }| Shock { market, shock }).collect();
+        StressScenario { name, shocks }
+    }
+}
+
+/// The price-round counters.
 #[cw_serde]
 #[derive(Default)]
 pub struct Rounds {
@@ -161,7 +247,12 @@ pub struct Rounds {
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
-pub const SCENARIOS: Item<Vec<StressScenario>> = Item::new("scenarios");
+pub const SCENARIOS: Item<Vec<Scenario>> = Item::new("scenarios");
+
+/// Stores `scenarios` (validated) as the scenarios in force.
+pub fn save_scenarios(storage: &mut dyn Storage, scenarios: Vec<StressScenario>) -> StdResult<()> {
+    SCENARIOS.save(storage, &scenarios.into_iter().map(Scenario::from).collect())
+}
 pub const MARKETS: Map<&str, Market> = Map::new("markets");
 /// slot → market id (`None` = free slot).
 pub const SLOTS: Item<Vec<Option<String>>> = Item::new("slots");
@@ -172,8 +263,8 @@ pub const ROUNDS: Item<Rounds> = Item::new("rounds");
 pub const SUBMISSIONS: Map<&Addr, Submission> = Map::new("submissions");
 
 /// The market `id`, or `UnknownMarket` naming it.
-pub fn load_market(storage: &dyn Storage, id: &str) -> Result<Market, crate::ContractError> {
-    MARKETS.may_load(storage, id)?.ok_or_else(|| crate::ContractError::UnknownMarket { market: id.to_string() })
+pub fn load_market(storage: &dyn Storage, id: &str) -> Result<Market, ContractError> {
+    MARKETS.may_load(storage, id)?.ok_or_else(|| ContractError::UnknownMarket { market: id.to_string() })
 }
 
 /// Raw keys.
@@ -184,11 +275,9 @@ const HIST_PREFIX: &[u8] = b"hist";
 /// KV read per round on every `assess`.
 pub const ROUNDS_PER_CHUNK: u64 = 10;
 
-pub fn save_i64s(storage: &mut dyn Storage, key: &[u8], v: &[i64]) {
-    let mut bytes = Vec::with_capacity(v.len() * 8);
-    for x in v {
-        bytes.extend_from_slice(&x.to_le_bytes());
-    }
+/// Stores a packed matrix (the raw `i64` of each [`Q62`], little-endian, back to back).
+pub fn save_q62s(storage: &mut dyn Storage, key: &[u8], v: &[Q62]) {
+    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_le_bytes()).collect();
     // Storage refuses empty values: an empty array is an absent key.
     if bytes.is_empty() {
         storage.remove(key);
@@ -197,10 +286,11 @@ pub fn save_i64s(storage: &mut dyn Storage, key: &[u8], v: &[i64]) {
     }
 }
 
-pub fn load_i64s(storage: &dyn Storage, key: &[u8]) -> Vec<i64> {
+/// Reads a packed matrix stored by [`save_q62s`] (absent = empty).
+pub fn load_q62s(storage: &dyn Storage, key: &[u8]) -> Vec<Q62> {
     storage
         .get(key)
-        .map(|b| b.chunks_exact(8).map(|c| i64::from_le_bytes(c.try_into().unwrap())).collect())
+        .map(|b| b.chunks_exact(8).filter_map(|c| c.try_into().ok()).map(Q62::from_le_bytes).collect())
         .unwrap_or_default()
 }
 
@@ -216,84 +306,314 @@ pub const MAX_PRUNE_PER_CHUNK: u64 = 16;
 /// Flag in a record's first byte: the record carries its Δt (u64 LE) after the count.
 const DT_FLAG: u8 = 0x80;
 
-/// Appends round `index` (Δt `dt` seconds; returns by slot, Q7.56) to its chunk.
-/// Record: `[0x80 | n: u8][dt: u64][n × i64]` (records written before Δt was stored:
-/// `[n: u8][n × i64]`). When a chunk starts, chunks older than both the hard history maximum
-/// and round `keep_from` (the oldest round a delisted market's frozen window still reads) are
-/// deleted, from the `pruned_to` cursor on.
-pub fn append_round(storage: &mut dyn Storage, rounds: &mut Rounds, dt: u64, returns: &[i64], keep_from: u64) {
+/// Appends round `index` (Δt `dt` seconds; returns by slot) to its chunk.
+/// Record: `[0x80 | n: u8][dt: u64][n × Ret56]` (records written before Δt was stored:
+/// `[n: u8][n × Ret56]`), each return its raw `i64` little-endian. When a chunk starts, chunks
+/// older than both the hard history maximum and round `keep_from` (the oldest round a delisted
+/// market's frozen window still reads) are deleted ([`prune`]).
+pub fn append_round(
+    storage: &mut dyn Storage,
+    rounds: &mut Rounds,
+    dt: u64,
+    returns: &[Ret56],
+    keep_from: u64,
+) -> Result<(), ContractError> {
+    let n = u8::try_from(returns.len()).ok().filter(|n| n & DT_FLAG == 0).ok_or(ContractError::LimitExceeded {
+        what: "returns in one round record",
+        count: u64_of_usize(returns.len()),
+        max: u64::from(!DT_FLAG),
+    })?;
     let index = rounds.count;
     let chunk = index / ROUNDS_PER_CHUNK;
     let key = chunk_key(chunk);
-    let mut bytes = if index.is_multiple_of(ROUNDS_PER_CHUNK) { vec![] } else { storage.get(&key).unwrap_or_default() };
-    bytes.push(DT_FLAG | returns.len() as u8);
+    let starts_chunk = index.is_multiple_of(ROUNDS_PER_CHUNK);
+    let mut bytes = if starts_chunk { vec![] } else { storage.get(&key).unwrap_or_default() };
+    bytes.push(DT_FLAG | n);
     bytes.extend_from_slice(&dt.to_le_bytes());
     for r in returns {
         bytes.extend_from_slice(&r.to_le_bytes());
     }
     storage.set(&key, &bytes);
-    if index.is_multiple_of(ROUNDS_PER_CHUNK) {
-        let keep = (crate::limits::MAX_HISTORY as u64).div_ceil(ROUNDS_PER_CHUNK) + 1;
-        let first_kept = (chunk + 1).saturating_sub(keep).min(keep_from / ROUNDS_PER_CHUNK);
-        let from = rounds.pruned_to.unwrap_or(chunk.saturating_sub(keep));
-        // At most `MAX_PRUNE_PER_CHUNK` deletes per chunk start: after a long-held window is
-        // released (a delisted market relisted) the backlog is cleared over later chunk starts
-        // (15 net per 10 rounds) instead of in one unbounded transaction that could never fit
-        // a block and would stall every round.
-        let to = first_kept.min(from.saturating_add(MAX_PRUNE_PER_CHUNK));
-        for c in from..to {
-            storage.remove(&chunk_key(c));
-        }
-        rounds.pruned_to = Some(from.max(to));
+    if starts_chunk {
+        prune(storage, rounds, chunk, keep_from);
     }
+    Ok(())
+}
+
+/// At the start of `chunk`: deletes the chunks no assessment can reach any more (older than
+/// the hard history maximum and than round `keep_from`), from the `pruned_to` cursor on.
+fn prune(storage: &mut dyn Storage, rounds: &mut Rounds, chunk: u64, keep_from: u64) {
+    let keep = u64::from(crate::limits::MAX_HISTORY).div_ceil(ROUNDS_PER_CHUNK) + 1;
+    let first_kept = chunk.saturating_add(1).saturating_sub(keep).min(keep_from / ROUNDS_PER_CHUNK);
+    let from = rounds.pruned_to.unwrap_or(chunk.saturating_sub(keep));
+    // At most `MAX_PRUNE_PER_CHUNK` deletes per chunk start: after a long-held window is
+    // released (a delisted market relisted) the backlog is cleared over later chunk starts
+    // (15 net per 10 rounds) instead of in one unbounded transaction that could never fit
+    // a block and would stall every round.
+    let to = first_kept.min(from.saturating_add(MAX_PRUNE_PER_CHUNK));
+    for c in from..to {
+        storage.remove(&chunk_key(c));
+    }
+    rounds.pruned_to = Some(from.max(to));
 }
 
 /// Stored rounds [from, to) for some slots: returns round-major (K × slots.len()) and each
 /// round's Δt (records without one take `legacy_dt`).
 pub struct History {
-    pub returns: Vec<i64>,
+    /// K rounds × the slots asked for, round-major.
+    pub returns: Vec<Ret56>,
+    /// Δt (seconds) of each round.
     pub dts: Vec<u64>,
+}
+
+/// One stored round record: its Δt and its packed returns by slot.
+struct Record<'a> {
+    dt: u64,
+    returns: &'a [u8],
+}
+
+impl Record<'_> {
+    /// The return of `slot` (0 for a slot past the record: a market listed after the round).
+    fn at(&self, slot: usize) -> Ret56 {
+        // slot < n ≤ 127: 8·slot cannot overflow.
+        if slot < self.returns.len() / 8 {
+            Ret56::from_le_bytes(self.returns[8 * slot..8 * slot + 8].try_into().unwrap_or_default())
+        } else {
+            Ret56::ZERO
+        }
+    }
+
+    /// Splits `bytes` into its first record and the rest; `None` if the record is truncated.
+    fn split(bytes: &[u8], legacy_dt: u64) -> Option<(Record<'_>, &[u8])> {
+        let (&head, rest) = bytes.split_first()?;
+        let (dt, rest) = if head & DT_FLAG != 0 {
+            let (dt, rest) = rest.split_first_chunk::<8>()?;
+            (u64::from_le_bytes(*dt), rest)
+        } else {
+            (legacy_dt, rest)
+        };
+        let len = usize::from(head & !DT_FLAG) * 8;
+        (rest.len() >= len).then(|| {
+            let (returns, rest) = rest.split_at(len);
+            (Record { dt, returns }, rest)
+        })
+    }
 }
 
 /// Reads rounds [from, to); `slots` empty reads only the Δts.
 pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], legacy_dt: u64) -> StdResult<History> {
-    let k = to.saturating_sub(from) as usize;
-    let mut h = History { returns: Vec::with_capacity(k * slots.len()), dts: Vec::with_capacity(k) };
+    let corrupt = || StdError::generic_err("price history is missing rounds");
+    let k = usize_of_u64(to.saturating_sub(from)).ok_or_else(corrupt)?;
+    let mut h = History { returns: Vec::with_capacity(k.saturating_mul(slots.len())), dts: Vec::with_capacity(k) };
     if from >= to {
         return Ok(h);
     }
-    let corrupt = || cosmwasm_std::StdError::generic_err("price history is missing rounds");
+    let slots: Vec<usize> = slots.iter().map(|s| usize_of_u32(*s)).collect();
     for chunk in from / ROUNDS_PER_CHUNK..=(to - 1) / ROUNDS_PER_CHUNK {
         let bytes = storage.get(&chunk_key(chunk)).unwrap_or_default();
-        let mut pos = 0usize;
+        let mut rest = bytes.as_slice();
         let mut index = chunk * ROUNDS_PER_CHUNK;
-        while pos < bytes.len() {
-            let n = (bytes[pos] & !DT_FLAG) as usize;
-            let (dt, head) = if bytes[pos] & DT_FLAG != 0 {
-                let raw = bytes.get(pos + 1..pos + 9).ok_or_else(corrupt)?;
-                (u64::from_le_bytes(raw.try_into().map_err(|_| corrupt())?), 9)
-            } else {
-                (legacy_dt, 1)
-            };
-            let rec = bytes.get(pos + head..pos + head + 8 * n).ok_or_else(corrupt)?;
-            if index >= from && index < to {
-                h.dts.push(dt);
-                for s in slots {
-                    let s = *s as usize;
-                    let v = if s < n {
-                        i64::from_le_bytes(rec[8 * s..8 * s + 8].try_into().unwrap_or_default())
-                    } else {
-                        0
-                    };
-                    h.returns.push(v);
-                }
+        while !rest.is_empty() {
+            let (rec, tail) = Record::split(rest, legacy_dt).ok_or_else(corrupt)?;
+            if (from..to).contains(&index) {
+                h.dts.push(rec.dt);
+                h.returns.extend(slots.iter().map(|s| rec.at(*s)));
             }
-            pos += head + 8 * n;
-            index += 1;
+            rest = tail;
+            index = index.saturating_add(1);
         }
     }
     if h.dts.len() != k {
         return Err(corrupt());
     }
     Ok(h)
+}
+
+/// The stored layouts, pinned: each stored struct serializes to exactly its golden JSON (the
+/// bytes in state), reads back from it, and repeats no key at any depth. A renamed, reordered
+/// or retyped field fails here before it can make stored records unreadable.
+#[cfg(test)]
+mod layout_tests {
+    use std::collections::BTreeSet;
+    use std::fmt;
+
+    use cosmwasm_std::{from_json, to_json_string};
+    use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Serialize};
+
+    use super::*;
+
+    /// Any JSON document; fails on an object that repeats a key (at any depth).
+    struct NoDuplicateKeys;
+
+    impl<'de> Deserialize<'de> for NoDuplicateKeys {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(NoDuplicateKeys)
+        }
+    }
+
+    impl<'de> Visitor<'de> for NoDuplicateKeys {
+        type Value = NoDuplicateKeys;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_unit<E>(self) -> Result<Self, E> {
+            Ok(self)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
+            while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
+            Ok(self)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
+            let mut seen = BTreeSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(de::Error::custom(format!("duplicate key {key:?}")));
+                }
+                map.next_value::<NoDuplicateKeys>()?;
+            }
+            Ok(self)
+        }
+    }
+
+    fn check<T: Serialize + DeserializeOwned + PartialEq + fmt::Debug>(value: &T, golden: &str) {
+        let name = std::any::type_name::<T>();
+        let json = to_json_string(value).unwrap();
+        serde_json::from_str::<NoDuplicateKeys>(&json).unwrap_or_else(|e| panic!("{name}: {e} in {json}"));
+        assert_eq!(json, golden, "{name}: the stored layout changed");
+        assert_eq!(&from_json::<T>(golden).unwrap(), value, "{name}: the golden does not read back");
+    }
+
+    #[test]
+    fn the_duplicate_key_check_catches_a_repeated_key() {
+        assert!(serde_json::from_str::<NoDuplicateKeys>(r#"{"a":1,"a":2}"#).is_err());
+        assert!(serde_json::from_str::<NoDuplicateKeys>(r#"{"a":{"b":1,"b":2}}"#).is_err());
+        assert!(serde_json::from_str::<NoDuplicateKeys>(r#"{"a":[{"b":1},{"b":2}],"b":[1]}"#).is_ok());
+    }
+
+    #[test]
+    fn stored_layouts_are_pinned() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let config = Config {
+            owner: Addr::unchecked("owner"),
+            feeders: vec![Addr::unchecked("f1"), Addr::unchecked("f2")],
+            confidence_bps: 9900,
+            horizon_secs: 86_400,
+            max_staleness_secs: 3_600,
+            method: Method::MonteCarlo { paths: 1_000, seed: 7 },
+            requirement_multiplier: d("1.25"),
+            min_requirement: Amount::new(5),
+            cover_n: 2,
+            claim_multiple: d("1.5"),
+            history_len: 250,
+            round_secs: 60,
+            max_move_bps: 5_000,
+            ewma_lambda: Some(d("0.94")),
+            max_markets: 32,
+            max_exposures: 31,
+            max_paths: 10_000,
+            max_scenarios: 30,
+            z: Q64::from_raw(-3).into(),
+            es_factor: Q64::ONE.into(),
+            min_feeders: Some(2),
+            submission_ttl_secs: None,
+            max_feeder_spread_bps: 100,
+        };
+        check(
+            &config,
+            concat!(
+                r#"{"owner":"owner","feeders":["f1","f2"],"confidence_bps":9900,"horizon_secs":86400,"#,
+                r#""max_staleness_secs":3600,"method":{"monte_carlo":{"paths":1000,"seed":7}},"#,
+                r#""requirement_multiplier":"1.25","min_requirement":"5","cover_n":2,"claim_multiple":"1.5","#,
+                r#""history_len":250,"round_secs":60,"max_move_bps":5000,"ewma_lambda":"0.94","max_markets":32,"#,
+                r#""max_exposures":31,"max_paths":10000,"max_scenarios":30,"z":"-3","es_factor":"18446744073709551616","#,
+                r#""min_feeders":2,"submission_ttl_secs":null,"max_feeder_spread_bps":100}"#
+            ),
+        );
+        let market = Market {
+            price: d("100"),
+            volatility: d("0.65"),
+            ewma_var: Some(d("0.5")),
+            ewma_vol: None,
+            updated_at: 1,
+            slot: 3,
+            since_round: 4,
+            delisted_round: Some(5),
+            relisted: Some(Relisted { frozen_end: 6, at: 7 }),
+        };
+        check(
+            &market,
+            concat!(
+                r#"{"price":"100","volatility":"0.65","ewma_var":"0.5","ewma_vol":null,"updated_at":1,"slot":3,"#,
+                r#""since_round":4,"delisted_round":5,"relisted":{"frozen_end":6,"at":7}}"#
+            ),
+        );
+        let rounds = Rounds { count: 1, last_at: Some(2), legacy_dt: Some(3), min_dt: None, pruned_to: Some(4) };
+        check(&rounds, r#"{"count":1,"last_at":2,"legacy_dt":3,"min_dt":null,"pruned_to":4}"#);
+        let submission =
+            Submission { at: 9, prices: vec![SubmittedPrice { market: "BTC-PERP".into(), price: d("60000.5") }] };
+        check(&submission, r#"{"at":9,"prices":[{"market":"BTC-PERP","price":"60000.5"}]}"#);
+        let scenario = Scenario {
+            name: "crash".into(),
+            shocks: vec![ScenarioShock { market: "BTC-PERP".into(), shock: "-0.4".parse().unwrap() }],
+        };
+        check(&scenario, r#"{"name":"crash","shocks":[{"market":"BTC-PERP","shock":"-0.4"}]}"#);
+        check(&vec![Some("BTC-PERP".to_string()), None], r#"["BTC-PERP",null]"#);
+    }
+
+    /// The stored scenario and submission are the message layouts exactly (the stored bytes
+    /// of before they had their own types).
+    #[test]
+    fn stored_scenarios_and_prices_keep_the_message_layout() {
+        let msg = StressScenario {
+            name: "crash".into(),
+            shocks: vec![Shock { market: "ETH-PERP".into(), shock: "-0.5".parse().unwrap() }],
+        };
+        let stored = Scenario::from(msg.clone());
+        assert_eq!(to_json_string(&stored).unwrap(), to_json_string(&msg).unwrap());
+        assert_eq!(StressScenario::from(stored), msg);
+        let price = PriceInput { market: "BTC-PERP".into(), price: "1.5".parse().unwrap() };
+        assert_eq!(to_json_string(&SubmittedPrice::from(price.clone())).unwrap(), to_json_string(&price).unwrap());
+    }
+
+    /// The packed binary records: a matrix entry and a round record, byte for byte.
+    #[test]
+    fn packed_records_are_pinned() {
+        let mut st = cosmwasm_std::testing::MockStorage::new();
+        save_q62s(&mut st, CORR_KEY, &[Q62::ONE, Q62::from_raw(-2)]);
+        let mut want = (1i64 << 62).to_le_bytes().to_vec();
+        want.extend_from_slice(&(-2i64).to_le_bytes());
+        assert_eq!(st.get(CORR_KEY).unwrap(), want);
+        assert_eq!(load_q62s(&st, CORR_KEY), vec![Q62::ONE, Q62::from_raw(-2)]);
+
+        let mut rounds = Rounds::default();
+        append_round(&mut st, &mut rounds, 60, &[Ret56::from_raw(5), Ret56::from_raw(-7)], u64::MAX).unwrap();
+        let mut want = vec![0x82];
+        want.extend_from_slice(&60u64.to_le_bytes());
+        want.extend_from_slice(&5i64.to_le_bytes());
+        want.extend_from_slice(&(-7i64).to_le_bytes());
+        assert_eq!(st.get(&chunk_key(0)).unwrap(), want);
+        let h = load_rounds(&st, 0, 1, &[1, 0, 2], 3_600).unwrap();
+        assert_eq!((h.dts, h.returns), (vec![60], vec![Ret56::from_raw(-7), Ret56::from_raw(5), Ret56::ZERO]));
+        // A legacy record (no Δt) reads with `legacy_dt`; a truncated one is an error.
+        let mut legacy = vec![0x01];
+        legacy.extend_from_slice(&9i64.to_le_bytes());
+        st.set(&chunk_key(1), &legacy);
+        assert_eq!(load_rounds(&st, 10, 11, &[0], 3_600).unwrap().dts, vec![3_600]);
+        st.set(&chunk_key(1), &legacy[..5]);
+        assert!(load_rounds(&st, 10, 11, &[0], 3_600).is_err());
+    }
 }

@@ -66,7 +66,7 @@ impl Suite {
 
     fn assess(&self, book: &[(&str, i128)]) -> AssessResponse {
         let exposures =
-            book.iter().map(|(m, n)| Exposure { market: m.to_string(), notional: Int128::new(*n) }).collect();
+            book.iter().map(|(m, n)| Exposure { market: m.to_string(), notional: (Int128::new(*n)).into() }).collect();
         self.app.wrap().query_wasm_smart(&self.oracle, &QueryMsg::Assess { exposures }).unwrap()
     }
 }

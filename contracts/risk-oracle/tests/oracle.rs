@@ -1,6 +1,6 @@
 //! risk-oracle through its JSON interface in cw-multi-test: one test per query and per error.
 
-use cosmwasm_std::{coins, Decimal, SignedDecimal, Uint128};
+use cosmwasm_std::{coins, Decimal, SignedDecimal};
 use cw_multi_test::{App, ContractWrapper, Executor};
 use risk_math::measures::{historical, horizon_scale, sigma_horizon, simple_return};
 use risk_math::normal::var_es_factors;
@@ -8,12 +8,13 @@ use risk_math::Q64;
 use risk_oracle::contract::{execute, instantiate, query};
 use risk_oracle::ContractError;
 use risk_pool::oracle::*;
+use risk_pool::Amount;
 
 mod common;
 use common::*;
 
 fn f(q: Q64) -> f64 {
-    q.0 as f64 / 18_446_744_073_709_551_616.0
+    q.raw() as f64 / 18_446_744_073_709_551_616.0
 }
 
 #[test]
@@ -44,29 +45,29 @@ fn assess_parametric_matches_the_delta_normal_formula() {
     assert!(r.var.u128() as f64 >= var && r.es.u128() as f64 >= es, "rounds up");
     // required = es · 1.0; stress = max(crash loss 400,000,000, es); claim_limit = 1.5·that.
     assert_eq!(r.required, r.es);
-    assert_eq!(r.stress_loss, Uint128::new(400_000_000).max(r.es));
-    assert_eq!(r.claim_limit, r.stress_loss.mul_floor(dec("1.5")));
+    assert_eq!(r.stress_loss, Amount::new(400_000_000).max(r.es));
+    assert_eq!(r.claim_limit, Amount::from(r.stress_loss.raw().mul_floor(dec("1.5"))));
     assert_eq!((r.cover_n, r.confidence_bps, r.horizon_secs), (2, 9900, DAY));
     assert_eq!(r.claim_multiple, dec("1.5"));
     assert_eq!(r.as_of, s.app.block_info().time.seconds());
     // The empty book is zero risk, not an error.
     let zero = s.assess(vec![]).unwrap();
-    assert_eq!((zero.var, zero.es, zero.required), (Uint128::zero(), Uint128::zero(), Uint128::zero()));
+    assert_eq!((zero.var, zero.es, zero.required), (Amount::ZERO, Amount::ZERO, Amount::ZERO));
 }
 
 #[test]
 fn requirement_applies_multiplier_and_floor_and_claim_limit_uses_stress() {
     let s = Suite::with(|m| {
         m.requirement_multiplier = dec("1.25");
-        m.min_requirement = Uint128::new(5_000);
+        m.min_requirement = Amount::new(5_000);
     });
     let req: RequirementResponse = s.q(&QueryMsg::Requirement { exposures: vec![exp("BTC-PERP", 1_000_000)] }).unwrap();
-    assert_eq!(req.required, req.es.mul_ceil(dec("1.25")));
+    assert_eq!(req.required, Amount::from(req.es.raw().mul_ceil(dec("1.25"))));
     let tiny: RequirementResponse = s.q(&QueryMsg::Requirement { exposures: vec![exp("BTC-PERP", 10)] }).unwrap();
-    assert_eq!(tiny.required, Uint128::new(5_000));
+    assert_eq!(tiny.required, Amount::new(5_000));
     let lim: ClaimLimitResponse = s.q(&QueryMsg::ClaimLimit { exposures: vec![exp("BTC-PERP", 1_000_000)] }).unwrap();
     // Long BTC: the crash (−40 %) loses 400,000 > ES, so the limit is 1.5 · 400,000.
-    assert_eq!(lim.limit, Uint128::new(600_000));
+    assert_eq!(lim.limit, Amount::new(600_000));
     // Short BTC gains in the crash: stress falls back to ES.
     let a = s.assess(vec![exp("BTC-PERP", -1_000_000)]).unwrap();
     assert_eq!(a.stress_loss, a.es);
@@ -77,9 +78,9 @@ fn pool_requirement_is_cover_two() {
     let s = Suite::new();
     let m = |name: &str, stress: u128, contribution: u128, left: u128| MemberRisk {
         member: name.into(),
-        stress_loss: stress.into(),
-        contribution: contribution.into(),
-        coverage_left: left.into(),
+        stress_loss: Amount::new(stress),
+        contribution: Amount::new(contribution),
+        coverage_left: Amount::new(left),
     };
     let r: PoolRequirementResponse = s
         .q(&QueryMsg::PoolRequirement {
@@ -93,7 +94,7 @@ fn pool_requirement_is_cover_two() {
         .unwrap();
     let u: Vec<u128> = r.uncovered.iter().map(|x| x.uncovered.u128()).collect();
     assert_eq!(u, vec![900, 2_000, 0, 3_000]);
-    assert_eq!(r.required, Uint128::new(5_000));
+    assert_eq!(r.required, Amount::new(5_000));
     let too_many = (0..65).map(|i| m(&i.to_string(), 1, 0, 1)).collect();
     assert!(s
         .q::<PoolRequirementResponse>(&QueryMsg::PoolRequirement { members: too_many })
@@ -429,7 +430,7 @@ fn config_and_scenario_validation() {
     ));
     s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("eth-crash", "ETH-PERP", "-0.5")] }).unwrap();
     let r = s.assess(vec![exp("ETH-PERP", 1_000_000_000)]).unwrap();
-    assert_eq!(r.stress_loss, Uint128::new(500_000_000));
+    assert_eq!(r.stress_loss, Amount::new(500_000_000));
     assert!(matches!(
         s.owner_exec(ExecuteMsg::UpsertMarket { id: "bad id!".into(), price: dec("1"), volatility: dec("1") }),
         Err(ContractError::InvalidMarketId { .. })
@@ -862,7 +863,8 @@ fn audit_19_legacy_rounds_take_round_secs_at_migration() {
     let book = || vec![exp("BTC-PERP", 1_000_000 * E6 as i128)];
     let before = s.assess(book()).unwrap();
     // Worst losses 2 % × 1,000,000 USDC × √24 (hourly rounds to a day), K = 20, m = 1.
-    let returns: Vec<i64> = (0..20).map(|k| if k % 5 == 0 { -2 * r1 } else { r1 }).collect();
+    let returns: Vec<risk_math::Ret56> =
+        (0..20).map(|k| risk_math::Ret56::from_raw(if k % 5 == 0 { -2 * r1 } else { r1 })).collect();
     let want = historical(&[1_000_000 * E6 as i128], &returns, horizon_scale(DAY, 3_600).unwrap(), 9500).unwrap();
     assert_eq!((before.var.u128(), before.es.u128()), (want.var, want.es));
     println!("legacy rounds: VaR {}", before.var);
@@ -1058,7 +1060,7 @@ fn audit_21_ewma_volatility_is_capped_so_assess_never_overflows() {
     assert_eq!(m.volatility, dec("100"));
     let r = s.assess(vec![exp("BTC-PERP", 1_000_000 * E6 as i128)]).unwrap();
     println!("capped EWMA: required {}", r.required);
-    assert!(r.required > Uint128::zero());
+    assert!(r.required > Amount::ZERO);
 }
 
 /// Item 21: the stored-Δt bound is exact over the rounds an assessment can still reach: once

@@ -6,6 +6,9 @@
 
 use core::cmp::Ordering;
 
+use crate::conv::{hi64, lo64, u32_of_usize, usize_of_u32};
+
+/// A signed integer of any size (sign and magnitude); see the module docs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BigInt {
     neg: bool,
@@ -25,13 +28,14 @@ fn cmp_mag(a: &[u64], b: &[u64]) -> Ordering {
 fn add_mag(a: &[u64], b: &[u64]) -> Vec<u64> {
     let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     let mut out = Vec::with_capacity(a.len() + 1);
-    let mut carry = 0u128;
+    let mut carry = 0u64;
     for (i, x) in a.iter().enumerate() {
-        let s = *x as u128 + *b.get(i).unwrap_or(&0) as u128 + carry;
-        out.push(s as u64);
-        carry = s >> 64;
+        // ≤ 2·(2⁶⁴ − 1) + 1 < 2¹²⁸: no overflow.
+        let s = u128::from(*x) + u128::from(*b.get(i).unwrap_or(&0)) + u128::from(carry);
+        out.push(lo64(s));
+        carry = hi64(s);
     }
-    out.push(carry as u64);
+    out.push(carry);
     trim(&mut out);
     out
 }
@@ -47,19 +51,21 @@ fn sub_mag(a: &[u64], b: &[u64]) -> Vec<u64> {
 /// a −= b·2^(64·offset); returns the final borrow (true when the product exceeded a).
 fn sub_in_place(a: &mut [u64], b: &[u64], offset: usize) -> bool {
     let mut borrow = false;
-    let mut i = offset;
-    for x in b {
-        let (d, b1) = a[i].overflowing_sub(*x);
-        let (d, b2) = d.overflowing_sub(borrow as u64);
-        a[i] = d;
+    // Panics, like indexing, if b·2^(64·offset) has more limbs than a: callers size a first.
+    let (head, tail) = a[offset..].split_at_mut(b.len());
+    for (ai, x) in head.iter_mut().zip(b) {
+        let (d, b1) = ai.overflowing_sub(*x);
+        let (d, b2) = d.overflowing_sub(u64::from(borrow));
+        *ai = d;
         borrow = b1 || b2;
-        i += 1;
     }
-    while borrow && i < a.len() {
-        let (d, b1) = a[i].overflowing_sub(1);
-        a[i] = d;
+    for ai in tail.iter_mut() {
+        if !borrow {
+            break;
+        }
+        let (d, b1) = ai.overflowing_sub(1);
+        *ai = d;
         borrow = b1;
-        i += 1;
     }
     borrow
 }
@@ -70,13 +76,14 @@ fn mul_mag(a: &[u64], b: &[u64]) -> Vec<u64> {
     }
     let mut out = vec![0u64; a.len() + b.len()];
     for (i, x) in a.iter().enumerate() {
-        let mut carry = 0u128;
+        let mut carry = 0u64;
         for (j, y) in b.iter().enumerate() {
-            let t = *x as u128 * *y as u128 + out[i + j] as u128 + carry;
-            out[i + j] = t as u64;
-            carry = t >> 64;
+            // (2⁶⁴ − 1)² + 2·(2⁶⁴ − 1) = 2¹²⁸ − 1: no overflow.
+            let t = u128::from(*x) * u128::from(*y) + u128::from(out[i + j]) + u128::from(carry);
+            out[i + j] = lo64(t);
+            carry = hi64(t);
         }
-        out[i + b.len()] = carry as u64;
+        out[i + b.len()] = carry;
     }
     trim(&mut out);
     out
@@ -85,30 +92,27 @@ fn mul_mag(a: &[u64], b: &[u64]) -> Vec<u64> {
 /// a·m for a single limb m, as a limb vector of length a.len() + 1 (not trimmed).
 fn mul_limb(a: &[u64], m: u64) -> Vec<u64> {
     let mut out = Vec::with_capacity(a.len() + 1);
-    let mut carry = 0u128;
+    let mut carry = 0u64;
     for x in a {
-        let t = *x as u128 * m as u128 + carry;
-        out.push(t as u64);
-        carry = t >> 64;
+        let t = u128::from(*x) * u128::from(m) + u128::from(carry);
+        out.push(lo64(t));
+        carry = hi64(t);
     }
-    out.push(carry as u64);
+    out.push(carry);
     out
 }
 
 fn trailing_zeros(a: &[u64]) -> u32 {
-    let mut tz = 0;
-    for x in a {
-        if *x == 0 {
-            tz += 64;
-        } else {
-            return tz + x.trailing_zeros();
-        }
+    // Saturates past 2³² bits, like `bits`.
+    let bits_below = |limbs: usize| u32_of_usize(limbs).unwrap_or(u32::MAX).saturating_mul(64);
+    match a.iter().position(|x| *x != 0) {
+        Some(i) => bits_below(i).saturating_add(a[i].trailing_zeros()),
+        None => bits_below(a.len()),
     }
-    tz
 }
 
 fn shr_mag(a: &[u64], bits: u32) -> Vec<u64> {
-    let (limbs, bits) = ((bits / 64) as usize, bits % 64);
+    let (limbs, bits) = (usize_of_u32(bits / 64), bits % 64);
     let mut out: Vec<u64> = a.iter().skip(limbs).copied().collect();
     if bits > 0 {
         for i in 0..out.len() {
@@ -159,13 +163,15 @@ fn div_exact_odd(a: &[u64], b: &[u64]) -> Option<Vec<u64>> {
 }
 
 impl BigInt {
+    /// Zero.
     pub fn zero() -> BigInt {
         BigInt { neg: false, mag: vec![] }
     }
 
+    /// `v`, exactly.
     pub fn from_i128(v: i128) -> BigInt {
         let u = v.unsigned_abs();
-        let mut mag = vec![u as u64, (u >> 64) as u64];
+        let mut mag = vec![lo64(u), hi64(u)];
         trim(&mut mag);
         BigInt { neg: v < 0, mag }
     }
@@ -174,23 +180,29 @@ impl BigInt {
         BigInt { neg: neg && !mag.is_empty(), mag }
     }
 
+    /// Whether the value is zero.
     pub fn is_zero(&self) -> bool {
         self.mag.is_empty()
     }
 
+    /// Whether the value is below zero.
     pub fn is_negative(&self) -> bool {
         self.neg
     }
 
     /// Number of significant bits of |self|.
     pub fn bits(&self) -> u32 {
-        self.mag.last().map_or(0, |top| 64 * (self.mag.len() as u32 - 1) + 64 - top.leading_zeros())
+        // Saturates past 2³² bits (a magnitude of half a gigabyte: never built here).
+        let limbs = u32_of_usize(self.mag.len()).unwrap_or(u32::MAX);
+        self.mag.last().map_or(0, |top| limbs.saturating_mul(64).saturating_sub(top.leading_zeros()))
     }
 
+    /// `self · o`, exactly.
     pub fn mul(&self, o: &BigInt) -> BigInt {
         BigInt::make(self.neg != o.neg, mul_mag(&self.mag, &o.mag))
     }
 
+    /// `self − o`, exactly.
     pub fn sub(&self, o: &BigInt) -> BigInt {
         if self.neg != o.neg {
             return BigInt::make(self.neg, add_mag(&self.mag, &o.mag));
@@ -226,6 +238,7 @@ impl BigInt {
 }
 
 #[cfg(test)]
+#[allow(clippy::as_conversions)]
 mod tests {
     use super::*;
     use num_bigint::BigInt as Ref;

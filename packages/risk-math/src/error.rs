@@ -1,22 +1,50 @@
+//! The one error type of the crate.
+
 use core::fmt;
 
 /// Every way the math can refuse an input. Callers map these to their own typed errors.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MathError {
     /// A result or intermediate would not fit its fixed-point type.
-    Overflow { what: &'static str },
+    Overflow {
+        /// The operation or quantity that overflowed.
+        what: &'static str,
+    },
     /// Division by zero.
     DivisionByZero,
     /// An argument outside the function's documented domain.
-    Domain { what: &'static str },
+    Domain {
+        /// Which domain rule the argument broke.
+        what: &'static str,
+    },
     /// The correlation matrix is not positive semi-definite; `row` is the first pivot that failed.
-    NotPositiveSemiDefinite { row: usize },
+    NotPositiveSemiDefinite {
+        /// Index of the first failing pivot (a row of the matrix).
+        row: usize,
+    },
     /// Slices whose lengths must agree do not.
-    DimensionMismatch { expected: usize, got: usize },
+    DimensionMismatch {
+        /// The length required.
+        expected: usize,
+        /// The length given.
+        got: usize,
+    },
     /// Not enough observations for the method: `have` < `need`.
-    InsufficientHistory { have: usize, need: usize },
+    InsufficientHistory {
+        /// Observations given.
+        have: usize,
+        /// Observations the confidence level needs, ⌈1/(1−α)⌉.
+        need: usize,
+    },
     /// A confidence level outside the range [`min`, `max`] bps that a measure accepts.
-    InvalidConfidence { confidence_bps: u32, min: u32, max: u32 },
+    InvalidConfidence {
+        /// The confidence level given, in basis points.
+        confidence_bps: u32,
+        /// The lowest accepted, in basis points.
+        min: u32,
+        /// The highest accepted, in basis points.
+        max: u32,
+    },
 }
 
 impl fmt::Display for MathError {
@@ -43,4 +71,5 @@ impl fmt::Display for MathError {
 
 impl std::error::Error for MathError {}
 
+/// A value or the [`MathError`] that refused the input.
 pub type MathResult<T> = Result<T, MathError>;

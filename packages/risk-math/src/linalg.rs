@@ -45,8 +45,8 @@ fn validate(rho: &[Q64], n: usize) -> MathResult<()> {
 pub fn psd_zero_pivots(rho: &[Q64], n: usize) -> MathResult<Vec<bool>> {
     validate(rho, n)?;
     // Common power of two out (the oracle stores Q1.62, so ≥ 2 bits): same signs, smaller numbers.
-    let tz = rho.iter().filter(|v| v.0 != 0).map(|v| v.0.trailing_zeros()).min().unwrap_or(0);
-    let mut a: Vec<BigInt> = rho.iter().map(|v| BigInt::from_i128(v.0 >> tz)).collect();
+    let tz = rho.iter().filter(|v| v.raw() != 0).map(|v| v.raw().trailing_zeros()).min().unwrap_or(0);
+    let mut a: Vec<BigInt> = rho.iter().map(|v| BigInt::from_i128(v.raw() >> tz)).collect();
     let mut prev = BigInt::from_i128(1);
     let mut zero = vec![false; n];
     for k in 0..n {
@@ -96,7 +96,7 @@ pub fn cholesky(rho: &[Q64], n: usize) -> MathResult<Vec<Q64>> {
         for k in 0..j {
             d = d.sub(l[j * n + k].mul(l[j * n + k])?)?;
         }
-        if zero[j] || d.0 <= 0 {
+        if zero[j] || d.raw() <= 0 {
             continue; // a zero column
         }
         let pivot = sqrt(d)?;
@@ -116,6 +116,7 @@ pub fn cholesky(rho: &[Q64], n: usize) -> MathResult<Vec<Q64>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::as_conversions)]
 pub(crate) mod tests {
     use super::*;
     use crate::testutil::from_f as q;
@@ -142,7 +143,7 @@ pub(crate) mod tests {
                 for k in 0..n {
                     s = s.add(l[i * n + k].mul(l[j * n + k]).unwrap()).unwrap();
                 }
-                worst = worst.max((s.0 - rho[i * n + j].0).abs());
+                worst = worst.max((s.raw() - rho[i * n + j].raw()).abs());
             }
         }
         worst
@@ -154,8 +155,8 @@ pub(crate) mod tests {
         let l = cholesky(&rho, 2).unwrap();
         assert_eq!(l[0], Q64::ONE);
         assert_eq!(l[1], Q64::ZERO);
-        assert!((l[2].0 - q(0.8).0).abs() <= 1);
-        assert!((l[3].0 as f64 / 2f64.powi(64) - 0.6).abs() < 1e-15);
+        assert!((l[2].raw() - q(0.8).raw()).abs() <= 1);
+        assert!((l[3].raw() as f64 / 2f64.powi(64) - 0.6).abs() < 1e-15);
         assert!(reproduces(&rho, &l, 2) < 8);
     }
 

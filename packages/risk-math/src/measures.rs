@@ -4,9 +4,11 @@
 //! and rounded **up** (toward the pool). Inputs are bounded so that every 256-bit intermediate
 //! fits: |N| ≤ [`MAX_NOTIONAL`], σ·√(h/year) ≤ [`MAX_SIGMA_H`], |return| ≤ [`MAX_RETURN`].
 
+use crate::conv::{u128_of_usize, u64_of_usize, usize_of_u32};
 use crate::error::{MathError, MathResult};
 use crate::fixed::{ceil_div, FRAC_BITS, Q64};
-use crate::normal::normal_q32;
+use crate::formats::{Ret56, Q32};
+use crate::normal::normal_draw;
 use crate::prng::Xoshiro256;
 use crate::special::sqrt_ceil;
 use crate::wide::{bit_len, isqrt_u256_ceil, mul_i128, shr_ceil};
@@ -17,10 +19,10 @@ use ethnum::I256;
 pub const MAX_NOTIONAL: i128 = 1 << 100;
 /// Largest horizon volatility σ·√(h/year) accepted (a 128× move at one standard deviation).
 pub const MAX_SIGMA_H: Q64 = Q64::from_int(128);
-/// Fractional bits of stored historical returns (`i64`): resolution 2⁻⁵⁶ ≈ 1.4·10⁻¹⁷.
-pub const RET_FRAC_BITS: u32 = 56;
+/// Fractional bits of stored historical returns ([`Ret56`]): resolution 2⁻⁵⁶ ≈ 1.4·10⁻¹⁷.
+pub const RET_FRAC_BITS: u32 = Ret56::FRAC_BITS;
 /// Largest |simple return| accepted in history: 16 (1,600 %).
-pub const MAX_RETURN: i64 = 16 << RET_FRAC_BITS;
+pub const MAX_RETURN: Ret56 = Ret56::MAX_ABS;
 /// Largest √(horizon/round) scale accepted for historical losses.
 pub const MAX_HIST_SCALE: Q64 = Q64::from_int(1024);
 /// Decimal places of stress shocks: shocks are exact 18-decimal fixed point (a cosmwasm
@@ -32,20 +34,24 @@ pub const MAX_SHOCK_ATOMICS: i128 = 1024 * 10i128.pow(SHOCK_DECIMALS);
 /// A VaR / ES pair in settlement units (rounded up).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Measure {
+    /// Value at risk.
     pub var: u128,
+    /// Expected shortfall.
     pub es: u128,
 }
 
 /// m = ⌈(1−α)·K⌉ with α = bps/10⁴: how many of K ordered losses form the tail (≥ 1 for K ≥ 1).
 pub fn tail_count(confidence_bps: u32, k: usize) -> usize {
-    let tail = (BPS - confidence_bps.min(BPS)) as u128;
-    ((tail * k as u128).div_ceil(BPS as u128)) as usize
+    let tail = u128::from(BPS - confidence_bps.min(BPS));
+    let m = (tail * u128_of_usize(k)).div_ceil(u128::from(BPS));
+    // m ≤ k (tail ≤ 10⁴), so it fits.
+    usize::try_from(m).unwrap_or(k)
 }
 
 /// ⌈1/(1−α)⌉: the fewest observations for which the α-quantile is inside the sample.
 pub fn min_observations(confidence_bps: u32) -> usize {
-    let tail = (BPS - confidence_bps.min(BPS - 1)) as usize;
-    (BPS as usize).div_ceil(tail)
+    let tail = usize_of_u32(BPS - confidence_bps.min(BPS - 1));
+    usize_of_u32(BPS).div_ceil(tail)
 }
 
 /// σ·√(h/year) for an annualised volatility σ (Q64.64) and a horizon in seconds.
@@ -55,16 +61,11 @@ pub fn sigma_horizon(vol: Q64, horizon_secs: u64) -> MathResult<Q64> {
         return Err(MathError::Domain { what: "negative volatility" });
     }
     // vol² · horizon can pass 2^255 for absurd inputs (found by fuzzing): checked.
-    let num = mul_i128(vol.0, vol.0)
+    let num = mul_i128(vol.raw(), vol.raw())
         .checked_mul(I256::from(horizon_secs))
         .ok_or(MathError::Overflow { what: "sigma_horizon" })?;
     let den = I256::from(YEAR_SECS) << FRAC_BITS;
-    let var = i128::try_from(ceil_div(num, den)).map_err(|_| MathError::Overflow { what: "sigma_horizon" })?;
-    let s = sqrt_ceil(Q64(var))?;
-    if s > MAX_SIGMA_H {
-        return Err(MathError::Overflow { what: "sigma_horizon above 128" });
-    }
-    Ok(s)
+    ceil_root_of_ratio(num, den, MAX_SIGMA_H, ["sigma_horizon", "sigma_horizon above 128"])
 }
 
 /// √(horizon/round) in Q64.64, rounded up: the square-root-of-time scaling of one-round returns.
@@ -72,25 +73,31 @@ pub fn horizon_scale(horizon_secs: u64, round_secs: u64) -> MathResult<Q64> {
     if round_secs == 0 {
         return Err(MathError::DivisionByZero);
     }
-    let ratio = ceil_div(I256::from(horizon_secs) << FRAC_BITS, I256::from(round_secs));
-    let ratio = i128::try_from(ratio).map_err(|_| MathError::Overflow { what: "horizon_scale" })?;
-    let s = sqrt_ceil(Q64(ratio))?;
-    if s > MAX_HIST_SCALE {
-        return Err(MathError::Overflow { what: "horizon_scale above 1024" });
+    let num = I256::from(horizon_secs) << FRAC_BITS;
+    ceil_root_of_ratio(num, I256::from(round_secs), MAX_HIST_SCALE, ["horizon_scale", "horizon_scale above 1024"])
+}
+
+/// ⌈√x⌉ of x = ⌈num / den⌉ (a Q64.64 raw value): never below the exact root. `Overflow`
+/// naming `what[0]` if x does not fit, `what[1]` if the root is above `cap`.
+fn ceil_root_of_ratio(num: I256, den: I256, cap: Q64, what: [&'static str; 2]) -> MathResult<Q64> {
+    let x = i128::try_from(ceil_div(num, den)).map_err(|_| MathError::Overflow { what: what[0] })?;
+    let s = sqrt_ceil(Q64::from_raw(x))?;
+    if s > cap {
+        return Err(MathError::Overflow { what: what[1] });
     }
     Ok(s)
 }
 
 /// The simple return (cur − prev)/prev of two positive prices given in the same integer units,
-/// in Q7.56 (`RET_FRAC_BITS`), rounded toward −∞. Errors on prev = 0 or |r| > 16.
-pub fn simple_return(prev: u128, cur: u128) -> MathResult<i64> {
+/// as [`Ret56`] (Q7.56), rounded toward −∞. Errors on prev = 0 or |r| > 16.
+pub fn simple_return(prev: u128, cur: u128) -> MathResult<Ret56> {
     if prev == 0 {
         return Err(MathError::DivisionByZero);
     }
     let num = (I256::from(cur) - I256::from(prev)) << RET_FRAC_BITS;
     let r = crate::fixed::floor_div(num, I256::from(prev));
-    let r = i64::try_from(r).map_err(|_| MathError::Overflow { what: "return" })?;
-    if r.unsigned_abs() > MAX_RETURN as u64 {
+    let r = i64::try_from(r).map(Ret56::from_raw).map_err(|_| MathError::Overflow { what: "return" })?;
+    if !r.within_max() {
         return Err(MathError::Overflow { what: "return above 1600%" });
     }
     Ok(r)
@@ -98,7 +105,7 @@ pub fn simple_return(prev: u128, cur: u128) -> MathResult<i64> {
 
 fn check_notionals(notionals: &[i128]) -> MathResult<()> {
     // unsigned_abs: |i128::MIN| does not fit i128 (found by fuzzing: `abs` panicked).
-    if notionals.iter().any(|n| n.unsigned_abs() > MAX_NOTIONAL as u128) {
+    if notionals.iter().any(|n| n.unsigned_abs() > MAX_NOTIONAL.unsigned_abs()) {
         return Err(MathError::Overflow { what: "notional above 2^100" });
     }
     Ok(())
@@ -121,7 +128,7 @@ fn scaled(notionals: &[i128], sigma_h: &[Q64]) -> MathResult<Scaled> {
     if sigma_h.iter().any(|s| s.is_negative() || *s > MAX_SIGMA_H) {
         return Err(MathError::Domain { what: "horizon volatility outside [0, 128]" });
     }
-    let raw: Vec<I256> = notionals.iter().zip(sigma_h).map(|(n, s)| mul_i128(*n, s.0)).collect();
+    let raw: Vec<I256> = notionals.iter().zip(sigma_h).map(|(n, s)| mul_i128(*n, s.raw())).collect();
     let bits = raw.iter().map(|v| bit_len(*v)).max().unwrap_or(0);
     let shift = bits.saturating_sub(100);
     let w: Vec<i128> = raw.iter().map(|v| (*v >> shift).as_i128()).collect();
@@ -145,7 +152,7 @@ fn check_matrix(m: &[Q64], n: usize, max: Q64, what: &'static str) -> MathResult
 /// variance is Σₖ yₖ².
 fn loadings(chol: &[Q64], w: &[i128]) -> Vec<I256> {
     let n = w.len();
-    (0..n).map(|k| (k..n).map(|i| mul_i128(chol[i * n + k].0, w[i])).sum::<I256>() >> FRAC_BITS).collect()
+    (0..n).map(|k| (k..n).map(|i| mul_i128(chol[i * n + k].raw(), w[i])).sum::<I256>() >> FRAC_BITS).collect()
 }
 
 /// An upper bound of the quadratic form (w+δ)ᵀρ(w+δ) in units of w² (ρ as Q64.64, |ρᵢⱼ| ≤ 1).
@@ -156,22 +163,28 @@ fn loadings(chol: &[Q64], w: &[i128]) -> Vec<I256> {
 /// up. So the result is ≥ the exact form over the exact Nᵢsᵢ; it is not clamped at 0.
 fn quad_form_upper(s: &Scaled, rho: &[Q64]) -> I256 {
     let n = s.w.len();
+    // |wᵢ| < 2¹⁰⁰ and |ρ| ≤ 1: |uᵢ| < n·2¹⁶⁴, each term below n·2²⁶⁴⁻⁶⁴ = n·2²⁰⁰, so the sums of
+    // ≤ 32 rows stay below 2²¹⁰: the 256-bit additions cannot overflow.
     let (mut whole, mut frac, mut slack) = (I256::ZERO, I256::ZERO, I256::ZERO);
-    let mut inexact = 0i128;
     for i in 0..n {
         if s.w[i] == 0 && !s.inexact[i] {
             continue;
         }
-        let u: I256 = (0..n).map(|j| mul_i128(rho[i * n + j].0, s.w[j])).sum();
+        let u: I256 = (0..n).map(|j| mul_i128(rho[i * n + j].raw(), s.w[j])).sum();
         let h = u >> FRAC_BITS;
         whole += mul_i128(s.w[i], h.as_i128());
         frac += mul_i128(s.w[i], (u - (h << FRAC_BITS)).as_i128());
         if s.inexact[i] {
             slack += u.abs() * I256::from(2u8);
-            inexact += 1;
         }
     }
-    whole + shr_ceil(frac, FRAC_BITS) + shr_ceil(slack, FRAC_BITS) + I256::from(inexact * inexact)
+    let inexact = I256::from(u64_of_usize(s.inexact.iter().filter(|d| **d).count()));
+    whole + shr_ceil(frac, FRAC_BITS) + shr_ceil(slack, FRAC_BITS) + inexact * inexact
+}
+
+/// The binary exponent `up − down` of a result's unit; `Overflow` outside `i32`.
+fn exponent(up: u32, down: u32) -> MathResult<i32> {
+    i32::try_from(i64::from(up) - i64::from(down)).map_err(|_| MathError::Overflow { what: "binary exponent" })
 }
 
 /// ⌈v · 2^e⌉ as `u128` for a signed value and a signed binary exponent; negatives give 0.
@@ -180,12 +193,12 @@ fn ceil_scaled(v: I256, e: i32) -> MathResult<u128> {
         return Ok(0);
     }
     let out = if e >= 0 {
-        if bit_len(v) + e as u32 > 128 {
+        if bit_len(v).saturating_add(e.unsigned_abs()) > 128 {
             return Err(MathError::Overflow { what: "loss above u128" });
         }
-        v << e as u32
+        v << e.unsigned_abs()
     } else {
-        shr_ceil(v, (-e) as u32)
+        shr_ceil(v, e.unsigned_abs())
     };
     u128::try_from(out).map_err(|_| MathError::Overflow { what: "loss above u128" })
 }
@@ -241,8 +254,11 @@ pub fn parametric_factored(
 /// VaR = ⌈z·σ⌉ and ES = ⌈es_factor·σ⌉ for σ = ⌈√q⌉ (q ≥ 0 in units of w², w = N·s·2^(64−shift)).
 fn delta_normal(q: I256, shift: u32, z: Q64, es_factor: Q64) -> MathResult<Measure> {
     let sigma = I256::from(isqrt_u256_ceil(q.as_u256()).ok_or(MathError::Overflow { what: "sigma_p" })?);
-    let e = shift as i32 - 2 * FRAC_BITS as i32;
-    Ok(Measure { var: ceil_scaled(sigma * I256::from(z.0), e)?, es: ceil_scaled(sigma * I256::from(es_factor.0), e)? })
+    let e = exponent(shift, 2 * FRAC_BITS)?;
+    Ok(Measure {
+        var: ceil_scaled(sigma * I256::from(z.raw()), e)?,
+        es: ceil_scaled(sigma * I256::from(es_factor.raw()), e)?,
+    })
 }
 
 /// VaR = L₍ₘ₎ and ES = mean(L₍₁₎…L₍ₘ₎) of the losses sorted descending, m = ⌈(1−α)K⌉, floored
@@ -262,13 +278,13 @@ fn tail_measure(mut losses: Vec<I256>, e: i32, confidence_bps: u32) -> MathResul
     losses.select_nth_unstable_by(m - 1, |a, b| b.cmp(a));
     let var = losses[m - 1];
     let sum: I256 = losses[..m].iter().copied().sum();
-    let mean = ceil_div(sum, I256::from(m as u64));
+    let mean = ceil_div(sum, I256::from(u64_of_usize(m)));
     Ok(Measure { var: ceil_scaled(var, e)?, es: ceil_scaled(mean, e)? })
 }
 
 /// Historical-simulation VaR and ES with one scale for every round: [`historical_per_round`]
 /// with `scales` = [`scale`; K] (kept for callers whose rounds share one spacing).
-pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bps: u32) -> MathResult<Measure> {
+pub fn historical(notionals: &[i128], returns: &[Ret56], scale: Q64, confidence_bps: u32) -> MathResult<Measure> {
     let k = if notionals.is_empty() { 0 } else { returns.len() / notionals.len() };
     historical_per_round(notionals, returns, &vec![scale; k], confidence_bps)
 }
@@ -276,8 +292,8 @@ pub fn historical(notionals: &[i128], returns: &[i64], scale: Q64, confidence_bp
 /// A lower bound of the exact P&L Σᵢ Nᵢ·rᵢ of one round, from returns rounded toward −∞
 /// ([`simple_return`]: exact rᵢ ∈ [rᵢ, rᵢ + 1 unit)): a long takes rᵢ, a short rᵢ + 1 unit, so
 /// the loss −P&L is never understated whatever the sign of the position. In units of 2⁻⁵⁶.
-fn pnl_lower(round: &[i64], notionals: &[i128]) -> I256 {
-    round.iter().zip(notionals).map(|(r, n)| mul_i128(*n, *r as i128 + (*n < 0) as i128)).sum()
+fn pnl_lower(round: &[Ret56], notionals: &[i128]) -> I256 {
+    round.iter().zip(notionals).map(|(r, n)| mul_i128(*n, i128::from(r.raw()) + i128::from(*n < 0))).sum()
 }
 
 /// Historical-simulation VaR and ES.
@@ -293,7 +309,7 @@ fn pnl_lower(round: &[i64], notionals: &[i128]) -> I256 {
 /// α ≥ 100 %.
 pub fn historical_per_round(
     notionals: &[i128],
-    returns: &[i64],
+    returns: &[Ret56],
     scales: &[Q64],
     confidence_bps: u32,
 ) -> MathResult<Measure> {
@@ -311,7 +327,7 @@ pub fn historical_per_round(
     if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE) {
         return Err(MathError::Domain { what: "historical scale outside [0, 1024]" });
     }
-    if returns.iter().any(|r| r.unsigned_abs() > MAX_RETURN as u64) {
+    if returns.iter().any(|r| !r.within_max()) {
         return Err(MathError::Domain { what: "return above 1600%" });
     }
     let losses: Vec<I256> = returns
@@ -319,20 +335,22 @@ pub fn historical_per_round(
         .zip(scales)
         .map(|(round, scale)| {
             let pnl = pnl_lower(round, notionals);
-            -pnl * I256::from(scale.0)
+            -pnl * I256::from(scale.raw())
         })
         .collect();
-    tail_measure(losses, -((RET_FRAC_BITS + FRAC_BITS) as i32), confidence_bps)
+    tail_measure(losses, exponent(0, RET_FRAC_BITS + FRAC_BITS)?, confidence_bps)
 }
 
 /// The simulated losses of a Monte Carlo run, in units of 2^`exponent` settlement units.
 pub struct Simulation {
+    /// One loss per path, in units of 2^`exponent` settlement units (not clamped at 0).
     pub losses: Vec<i128>,
+    /// The binary exponent of the losses' unit.
     pub exponent: i32,
 }
 
 /// Simulated horizon losses: `paths` draws of correlated normal returns rᵢ = sᵢ·(L·z)ᵢ, with
-/// z from [`normal_q32`] over xoshiro256**(`seed`) (path-major, market-minor), `chol` the
+/// z from [`normal_draw`] over xoshiro256**(`seed`) (path-major, market-minor), `chol` the
 /// Cholesky factor of ρ (row-major n×n). Computed as loss = −Σₖ yₖ zₖ with y = Lᵀ·(N∘s), which is
 /// the same linear form with n multiplies per path instead of n².
 pub fn simulate(notionals: &[i128], sigma_h: &[Q64], chol: &[Q64], paths: u32, seed: u64) -> MathResult<Simulation> {
@@ -346,15 +364,16 @@ pub fn simulate(notionals: &[i128], sigma_h: &[Q64], chol: &[Q64], paths: u32, s
     let shift2 = bits.saturating_sub(85);
     let y: Vec<i128> = y.iter().map(|v| (*v >> shift2).as_i128()).collect();
     let mut rng = Xoshiro256::seed(seed);
-    let mut losses = Vec::with_capacity(paths as usize);
+    let mut losses = Vec::with_capacity(usize_of_u32(paths));
     for _ in 0..paths {
-        let mut pnl: i128 = 0;
-        for yk in &y {
-            pnl += yk * normal_q32(rng.next_u64()) as i128;
-        }
-        losses.push(-pnl);
+        // |yₖ| < 2⁸⁵ and |z| < 2³⁶: each product is below 2¹²¹ (so the multiply, the hot loop's
+        // cost, is unchecked) and a sum over ≤ 32 slots below 2¹²⁶; the checked sum makes a
+        // larger book an error, not a wrap.
+        let pnl =
+            y.iter().try_fold(0i128, |acc, yk| acc.checked_add(yk * i128::from(normal_draw(rng.next_u64()).raw())));
+        losses.push(-pnl.ok_or(MathError::Overflow { what: "simulated P&L" })?);
     }
-    Ok(Simulation { losses, exponent: (s.shift + shift2) as i32 - FRAC_BITS as i32 - 32 })
+    Ok(Simulation { losses, exponent: exponent(s.shift + shift2, FRAC_BITS + Q32::FRAC_BITS)? })
 }
 
 /// Monte Carlo VaR and ES: [`simulate`], then VaR and ES exactly as for [`historical`].
@@ -380,7 +399,7 @@ pub fn stress_loss(notionals: &[i128], shocks: &[i128]) -> MathResult<u128> {
         return Err(MathError::DimensionMismatch { expected: notionals.len(), got: shocks.len() });
     }
     check_notionals(notionals)?;
-    if shocks.iter().any(|s| s.unsigned_abs() > MAX_SHOCK_ATOMICS as u128) {
+    if shocks.iter().any(|s| s.unsigned_abs() > MAX_SHOCK_ATOMICS.unsigned_abs()) {
         return Err(MathError::Domain { what: "shock above 1024" });
     }
     let pnl: I256 = notionals.iter().zip(shocks).map(|(n, s)| mul_i128(*n, *s)).sum();
@@ -392,6 +411,7 @@ pub fn stress_loss(notionals: &[i128], shocks: &[i128]) -> MathResult<u128> {
 }
 
 #[cfg(test)]
+#[allow(clippy::as_conversions)]
 mod tests {
     use super::*;
 
@@ -402,10 +422,13 @@ mod tests {
         assert!(matches!(parametric(&[i128::MIN], &[one], &[one], one, one), Err(MathError::Overflow { .. })));
         assert!(matches!(stress_loss(&[i128::MIN], &[0]), Err(MathError::Overflow { .. })));
         assert!(matches!(stress_loss(&[1], &[i128::MIN]), Err(MathError::Domain { .. })));
-        assert!(matches!(historical(&[1], &[i64::MIN; 100], one, 9_900), Err(MathError::Domain { .. })));
-        assert!(sigma_horizon(Q64(i128::MAX), u64::MAX).is_err());
-        assert_eq!(Q64(i128::MIN).neg(), Q64(i128::MAX));
-        assert_eq!(Q64(i128::MIN).abs(), Q64(i128::MAX));
+        assert!(matches!(
+            historical(&[1], &[Ret56::from_raw(i64::MIN); 100], one, 9_900),
+            Err(MathError::Domain { .. })
+        ));
+        assert!(sigma_horizon(Q64::from_raw(i128::MAX), u64::MAX).is_err());
+        assert_eq!(Q64::from_raw(i128::MIN).neg(), Q64::from_raw(i128::MAX));
+        assert_eq!(Q64::from_raw(i128::MIN).abs(), Q64::from_raw(i128::MAX));
         assert!(matches!(one.to_atomics_floor(77), Err(MathError::Overflow { .. })));
         assert!(matches!(one.to_atomics_ceil(39), Err(MathError::Overflow { .. })));
         assert_eq!(one.to_atomics_floor(18).unwrap(), 1_000_000_000_000_000_000);
@@ -498,7 +521,7 @@ mod tests {
     /// uniform figure; one scale per round is required.
     #[test]
     fn historical_per_round_scales_each_round() {
-        let r = |x: i128| ((x << RET_FRAC_BITS) / 100) as i64;
+        let r = |x: i128| Ret56::from_raw(((x << RET_FRAC_BITS) / 100) as i64);
         let returns = vec![r(-1); 20];
         let uniform = historical(&[1_000_000], &returns, Q64::from_int(2), 9500).unwrap();
         assert_eq!(historical_per_round(&[1_000_000], &returns, &[Q64::from_int(2); 20], 9500).unwrap(), uniform);
@@ -522,13 +545,13 @@ mod tests {
         let mut returns = Vec::new();
         for _ in 0..250 {
             for _ in 0..2 {
-                returns.push(((rng.next_u64() >> 8) as i64 - (1 << 55)) >> 3);
+                returns.push(Ret56::from_raw(((rng.next_u64() >> 8) as i64 - (1 << 55)) >> 3));
             }
         }
         let got = historical(&notionals, &returns, Q64::ONE, 9900).unwrap();
         let mut losses: Vec<i128> =
             // The short leg takes its return's upper bound r + 1 unit (item 12 of issue 11).
-            returns.chunks(2).map(|r| -(notionals[0] * r[0] as i128 + notionals[1] * (r[1] as i128 + 1))).collect();
+            returns.chunks(2).map(|r| -(notionals[0] * r[0].raw() as i128 + notionals[1] * (r[1].raw() as i128 + 1))).collect();
         losses.sort_unstable_by(|a, b| b.cmp(a));
         let m = 3; // ⌈0.01·250⌉
         let d = 1i128 << 56;
@@ -547,7 +570,7 @@ mod tests {
     #[test]
     fn historical_scale_and_floor() {
         // One market, returns −1%, +2%: with scale 2 (h = 4 rounds) losses are 2·1% and −4%.
-        let r = |x: i128| ((x << RET_FRAC_BITS) / 100) as i64;
+        let r = |x: i128| Ret56::from_raw(((x << RET_FRAC_BITS) / 100) as i64);
         let mut returns = vec![r(2); 19];
         returns.push(r(-1));
         let m = historical(&[1_000_000], &returns, Q64::from_int(2), 9500).unwrap();
@@ -562,8 +585,8 @@ mod tests {
 
     #[test]
     fn simple_returns() {
-        assert_eq!(simple_return(100, 101).unwrap(), (1i64 << 56) / 100);
-        assert_eq!(simple_return(100, 99).unwrap(), -((1i64 << 56) / 100) - 1);
+        assert_eq!(simple_return(100, 101).unwrap().raw(), (1i64 << 56) / 100);
+        assert_eq!(simple_return(100, 99).unwrap().raw(), -((1i64 << 56) / 100) - 1);
         assert!(simple_return(0, 1).is_err());
         assert!(simple_return(1, 100).is_err()); // +9,900 %
     }
@@ -617,7 +640,7 @@ mod tests {
     /// A correlation as the oracle stores it: decimal → Q64.64 (floor) → Q1.62 (toward zero).
     fn stored(atomics_18: i128) -> Q64 {
         let q = Q64::from_atomics(atomics_18.abs(), 18).unwrap();
-        let q = Q64((q.0 / 4) << 2);
+        let q = Q64::from_raw((q.raw() / 4) << 2);
         if atomics_18 < 0 {
             q.neg()
         } else {
@@ -692,11 +715,11 @@ mod tests {
     /// reference times ⌈√Q⌉, Q = Σ NᵢsᵢNⱼsⱼρᵢⱼ exact (units 2⁻¹⁹²).
     fn exact_parametric(n: &[i128], s: &[Q64], rho: &[Q64], bps: u32) -> (BigInt, BigInt, BigInt) {
         let k = n.len();
-        let w: Vec<BigInt> = (0..k).map(|i| BigInt::from(n[i]) * BigInt::from(s[i].0)).collect();
+        let w: Vec<BigInt> = (0..k).map(|i| BigInt::from(n[i]) * BigInt::from(s[i].raw())).collect();
         let mut q = BigInt::from(0);
         for i in 0..k {
             for j in 0..k {
-                q += &w[i] * &w[j] * BigInt::from(rho[i * k + j].0);
+                q += &w[i] * &w[j] * BigInt::from(rho[i * k + j].raw());
             }
         }
         let q = q.max(BigInt::from(0));
@@ -758,7 +781,7 @@ mod tests {
             let mut unit = || (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64;
             let k = 100 + (unit() * 60.0) as usize;
             let notionals: Vec<i128> = (0..n).map(|_| ((unit() - 0.5) * 2f64.powi(90)) as i128).collect();
-            let scale = Q64(Q64::ONE.0 + (unit() * 31.0 * 2f64.powi(64)) as i128);
+            let scale = Q64::from_raw(Q64::ONE.raw() + (unit() * 31.0 * 2f64.powi(64)) as i128);
             let mut prices: Vec<u128> = (0..n).map(|_| 1_000 + (unit() * 1e9) as u128).collect();
             let (mut returns, mut exact) = (Vec::new(), Vec::new());
             for _ in 0..k {
@@ -774,7 +797,7 @@ mod tests {
                     den *= BigInt::from(prev);
                     prices[i] = cur;
                 }
-                let num = (num * BigInt::from(scale.0)) << bigref::P;
+                let num = (num * BigInt::from(scale.raw())) << bigref::P;
                 let den = den << 64u32;
                 // ⌈num/den⌉ in 2⁻¹⁹² units.
                 let (qq, r) = (&num / &den, &num % &den);
@@ -801,11 +824,11 @@ mod tests {
         let n = -E18;
         let got = historical(&[n], &returns, scale, 9900).unwrap();
         // Exact: ⌈10¹⁸ · (1/257) · scale / 2⁶⁴⌉.
-        let num = BigInt::from(-n) * BigInt::from(scale.0);
+        let num = BigInt::from(-n) * BigInt::from(scale.raw());
         let den = BigInt::from(257) << 64u32;
         let exact = (&num + &den - 1) / &den;
         // The old figure: the floored return for the short too.
-        let old_loss = BigInt::from(-n) * BigInt::from(returns[0]) * BigInt::from(scale.0);
+        let old_loss = BigInt::from(-n) * BigInt::from(returns[0].raw()) * BigInt::from(scale.raw());
         let d = BigInt::from(1) << 120u32;
         let old = (&old_loss + &d - 1) / &d;
         println!("short: exact ⌈loss⌉ {exact}, old {old}, now {}", got.var);
@@ -815,7 +838,7 @@ mod tests {
         // A long of the same size over the falling rounds keeps its loss from the floored return
         // (already conservative: at most one return unit, here < 264 units, above exact).
         let long = historical(&[E18], &returns, scale, 9900).unwrap();
-        let exact_long = (BigInt::from(E18) * BigInt::from(scale.0) + (BigInt::from(258) << 64u32) - 1)
+        let exact_long = (BigInt::from(E18) * BigInt::from(scale.raw()) + (BigInt::from(258) << 64u32) - 1)
             / (BigInt::from(258) << 64u32);
         assert!(BigInt::from(long.var) >= exact_long && BigInt::from(long.var) <= exact_long + 264);
     }

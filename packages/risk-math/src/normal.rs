@@ -3,6 +3,7 @@
 
 use crate::error::{MathError, MathResult};
 use crate::fixed::{FRAC_BITS, Q64};
+use crate::formats::{q32_int, Q32};
 use crate::special::{exp_neg_w, ln, sqrt, W};
 use crate::wide::isqrt_u64;
 use crate::BPS;
@@ -22,7 +23,7 @@ fn pdf_w(x: Q64) -> MathResult<i128> {
     if x2 > Q64::from_int(160) {
         return Ok(0);
     }
-    let e = exp_neg_w(Q64(x2.0 >> 1));
+    let e = exp_neg_w(Q64::from_raw(x2.raw() >> 1))?;
     let prod: I256 = I256::from(e) * I256::from(INV_SQRT_2PI_126);
     Ok((prod >> 126u32).as_i128())
 }
@@ -30,7 +31,7 @@ fn pdf_w(x: Q64) -> MathResult<i128> {
 /// φ(x) = e^(−x²/2) / √(2π), the standard normal density, in Q64.64.
 /// Domain: all x (0 where φ < 2⁻⁶⁴). Rounding: toward −∞; error < 2⁻⁶³ absolute.
 pub fn pdf(x: Q64) -> MathResult<Q64> {
-    Ok(Q64(pdf_w(x)? >> (W - FRAC_BITS)))
+    Ok(Q64::from_raw(pdf_w(x)? >> (W - FRAC_BITS)))
 }
 
 /// Φ(x), the standard normal cdf, in Q64.64.
@@ -49,18 +50,17 @@ pub fn cdf(x: Q64) -> MathResult<Q64> {
     let x2 = x.mul(x)?;
     let mut sum = x;
     let mut term = x;
-    let mut n: i128 = 1;
-    loop {
-        term = Q64(term.mul(x2)?.0 / (2 * n + 1));
-        if term.0 == 0 {
+    for n in 1i128.. {
+        // Truncating toward zero (|term| only shrinks).
+        term = Q64::from_raw(term.mul(x2)?.raw() / (2 * n + 1));
+        if term.raw() == 0 {
             break;
         }
         sum = sum.add(term)?;
-        n += 1;
     }
     let phi = pdf_w(x)?;
-    let tail = (I256::from(sum.0) * I256::from(phi)) >> W;
-    Ok(Q64(Q64::HALF.0 + tail.as_i128()))
+    let tail = (I256::from(sum.raw()) * I256::from(phi)) >> W;
+    Q64::HALF.add(Q64::from_raw(tail.as_i128()))
 }
 
 // AS241 (PPND16) coefficients, lowest degree first. Wichura, Appl. Statist. 37 (1988) 477-484.
@@ -144,7 +144,7 @@ fn horner(c: &[Q64; 8], r: Q64) -> MathResult<Q64> {
 /// [0.5, 0.999999] is reported by the tests (requirement: 1e-12 absolute).
 /// Rounding: each step toward −∞; the sign is applied last, so Φ⁻¹(1−p) = −Φ⁻¹(p) exactly.
 pub fn inv_cdf(p: Q64) -> MathResult<Q64> {
-    if p.0 <= 0 || p >= Q64::ONE {
+    if p.raw() <= 0 || p >= Q64::ONE {
         return Err(MathError::Domain { what: "quantile probability outside (0, 1)" });
     }
     let q = p.sub(Q64::HALF)?;
@@ -178,17 +178,15 @@ fn cdf_minus_half_r(x: Q64) -> MathResult<I256> {
     if x.is_negative() || x > REFINE_MAX {
         return Err(MathError::Domain { what: "quantile refinement outside [0, 6]" });
     }
-    let x2 = (I256::from(x.0) * I256::from(x.0)) >> (2 * FRAC_BITS - R);
-    let mut term = I256::from(x.0) << (R - FRAC_BITS);
+    let x2 = (I256::from(x.raw()) * I256::from(x.raw())) >> (2 * FRAC_BITS - R);
+    let mut term = I256::from(x.raw()) << (R - FRAC_BITS);
     let mut sum = term;
-    let mut k = 1i32;
-    loop {
+    for k in 1i32.. {
         term = ((term * x2) >> R) / I256::from(2 * k + 1);
         if term == 0 {
             break;
         }
-        sum += term;
-        k += 1;
+        sum += term; // < Φ(6)·2¹⁰⁰: far inside 256 bits
     }
     Ok((sum * (pdf_exact_arg_w(x)? >> (W - R))) >> R)
 }
@@ -198,8 +196,8 @@ fn cdf_minus_half_r(x: Q64) -> MathResult<I256> {
 /// (< 1.5·2⁻⁶⁴) is put back as φ·(1 − ε), exact to ε²/2 < 2⁻¹²⁷. Error ≤ 2⁻¹¹⁰ relative.
 fn pdf_exact_arg_w(x: Q64) -> MathResult<I256> {
     let phi = I256::from(pdf_w(x)?);
-    let y_hi = x.mul(x)?.0 >> 1; // what pdf_w used for x²/2, Q64.64
-    let eps = I256::from(x.0) * I256::from(x.0) - (I256::from(y_hi) << (FRAC_BITS + 1)); // units 2⁻¹²⁹
+    let y_hi = x.mul(x)?.raw() >> 1; // what pdf_w used for x²/2, Q64.64
+    let eps = I256::from(x.raw()) * I256::from(x.raw()) - (I256::from(y_hi) << (FRAC_BITS + 1)); // units 2⁻¹²⁹
     Ok(phi - ((phi * eps) >> (2 * FRAC_BITS + 1)))
 }
 
@@ -211,7 +209,7 @@ fn newton_quantile(z: Q64, bps: u32) -> MathResult<Q64> {
     let d = f * I256::from(BPS) - (I256::from(bps - BPS / 2) << R);
     let phi = (pdf_exact_arg_w(z)? >> (W - R)) * I256::from(BPS);
     let corr = crate::fixed::floor_div(d << FRAC_BITS, phi);
-    z.sub(Q64(i128::try_from(corr).map_err(|_| MathError::Overflow { what: "quantile step" })?))
+    z.sub(Q64::from_raw(i128::try_from(corr).map_err(|_| MathError::Overflow { what: "quantile step" })?))
 }
 
 /// Φ⁻¹(α) to within [`Z_MARGIN`] units for 5,000 ≤ bps ≤ 9,999: AS241 ([`inv_cdf`], ~1e-16
@@ -220,7 +218,7 @@ fn newton_quantile(z: Q64, bps: u32) -> MathResult<Q64> {
 /// and after step two e < 2⁻⁶⁴·(1 + 2⁻¹⁴); the test `audit_12_factors_bracket_the_exact_values`
 /// checks the bracket [z − 2, z + 2] against a 192-bit reference for all 5,000 confidences.
 fn refine_quantile(bps: u32) -> MathResult<Q64> {
-    let z0 = inv_cdf(Q64::from_ratio(bps as i128, BPS as i128)?)?.max(Q64::ZERO);
+    let z0 = inv_cdf(Q64::from_ratio(i128::from(bps), i128::from(BPS))?)?.max(Q64::ZERO);
     newton_quantile(newton_quantile(z0, bps)?.max(Q64::ZERO), bps)
 }
 
@@ -237,23 +235,21 @@ pub fn var_es_factors(confidence_bps: u32) -> MathResult<(Q64, Q64)> {
         return Err(MathError::InvalidConfidence { confidence_bps, min: 5_000, max: 9_999 });
     }
     let z = refine_quantile(confidence_bps)?;
-    let z_lo = Q64((z.0 - Z_MARGIN).max(0));
+    let z_lo = Q64::from_raw((z.raw() - Z_MARGIN).max(0));
     let phi = pdf_exact_arg_w(z_lo)?;
     let phi_up = phi + (phi >> 100u32) + I256::from(4u8);
     let es = crate::fixed::ceil_div(phi_up * I256::from(BPS), I256::from(BPS - confidence_bps) << (W - FRAC_BITS));
-    Ok((Q64(z.0 + Z_MARGIN), Q64(es.as_i128())))
+    Ok((Q64::from_raw(z.raw() + Z_MARGIN), Q64::from_raw(es.as_i128())))
 }
 
 // --- Fast Q32.32 quantile for Monte Carlo draws -------------------------------------------
 
-const fn q32(c: Q64) -> i64 {
-    (c.0 >> 32) as i64
-}
+/// The AS241 coefficients cut to Q32.32 (toward −∞), as raw `i64`s for the hot loop.
 const fn q32s(c: [Q64; 8]) -> [i64; 8] {
     let mut out = [0i64; 8];
     let mut i = 0;
     while i < 8 {
-        out[i] = q32(c[i]);
+        out[i] = Q32::from_q64_floor_const(c[i]).raw();
         i += 1;
     }
     out
@@ -264,43 +260,51 @@ const C32: [i64; 8] = q32s(C);
 const D32: [i64; 8] = q32s(D);
 const E32: [i64; 8] = q32s(E);
 const F32: [i64; 8] = q32s(F);
-const ONE32: i64 = 1 << 32;
-const SPLIT1_64: i128 = SPLIT1.0;
-const CONST1_32: i64 = q32(CONST1);
-const CONST2_32: i64 = q32(CONST2);
-const SPLIT2_32: i64 = 5 << 32;
+const ONE32: i64 = q32_int(1).raw();
+const SPLIT1_64: i128 = SPLIT1.raw();
+const CONST1_32: i64 = Q32::from_q64_floor_const(CONST1).raw();
+const CONST2_32: i64 = Q32::from_q64_floor_const(CONST2).raw();
+const SPLIT2_32: i64 = q32_int(5).raw();
 const LN2_32: i64 = 2_977_044_472;
 const SQRT2_32: i64 = 6_074_001_000;
 
+/// A 128-bit intermediate of the Q32.32 evaluation back in 64 bits. Every value the draw
+/// computes is far inside `i64` (the rational functions are bounded on their domains), so the
+/// clamp never binds: it stands where a wrapping cast would.
+#[inline]
+fn narrow(v: i128) -> i64 {
+    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// A `u64` below 2⁶³ as an `i64` (clamped like [`narrow`]; never binds here).
+#[inline]
+fn narrow_u(v: u64) -> i64 {
+    i64::try_from(v).unwrap_or(i64::MAX)
+}
+
 #[inline]
 fn horner32(c: &[i64; 8], r: i64) -> i64 {
-    let mut acc = c[7] as i128;
+    let r = i128::from(r);
+    let mut acc = i128::from(c[7]);
     for k in (0..7).rev() {
-        acc = ((acc * r as i128) >> 32) + c[k] as i128;
+        acc = ((acc * r) >> 32) + i128::from(c[k]);
     }
-    acc as i64
+    narrow(acc)
 }
 
 /// −ln(u / 2⁶⁴) in Q32.32 for 1 ≤ u < 2⁶⁴ (atanh series, 7 terms; error < 2⁻³⁰).
 #[inline]
 fn neg_ln_q32(u: u64) -> i64 {
-    let top = 63 - u.leading_zeros() as i64; // u = m·2^top, m ∈ [1, 2)
-    let mut e = top;
-    let mut m: i64 = if top >= 32 { (u >> (top - 32)) as i64 } else { (u << (32 - top)) as i64 };
-    if m > SQRT2_32 {
-        m >>= 1;
-        e += 1;
-    }
+    let top = 63 - i64::from(u.leading_zeros()); // u = m·2^top, m ∈ [1, 2)
+    let m = narrow_u(if top >= 32 { u >> (top - 32) } else { u << (32 - top) });
+    let (m, e) = if m > SQRT2_32 { (m >> 1, top + 1) } else { (m, top) };
     // |m−1|·2³² < 2⁶³ and the denominator is ≥ 1.7·2³²: plain i64 division.
     let t = ((m - ONE32) << 32) / (m + ONE32);
     let t2 = (t * t) >> 32;
-    let mut power = t;
-    let mut sum = t;
-    let mut n = 3;
-    while n <= 13 {
+    let (mut power, mut sum) = (t, t);
+    for n in [3i64, 5, 7, 9, 11, 13] {
         power = (power * t2) >> 32;
-        sum += power / n;
-        n += 2;
+        sum = sum.saturating_add(power / n); // |sum| < atanh(0.18)·2³²: never saturates
     }
     -((e - 64) * LN2_32 + 2 * sum)
 }
@@ -309,33 +313,36 @@ fn neg_ln_q32(u: u64) -> i64 {
 /// Q32.32. Same AS241 rational functions as [`inv_cdf`], evaluated in 64-bit fixed point with
 /// 128-bit products: absolute error ≤ 2e-8 (tests), which is far below the sampling error of
 /// any Monte Carlo run; deterministic and bit-identical on every platform.
-pub fn normal_q32(u: u64) -> i64 {
-    let p = (u | 1) as i128; // Q0.64, strictly inside (0, 1)
+pub fn normal_draw(u: u64) -> Q32 {
+    let p = i128::from(u | 1); // Q0.64, strictly inside (0, 1)
     let q64 = p - (1i128 << 63);
     if q64.abs() <= SPLIT1_64 {
-        let q = (q64 >> 32) as i64;
-        let r = CONST1_32 - (((q as i128) * (q as i128)) >> 32) as i64;
-        let num = horner32(&A32, r) as i128 * q as i128; // Q64
-        return (num / horner32(&B32, r) as i128) as i64;
+        let q = narrow(q64 >> 32);
+        let r = CONST1_32 - narrow((i128::from(q) * i128::from(q)) >> 32);
+        let num = i128::from(horner32(&A32, r)) * i128::from(q); // Q64
+        return Q32::from_raw(narrow(num / i128::from(horner32(&B32, r))));
     }
     let tail_u = if q64 < 0 { u | 1 } else { (u | 1).wrapping_neg() };
-    let neg_ln = neg_ln_q32(tail_u) as u64; // ≤ 44.4·2³² < 2³⁸
-    let mut r = (isqrt_u64(neg_ln << 26) << 3) as i64; // √ in Q32.32 (29 bits kept)
-    let z = if r <= SPLIT2_32 {
-        r -= CONST2_32;
-        ((horner32(&C32, r) as i128) << 32) / horner32(&D32, r) as i128
+    // > 0 (the tail's p ≤ ½) and ≤ 44.4·2³² < 2³⁸.
+    let neg_ln = u64::try_from(neg_ln_q32(tail_u)).unwrap_or(0);
+    let r = narrow_u(isqrt_u64(neg_ln << 26) << 3); // √ in Q32.32 (29 bits kept)
+    let z = narrow(if r <= SPLIT2_32 {
+        let r = r - CONST2_32;
+        (i128::from(horner32(&C32, r)) << 32) / i128::from(horner32(&D32, r))
     } else {
-        r -= SPLIT2_32;
-        ((horner32(&E32, r) as i128) << 32) / horner32(&F32, r) as i128
-    } as i64;
-    if q64 < 0 {
-        -z
-    } else {
-        z
-    }
+        let r = r - SPLIT2_32;
+        (i128::from(horner32(&E32, r)) << 32) / i128::from(horner32(&F32, r))
+    });
+    Q32::from_raw(if q64 < 0 { -z } else { z })
+}
+
+/// [`normal_draw`] as its raw `i64` (z · 2³²).
+pub fn normal_q32(u: u64) -> i64 {
+    normal_draw(u).raw()
 }
 
 #[cfg(test)]
+#[allow(clippy::as_conversions)]
 pub(crate) mod tests {
     use super::*;
     use crate::testutil::{from_f, to_f, TWO64};
@@ -495,10 +502,10 @@ pub(crate) mod tests {
 
     /// The figures the old code produced (test only): z = AS241 + 1 unit, es from φ(z) + 1 unit.
     pub(crate) fn old_factors(bps: u32) -> (Q64, Q64) {
-        let z = Q64(inv_cdf(Q64::from_ratio(bps as i128, 10_000).unwrap()).unwrap().0 + 1);
+        let z = Q64::from_raw(inv_cdf(Q64::from_ratio(bps as i128, 10_000).unwrap()).unwrap().raw() + 1);
         let tail = Q64::from_ratio(10_000 - bps as i128, 10_000).unwrap();
-        let phi = Q64(pdf(z).unwrap().0 + 1);
-        (z, Q64(crate::fixed::ceil_div(I256::from(phi.0) << FRAC_BITS, I256::from(tail.0)).as_i128()))
+        let phi = Q64::from_raw(pdf(z).unwrap().raw() + 1);
+        (z, Q64::from_raw(crate::fixed::ceil_div(I256::from(phi.raw()) << FRAC_BITS, I256::from(tail.raw())).as_i128()))
     }
 
     /// Certified bounds of the exact (z*, es*) at `bps` from the 192-bit reference, as
@@ -506,7 +513,7 @@ pub(crate) mod tests {
     pub(crate) fn exact_factors(bps: u32) -> [num_bigint::BigInt; 4] {
         use crate::bigref::{from_q64, pdf as rpdf, quantile};
         let (z, _) = var_es_factors(bps).unwrap();
-        let (lo, hi) = quantile(bps, &from_q64(z.0));
+        let (lo, hi) = quantile(bps, &from_q64(z.raw()));
         let tail = num_bigint::BigInt::from(10_000 - bps);
         let slack = crate::bigref::one() >> 170u32;
         let es_hi = (rpdf(&lo.clone().max(0.into())) + &slack) * 10_000 / &tail + 1;
@@ -526,21 +533,21 @@ pub(crate) mod tests {
         for bps in [9000, 9500, 9900, 9990, 9999, 9750, 9950] {
             let (z, es) = var_es_factors(bps).unwrap();
             let [z_lo, z_hi, es_lo, es_hi] = exact_factors(bps);
-            let (gz, ges) = (from_q64(z.0), from_q64(es.0));
+            let (gz, ges) = (from_q64(z.raw()), from_q64(es.raw()));
             assert!(gz >= z_hi, "z below exact at {bps}");
             assert!(ges >= es_hi, "es factor below exact at {bps}");
             assert!(rel(&gz, &z_lo) && rel(&ges, &es_lo), "not within 1e-15 at {bps}");
             let (oz, oes) = old_factors(bps);
-            let (oz_b, oes_b) = (from_q64(oz.0) < z_hi, from_q64(oes.0) < es_hi);
+            let (oz_b, oes_b) = (from_q64(oz.raw()) < z_hi, from_q64(oes.raw()) < es_hi);
             let ulps = |g: &BigInt, e: &BigInt| ((g - e) >> 120u32).to_string().parse::<f64>().unwrap() / 256.0;
             println!(
                 "{bps}: z {} (+{:.1} units over exact; old {:+.1}), es {} (+{:.1}; old {:+.1})",
-                z.0,
+                z.raw(),
                 ulps(&gz, &z_hi),
-                ulps(&from_q64(oz.0), &z_hi),
-                es.0,
+                ulps(&from_q64(oz.raw()), &z_hi),
+                es.raw(),
                 ulps(&ges, &es_hi),
-                ulps(&from_q64(oes.0), &es_hi)
+                ulps(&from_q64(oes.raw()), &es_hi)
             );
             old_below += (oz_b || oes_b) as u32;
         }
@@ -556,14 +563,14 @@ pub(crate) mod tests {
         use std::cmp::Ordering;
         for bps in 5_000..=9_999u32 {
             let (z, es) = var_es_factors(bps).unwrap();
-            assert_eq!(cmp_cdf(&from_q64(z.0), bps), Ordering::Greater, "z below z* at {bps}");
-            let z_lo = from_q64(z.0 - 4);
+            assert_eq!(cmp_cdf(&from_q64(z.raw()), bps), Ordering::Greater, "z below z* at {bps}");
+            let z_lo = from_q64(z.raw() - 4);
             assert_eq!(cmp_cdf(&z_lo, bps), Ordering::Less, "z more than 4 units above z* at {bps}");
             let tail = BigInt::from(10_000 - bps);
             let slack = one() >> 170u32;
-            let ges = from_q64(es.0) * &tail;
+            let ges = from_q64(es.raw()) * &tail;
             assert!(ges >= (rpdf(&z_lo.max(0.into())) + &slack) * 10_000, "es factor below exact at {bps}");
-            let es_lo = (rpdf(&from_q64(z.0)) - &slack) * 10_000;
+            let es_lo = (rpdf(&from_q64(z.raw())) - &slack) * 10_000;
             assert!((&ges - &es_lo) * BigInt::from(10i64.pow(15)) < es_lo, "es factor loose at {bps}");
         }
     }

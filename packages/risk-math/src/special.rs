@@ -34,22 +34,22 @@ pub(crate) fn wmul(a: i128, b: i128) -> i128 {
 fn exp_reduced_w(r: i128) -> i128 {
     let mut sum = W_ONE + r;
     let mut term = r;
-    let mut n: i128 = 2;
-    loop {
+    for n in 2i128.. {
         term = wmul(term, r) / n;
         if term == 0 {
-            return sum;
+            break;
         }
-        sum += term;
-        n += 1;
+        sum += term; // partial sums of e^r ≤ 1.5: far inside i128
     }
+    sum
 }
 
 /// Splits `x` (Q64.64, |x| ≤ 46) as k·ln2 + r with k = round(x/ln2) and r in Q8.120.
-fn reduce(x: Q64) -> (i32, i128) {
-    let k = (x.0 + LN2_Q64 / 2).div_euclid(LN2_Q64);
-    let r = (x.0 << (W - FRAC_BITS)) - k * LN2_W;
-    (k as i32, r)
+fn reduce(x: Q64) -> MathResult<(i32, i128)> {
+    let k = (x.raw() + LN2_Q64 / 2).div_euclid(LN2_Q64);
+    let r = (x.raw() << (W - FRAC_BITS)) - k * LN2_W;
+    let k = i32::try_from(k).map_err(|_| MathError::Overflow { what: "exp range reduction" })?;
+    Ok((k, r))
 }
 
 /// eˣ in Q64.64.
@@ -64,26 +64,23 @@ pub fn exp(x: Q64) -> MathResult<Q64> {
     if x < EXP_MIN {
         return Ok(Q64::ZERO);
     }
-    let (k, r) = reduce(x);
+    let (k, r) = reduce(x)?;
     let e = exp_reduced_w(r);
-    // e · 2^k in Q64.64: shift by k − (120 − 64).
-    let s = k - (W - FRAC_BITS) as i32;
-    Ok(Q64(if s >= 0 { e << s } else { e >> (-s) }))
+    // e · 2^k in Q64.64: shift by k − (120 − 64), within [−121, 7] on the domain.
+    let s = i64::from(k) - i64::from(W - FRAC_BITS);
+    let by = u32::try_from(s.unsigned_abs()).map_err(|_| MathError::Overflow { what: "exp" })?;
+    Ok(Q64::from_raw(if s >= 0 { e << by } else { e >> by }))
 }
 
 /// e^(−y) in Q8.120 for 0 ≤ y ≤ 80 (rounded toward −∞); the extra 56 fractional bits keep
 /// tiny densities accurate to ~2⁻¹¹⁰ relative, which the normal cdf needs far in the tail.
-pub(crate) fn exp_neg_w(y: Q64) -> i128 {
-    debug_assert!(y.0 >= 0 && y <= Q64::from_int(80));
-    let (k, r) = reduce(y.neg());
+pub(crate) fn exp_neg_w(y: Q64) -> MathResult<i128> {
+    debug_assert!(y.raw() >= 0 && y <= Q64::from_int(80));
+    let (k, r) = reduce(y.neg())?;
     let e = exp_reduced_w(r);
     // k ≤ 0 here (y ≥ 0), so e·2^k only shifts right.
-    let sh = (-k) as u32;
-    if sh >= 127 {
-        0
-    } else {
-        e >> sh
-    }
+    let sh = k.unsigned_abs();
+    Ok(if sh >= 127 { 0 } else { e >> sh })
 }
 
 /// ln x in Q64.64.
@@ -92,54 +89,52 @@ pub(crate) fn exp_neg_w(y: Q64) -> i128 {
 /// summed in Q8.120. Rounding: toward −∞; absolute error ≤ 2⁻⁶³ (≈1.1e-19), so relative error
 /// ≤ 1e-15 wherever |ln x| ≥ 1e-4 and absolute ≤ 1e-18 everywhere.
 pub fn ln(x: Q64) -> MathResult<Q64> {
-    if x.0 <= 0 {
+    if x.raw() <= 0 {
         return Err(MathError::Domain { what: "ln of a non-positive number" });
     }
-    let top = 127 - x.0.leading_zeros() as i32; // index of the highest set bit
-    let mut e = top - FRAC_BITS as i32;
-    // m in Q8.120, in [1, 2).
-    let mut m = if top <= W as i32 { x.0 << (W as i32 - top) } else { x.0 >> (top - W as i32) };
-    if m > SQRT2_W {
-        m >>= 1;
-        e += 1;
-    }
+    let top = 127 - x.raw().leading_zeros(); // index of the highest set bit (x > 0)
+                                             // m in Q8.120, in [1, 2).
+    let m = if top <= W { x.raw() << (W - top) } else { x.raw() >> (top - W) };
+    let e = i128::from(top) - i128::from(FRAC_BITS);
+    let (m, e) = if m > SQRT2_W { (m >> 1, e + 1) } else { (m, e) };
     let num = I256::from(m - W_ONE) << W;
     let t = floor_div(num, I256::from(m + W_ONE)).as_i128();
     let t2 = wmul(t, t);
     let mut power = t;
     let mut sum = t;
-    let mut n: i128 = 3;
-    loop {
+    for n in (3i128..).step_by(2) {
         power = wmul(power, t2);
         let term = power / n;
         if term == 0 {
             break;
         }
-        sum += term;
-        n += 2;
+        sum += term; // partial sums of atanh(t) with |t| < 0.18: far inside i128
     }
-    let total = (e as i128) * LN2_W + 2 * sum;
-    Ok(Q64(total >> (W - FRAC_BITS)))
+    let total = e * LN2_W + 2 * sum;
+    Ok(Q64::from_raw(total >> (W - FRAC_BITS)))
 }
 
 /// √x in Q64.64, exact floor of the true root of the Q64.64 value.
 /// Domain: x ≥ 0. Rounding: toward −∞ (error < 2⁻⁶⁴).
 pub fn sqrt(x: Q64) -> MathResult<Q64> {
-    if x.0 < 0 {
+    if x.raw() < 0 {
         return Err(MathError::Domain { what: "sqrt of a negative number" });
     }
-    let n = U256::from(x.0 as u128) << FRAC_BITS;
-    Ok(Q64(isqrt_u256(n) as i128))
+    let n = U256::from(x.raw().unsigned_abs()) << FRAC_BITS;
+    // √(x·2⁶⁴) < 2⁹⁶ for any x < 2¹²⁷: always fits.
+    let root = i128::try_from(isqrt_u256(n)).map_err(|_| MathError::Overflow { what: "sqrt" })?;
+    Ok(Q64::from_raw(root))
 }
 
 /// √x in Q64.64 rounded toward +∞.
 pub fn sqrt_ceil(x: Q64) -> MathResult<Q64> {
     let r = sqrt(x)?;
-    let back = U256::from(r.0 as u128) * U256::from(r.0 as u128);
-    Ok(if back == U256::from(x.0 as u128) << FRAC_BITS { r } else { Q64(r.0 + 1) })
+    let root = U256::from(r.raw().unsigned_abs());
+    Ok(if root * root == U256::from(x.raw().unsigned_abs()) << FRAC_BITS { r } else { r.add(Q64::EPSILON)? })
 }
 
 #[cfg(test)]
+#[allow(clippy::as_conversions)]
 mod tests {
     use super::*;
     use crate::testutil::{from_f, to_f};
@@ -168,10 +163,10 @@ mod tests {
         assert_eq!(ln(Q64::ONE).unwrap(), Q64::ZERO);
         assert!((to_f(ln(Q64::from_int(2)).unwrap()) - std::f64::consts::LN_2).abs() < 1e-18);
         assert!(ln(Q64::ZERO).is_err());
-        assert!(ln(Q64(-5)).is_err());
+        assert!(ln(Q64::from_raw(-5)).is_err());
         // Smallest and largest positive inputs.
-        assert!((to_f(ln(Q64(1)).unwrap()) + 64.0 * std::f64::consts::LN_2).abs() < 1e-13);
-        assert!((to_f(ln(Q64(i128::MAX)).unwrap()) - 63.0 * std::f64::consts::LN_2).abs() < 1e-13);
+        assert!((to_f(ln(Q64::from_raw(1)).unwrap()) + 64.0 * std::f64::consts::LN_2).abs() < 1e-13);
+        assert!((to_f(ln(Q64::from_raw(i128::MAX)).unwrap()) - 63.0 * std::f64::consts::LN_2).abs() < 1e-13);
     }
 
     #[test]
@@ -183,7 +178,7 @@ mod tests {
             // by 1/eˣ when it passes through ln.
             let amplification = (1.0 / to_f(exp(x).unwrap())).max(1.0) as i128;
             let tol = 3 + amplification;
-            assert!((y.0 - x.0).abs() <= tol, "k={k} diff={}", y.0 - x.0);
+            assert!((y.raw() - x.raw()).abs() <= tol, "k={k} diff={}", y.raw() - x.raw());
         }
     }
 
@@ -191,9 +186,9 @@ mod tests {
     fn sqrt_is_exact() {
         assert_eq!(sqrt(Q64::from_int(4)).unwrap(), Q64::from_int(2));
         assert_eq!(sqrt(Q64::lit("2.25")).unwrap(), Q64::lit("1.5"));
-        assert!(sqrt(Q64(-1)).is_err());
+        assert!(sqrt(Q64::from_raw(-1)).is_err());
         let s = sqrt(Q64::from_int(2)).unwrap();
-        assert_eq!(sqrt_ceil(Q64::from_int(2)).unwrap().0, s.0 + 1);
+        assert_eq!(sqrt_ceil(Q64::from_int(2)).unwrap().raw(), s.raw() + 1);
         assert!((to_f(s) - std::f64::consts::SQRT_2).abs() < 1e-18);
     }
 
@@ -213,7 +208,7 @@ mod tests {
         #[test]
         fn ln_matches_reference(x in 1e-19f64..9.2e18) {
             let q = from_f(x);
-            prop_assume!(q.0 > 0);
+            prop_assume!(q.raw() > 0);
             let got = ln(q).unwrap();
             let reference = to_f(q).ln();
             let (rel, abs) = err(got, reference);

@@ -98,6 +98,7 @@ pub fn isqrt_u256_ceil(n: U256) -> Option<u128> {
 }
 
 #[cfg(test)]
+#[allow(clippy::as_conversions)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

@@ -1,8 +1,14 @@
 #![allow(missing_docs)]
 //! risk-oracle messages: market data, correlations, stress scenarios and risk queries.
+//!
+//! Settlement amounts are [`Amount`]s and signed positions [`SignedNotional`]s: both serialize
+//! as the bare integer string (`"123"`, `"-5"`) and have the base integer's JSON schema, so the
+//! SPEC's JSON is unchanged.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, Uint128};
+use cosmwasm_std::{Addr, Decimal, SignedDecimal};
+
+use crate::units::{Amount, SignedNotional};
 
 /// How `var` and `es` are computed.
 #[cw_serde]
@@ -12,66 +18,101 @@ pub enum Method {
     /// Historical simulation over the stored price rounds.
     Historical,
     /// Monte Carlo with `paths` correlated normal draws from a PRNG seeded by `seed`.
-    MonteCarlo { paths: u32, seed: u64 },
+    MonteCarlo {
+        /// Simulated paths.
+        paths: u32,
+        /// The PRNG seed (public: the figures are floored at the parametric ones).
+        seed: u64,
+    },
 }
 
+/// A market listed at instantiation.
 #[cw_serde]
 pub struct MarketInit {
+    /// The market id (1-32 chars of `A-Z a-z 0-9 - _ / .`).
     pub id: String,
+    /// Its price, > 0.
     pub price: Decimal,
     /// Annualised volatility, `"0.65"` = 65 %.
     pub volatility: Decimal,
 }
 
+/// The correlation of two distinct markets (absent pairs are 0).
 #[cw_serde]
 pub struct CorrelationPair {
+    /// One market.
     pub a: String,
+    /// The other market.
     pub b: String,
+    /// ρ in [−1, 1].
     pub rho: SignedDecimal,
 }
 
+/// One market's move in a stress scenario.
 #[cw_serde]
 pub struct Shock {
+    /// The market shocked.
     pub market: String,
     /// Relative price move, `"-0.4"` = −40 %.
     pub shock: SignedDecimal,
 }
 
+/// A named set of simultaneous shocks (markets not named do not move).
 #[cw_serde]
 pub struct StressScenario {
+    /// Unique name, 1-64 bytes.
     pub name: String,
+    /// The shocks, one per market at most.
     pub shocks: Vec<Shock>,
 }
 
 /// A signed position: `notional` in settlement units, long > 0.
 #[cw_serde]
 pub struct Exposure {
+    /// The market.
     pub market: String,
-    pub notional: Int128,
+    /// The signed notional (+ long, − short).
+    pub notional: SignedNotional,
 }
 
+/// One market's price in a feeder's submission.
 #[cw_serde]
 pub struct PriceInput {
+    /// The market.
     pub market: String,
+    /// Its price, > 0.
     pub price: Decimal,
 }
 
+/// Instantiates the oracle (SPEC).
 #[cw_serde]
 pub struct InstantiateMsg {
+    /// The owner (sets markets, correlations, scenarios, feeders and the configuration).
     pub owner: String,
+    /// The price feeders.
     pub feeders: Vec<String>,
     /// α in basis points, 5,000 ..= 9,999.
     pub confidence_bps: u32,
+    /// The risk horizon, seconds (1 ..= one year).
     pub horizon_secs: u64,
+    /// Age (seconds) past which a market's price is stale and its books unassessable.
     pub max_staleness_secs: u64,
+    /// How VaR and ES are computed.
     pub method: Method,
+    /// required = max(ES · requirement_multiplier, min_requirement).
     pub requirement_multiplier: Decimal,
-    pub min_requirement: Uint128,
+    /// The smallest requirement of any book.
+    pub min_requirement: Amount,
+    /// N of Cover-N: the members whose default the pool must survive.
     pub cover_n: u32,
+    /// claim limit = claim_multiple · max(stress loss, ES).
     pub claim_multiple: Decimal,
+    /// The markets listed at instantiation.
     pub markets: Vec<MarketInit>,
+    /// Their correlations (absent = 0).
     #[serde(default)]
     pub correlations: Vec<CorrelationPair>,
+    /// The stress scenarios.
     #[serde(default)]
     pub stress_scenarios: Vec<StressScenario>,
     /// Price rounds kept for the historical method (default 250, at most 500).
@@ -82,10 +123,13 @@ pub struct InstantiateMsg {
     pub max_move_bps: Option<u32>,
     /// RiskMetrics λ for EWMA volatility; null = EWMA off (default).
     pub ewma_lambda: Option<Decimal>,
-    /// Size limits; defaults are the hard maxima (see the contract's docs).
+    /// Size limits; defaults are the hard maxima (see the contract's docs): markets listed,
     pub max_markets: Option<u32>,
+    /// exposures in a new report,
     pub max_exposures: Option<u32>,
+    /// Monte Carlo paths,
     pub max_paths: Option<u32>,
+    /// and stress scenarios.
     pub max_scenarios: Option<u32>,
     /// Distinct feeders whose submissions form a round (default: the majority ⌊n/2⌋+1 of the
     /// feeder set; never fewer, at most all feeders).
@@ -104,62 +148,100 @@ pub struct InstantiateMsg {
 #[cw_serde]
 #[derive(Default)]
 pub struct ConfigUpdate {
+    /// See [`InstantiateMsg::confidence_bps`].
     pub confidence_bps: Option<u32>,
+    /// See [`InstantiateMsg::horizon_secs`].
     pub horizon_secs: Option<u64>,
+    /// See [`InstantiateMsg::max_staleness_secs`].
     pub max_staleness_secs: Option<u64>,
+    /// See [`InstantiateMsg::method`].
     pub method: Option<Method>,
+    /// See [`InstantiateMsg::requirement_multiplier`].
     pub requirement_multiplier: Option<Decimal>,
-    pub min_requirement: Option<Uint128>,
+    /// See [`InstantiateMsg::min_requirement`].
+    pub min_requirement: Option<Amount>,
+    /// See [`InstantiateMsg::cover_n`].
     pub cover_n: Option<u32>,
+    /// See [`InstantiateMsg::claim_multiple`].
     pub claim_multiple: Option<Decimal>,
+    /// See [`InstantiateMsg::history_len`].
     pub history_len: Option<u32>,
+    /// See [`InstantiateMsg::round_secs`].
     pub round_secs: Option<u64>,
+    /// See [`InstantiateMsg::max_move_bps`].
     pub max_move_bps: Option<u32>,
+    /// See [`InstantiateMsg::ewma_lambda`]; `"0"` turns EWMA off.
     pub ewma_lambda: Option<Decimal>,
+    /// See [`InstantiateMsg::max_markets`].
     pub max_markets: Option<u32>,
+    /// See [`InstantiateMsg::max_exposures`].
     pub max_exposures: Option<u32>,
+    /// See [`InstantiateMsg::max_paths`].
     pub max_paths: Option<u32>,
+    /// See [`InstantiateMsg::max_scenarios`].
     pub max_scenarios: Option<u32>,
+    /// See [`InstantiateMsg::min_feeders`].
     #[serde(default)]
     pub min_feeders: Option<u32>,
+    /// See [`InstantiateMsg::submission_ttl_secs`].
     #[serde(default)]
     pub submission_ttl_secs: Option<u64>,
+    /// See [`InstantiateMsg::max_feeder_spread_bps`].
     #[serde(default)]
     pub max_feeder_spread_bps: Option<u32>,
 }
 
+/// The oracle's actions.
 /// Deserialized once per call, so the size of the largest variant does not matter.
 #[allow(clippy::large_enum_variant)]
 #[cw_serde]
 pub enum ExecuteMsg {
-    /// Feeders: one price round pricing every market.
+    /// Feeders: one submission pricing every listed market (rounds form by the round rule).
     SetPrices {
+        /// One price per listed market.
         prices: Vec<PriceInput>,
     },
+    /// Owner: lists a market (or relists / updates a listed one).
     UpsertMarket {
+        /// The market id.
         id: String,
+        /// Its price.
         price: Decimal,
+        /// Its annualised volatility (the floor of the one in force).
         volatility: Decimal,
     },
+    /// Owner: sets a market's annualised volatility.
     SetVolatility {
+        /// The market.
         market: String,
+        /// The new volatility.
         volatility: Decimal,
     },
+    /// Owner: delists a market (it stays assessable; rounds no longer price it).
     RemoveMarket {
+        /// The market.
         id: String,
     },
     /// A batch; the full matrix must be positive semi-definite afterwards.
     SetCorrelations {
+        /// The pairs to set (ρ = 0 removes a pair).
         pairs: Vec<CorrelationPair>,
     },
+    /// Owner: replaces the stress scenarios.
     SetStressScenarios {
+        /// The new scenarios.
         scenarios: Vec<StressScenario>,
     },
+    /// Owner: replaces the feeder set.
     SetFeeders {
+        /// The new feeders.
         feeders: Vec<String>,
     },
+    /// Owner: changes the configuration.
     UpdateConfig(ConfigUpdate),
+    /// Owner: hands the contract over.
     TransferOwnership {
+        /// The new owner.
         owner: String,
     },
 }
@@ -167,45 +249,93 @@ pub enum ExecuteMsg {
 /// One member's inputs to Cover-N.
 #[cw_serde]
 pub struct MemberRisk {
+    /// The member.
     pub member: String,
-    pub stress_loss: Uint128,
-    pub contribution: Uint128,
-    pub coverage_left: Uint128,
+    /// Its book's stress loss.
+    pub stress_loss: Amount,
+    /// Its contribution.
+    pub contribution: Amount,
+    /// The coverage it has left.
+    pub coverage_left: Amount,
 }
 
+/// The oracle's queries.
 #[cw_serde]
 #[derive(QueryResponses)]
 pub enum QueryMsg {
     /// Everything the vault needs, in one call.
     #[returns(AssessResponse)]
-    Assess { exposures: Vec<Exposure> },
+    Assess {
+        /// The book.
+        exposures: Vec<Exposure>,
+    },
+    /// VaR, ES and the requirement of a book.
     #[returns(RequirementResponse)]
-    Requirement { exposures: Vec<Exposure> },
+    Requirement {
+        /// The book.
+        exposures: Vec<Exposure>,
+    },
+    /// The claim limit of a book.
     #[returns(ClaimLimitResponse)]
-    ClaimLimit { exposures: Vec<Exposure> },
+    ClaimLimit {
+        /// The book.
+        exposures: Vec<Exposure>,
+    },
+    /// Cover-N over the members given.
     #[returns(PoolRequirementResponse)]
-    PoolRequirement { members: Vec<MemberRisk> },
+    PoolRequirement {
+        /// The members' inputs.
+        members: Vec<MemberRisk>,
+    },
+    /// The configuration in force.
     #[returns(ConfigResponse)]
     Config {},
+    /// One market.
     #[returns(MarketResponse)]
-    Market { id: String },
+    Market {
+        /// The market id.
+        id: String,
+    },
+    /// A page of markets, by id.
     #[returns(MarketsResponse)]
-    Markets { start_after: Option<String>, limit: Option<u32> },
+    Markets {
+        /// The last id of the previous page.
+        start_after: Option<String>,
+        /// Page size (default 10, at most 30).
+        limit: Option<u32>,
+    },
+    /// The correlation of two markets.
     #[returns(CorrelationResponse)]
-    Correlation { a: String, b: String },
+    Correlation {
+        /// One market.
+        a: String,
+        /// The other.
+        b: String,
+    },
 }
 
+/// The figures of a book.
 #[cw_serde]
 pub struct AssessResponse {
-    pub var: Uint128,
-    pub es: Uint128,
-    pub required: Uint128,
-    pub stress_loss: Uint128,
-    pub claim_limit: Uint128,
+    /// Value at risk (rounded up).
+    pub var: Amount,
+    /// Expected shortfall (rounded up).
+    pub es: Amount,
+    /// max(ES · requirement_multiplier rounded up, min_requirement).
+    pub required: Amount,
+    /// max(worst stress scenario loss, ES).
+    pub stress_loss: Amount,
+    /// claim_multiple · stress_loss, rounded down.
+    pub claim_limit: Amount,
+    /// The configured claim multiple.
     pub claim_multiple: Decimal,
+    /// The configured Cover-N.
     pub cover_n: u32,
+    /// The method in force.
     pub method: Method,
+    /// α in basis points.
     pub confidence_bps: u32,
+    /// The horizon, seconds.
     pub horizon_secs: u64,
     /// Oldest price time (seconds) among the exposures' markets; block time when none.
     pub as_of: u64,
@@ -217,83 +347,129 @@ pub struct AssessResponse {
     pub max_exposures: Option<u32>,
 }
 
+/// VaR, ES and the requirement of a book.
 #[cw_serde]
 pub struct RequirementResponse {
-    pub var: Uint128,
-    pub es: Uint128,
-    pub required: Uint128,
+    /// Value at risk (rounded up).
+    pub var: Amount,
+    /// Expected shortfall (rounded up).
+    pub es: Amount,
+    /// max(ES · requirement_multiplier rounded up, min_requirement).
+    pub required: Amount,
+    /// The method in force.
     pub method: Method,
+    /// α in basis points.
     pub confidence_bps: u32,
+    /// The horizon, seconds.
     pub horizon_secs: u64,
+    /// Oldest price time (seconds) among the exposures' markets; block time when none.
     pub as_of: u64,
     /// The queried exposures' markets that are delisted (the vault refuses reports adding to
     /// or raising them), and the oracle's limit on entries of a NEW report (None = no extra
     /// limit; queries enforce only the hard maximum); the same two fields as `AssessResponse`.
     #[serde(default)]
     pub delisted: Vec<String>,
+    /// The oracle's limit on entries of a NEW report (see above).
     #[serde(default)]
     pub max_exposures: Option<u32>,
 }
 
+/// The claim limit of a book.
 #[cw_serde]
 pub struct ClaimLimitResponse {
-    pub limit: Uint128,
+    /// claim_multiple · max(stress loss, ES), rounded down.
+    pub limit: Amount,
 }
 
+/// One member's uncovered stress loss.
 #[cw_serde]
 pub struct Uncovered {
+    /// The member.
     pub member: String,
-    pub uncovered: Uint128,
+    /// min(max(0, stress_loss − contribution), coverage_left).
+    pub uncovered: Amount,
 }
 
+/// Cover-N over the members given.
 #[cw_serde]
 pub struct PoolRequirementResponse {
-    pub required: Uint128,
+    /// The sum of the `cover_n` largest uncovered losses.
+    pub required: Amount,
+    /// Every member's uncovered loss, in the order given.
     pub uncovered: Vec<Uncovered>,
 }
 
+/// The configuration in force (fields as in [`InstantiateMsg`]) and the round counters.
 #[cw_serde]
 pub struct ConfigResponse {
+    /// The owner.
     pub owner: Addr,
+    /// The feeders.
     pub feeders: Vec<Addr>,
+    /// α in basis points.
     pub confidence_bps: u32,
+    /// The horizon, seconds.
     pub horizon_secs: u64,
+    /// Staleness limit, seconds.
     pub max_staleness_secs: u64,
+    /// The method.
     pub method: Method,
+    /// The requirement multiplier.
     pub requirement_multiplier: Decimal,
-    pub min_requirement: Uint128,
+    /// The smallest requirement.
+    pub min_requirement: Amount,
+    /// N of Cover-N.
     pub cover_n: u32,
+    /// The claim multiple.
     pub claim_multiple: Decimal,
+    /// Price rounds the historical method uses.
     pub history_len: u32,
+    /// Minimum spacing of rounds, seconds.
     pub round_secs: u64,
+    /// Largest move of a price in one round, bps.
     pub max_move_bps: u32,
+    /// The EWMA λ (null = off).
     pub ewma_lambda: Option<Decimal>,
+    /// Markets the oracle may hold.
     pub max_markets: u32,
+    /// Exposures in a new report.
     pub max_exposures: u32,
+    /// Monte Carlo paths.
     pub max_paths: u32,
+    /// Stress scenarios.
     pub max_scenarios: u32,
     /// The round rule in force: distinct feeders a round needs (max(owner-set, majority)),
     /// submission lifetime and the even-count spread limit.
     #[serde(default)]
     pub min_feeders: u32,
+    /// Seconds a submission counts toward a round.
     #[serde(default)]
     pub submission_ttl_secs: u64,
+    /// Largest gap of the two middle submissions of an even count, bps.
     #[serde(default)]
     pub max_feeder_spread_bps: u32,
+    /// The stress scenarios.
     pub stress_scenarios: Vec<StressScenario>,
     /// Price rounds recorded so far and the time of the last one.
     pub rounds: u64,
+    /// The time of the last round (null before the first).
     pub last_round_at: Option<u64>,
 }
 
+/// One market.
 #[cw_serde]
 pub struct MarketResponse {
+    /// The market id.
     pub id: String,
+    /// Its last price.
     pub price: Decimal,
     /// Volatility in force: max(owner-set, EWMA) when EWMA is on.
     pub volatility: Decimal,
+    /// The owner-set volatility.
     pub base_volatility: Decimal,
+    /// The EWMA volatility, when EWMA has updated it.
     pub ewma_volatility: Option<Decimal>,
+    /// When its price was last set, seconds.
     pub updated_at: u64,
     /// Stored price rounds that include this market (capped at `history_len`).
     pub history_rounds: u64,
@@ -302,17 +478,24 @@ pub struct MarketResponse {
     pub delisted: bool,
 }
 
+/// A page of markets.
 #[cw_serde]
 pub struct MarketsResponse {
+    /// The markets, by id.
     pub markets: Vec<MarketResponse>,
 }
 
+/// The correlation of two markets.
 #[cw_serde]
 pub struct CorrelationResponse {
+    /// One market.
     pub a: String,
+    /// The other.
     pub b: String,
+    /// ρ (1 for a market with itself, 0 for an unset pair).
     pub rho: SignedDecimal,
 }
 
+/// Migrates the oracle (no fields).
 #[cw_serde]
 pub struct MigrateMsg {}

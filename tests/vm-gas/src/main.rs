@@ -101,7 +101,7 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         max_staleness_secs: 10 * 86_400 * 365,
         method: s.method.clone(),
         requirement_multiplier: dec("1"),
-        min_requirement: 0u128.into(),
+        min_requirement: risk_pool::Amount::ZERO,
         cover_n: 2,
         claim_multiple: dec("1.5"),
         markets: ids
@@ -133,7 +133,7 @@ fn book(markets: usize) -> Vec<Exposure> {
     (0..markets)
         .map(|i| Exposure {
             market: format!("M{i:02}"),
-            notional: Int128::new(if i % 3 == 2 { -1 } else { 1 } * (1_000_000_000 + 37_000_000 * i as i128)),
+            notional: Int128::new(if i % 3 == 2 { -1 } else { 1 } * (1_000_000_000 + 37_000_000 * i as i128)).into(),
         })
         .collect()
 }
@@ -218,11 +218,11 @@ fn vault_report(path: &str) {
     let oracle = api.addr_make("oracle");
     let mut querier = MockQuerier::new(&[]);
     let answer = to_json_binary(&AssessResponse {
-        var: Uint128::new(79_254_000_000),
-        es: Uint128::new(90_677_397_315),
-        required: Uint128::new(90_677_397_315),
-        stress_loss: Uint128::new(400_000_000_000),
-        claim_limit: Uint128::new(600_000_000_000),
+        var: Uint128::new(79_254_000_000).into(),
+        es: Uint128::new(90_677_397_315).into(),
+        required: Uint128::new(90_677_397_315).into(),
+        stress_loss: Uint128::new(400_000_000_000).into(),
+        claim_limit: Uint128::new(600_000_000_000).into(),
         claim_multiple: dec("1.5"),
         cover_n: 2,
         method: Method::Parametric,
@@ -275,7 +275,10 @@ fn vault_report(path: &str) {
             dex.clone(),
             vec![],
             vault::ExecuteMsg::ReportExposure {
-                exposures: vec![Exposure { market: "BTC-PERP".into(), notional: Int128::new(1_000_000_000_000) }],
+                exposures: vec![Exposure {
+                    market: "BTC-PERP".into(),
+                    notional: Int128::new(1_000_000_000_000).into(),
+                }],
             },
         ),
         (

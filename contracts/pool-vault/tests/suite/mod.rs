@@ -21,7 +21,7 @@ pub fn usdc(x: u128) -> u128 {
 }
 
 pub fn exp(market: &str, notional: i128) -> Exposure {
-    Exposure { market: market.into(), notional: Int128::new(notional) }
+    Exposure { market: market.into(), notional: Int128::new(notional).into() }
 }
 
 pub fn dec(s: &str) -> Decimal {

@@ -1,6 +1,7 @@
 //! Owner: `set_correlations`, a batch validated as a whole.
 
 use cosmwasm_std::{DepsMut, MessageInfo, Response, SignedDecimal};
+use risk_math::conv::{u64_of_usize, usize_of_u32};
 use risk_math::Q64;
 use risk_pool::oracle::CorrelationPair;
 
@@ -19,11 +20,12 @@ fn rho_q64(rho: SignedDecimal) -> Result<Q64, ContractError> {
 /// leaves the matrix positive semi-definite. Used by instantiate too.
 pub fn apply(deps: &mut DepsMut, pairs: &[CorrelationPair]) -> Result<(), ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
-    let max_pairs = (cfg.max_markets as u64) * (cfg.max_markets as u64 - 1) / 2;
-    if pairs.len() as u64 > max_pairs.max(1) {
+    let markets = u64::from(cfg.max_markets);
+    let max_pairs = markets * markets.saturating_sub(1) / 2;
+    if u64_of_usize(pairs.len()) > max_pairs.max(1) {
         return Err(ContractError::LimitExceeded {
             what: "correlation pairs",
-            count: pairs.len() as u64,
+            count: u64_of_usize(pairs.len()),
             max: max_pairs,
         });
     }
@@ -36,7 +38,7 @@ pub fn apply(deps: &mut DepsMut, pairs: &[CorrelationPair]) -> Result<(), Contra
         }
         let ma = load_market(deps.storage, &p.a)?;
         let mb = load_market(deps.storage, &p.b)?;
-        corr.set(ma.slot as usize, mb.slot as usize, rho_q64(p.rho)?);
+        corr.set(usize_of_u32(ma.slot), usize_of_u32(mb.slot), rho_q64(p.rho)?);
     }
     corr.factor_and_save(deps.storage)?;
     for p in pairs {
@@ -50,6 +52,7 @@ pub fn apply(deps: &mut DepsMut, pairs: &[CorrelationPair]) -> Result<(), Contra
     Ok(())
 }
 
+/// Owner: `set_correlations`.
 pub fn set(mut deps: DepsMut, info: MessageInfo, pairs: Vec<CorrelationPair>) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "set correlations")?;

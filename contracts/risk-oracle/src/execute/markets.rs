@@ -7,6 +7,7 @@ use crate::error::ContractError;
 use crate::execute::ensure_owner;
 use crate::limits::{MAX_ID_LEN, MAX_VOLATILITY_PCT};
 use crate::state::{load_market, Market, CONFIG, MARKETS, ROUNDS, SLOTS};
+use risk_math::conv::{u32_of_usize, u64_of_usize};
 use risk_math::measures::min_observations;
 
 pub fn validate_id(id: &str) -> Result<(), ContractError> {
@@ -52,9 +53,10 @@ pub fn add_market(
 ) -> Result<(), ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     let mut slots = SLOTS.may_load(deps.storage)?.unwrap_or_default();
-    let used = slots.iter().filter(|s| s.is_some()).count() as u64;
-    if used >= cfg.max_markets as u64 {
-        return Err(ContractError::LimitExceeded { what: "markets", count: used + 1, max: cfg.max_markets as u64 });
+    let used = u64_of_usize(slots.iter().filter(|s| s.is_some()).count());
+    let max = u64::from(cfg.max_markets);
+    if used >= max {
+        return Err(ContractError::LimitExceeded { what: "markets", count: used.saturating_add(1), max });
     }
     let slot = match slots.iter().position(|s| s.is_none()) {
         Some(free) => {
@@ -66,6 +68,8 @@ pub fn add_market(
             slots.len() - 1
         }
     };
+    // slot < max_markets ≤ 32.
+    let slot = u32_of_usize(slot).ok_or(ContractError::LimitExceeded { what: "markets", count: used, max })?;
     SLOTS.save(deps.storage, &slots)?;
     let rounds = ROUNDS.may_load(deps.storage)?.unwrap_or_default();
     MARKETS.save(
@@ -77,7 +81,7 @@ pub fn add_market(
             ewma_var: None,
             ewma_vol: None,
             updated_at: now,
-            slot: slot as u32,
+            slot,
             since_round: rounds.count,
             delisted_round: None,
             relisted: None,
@@ -166,7 +170,7 @@ pub fn remove(deps: DepsMut, info: MessageInfo, id: String) -> Result<Response, 
     let count = ROUNDS.load(deps.storage)?.count;
     // A relisted market whose new rounds are still too few keeps the old frozen window; else
     // its window starts after the gap.
-    let need = min_observations(cfg.confidence_bps) as u64;
+    let need = u64_of_usize(min_observations(cfg.confidence_bps));
     let (since, cap) = m.window(count, need);
     m.since_round = since;
     m.delisted_round = Some(cap.unwrap_or(count));

@@ -26,8 +26,9 @@ pub fn dec_q64(d: Decimal) -> Result<Q64, ContractError> {
     Ok(Q64::from_atomics(atomics, Decimal::DECIMAL_PLACES)?)
 }
 
-/// A Q64.64 value as a `Decimal`, rounded toward +∞ (used for volatilities: conservative).
+/// A Q64.64 value as a `Decimal`, rounded toward +∞ (used for volatilities: conservative);
+/// a negative value gives 0.
 pub fn q64_dec_ceil(q: Q64) -> Result<Decimal, ContractError> {
-    let atomics = q.to_atomics_ceil(Decimal::DECIMAL_PLACES)?.max(0) as u128;
+    let atomics = u128::try_from(q.to_atomics_ceil(Decimal::DECIMAL_PLACES)?).unwrap_or(0);
     Ok(Decimal::new(atomics.into()))
 }

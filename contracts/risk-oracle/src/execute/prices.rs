@@ -11,9 +11,10 @@
 
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, Storage};
 use ethnum::U256;
-use risk_math::measures::{min_observations, simple_return, RET_FRAC_BITS};
+use risk_math::conv::{u32_of_usize, u64_of_usize};
+use risk_math::measures::{min_observations, simple_return};
 use risk_math::special::sqrt_ceil;
-use risk_math::{Q64, YEAR_SECS};
+use risk_math::{MathError, Ret56, Q64, YEAR_SECS};
 use risk_pool::oracle::PriceInput;
 
 use crate::error::ContractError;
@@ -58,14 +59,18 @@ fn clamp_move(old: Decimal, new: Decimal, bps: u32) -> (Decimal, bool) {
 /// owner-set one, so σ·√(horizon/year) ≤ 100 stays inside the measures' domain (≤ 128) for
 /// every horizon: without the cap a +1,000 % round 60 s after the last made every assessment
 /// of the market overflow at a one-year horizon.
-fn ewma_variance(m: &Market, lambda: Q64, r: i64, dt: u64) -> Result<Q64, ContractError> {
-    let max_vol = Q64::from_int((MAX_VOLATILITY_PCT / 100) as i64);
-    Ok(ewma_variance_uncapped(m, lambda, r, dt)?.min(max_vol.mul(max_vol)?))
+fn ewma_variance(m: &Market, lambda: Q64, r: Ret56, dt: u64) -> Result<Q64, ContractError> {
+    Ok(ewma_variance_uncapped(m, lambda, r, dt)?.min(MAX_VOL.mul(MAX_VOL)?))
 }
 
-fn ewma_variance_uncapped(m: &Market, lambda: Q64, r: i64, dt: u64) -> Result<Q64, ContractError> {
-    let r = Q64((r as i128) << (64 - RET_FRAC_BITS));
-    let annual = Q64(r.mul(r)?.0 * YEAR_SECS as i128 / dt as i128);
+/// The largest volatility the oracle accepts, `MAX_VOLATILITY_PCT` % = 100.
+const MAX_VOL: Q64 = Q64::from_int(100);
+const _: () = assert!(MAX_VOLATILITY_PCT == 100 * 100);
+
+fn ewma_variance_uncapped(m: &Market, lambda: Q64, r: Ret56, dt: u64) -> Result<Q64, ContractError> {
+    let r = r.to_q64();
+    // r²·year/Δt, rounded toward −∞ (r² ≥ 0).
+    let annual = r.mul(r)?.mul_ratio_floor(i128::from(YEAR_SECS), i128::from(dt))?;
     let old = match m.ewma_var {
         Some(v) => dec_q64(v)?,
         None => {
@@ -159,7 +164,7 @@ fn median(subs: &[Submission], id: &str, max_spread_bps: u32) -> Option<Decimal>
         return Some(v[c / 2]);
     }
     let (lo, hi) = (v[c / 2 - 1], v[c / 2]);
-    (move_bps(lo, hi) <= max_spread_bps as u128).then_some(lo)
+    (move_bps(lo, hi) <= u128::from(max_spread_bps)).then_some(lo)
 }
 
 /// Forms the round if the rule allows: returns (round index, markets clamped) or why not.
@@ -177,57 +182,101 @@ fn try_round(
         }
     }
     let subs = live_submissions(storage, cfg, now, &markets)?;
-    let need = cfg.min_feeders();
-    if (subs.len() as u32) < need {
-        return Ok(Err(Pending::Waiting { have: subs.len() as u32, need }));
+    let (have, need) = (u32_of_usize(subs.len()).unwrap_or(u32::MAX), cfg.min_feeders());
+    if have < need {
+        return Ok(Err(Pending::Waiting { have, need }));
     }
-    let mut medians = Vec::with_capacity(markets.len());
-    for (_, id, m) in &markets {
-        if m.delisted_round.is_some() {
-            medians.push(None);
-            continue;
-        }
-        match median(&subs, id, cfg.max_feeder_spread_bps) {
-            Some(p) => medians.push(Some(p)),
-            None => return Ok(Err(Pending::Spread { market: id.clone() })),
-        }
-    }
-    let lambda = cfg.ewma_lambda.map(dec_q64).transpose()?;
-    let prev_dt = rounds.last_at.map(|t| now - t);
-    let n_slots = markets.iter().map(|(s, _, _)| s + 1).max().unwrap_or(0);
-    let mut returns = vec![0i64; n_slots];
-    let mut clamped = vec![];
-    let mut keep_from = u64::MAX;
-    let need = min_observations(cfg.confidence_bps) as u64;
-    for ((slot, id, m), median) in markets.iter_mut().zip(medians) {
-        // A delisted market's frozen window, or a relisted one's until its new rounds suffice.
-        if let (_, Some(end)) = m.window(rounds.count, need) {
-            keep_from = keep_from.min(end.saturating_sub(MAX_HISTORY as u64));
-        }
-        let Some(median) = median else {
-            continue;
-        };
-        let (price, was_clamped) = clamp_move(m.price, median, cfg.max_move_bps);
-        if was_clamped {
-            clamped.push(id.clone());
-        }
-        let r = simple_return(m.price.atomics().u128(), price.atomics().u128())?;
-        returns[*slot] = r;
-        if let (Some(lambda), Some(dt)) = (lambda, prev_dt) {
-            let var = ewma_variance(m, lambda, r, dt)?;
-            m.ewma_var = Some(q64_dec_ceil(var)?);
-            m.ewma_vol = Some(q64_dec_ceil(sqrt_ceil(var)?)?);
-        }
-        m.price = price;
-        m.updated_at = now;
-        MARKETS.save(storage, id, m)?;
-    }
-    record_round(storage, &mut rounds, cfg, now, &returns, keep_from)?;
+    let medians = match round_medians(&subs, &markets, cfg.max_feeder_spread_bps) {
+        Ok(m) => m,
+        Err(p) => return Ok(Err(p)),
+    };
+    let priced = price_markets(storage, cfg, &rounds, now, &mut markets, medians)?;
+    record_round(storage, &mut rounds, cfg, now, &priced.returns, priced.keep_from)?;
     let keys: Vec<Addr> = SUBMISSIONS.keys(storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
     for k in keys {
         SUBMISSIONS.remove(storage, &k);
     }
-    Ok(Ok((rounds.count - 1, clamped)))
+    Ok(Ok((rounds.count.saturating_sub(1), priced.clamped)))
+}
+
+/// Each market's round price, by slot order (`None` for a delisted market), or the first
+/// market whose two middle submissions are too far apart.
+fn round_medians(
+    subs: &[Submission],
+    markets: &[(usize, String, Market)],
+    max_spread_bps: u32,
+) -> Result<Vec<Option<Decimal>>, Pending> {
+    markets
+        .iter()
+        .map(|(_, id, m)| match m.delisted_round {
+            Some(_) => Ok(None),
+            None => median(subs, id, max_spread_bps).map(Some).ok_or_else(|| Pending::Spread { market: id.clone() }),
+        })
+        .collect()
+}
+
+/// What a round did to the markets.
+struct Priced {
+    /// The round's returns by slot (0 for a market it does not price).
+    returns: Vec<Ret56>,
+    /// The markets whose median was clamped to `max_move_bps`.
+    clamped: Vec<String>,
+    /// The oldest round a frozen window still reads (history before it may be pruned).
+    keep_from: u64,
+}
+
+/// Moves every priced market to its round price (saved) and collects the round's returns.
+fn price_markets(
+    storage: &mut dyn Storage,
+    cfg: &Config,
+    rounds: &Rounds,
+    now: u64,
+    markets: &mut [(usize, String, Market)],
+    medians: Vec<Option<Decimal>>,
+) -> Result<Priced, ContractError> {
+    let lambda = cfg.ewma_lambda.map(dec_q64).transpose()?;
+    // EWMA updates from the second round on: (λ, Δt since the last round).
+    let ewma = lambda.zip(rounds.last_at.map(|t| now.saturating_sub(t)));
+    let n_slots = markets.iter().map(|(s, _, _)| s + 1).max().unwrap_or(0);
+    let mut priced = Priced { returns: vec![Ret56::ZERO; n_slots], clamped: vec![], keep_from: u64::MAX };
+    let need = u64_of_usize(min_observations(cfg.confidence_bps));
+    for ((slot, id, m), median) in markets.iter_mut().zip(medians) {
+        // A delisted market's frozen window, or a relisted one's until its new rounds suffice.
+        if let (_, Some(end)) = m.window(rounds.count, need) {
+            priced.keep_from = priced.keep_from.min(end.saturating_sub(u64::from(MAX_HISTORY)));
+        }
+        let Some(median) = median else {
+            continue;
+        };
+        let (r, was_clamped) = move_market(m, median, cfg.max_move_bps, ewma, now)?;
+        if was_clamped {
+            priced.clamped.push(id.clone());
+        }
+        priced.returns[*slot] = r;
+        MARKETS.save(storage, id, m)?;
+    }
+    Ok(priced)
+}
+
+/// Moves `m` to the round's `median` clamped to `max_move_bps` from its last price, and updates
+/// its EWMA when on (`ewma` = (λ, Δt)). Returns the market's return and whether it was clamped.
+fn move_market(
+    m: &mut Market,
+    median: Decimal,
+    max_move_bps: u32,
+    ewma: Option<(Q64, u64)>,
+    now: u64,
+) -> Result<(Ret56, bool), ContractError> {
+    let (price, clamped) = clamp_move(m.price, median, max_move_bps);
+    let r = simple_return(m.price.atomics().u128(), price.atomics().u128())?;
+    if let Some((lambda, dt)) = ewma {
+        let var = ewma_variance(m, lambda, r, dt)?;
+        m.ewma_var = Some(q64_dec_ceil(var)?);
+        m.ewma_vol = Some(q64_dec_ceil(sqrt_ceil(var)?)?);
+    }
+    m.price = price;
+    m.updated_at = now;
+    Ok((r, clamped))
 }
 
 /// Appends a round with its own Δt = now − last round (the first round: `round_secs`) and
@@ -237,15 +286,15 @@ fn record_round(
     rounds: &mut Rounds,
     cfg: &Config,
     now: u64,
-    returns: &[i64],
+    returns: &[Ret56],
     keep_from: u64,
 ) -> Result<(), ContractError> {
-    let dt = rounds.last_at.map_or(cfg.round_secs, |t| now - t).max(1);
+    let dt = rounds.last_at.map_or(cfg.round_secs, |t| now.saturating_sub(t)).max(1);
     let legacy = *rounds.legacy_dt.get_or_insert(cfg.round_secs);
     let prior_min = rounds.min_dt.or((rounds.count > 0).then_some(legacy));
     rounds.min_dt = Some(prior_min.map_or(dt, |m| m.min(dt)));
-    append_round(storage, rounds, dt, returns, keep_from);
-    rounds.count += 1;
+    append_round(storage, rounds, dt, returns, keep_from)?;
+    rounds.count = rounds.count.checked_add(1).ok_or(MathError::Overflow { what: "round count" })?;
     rounds.last_at = Some(now);
     ROUNDS.save(storage, rounds)?;
     Ok(())
@@ -265,6 +314,7 @@ pub fn set_prices(
     let markets = slot_markets(deps.storage)?;
     validate_submission(&markets, &prices)?;
     let n = prices.len();
+    let prices = prices.into_iter().map(Into::into).collect();
     SUBMISSIONS.save(deps.storage, &info.sender, &Submission { at: now, prices })?;
     let resp = Response::new()
         .add_attribute("action", "set_prices")

@@ -1,6 +1,7 @@
 //! `assess`, `requirement`, `claim_limit`, `pool_requirement`: the risk figures.
 
-use cosmwasm_std::{Deps, Env, Uint128};
+use cosmwasm_std::{Deps, Env};
+use risk_math::conv::{u64_of_usize, usize_of_u32};
 use risk_math::cover::{cover_n, uncovered};
 use risk_math::measures::{self, horizon_scale, sigma_horizon, Measure};
 use risk_math::Q64;
@@ -8,6 +9,7 @@ use risk_pool::oracle::{
     AssessResponse, ClaimLimitResponse, Exposure, MemberRisk, Method, PoolRequirementResponse, RequirementResponse,
     Uncovered,
 };
+use risk_pool::Amount;
 
 use crate::error::ContractError;
 use crate::execute::dec_q64;
@@ -17,11 +19,15 @@ use crate::state::{load_market, load_rounds, Config, CONFIG, ROUNDS, SCENARIOS};
 
 /// The measured figures for one set of exposures.
 pub struct Figures {
+    /// The configuration they were measured under.
     pub cfg: Config,
-    pub var: u128,
-    pub es: u128,
+    /// Value at risk.
+    pub var: Amount,
+    /// Expected shortfall.
+    pub es: Amount,
     /// max(worst scenario loss, es)
-    pub stress_loss: u128,
+    pub stress_loss: Amount,
+    /// Oldest price time among the book's markets (block time for an empty book).
     pub as_of: u64,
     /// The book's delisted markets.
     pub delisted: Vec<String>,
@@ -30,18 +36,24 @@ pub struct Figures {
 impl Figures {
     /// max(es · requirement_multiplier rounded up, min_requirement); `Overflow` above u128
     /// (found by fuzzing: `mul_ceil` panicked for a huge multiplier).
-    pub fn required(&self) -> Result<Uint128, ContractError> {
-        let r = Uint128::new(self.es)
+    pub fn required(&self) -> Result<Amount, ContractError> {
+        let r = self
+            .es
+            .raw()
             .checked_mul_ceil(self.cfg.requirement_multiplier)
             .map_err(|_| risk_math::MathError::Overflow { what: "es · requirement_multiplier" })?;
-        Ok(r.max(self.cfg.min_requirement))
+        Ok(Amount::from(r).max(self.cfg.min_requirement))
     }
 
     /// claim_multiple · max(stress_loss, es), rounded down; `Overflow` above u128.
-    pub fn claim_limit(&self) -> Result<Uint128, ContractError> {
-        Ok(Uint128::new(self.stress_loss.max(self.es))
+    pub fn claim_limit(&self) -> Result<Amount, ContractError> {
+        let limit = self
+            .stress_loss
+            .max(self.es)
+            .raw()
             .checked_mul_floor(self.cfg.claim_multiple)
-            .map_err(|_| risk_math::MathError::Overflow { what: "claim_multiple · max(stress, es)" })?)
+            .map_err(|_| risk_math::MathError::Overflow { what: "claim_multiple · max(stress, es)" })?;
+        Ok(limit.into())
     }
 }
 
@@ -63,16 +75,16 @@ struct Book {
 /// (answered as `max_exposures` for the vault to enforce on new reports). A delisted market is
 /// assessed at its last price and volatility, staleness ignored.
 fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<Book, ContractError> {
-    if exposures.len() > MAX_EXPOSURES as usize {
+    if exposures.len() > usize_of_u32(MAX_EXPOSURES) {
         return Err(ContractError::LimitExceeded {
             what: "exposures",
-            count: exposures.len() as u64,
-            max: MAX_EXPOSURES as u64,
+            count: u64_of_usize(exposures.len()),
+            max: u64::from(MAX_EXPOSURES),
         });
     }
     let now = env.block.time.seconds();
     let count = ROUNDS.load(deps.storage)?.count;
-    let need = measures::min_observations(cfg.confidence_bps) as u64;
+    let need = u64_of_usize(measures::min_observations(cfg.confidence_bps));
     let mut b = Book {
         ids: vec![],
         slots: vec![],
@@ -129,12 +141,12 @@ fn worst_scenario(deps: Deps, b: &Book) -> Result<u128, ContractError> {
 /// The book laid out by slot over slots 0..=max used: markets not in the book get a zero
 /// notional (leading blocks of ρ and of its lower-triangular factor are exact cuts).
 fn by_slot(b: &Book) -> (Vec<i128>, Vec<Q64>) {
-    let n = b.slots.iter().map(|s| *s as usize + 1).max().unwrap_or(0);
+    let n = b.slots.iter().map(|s| usize_of_u32(*s) + 1).max().unwrap_or(0);
     let mut notionals = vec![0i128; n];
     let mut sigma_h = vec![Q64::ZERO; n];
     for (i, s) in b.slots.iter().enumerate() {
-        notionals[*s as usize] = b.notionals[i];
-        sigma_h[*s as usize] = b.sigma_h[i];
+        notionals[usize_of_u32(*s)] = b.notionals[i];
+        sigma_h[usize_of_u32(*s)] = b.sigma_h[i];
     }
     (notionals, sigma_h)
 }
@@ -155,7 +167,7 @@ fn parametric(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractErr
 fn historical(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractError> {
     let rounds = ROUNDS.load(deps.storage)?;
     let end = b.until_round.map_or(rounds.count, |u| u.min(rounds.count));
-    let start = b.since_round.max(end.saturating_sub(cfg.history_len as u64));
+    let start = b.since_round.max(end.saturating_sub(u64::from(cfg.history_len)));
     let legacy_dt = rounds.legacy_dt.unwrap_or(cfg.round_secs);
     let h = load_rounds(deps.storage, start, end.max(start), &b.slots, legacy_dt)?;
     let scales = round_scales(cfg.horizon_secs, &h.dts)?;
@@ -182,7 +194,7 @@ fn round_scales(horizon_secs: u64, dts: &[u64]) -> Result<Vec<Q64>, ContractErro
 /// configuration bounds them, this catches state from before that bound counted slots.
 fn monte_carlo(deps: Deps, cfg: &Config, b: &Book, paths: u32, seed: u64) -> Result<Measure, ContractError> {
     let (notionals, sigma_h) = by_slot(b);
-    let draws = paths as u64 * notionals.len() as u64;
+    let draws = u64::from(paths).saturating_mul(u64_of_usize(notionals.len()));
     if draws > MAX_MC_DRAWS {
         return Err(ContractError::LimitExceeded {
             what: "monte carlo draws (paths × slots)",
@@ -213,16 +225,23 @@ pub fn measure(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<Figures,
         }
     };
     let stress = worst_scenario(deps, &b)?;
-    Ok(Figures { var: m.var, es: m.es, stress_loss: stress.max(m.es), as_of: b.as_of, delisted: b.delisted, cfg })
+    Ok(Figures {
+        var: Amount::new(m.var),
+        es: Amount::new(m.es),
+        stress_loss: Amount::new(stress.max(m.es)),
+        as_of: b.as_of,
+        delisted: b.delisted,
+        cfg,
+    })
 }
 
 pub fn assess(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<AssessResponse, ContractError> {
     let f = measure(deps, env, exposures)?;
     Ok(AssessResponse {
-        var: f.var.into(),
-        es: f.es.into(),
+        var: f.var,
+        es: f.es,
         required: f.required()?,
-        stress_loss: f.stress_loss.into(),
+        stress_loss: f.stress_loss,
         claim_limit: f.claim_limit()?,
         claim_multiple: f.cfg.claim_multiple,
         cover_n: f.cfg.cover_n,
@@ -238,8 +257,8 @@ pub fn assess(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<AssessRes
 pub fn requirement(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<RequirementResponse, ContractError> {
     let f = measure(deps, env, exposures)?;
     Ok(RequirementResponse {
-        var: f.var.into(),
-        es: f.es.into(),
+        var: f.var,
+        es: f.es,
         required: f.required()?,
         method: f.cfg.method.clone(),
         confidence_bps: f.cfg.confidence_bps,
@@ -260,8 +279,8 @@ pub fn pool_requirement(deps: Deps, members: &[MemberRisk]) -> Result<PoolRequir
     if members.len() > MAX_POOL_MEMBERS {
         return Err(ContractError::LimitExceeded {
             what: "members",
-            count: members.len() as u64,
-            max: MAX_POOL_MEMBERS as u64,
+            count: u64_of_usize(members.len()),
+            max: u64_of_usize(MAX_POOL_MEMBERS),
         });
     }
     let cfg = CONFIG.load(deps.storage)?;
@@ -269,9 +288,10 @@ pub fn pool_requirement(deps: Deps, members: &[MemberRisk]) -> Result<PoolRequir
         .iter()
         .map(|m| Uncovered {
             member: m.member.clone(),
-            uncovered: uncovered(m.stress_loss.u128(), m.contribution.u128(), m.coverage_left.u128()).into(),
+            uncovered: Amount::new(uncovered(m.stress_loss.u128(), m.contribution.u128(), m.coverage_left.u128())),
         })
         .collect();
     let values: Vec<u128> = list.iter().map(|u| u.uncovered.u128()).collect();
-    Ok(PoolRequirementResponse { required: cover_n(&values, cfg.cover_n as usize)?.into(), uncovered: list })
+    let required = Amount::new(cover_n(&values, usize_of_u32(cfg.cover_n))?);
+    Ok(PoolRequirementResponse { required, uncovered: list })
 }

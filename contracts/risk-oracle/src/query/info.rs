@@ -2,6 +2,7 @@
 
 use cosmwasm_std::{Deps, Order, SignedDecimal};
 use cw_storage_plus::Bound;
+use risk_math::conv::{u64_of_usize, usize_of_u32};
 use risk_pool::oracle::{ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse};
 
 use crate::error::ContractError;
@@ -34,7 +35,7 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         min_feeders,
         submission_ttl_secs,
         max_feeder_spread_bps: c.max_feeder_spread_bps,
-        stress_scenarios: SCENARIOS.load(deps.storage)?,
+        stress_scenarios: SCENARIOS.load(deps.storage)?.into_iter().map(Into::into).collect(),
         rounds: rounds.count,
         last_round_at: rounds.last_at,
     })
@@ -44,8 +45,8 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
 /// are counted against, read once per query.
 fn history_window(deps: Deps) -> Result<(u64, u64, bool, u64), ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
-    let need = risk_math::measures::min_observations(cfg.confidence_bps) as u64;
-    Ok((ROUNDS.load(deps.storage)?.count, cfg.history_len as u64, cfg.ewma_lambda.is_some(), need))
+    let need = u64_of_usize(risk_math::measures::min_observations(cfg.confidence_bps));
+    Ok((ROUNDS.load(deps.storage)?.count, u64::from(cfg.history_len), cfg.ewma_lambda.is_some(), need))
 }
 
 fn response(id: String, m: Market, (rounds, history_len, ewma_on, need): (u64, u64, bool, u64)) -> MarketResponse {
@@ -69,7 +70,7 @@ pub fn market(deps: Deps, id: String) -> Result<MarketResponse, ContractError> {
 }
 
 pub fn markets(deps: Deps, start_after: Option<String>, limit: Option<u32>) -> Result<MarketsResponse, ContractError> {
-    let limit = limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE) as usize;
+    let limit = usize_of_u32(limit.unwrap_or(DEFAULT_PAGE).min(MAX_PAGE));
     let start = start_after.as_deref().map(Bound::exclusive);
     let page: Vec<(String, Market)> =
         MARKETS.range(deps.storage, start, None, Order::Ascending).take(limit).collect::<Result<_, _>>()?;

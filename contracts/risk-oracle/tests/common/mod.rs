@@ -37,7 +37,7 @@ pub fn sdec(s: &str) -> SignedDecimal {
     SignedDecimal::from_str(s).unwrap()
 }
 pub fn exp(market: &str, notional: i128) -> Exposure {
-    Exposure { market: market.into(), notional: Int128::new(notional) }
+    Exposure { market: market.into(), notional: Int128::new(notional).into() }
 }
 
 /// The instantiate message of SPEC.md (`risk-testing`'s fixture), verbatim but for the addresses.

@@ -6,7 +6,8 @@ use super::book::{linear_pnl, moved_price, prepare_all, Book, Clock, Point, Prep
 use super::OptionKind;
 use super::{OptionError, OptionResult, MIN_PRICE};
 use crate::fixed::Q64;
-use crate::measures::{min_observations, tail_count, Measure, MAX_HIST_SCALE, MAX_RETURN, RET_FRAC_BITS};
+use crate::formats::Ret56;
+use crate::measures::{min_observations, tail_count, Measure, MAX_HIST_SCALE, RET_FRAC_BITS};
 use crate::normal::normal_q32;
 use crate::prng::Xoshiro256;
 use crate::BPS;
@@ -294,20 +295,18 @@ pub fn ladder_measure(
 /// [`crate::measures::historical_per_round`] takes them) and `scales[k]` = √(horizon/Δt_k).
 /// The exact scaled return lies in [r, r + (scale + 1)·2⁻⁵⁶]; a caller that needs a strict bound
 /// adds that slack times Σ|size|·S (the legs' largest |∂P&L/∂r|). Domain: |r| ≤ 16, scale ≤ 1024.
-pub fn historical_returns(returns: &[i64], scales: &[Q64], n: usize) -> OptionResult<Vec<Q64>> {
+pub fn historical_returns(returns: &[Ret56], scales: &[Q64], n: usize) -> OptionResult<Vec<Q64>> {
     let k = check_rows(n, returns.len())?;
     if scales.len() != k {
         return Err(OptionError::DimensionMismatch { expected: k, got: scales.len() });
     }
-    if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE)
-        || returns.iter().any(|r| r.unsigned_abs() > MAX_RETURN.unsigned_abs())
-    {
+    if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE) || returns.iter().any(|r| !r.within_max()) {
         return Err(crate::MathError::Domain { what: "return above 1600% or scale outside [0, 1024]" }.into());
     }
     let mut out = Vec::with_capacity(returns.len());
     for (row, s) in returns.chunks_exact(n.max(1)).zip(scales) {
         for r in row {
-            let x = (I256::from(*r) * I256::from(s.raw())) >> RET_FRAC_BITS;
+            let x = (I256::from(r.raw()) * I256::from(s.raw())) >> RET_FRAC_BITS;
             out.push(Q64::from_raw(
                 i128::try_from(x).map_err(|_| crate::MathError::Overflow { what: "scaled return" })?,
             ));

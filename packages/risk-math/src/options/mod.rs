@@ -49,7 +49,9 @@ pub const MAX_MOVE: Q64 = Q64::from_int(1 << 14);
 /// Largest number of legs in one market's book (the oracle's own `max_option_legs` is lower).
 pub const MAX_LEGS_PER_BOOK: usize = 1024;
 
-/// Every way the option functions refuse an input, naming the numbers.
+/// Every way the option functions refuse an input, naming the numbers. Each variant's doc says
+/// what its fields are.
+#[allow(missing_docs)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OptionError {
     /// A fixed-point operation failed (overflow, domain); see [`MathError`].
