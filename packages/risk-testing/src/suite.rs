@@ -1,64 +1,192 @@
-//! A multi-contract suite builder: the real risk-oracle, the vault (native or cw20 asset), a DAO
-//! address as owner, members and underwriters — and a conservation check after every step.
+//! The one multi-contract suite of the cw-multi-test tests: the real risk-oracle and pool-vault
+//! (native or cw20 asset), and on request the dao-governance contract owning both
+//! ([`SuiteBuilder::with_dao`]) and the example DEX as a member ([`SuiteBuilder::with_dex`]);
+//! feeders, underwriters and members set up at build time; time travel; and the vault's
+//! conservation check ([`Suite::check`]) after every step.
+//!
+//! ```text
+//! let mut s = Suite::new().with_dao().underwriter("alice", usdc(600)).build();
+//! ```
+//!
+//! Every wallet is `MockApi::addr_make(name)`; the steps take a name or an address
+//! ([`Actor`]). The DAO's steps are in [`crate::governance`], the DEX's in [`crate::dex`].
 
-#![allow(dead_code)]
-
+use cosmwasm_std::testing::MockApi;
 use cosmwasm_std::{coins, from_json, to_json_binary, Addr, Coin, Decimal, Int128};
-use cw_multi_test::{App, AppResponse, ContractWrapper, Executor};
-use pool_vault::ContractError;
+use cw_multi_test::{App, AppResponse, Executor};
+use pool_vault::ContractError as VaultError;
 use risk_pool::oracle::{self, Exposure};
-#[allow(unused_imports)]
-pub use risk_pool::units::{Amount, Power, Shares};
+use risk_pool::units::Amount;
 use risk_pool::vault::*;
+use risk_pool::{dao, VaultContract};
+use serde::{de::DeserializeOwned, Serialize};
+use std::fmt::Debug;
 use std::str::FromStr;
 
+use crate::contracts;
+use crate::mocks::{oracle_proxy, refusing_token};
+
+/// The settlement denom of native suites.
 pub const DENOM: &str = "uusdc";
+/// One day, seconds.
 pub const DAY: u64 = 86_400;
+/// What every wallet of the suite holds at build time: 10⁹ USDC.
+pub const FUNDED: u128 = usdc(1_000_000_000);
+/// The wallets funded at build time (besides every underwriter and member named).
+pub const WALLETS: [&str; 14] = [
+    "alice", "bob", "carol", "attacker", "victim", "payer", "stranger", "late", "donor", REFUSER, "dex", "operator",
+    "trader", "trader2",
+];
+/// The wallet the refusing token refuses transfers to.
+pub const REFUSER: &str = "refuser";
 
 /// `x` whole USDC in base units.
-pub fn usdc(x: u128) -> u128 {
+pub const fn usdc(x: u128) -> u128 {
     x * 1_000_000
 }
 
+/// An exposure of `notional` base units on `market`.
 pub fn exp(market: &str, notional: i128) -> Exposure {
     Exposure { market: market.into(), notional: Int128::new(notional) }
 }
 
+/// A decimal from its string.
 pub fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
+/// `x` base units of whichever unit the place wants (`Amount`, `Shares`, `Power`, `Uint128`).
+pub fn u<T: From<u128>>(x: u128) -> T {
+    T::from(x)
+}
+
+/// The value of attribute `key` in any event of `r` (panics when there is none).
+pub fn attr(r: &AppResponse, key: &str) -> String {
+    r.events
+        .iter()
+        .flat_map(|e| e.attributes.iter())
+        .find(|a| a.key == key)
+        .unwrap_or_else(|| panic!("no attribute {key}"))
+        .value
+        .clone()
+}
+
+/// The vault's typed error out of a multi-test failure (possibly nested in a cw20 `send`:
+/// anyhow downcasts through context layers).
+pub fn vault_err(e: anyhow::Error) -> VaultError {
+    match e.downcast::<VaultError>() {
+        Ok(c) => c,
+        Err(e) => panic!("not a vault error: {e:?}"),
+    }
+}
+
+/// Who acts in a step: a wallet's name (`"alice"`, made with `addr_make`) or an address.
+pub trait Actor {
+    /// The address.
+    fn addr(&self, api: &MockApi) -> Addr;
+}
+
+impl Actor for str {
+    fn addr(&self, api: &MockApi) -> Addr {
+        api.addr_make(self)
+    }
+}
+
+impl Actor for Addr {
+    fn addr(&self, _: &MockApi) -> Addr {
+        self.clone()
+    }
+}
+
+impl<T: Actor + ?Sized> Actor for &T {
+    fn addr(&self, api: &MockApi) -> Addr {
+        (**self).addr(api)
+    }
+}
+
+/// An execute message the suite knows the contract of, and the error its failure comes as.
+pub trait SuiteMsg: Serialize + Debug {
+    /// A failed execution.
+    type Error;
+    /// Sends `self` from `sender` to its contract.
+    fn send(&self, s: &mut Suite, sender: &Addr) -> Result<AppResponse, Self::Error>;
+}
+
+/// To the vault: conservation checked on success, state unchanged on failure.
+impl SuiteMsg for ExecuteMsg {
+    type Error = VaultError;
+    fn send(&self, s: &mut Suite, sender: &Addr) -> Result<AppResponse, VaultError> {
+        let vault = s.vault.clone();
+        s.exec_raw(sender, &vault, self, &[])
+    }
+}
+
+/// To the DAO (a [`SuiteBuilder::with_dao`] suite): the vault's conservation checked on success.
+impl SuiteMsg for dao::ExecuteMsg {
+    type Error = dao_governance::ContractError;
+    fn send(&self, s: &mut Suite, sender: &Addr) -> Result<AppResponse, Self::Error> {
+        assert!(s.governed, "a with_dao() suite");
+        let dao = s.dao.clone();
+        s.run(sender, &dao, self, &[]).map_err(crate::governance::dao_err)
+    }
+}
+
+/// A member registered by the DAO at build time.
 pub struct MemberSpec {
+    /// The wallet's name.
     pub name: &'static str,
+    /// Coverage cap, base units.
     pub coverage_cap: u128,
+    /// Premium rate, bps a year.
     pub premium_rate_bps: u32,
+    /// Grace period, seconds.
     pub grace_secs: u64,
+    /// Contribution posted at build time, base units.
     pub contribution: u128,
 }
 
 type Edit<T> = Box<dyn FnOnce(&mut T)>;
 
+/// Builds a [`Suite`]: `Suite::new()`, then what the scenario has, then `build()`.
 pub struct SuiteBuilder {
     vault_edits: Vec<Edit<InstantiateMsg>>,
     oracle_edits: Vec<Edit<oracle::InstantiateMsg>>,
+    dao_edits: Vec<Edit<dao::InstantiateMsg>>,
     cw20: bool,
     refusing_token: bool,
     oracle_proxy: bool,
     feeders: usize,
     underwriters: Vec<(&'static str, u128)>,
     members: Vec<MemberSpec>,
+    with_dao: bool,
+    with_dex: bool,
 }
 
+/// The contracts, the wallets that run them, and what the conservation check tracks.
 pub struct Suite {
+    /// The chain.
     pub app: App,
+    /// The vault's (and the oracle's) owner: the wallet `dao`, or with `with_dao()` the
+    /// dao-governance contract.
     pub dao: Addr,
+    /// Who instantiated the contracts (and is the vault's wasm admin): the owner wallet `dao`,
+    /// or with `with_dao()` the wallet `admin`, who handed the ownership to the DAO.
+    pub admin: Addr,
+    /// The vault's (and the DAO's) guardian.
     pub guardian: Addr,
+    /// The oracle's first feeder.
     pub feeder: Addr,
     /// Every feeder of the oracle: `feeder` first, then `feeder2`, `feeder3`, … (`feeders(n)`).
     pub feeders: Vec<Addr>,
+    /// The protocol fee's recipient.
     pub treasury: Addr,
+    /// The risk oracle.
     pub oracle: Addr,
+    /// The pool vault.
     pub vault: Addr,
+    /// The vault's code id (to migrate back to).
+    pub vault_code: u64,
+    /// The cw20 asset, if any.
     pub token: Option<Addr>,
     /// With `oracle_proxy()`: the vault's oracle, forwarding to `oracle` and adding the
     /// `delisted` / `max_exposures` answers set with `set_listing`.
@@ -67,7 +195,10 @@ pub struct Suite {
     pub underwriters: Vec<Addr>,
     /// Donations sent to the vault and not yet swept (the expected surplus).
     pub donated: u128,
+    /// Conservation checks run so far.
     pub steps: u64,
+    pub(crate) governed: bool,
+    pub(crate) dex: Option<Addr>,
 }
 
 impl Default for SuiteBuilder {
@@ -77,26 +208,51 @@ impl Default for SuiteBuilder {
 }
 
 impl SuiteBuilder {
+    /// SPEC's oracle (one feeder, staleness widened) and vault (native `uusdc`, guardian set),
+    /// owned by the wallet `dao`.
     pub fn new() -> Self {
         SuiteBuilder {
             vault_edits: vec![],
             oracle_edits: vec![],
+            dao_edits: vec![],
             cw20: false,
             refusing_token: false,
             oracle_proxy: false,
             feeders: 1,
             underwriters: vec![],
             members: vec![],
+            with_dao: false,
+            with_dex: false,
         }
     }
+    /// Edits the vault's instantiate message.
     pub fn vault(mut self, f: impl FnOnce(&mut InstantiateMsg) + 'static) -> Self {
         self.vault_edits.push(Box::new(f));
         self
     }
+    /// Edits the oracle's instantiate message.
     pub fn oracle(mut self, f: impl FnOnce(&mut oracle::InstantiateMsg) + 'static) -> Self {
         self.oracle_edits.push(Box::new(f));
         self
     }
+    /// Edits the DAO's instantiate message (`with_dao()`).
+    pub fn dao(mut self, f: impl FnOnce(&mut dao::InstantiateMsg) + 'static) -> Self {
+        self.dao_edits.push(Box::new(f));
+        self
+    }
+    /// The oracle knows BTC-PERP alone: ETH-PERP and its correlation dropped (the `crash`
+    /// scenario, a BTC shock, kept).
+    pub fn btc_only(self) -> Self {
+        self.oracle(|m| {
+            m.markets.retain(|k| k.id == "BTC-PERP");
+            m.correlations.clear();
+        })
+    }
+    /// The oracle has no stress scenario.
+    pub fn without_stress_scenarios(self) -> Self {
+        self.oracle(|m| m.stress_scenarios.clear())
+    }
+    /// A cw20 asset (cw20-base) instead of native `uusdc`.
     pub fn cw20(mut self) -> Self {
         self.cw20 = true;
         self
@@ -107,7 +263,7 @@ impl SuiteBuilder {
         self.refusing_token = true;
         self
     }
-    /// The vault asks an [`oracle_proxy`] in front of the real oracle (listing answers set by test).
+    /// The vault asks an oracle proxy in front of the real oracle (listing answers set by test).
     pub fn oracle_proxy(mut self) -> Self {
         self.oracle_proxy = true;
         self
@@ -122,68 +278,67 @@ impl SuiteBuilder {
         self.underwriters.push((name, amount));
         self
     }
-    /// A member registered by the DAO who posts `contribution` at build time.
+    /// Underwriters who deposit at build time, in order.
+    pub fn underwriters(mut self, holders: &[(&'static str, u128)]) -> Self {
+        self.underwriters.extend_from_slice(holders);
+        self
+    }
+    /// A member registered by the owner who posts `contribution` at build time.
     pub fn member(mut self, name: &'static str, coverage_cap: u128, premium_rate_bps: u32, contribution: u128) -> Self {
         self.members.push(MemberSpec { name, coverage_cap, premium_rate_bps, grace_secs: 7 * DAY, contribution });
         self
     }
+    /// SPEC's dao-governance over the vault: the wallet `admin` instantiates the oracle, the
+    /// vault and the DAO, then hands the oracle and the vault over to the DAO; one block passes
+    /// after the build's deposits (so that they vote on the next proposal).
+    pub fn with_dao(mut self) -> Self {
+        self.with_dao = true;
+        self
+    }
+    /// The example DEX (operator `operator`, fee 10 bps) as a member of the vault: registered
+    /// by the owner (coverage cap 1M USDC, 5 %, grace 7 d) after the build's deposits, a 1M USDC
+    /// float from its operator, a 50k contribution, its BTC-PERP mark at 60000.
+    pub fn with_dex(mut self) -> Self {
+        self.with_dex = true;
+        self
+    }
 
+    /// Stores and instantiates everything, funds every wallet with [`FUNDED`], then runs the
+    /// deposits, the registrations and the DEX's setup (conservation checked after each).
     pub fn build(self) -> Suite {
         let mut app = App::default();
-        let api = cosmwasm_std::testing::MockApi::default();
+        let api = MockApi::default();
         let (dao, guardian, feeder, treasury) =
             (api.addr_make("dao"), api.addr_make("guardian"), api.addr_make("feeder"), api.addr_make("treasury"));
-        let oracle_code = app.store_code(Box::new(ContractWrapper::new(
-            risk_oracle::contract::execute,
-            risk_oracle::contract::instantiate,
-            risk_oracle::contract::query,
-        )));
-        let vault_code = app.store_code(Box::new(
-            ContractWrapper::new(
-                pool_vault::contract::execute,
-                pool_vault::contract::instantiate,
-                pool_vault::contract::query,
-            )
-            .with_migrate(pool_vault::contract::migrate)
-            .with_reply(pool_vault::contract::reply),
-        ));
+        let admin = if self.with_dao { api.addr_make("admin") } else { dao.clone() };
+        let oracle_code = app.store_code(contracts::oracle());
+        let vault_code = app.store_code(contracts::vault());
+        let dao_code = self.with_dao.then(|| app.store_code(contracts::dao()));
+        let dex_code = self.with_dex.then(|| app.store_code(contracts::dex()));
         let feeders: Vec<Addr> = std::iter::once(feeder.clone())
             .chain((2..=self.feeders).map(|i| api.addr_make(&format!("feeder{i}"))))
             .collect();
         // SPEC's example, staleness widened so that time jumps in vault scenarios do not stale the
         // prices unless a test asks for it.
-        let mut omsg = risk_testing::oracle_msg(dao.as_str(), feeder.as_str());
+        let mut omsg = crate::oracle_msg(admin.as_str(), feeder.as_str());
         omsg.max_staleness_secs = 315_360_000;
         omsg.feeders = feeders.iter().map(Addr::to_string).collect();
         for e in self.oracle_edits {
             e(&mut omsg);
         }
-        let oracle = app.instantiate_contract(oracle_code, dao.clone(), &omsg, &[], "oracle", None).unwrap();
+        let oracle = app.instantiate_contract(oracle_code, admin.clone(), &omsg, &[], "oracle", None).unwrap();
 
-        // Everybody who will need the asset: underwriters, members, a few spare wallets.
+        // Everybody who will need the asset: underwriters, members, the spare wallets.
         let mut wallets: Vec<&str> = self.underwriters.iter().map(|u| u.0).collect();
         wallets.extend(self.members.iter().map(|m| m.name));
-        wallets.extend(["alice", "bob", "carol", "attacker", "victim", "payer", "stranger", "late", "donor", REFUSER]);
-        let funded = usdc(1_000_000_000);
+        wallets.extend(WALLETS);
+        wallets.sort();
+        wallets.dedup();
         let token = if self.cw20 {
-            let code = if self.refusing_token {
-                app.store_code(Box::new(ContractWrapper::new(
-                    refusing_token::execute,
-                    cw20_base::contract::instantiate,
-                    cw20_base::contract::query,
-                )))
-            } else {
-                app.store_code(Box::new(ContractWrapper::new(
-                    cw20_base::contract::execute,
-                    cw20_base::contract::instantiate,
-                    cw20_base::contract::query,
-                )))
-            };
-            wallets.sort();
-            wallets.dedup();
+            let code = app.store_code(if self.refusing_token { contracts::refusing_cw20() } else { contracts::cw20() });
             let balances: Vec<cw20::Cw20Coin> = wallets
                 .iter()
-                .map(|w| cw20::Cw20Coin { address: api.addr_make(w).to_string(), amount: funded.into() })
+                .map(|w| cw20::Cw20Coin { address: api.addr_make(w).to_string(), amount: FUNDED.into() })
                 .collect();
             let msg = cw20_base::msg::InstantiateMsg {
                 name: "USD Coin".into(),
@@ -193,28 +348,22 @@ impl SuiteBuilder {
                 mint: None,
                 marketing: None,
             };
-            Some(app.instantiate_contract(code, dao.clone(), &msg, &[], "usdc", None).unwrap())
+            Some(app.instantiate_contract(code, admin.clone(), &msg, &[], "usdc", None).unwrap())
         } else {
-            wallets.sort();
-            wallets.dedup();
             for w in &wallets {
                 let addr = api.addr_make(w);
-                app.init_modules(|r, _, s| r.bank.init_balance(s, &addr, coins(funded, DENOM)).unwrap());
+                app.init_modules(|r, _, s| r.bank.init_balance(s, &addr, coins(FUNDED, DENOM)).unwrap());
             }
             None
         };
 
         let oracle_proxy = self.oracle_proxy.then(|| {
-            let code = app.store_code(Box::new(ContractWrapper::new(
-                oracle_proxy::execute,
-                oracle_proxy::instantiate,
-                oracle_proxy::query,
-            )));
-            app.instantiate_contract(code, dao.clone(), &oracle, &[], "oracle proxy", None).unwrap()
+            let code = app.store_code(contracts::oracle_proxy());
+            app.instantiate_contract(code, admin.clone(), &oracle, &[], "oracle proxy", None).unwrap()
         });
         let vault_oracle = oracle_proxy.clone().unwrap_or_else(|| oracle.clone());
         let mut vmsg =
-            risk_testing::vault_msg(dao.as_str(), Some(guardian.as_str()), vault_oracle.as_str(), treasury.as_str());
+            crate::vault_msg(admin.as_str(), Some(guardian.as_str()), vault_oracle.as_str(), treasury.as_str());
         if let Some(t) = &token {
             vmsg.asset = AssetInfo::Cw20(t.to_string());
         }
@@ -222,25 +371,52 @@ impl SuiteBuilder {
             e(&mut vmsg);
         }
         let vault =
-            app.instantiate_contract(vault_code, dao.clone(), &vmsg, &[], "vault", Some(dao.to_string())).unwrap();
+            app.instantiate_contract(vault_code, admin.clone(), &vmsg, &[], "vault", Some(admin.to_string())).unwrap();
+        let owner = match dao_code {
+            Some(code) => {
+                let mut dmsg = crate::dao_msg(vault.as_str(), Some(guardian.as_str()));
+                for e in self.dao_edits {
+                    e(&mut dmsg);
+                }
+                let gov = app.instantiate_contract(code, admin.clone(), &dmsg, &[], "dao", None).unwrap();
+                let to_dao = ExecuteMsg::TransferOwnership { owner: gov.to_string() };
+                app.execute_contract(admin.clone(), vault.clone(), &to_dao, &[]).unwrap();
+                let to_dao = oracle::ExecuteMsg::TransferOwnership { owner: gov.to_string() };
+                app.execute_contract(admin.clone(), oracle.clone(), &to_dao, &[]).unwrap();
+                gov
+            }
+            None => dao,
+        };
+        let dex = dex_code.map(|code| {
+            let msg = example_perp_dex::msg::InstantiateMsg {
+                vault: vault.to_string(),
+                denom: DENOM.into(),
+                operator: api.addr_make(crate::dex::OPERATOR).to_string(),
+                fee_bps: 10,
+            };
+            app.instantiate_contract(code, admin.clone(), &msg, &[], "dex", None).unwrap()
+        });
         let mut s = Suite {
             app,
-            dao,
+            dao: owner,
+            admin,
             guardian,
             feeder,
             feeders,
             treasury,
             oracle,
             vault,
+            vault_code,
             token,
             oracle_proxy,
             underwriters: vec![],
             donated: 0,
             steps: 0,
+            governed: self.with_dao,
+            dex,
         };
         for (name, amount) in self.underwriters {
-            let a = s.addr(name);
-            s.deposit(&a, amount).unwrap();
+            s.deposit(name, amount).unwrap();
         }
         for m in self.members {
             let a = s.addr(m.name);
@@ -249,24 +425,33 @@ impl SuiteBuilder {
                 s.member_deposit(&a, m.contribution).unwrap();
             }
         }
+        if self.with_dex {
+            s.set_up_dex();
+        }
+        if self.with_dao {
+            s.advance(5);
+        }
         s
     }
 }
 
-/// The vault's typed error out of a multi-test failure (possibly nested in a cw20 `send`:
-/// anyhow downcasts through context layers).
-pub fn vault_err(e: anyhow::Error) -> ContractError {
-    match e.downcast::<ContractError>() {
-        Ok(c) => c,
-        Err(e) => panic!("not a vault error: {e:?}"),
-    }
-}
-
 impl Suite {
+    /// The builder (`Suite::new()…build()`).
+    #[allow(clippy::new_ret_no_self)]
+    pub fn new() -> SuiteBuilder {
+        SuiteBuilder::new()
+    }
+
+    /// The address of the wallet `name`.
     pub fn addr(&self, name: &str) -> Addr {
         self.app.api().addr_make(name)
     }
 
+    pub(crate) fn who(&self, who: &(impl Actor + ?Sized)) -> Addr {
+        who.addr(self.app.api())
+    }
+
+    /// Block time, seconds.
     pub fn now(&self) -> u64 {
         self.app.block_info().time.seconds()
     }
@@ -280,15 +465,28 @@ impl Suite {
         self.check();
     }
 
+    /// Moves time forward to `t` (no move when it is now).
+    pub fn advance_to(&mut self, t: u64) {
+        let now = self.now();
+        assert!(t >= now, "advance_to {t} < now {now}");
+        if t > now {
+            self.advance(t - now);
+        }
+    }
+
+    /// One block (5 s).
     pub fn next_block(&mut self) {
         self.advance(5);
     }
 
+    /// Whether the asset is a cw20.
     pub fn is_cw20(&self) -> bool {
         self.token.is_some()
     }
 
-    pub fn balance(&self, who: &Addr) -> u128 {
+    /// `who`'s balance of the vault's asset.
+    pub fn balance(&self, who: &(impl Actor + ?Sized)) -> u128 {
+        let who = self.who(who);
         match &self.token {
             Some(t) => {
                 let r: cw20::BalanceResponse = self
@@ -302,47 +500,49 @@ impl Suite {
         }
     }
 
+    /// The vault's `state`.
     pub fn state(&self) -> StateResponse {
         self.q(&QueryMsg::State {})
     }
 
-    pub fn q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> T {
+    /// A vault query.
+    pub fn q<T: DeserializeOwned>(&self, msg: &QueryMsg) -> T {
         self.app.wrap().query_wasm_smart(&self.vault, msg).unwrap()
     }
 
-    pub fn try_q<T: serde::de::DeserializeOwned>(&self, msg: &QueryMsg) -> Result<T, String> {
+    /// A vault query that may fail (its error as a string).
+    pub fn try_q<T: DeserializeOwned>(&self, msg: &QueryMsg) -> Result<T, String> {
         self.app.wrap().query_wasm_smart(&self.vault, msg).map_err(|e| e.to_string())
     }
 
-    pub fn underwriter(&self, who: &Addr) -> UnderwriterResponse {
-        self.q(&QueryMsg::Underwriter { address: who.to_string() })
+    /// `who`'s underwriter record.
+    pub fn underwriter(&self, who: &(impl Actor + ?Sized)) -> UnderwriterResponse {
+        self.q(&QueryMsg::Underwriter { address: self.who(who).to_string() })
     }
 
+    /// `who`'s member record.
     pub fn member(&self, who: &Addr) -> MemberResponse {
         self.q(&QueryMsg::Member { address: who.to_string() })
     }
 
+    /// Claim `id`.
     pub fn claim(&self, id: u64) -> ClaimResponse {
         self.q(&QueryMsg::Claim { id })
     }
 
     /// Conservation, after every step: the token balance equals the books to the unit
-    /// (total_assets + unvested + member_contributions + escrow + the donations not yet swept;
-    /// escrow includes what refused payouts left `uncollected`), the sum of every underwriter's
-    /// redeemable value never exceeds net assets, and the outstanding shortfall is exactly the
-    /// sum of the shortfall queue's entries.
+    /// (`StateResponse::check_books`: total_assets + unvested + member_contributions + escrow +
+    /// surplus; escrow includes what refused payouts left `uncollected`) with the surplus
+    /// exactly the donations not yet swept, the sum of every underwriter's redeemable value
+    /// never exceeds net assets, and the outstanding shortfall is exactly the sum of the
+    /// shortfall queue's entries.
     pub fn check(&mut self) {
         self.steps += 1;
         let s = self.state();
-        let balance = self.balance(&self.vault.clone());
-        let books = s.total_assets.u128() + s.unvested.u128() + s.member_contributions.u128() + s.escrow.u128();
-        assert_eq!(
-            balance,
-            books + self.donated,
-            "conservation broken at step {}: balance {balance} != books {books} + surplus {}",
-            self.steps,
-            self.donated
-        );
+        let balance = self.balance(&self.vault);
+        if let Err(e) = s.check_books(Amount::new(balance)) {
+            panic!("conservation broken at step {}: {e}", self.steps);
+        }
         assert_eq!(s.surplus.u128(), self.donated, "surplus");
         let values: u128 = self.underwriters.iter().map(|u| self.underwriter(u).value.u128()).sum();
         assert!(values <= s.net_assets.u128(), "Σ underwriter value {values} > net assets {}", s.net_assets);
@@ -364,15 +564,28 @@ impl Suite {
         assert_eq!((queued, count), (s.shortfall.u128(), length), "queue vs outstanding shortfall");
     }
 
-    /// One execute; on success the conservation check runs, on failure the state must be
-    /// unchanged and the vault's typed error is returned.
+    /// One execute of any contract; on success the conservation check runs.
+    pub fn run(
+        &mut self,
+        sender: &Addr,
+        contract: &Addr,
+        msg: &(impl Serialize + Debug),
+        funds: &[Coin],
+    ) -> anyhow::Result<AppResponse> {
+        let r = self.app.execute_contract(sender.clone(), contract.clone(), msg, funds)?;
+        self.check();
+        Ok(r)
+    }
+
+    /// One execute that reaches the vault; on success the conservation check runs, on failure
+    /// the vault's state must be unchanged and the vault's typed error is returned.
     pub fn exec_raw(
         &mut self,
         sender: &Addr,
         contract: &Addr,
-        msg: &(impl serde::Serialize + std::fmt::Debug),
+        msg: &(impl Serialize + Debug),
         funds: &[Coin],
-    ) -> Result<AppResponse, ContractError> {
+    ) -> Result<AppResponse, VaultError> {
         let before = self.state();
         match self.app.execute_contract(sender.clone(), contract.clone(), msg, funds) {
             Ok(r) => {
@@ -386,18 +599,32 @@ impl Suite {
         }
     }
 
-    pub fn exec(&mut self, sender: &Addr, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
-        let vault = self.vault.clone();
-        self.exec_raw(sender, &vault, msg, &[])
+    /// `msg` from `who` to its contract (the vault's or the DAO's [`SuiteMsg`]).
+    pub fn exec<M: SuiteMsg>(&mut self, who: &(impl Actor + ?Sized), msg: &M) -> Result<AppResponse, M::Error> {
+        let sender = self.who(who);
+        msg.send(self, &sender)
     }
 
-    pub fn dao(&mut self, msg: &ExecuteMsg) -> Result<AppResponse, ContractError> {
+    /// A vault message from `who` with `funds` of the native asset attached (none when 0).
+    pub fn vault_exec(
+        &mut self,
+        who: &(impl Actor + ?Sized),
+        msg: &ExecuteMsg,
+        funds: u128,
+    ) -> Result<AppResponse, VaultError> {
+        let (sender, vault) = (self.who(who), self.vault.clone());
+        let funds = if funds == 0 { vec![] } else { coins(funds, DENOM) };
+        self.exec_raw(&sender, &vault, msg, &funds)
+    }
+
+    /// A vault message from the owner.
+    pub fn dao(&mut self, msg: &ExecuteMsg) -> Result<AppResponse, VaultError> {
         let dao = self.dao.clone();
         self.exec(&dao, msg)
     }
 
     /// A funds-taking message in the vault's asset (native coins, or the cw20 `send` hook).
-    pub fn exec_funds(&mut self, sender: &Addr, msg: ReceiveMsg, amount: u128) -> Result<AppResponse, ContractError> {
+    pub fn exec_funds(&mut self, sender: &Addr, msg: ReceiveMsg, amount: u128) -> Result<AppResponse, VaultError> {
         match self.token.clone() {
             Some(t) => {
                 let send = cw20::Cw20ExecuteMsg::Send {
@@ -415,7 +642,7 @@ impl Suite {
     }
 
     /// Anyone sweeps the surplus to the treasury; the expected surplus becomes zero.
-    pub fn sweep(&mut self, who: &Addr) -> Result<AppResponse, ContractError> {
+    pub fn sweep(&mut self, who: &Addr) -> Result<AppResponse, VaultError> {
         let vault = self.vault.clone();
         let r = self.app.execute_contract(who.clone(), vault, &ExecuteMsg::SweepSurplus {}, &[]).map_err(vault_err)?;
         self.donated = 0;
@@ -423,14 +650,17 @@ impl Suite {
         Ok(r)
     }
 
-    pub fn deposit(&mut self, who: &Addr, amount: u128) -> Result<AppResponse, ContractError> {
-        if !self.underwriters.contains(who) {
+    /// `who` deposits `amount` (base units) as an underwriter.
+    pub fn deposit(&mut self, who: &(impl Actor + ?Sized), amount: u128) -> Result<AppResponse, VaultError> {
+        let who = self.who(who);
+        if !self.underwriters.contains(&who) {
             self.underwriters.push(who.clone());
         }
-        self.exec_funds(who, ReceiveMsg::Deposit { recipient: None }, amount)
+        self.exec_funds(&who, ReceiveMsg::Deposit { recipient: None }, amount)
     }
 
-    pub fn deposit_for(&mut self, who: &Addr, recipient: &Addr, amount: u128) -> Result<AppResponse, ContractError> {
+    /// `who` deposits `amount` for `recipient`.
+    pub fn deposit_for(&mut self, who: &Addr, recipient: &Addr, amount: u128) -> Result<AppResponse, VaultError> {
         if !self.underwriters.contains(recipient) {
             self.underwriters.push(recipient.clone());
         }
@@ -438,23 +668,25 @@ impl Suite {
     }
 
     /// Returns the unbonding id.
-    pub fn request_withdraw(&mut self, who: &Addr, shares: u128) -> Result<u64, ContractError> {
+    pub fn request_withdraw(&mut self, who: &Addr, shares: u128) -> Result<u64, VaultError> {
         let r = self.exec(who, &ExecuteMsg::RequestWithdraw { shares: shares.into() })?;
         Ok(attr(&r, "unbonding_id").parse().unwrap())
     }
 
-    pub fn withdraw(&mut self, who: &Addr) -> Result<u128, ContractError> {
+    /// Returns the amount withdrawn.
+    pub fn withdraw(&mut self, who: &Addr) -> Result<u128, VaultError> {
         let r = self.exec(who, &ExecuteMsg::Withdraw {})?;
         Ok(attr(&r, "amount").parse().unwrap())
     }
 
+    /// The owner registers `who` as a member.
     pub fn register(
         &mut self,
         who: &Addr,
         coverage_cap: u128,
         rate_bps: u32,
         grace: u64,
-    ) -> Result<AppResponse, ContractError> {
+    ) -> Result<AppResponse, VaultError> {
         self.dao(&ExecuteMsg::RegisterMember(MemberTerms {
             member: who.to_string(),
             coverage_cap: coverage_cap.into(),
@@ -463,24 +695,28 @@ impl Suite {
         }))
     }
 
-    pub fn member_deposit(&mut self, who: &Addr, amount: u128) -> Result<AppResponse, ContractError> {
+    /// `who` posts a member contribution.
+    pub fn member_deposit(&mut self, who: &Addr, amount: u128) -> Result<AppResponse, VaultError> {
         self.exec_funds(who, ReceiveMsg::MemberDeposit {}, amount)
     }
 
-    pub fn report(&mut self, who: &Addr, exposures: Vec<Exposure>) -> Result<AppResponse, ContractError> {
+    /// `who` reports its book.
+    pub fn report(&mut self, who: &Addr, exposures: Vec<Exposure>) -> Result<AppResponse, VaultError> {
         self.exec(who, &ExecuteMsg::ReportExposure { exposures })
     }
 
-    pub fn pay_premium(&mut self, payer: &Addr, member: &Addr, amount: u128) -> Result<AppResponse, ContractError> {
+    /// `payer` pays `member`'s premium.
+    pub fn pay_premium(&mut self, payer: &Addr, member: &Addr, amount: u128) -> Result<AppResponse, VaultError> {
         self.exec_funds(payer, ReceiveMsg::PayPremium { member: member.to_string() }, amount)
     }
 
+    /// `member` claims a loss paid to `recipient`; the claim id attribute is the response's.
     pub fn claim_loss(
         &mut self,
         member: &Addr,
         amount: u128,
         recipient: &Addr,
-    ) -> Result<ClaimLossResponse, ContractError> {
+    ) -> Result<ClaimLossResponse, VaultError> {
         let r = self.exec(
             member,
             &ExecuteMsg::ClaimLoss { amount: amount.into(), recipient: recipient.to_string(), memo: None },
@@ -548,6 +784,7 @@ impl Suite {
         attr(&r, "round_formed") == "true"
     }
 
+    /// An oracle message from the owner.
     pub fn oracle_exec(&mut self, msg: &oracle::ExecuteMsg) {
         self.app.execute_contract(self.dao.clone(), self.oracle.clone(), msg, &[]).unwrap();
     }
@@ -566,175 +803,32 @@ impl Suite {
         self.app.execute_contract(dao, proxy, &msg, &[]).unwrap();
     }
 
+    /// The shortfall queue's first 100 entries.
     pub fn queue(&self) -> ShortfallQueueResponse {
         self.q(&QueryMsg::ShortfallQueue { start_after: None, limit: Some(100) })
     }
 
+    /// What refused payouts left `who` to collect.
     pub fn uncollected(&self, who: &Addr) -> u128 {
         let r: UncollectedResponse = self.q(&QueryMsg::Uncollected { address: who.to_string() });
         r.amount.u128()
     }
 
+    /// The oracle's `assess` of `exposures`.
     pub fn assess(&self, exposures: Vec<Exposure>) -> oracle::AssessResponse {
         self.app.wrap().query_wasm_smart(&self.oracle, &oracle::QueryMsg::Assess { exposures }).unwrap()
     }
-}
 
-impl Drop for Suite {
-    fn drop(&mut self) {
-        // `cargo test -- --nocapture` shows how many conservation checks each scenario ran.
-        eprintln!("conservation checks passed: {}", self.steps);
-    }
-}
-
-pub fn attr(r: &AppResponse, key: &str) -> String {
-    r.events
-        .iter()
-        .flat_map(|e| e.attributes.iter())
-        .find(|a| a.key == key)
-        .unwrap_or_else(|| panic!("no attribute {key}"))
-        .value
-        .clone()
-}
-
-/// `x` base units of whichever unit the place wants (`Amount`, `Shares`, `Power`, `Uint128`).
-pub fn u<T: From<u128>>(x: u128) -> T {
-    T::from(x)
-}
-
-/// The wallet the refusing token refuses transfers to.
-pub const REFUSER: &str = "refuser";
-
-/// A cw20-base token that, while `refusing`, fails every transfer to [`REFUSER`] (a recipient
-/// "the bank refuses").
-pub mod refusing_token {
-    use cosmwasm_std::{DepsMut, Env, MessageInfo, Response, StdError};
-    use cw20::Cw20ExecuteMsg;
-    use cw_storage_plus::Item;
-    use serde::{Deserialize, Serialize};
-
-    const REFUSING: Item<bool> = Item::new("refusing");
-
-    #[derive(Serialize, Deserialize, Debug, Clone)]
-    #[serde(rename_all = "snake_case")]
-    pub struct SetRefusing {
-        pub refusing: bool,
+    /// The vault's config.
+    pub fn vault_cfg(&self) -> ConfigResponse {
+        self.q(&QueryMsg::Config {})
     }
 
-    #[derive(Deserialize, Debug)]
-    #[serde(untagged)]
-    pub enum Msg {
-        Set { set_refusing: SetRefusing },
-        Cw20(Cw20ExecuteMsg),
+    /// The book the vault holds for `member`.
+    pub fn book(&self, member: &Addr) -> Vec<Exposure> {
+        VaultContract(self.vault.clone()).member(&self.app.wrap(), member.as_str()).unwrap().exposures
     }
 
-    pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: Msg) -> Result<Response, cw20_base::ContractError> {
-        match msg {
-            Msg::Set { set_refusing } => {
-                REFUSING.save(deps.storage, &set_refusing.refusing)?;
-                Ok(Response::new())
-            }
-            Msg::Cw20(Cw20ExecuteMsg::Transfer { recipient, .. })
-                if REFUSING.may_load(deps.storage)?.unwrap_or(false)
-                    && recipient == cosmwasm_std::testing::MockApi::default().addr_make(super::REFUSER).as_str() =>
-            {
-                Err(StdError::generic_err(format!("transfers to {recipient} are refused")).into())
-            }
-            Msg::Cw20(m) => cw20_base::contract::execute(deps, env, info, m),
-        }
-    }
-}
-
-/// An oracle in front of the real one: forwards every query, and adds to `assess` answers the
-/// `delisted` markets (those of the query's exposures in its list) and `max_exposures` it was
-/// told (the delisting interface of issue 11 item 15, before the oracle side is merged).
-pub mod oracle_proxy {
-    use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, DepsMut, Env, MessageInfo, Response, StdResult};
-    use cw_storage_plus::Item;
-    use risk_pool::oracle::{AssessResponse, QueryMsg};
-    use serde::{Deserialize, Serialize};
-
-    const REAL: Item<Addr> = Item::new("real");
-    const LISTING: Item<Listing> = Item::new("listing");
-
-    #[derive(Serialize, Deserialize, Debug, Clone, Default)]
-    pub struct Listing {
-        pub delisted: Vec<String>,
-        pub max_exposures: Option<u32>,
-    }
-
-    pub fn instantiate(deps: DepsMut, _: Env, _: MessageInfo, real: Addr) -> StdResult<Response> {
-        REAL.save(deps.storage, &real)?;
-        LISTING.save(deps.storage, &Listing::default())?;
-        Ok(Response::new())
-    }
-
-    pub fn execute(deps: DepsMut, _: Env, _: MessageInfo, msg: Listing) -> StdResult<Response> {
-        LISTING.save(deps.storage, &msg)?;
-        Ok(Response::new())
-    }
-
-    pub fn query(deps: Deps, _: Env, msg: QueryMsg) -> StdResult<Binary> {
-        let real = REAL.load(deps.storage)?;
-        match &msg {
-            QueryMsg::Assess { exposures } => {
-                let mut a: AssessResponse = deps.querier.query_wasm_smart(&real, &msg)?;
-                let listing = LISTING.load(deps.storage)?;
-                a.delisted =
-                    listing.delisted.into_iter().filter(|d| exposures.iter().any(|e| &e.market == d)).collect();
-                a.max_exposures = listing.max_exposures;
-                to_json_binary(&a)
-            }
-            _ => {
-                let v: serde_json::Value = deps.querier.query_wasm_smart(&real, &msg)?;
-                to_json_binary(&v)
-            }
-        }
-    }
-}
-
-/// A storage that counts what an action touches: every `get`, every range opened and every
-/// record a range yields are reads; every `set`/`remove` is a write.
-pub struct Counting {
-    pub inner: cosmwasm_std::testing::MockStorage,
-    pub reads: std::cell::Cell<u64>,
-    pub writes: u64,
-}
-
-impl Counting {
-    pub fn new(inner: cosmwasm_std::testing::MockStorage) -> Self {
-        Counting { inner, reads: Default::default(), writes: 0 }
-    }
-    fn read(&self) {
-        self.reads.set(self.reads.get() + 1);
-    }
-}
-
-impl cosmwasm_std::Storage for Counting {
-    fn get(&self, key: &[u8]) -> Option<Vec<u8>> {
-        self.read();
-        self.inner.get(key)
-    }
-    fn range<'a>(
-        &'a self,
-        start: Option<&[u8]>,
-        end: Option<&[u8]>,
-        order: cosmwasm_std::Order,
-    ) -> Box<dyn Iterator<Item = cosmwasm_std::Record> + 'a> {
-        self.read();
-        Box::new(self.inner.range(start, end, order).inspect(move |_| self.read()))
-    }
-    fn set(&mut self, key: &[u8], value: &[u8]) {
-        self.writes += 1;
-        self.inner.set(key, value)
-    }
-    fn remove(&mut self, key: &[u8]) {
-        self.writes += 1;
-        self.inner.remove(key)
-    }
-}
-
-impl Suite {
     /// A copy of the vault's whole storage (to run a handler on it off the books).
     pub fn vault_storage(&self) -> cosmwasm_std::testing::MockStorage {
         use cosmwasm_std::Storage;
@@ -751,5 +845,12 @@ impl Suite {
         env.block = self.app.block_info();
         env.contract.address = self.vault.clone();
         env
+    }
+}
+
+impl Drop for Suite {
+    fn drop(&mut self) {
+        // `cargo test -- --nocapture` shows how many conservation checks each scenario ran.
+        eprintln!("conservation checks passed: {}", self.steps);
     }
 }
