@@ -163,40 +163,41 @@ pub struct SuiteBuilder {
 }
 
 /// The contracts, the wallets that run them, and what the conservation check tracks.
+///
+/// - `dao`: the vault's (and the oracle's) owner: the wallet `dao`, or with `with_dao()` the
+///   dao-governance contract; `admin`: who instantiated the contracts and is the vault's wasm
+///   admin (the wallet `dao`, or with `with_dao()` the wallet `admin`, who handed the ownership
+///   over to the DAO); `guardian` and `treasury`: the vault's;
+/// - `feeders`: every feeder of the oracle, `feeder` first, then `feeder2`, `feeder3`, …
+///   (`feeders(n)`);
+/// - `oracle`, `vault` (its code `vault_code`, to migrate back to), `token` (a cw20 asset), and
+///   `oracle_proxy`: with `oracle_proxy()` the vault's oracle, forwarding to `oracle` and adding
+///   the `delisted` / `max_exposures` answers set with `set_listing`;
+/// - for the conservation check: `underwriters` (every address that ever held shares, for
+///   Σ value ≤ net assets), `donated` (donations not yet swept: the expected surplus) and `steps`
+///   (checks run so far).
+#[allow(missing_docs)]
 pub struct Suite {
-    /// The chain.
     pub app: App,
-    /// The vault's (and the oracle's) owner: the wallet `dao`, or with `with_dao()` the
-    /// dao-governance contract.
+    // The wallets with a role.
     pub dao: Addr,
-    /// Who instantiated the contracts (and is the vault's wasm admin): the owner wallet `dao`,
-    /// or with `with_dao()` the wallet `admin`, who handed the ownership to the DAO.
     pub admin: Addr,
-    /// The vault's (and the DAO's) guardian.
     pub guardian: Addr,
-    /// The oracle's first feeder.
-    pub feeder: Addr,
-    /// Every feeder of the oracle: `feeder` first, then `feeder2`, `feeder3`, … (`feeders(n)`).
-    pub feeders: Vec<Addr>,
-    /// The protocol fee's recipient.
     pub treasury: Addr,
-    /// The risk oracle.
+    // The oracle and its feeders.
     pub oracle: Addr,
-    /// The pool vault.
+    pub feeder: Addr,
+    pub feeders: Vec<Addr>,
+    // The vault, its code and asset, and what it asks for prices.
     pub vault: Addr,
-    /// The vault's code id (to migrate back to).
     pub vault_code: u64,
-    /// The cw20 asset, if any.
     pub token: Option<Addr>,
-    /// With `oracle_proxy()`: the vault's oracle, forwarding to `oracle` and adding the
-    /// `delisted` / `max_exposures` answers set with `set_listing`.
     pub oracle_proxy: Option<Addr>,
-    /// Every address that ever held shares (for Σ value ≤ net assets).
+    // What the conservation check tracks.
     pub underwriters: Vec<Addr>,
-    /// Donations sent to the vault and not yet swept (the expected surplus).
     pub donated: u128,
-    /// Conservation checks run so far.
     pub steps: u64,
+    // `with_dao()`, `with_dex()`.
     pub(crate) governed: bool,
     pub(crate) dex: Option<Addr>,
 }
