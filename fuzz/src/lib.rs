@@ -352,18 +352,16 @@ impl World {
         pool_vault::contract::query(self.vault.borrow().as_ref(), env, msg).map_err(|e| e.to_string())
     }
 
-    /// The books must balance to the unit (token balance = total_assets + unvested +
-    /// member_contributions + escrow + surplus) and the `state` query must answer.
+    /// The books must balance to the unit (`StateResponse::check_books`: token balance =
+    /// total_assets + unvested + member_contributions + escrow + surplus) and the `state` query
+    /// must answer.
     pub fn check_vault_books(&self) {
         let st: vault::StateResponse =
             from_json(self.query_vault(vault::QueryMsg::State {}).expect("state query")).expect("state response");
         let bal = self.vault_balance.iter().find(|c| c.denom == DENOM).map(|c| c.amount).unwrap_or_default();
-        let books = st.total_assets.raw()
-            + st.unvested.raw()
-            + st.member_contributions.raw()
-            + st.escrow.raw()
-            + st.surplus.raw();
-        assert_eq!(bal, books, "pool-vault books do not balance: token balance {bal} != books {books} ({st:?})");
+        if let Err(e) = st.check_books(bal.into()) {
+            panic!("pool-vault {e} ({st:?})");
+        }
     }
 
     // --- dao

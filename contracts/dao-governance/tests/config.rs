@@ -1,7 +1,6 @@
 //! The first cut of the DAO: SPEC's instantiate JSON, documented defaults, validation.
 
-use cw_multi_test::{App, ContractWrapper, Executor};
-use dao_governance::contract::{execute, instantiate, migrate, query};
+use cw_multi_test::{App, Executor};
 use dao_governance::ContractError;
 use risk_pool::dao::*;
 
@@ -9,7 +8,7 @@ use risk_pool::dao::*;
 fn spec_example_instantiates_with_documented_defaults_and_validates() {
     let mut app = App::default();
     let vault = app.api().addr_make("vault");
-    let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate)));
+    let code = app.store_code(risk_testing::contracts::dao());
     let msg = risk_testing::dao_msg(vault.as_str(), None);
     let dao = app.instantiate_contract(code, vault.clone(), &msg, &[], "dao", Some(vault.to_string())).unwrap();
     let c: ConfigResponse = app.wrap().query_wasm_smart(&dao, &QueryMsg::Config {}).unwrap();

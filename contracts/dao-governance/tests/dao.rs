@@ -6,12 +6,11 @@ use dao_governance::ContractError as E;
 use risk_pool::dao::{self, ExecuteMsg, QueryMsg, Status, Vote};
 use risk_pool::{oracle, vault};
 
-mod common;
-use common::*;
+use risk_testing::prelude::*;
 
 #[test]
 fn lifecycle_register_a_member_and_retune_the_oracle() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let msgs = vec![
         s.register_msg("dex"),
         wasm(
@@ -26,7 +25,7 @@ fn lifecycle_register_a_member_and_retune_the_oracle() {
     // the exit window (1 day) to it (revision 2; it was max(1 d, 7 d) = 7 d).
     assert_eq!((p.timelock_secs, p.exit_window_secs, p.unbonding_secs), (86_400, 86_400, Some(604_800)));
     // A deposit after the start height carries no power on this proposal.
-    s.deposit("late", 10_000);
+    s.deposit("late", usdc(10_000)).unwrap();
     s.advance(5);
     assert!(
         matches!(s.vote("late", id, Vote::Yes).unwrap_err(), E::NoVotingPower { at_start, .. } if at_start.is_zero())
@@ -71,11 +70,11 @@ fn lifecycle_register_a_member_and_retune_the_oracle() {
 
 #[test]
 fn flash_votes_and_unbonded_power_do_not_count() {
-    let mut s = standard();
+    let mut s = standard_dao();
     assert!(matches!(s.propose("late", vec![]).unwrap_err(), E::InsufficientPower { power, .. } if power.is_zero()));
     let id = s.propose("carol", vec![]).unwrap();
     // Deposit and vote in one block: no power at the start height.
-    s.deposit("late", 100_000);
+    s.deposit("late", usdc(100_000)).unwrap();
     assert!(matches!(s.vote("late", id, Vote::Yes).unwrap_err(), E::NoVotingPower { .. }));
     // Unbonding first: the vote weighs the bonded power now (the smaller).
     s.advance(3_600);
@@ -95,7 +94,7 @@ fn flash_votes_and_unbonded_power_do_not_count() {
 
 #[test]
 fn quorum_not_met_is_rejected_and_closes() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let id = s.propose("carol", vec![]).unwrap();
     s.vote("carol", id, Vote::Yes).unwrap(); // 10 % < 20 % quorum
     assert_eq!(
@@ -111,7 +110,7 @@ fn quorum_not_met_is_rejected_and_closes() {
 
 #[test]
 fn a_threshold_tie_fails() {
-    let mut s = suite(&[("alice", 500), ("bob", 500)], |_| {});
+    let mut s = dao_suite(&[("alice", usdc(500)), ("bob", usdc(500))]).build();
     let id = s.propose("alice", vec![]).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();
     assert_eq!(s.proposal(id).status, Status::Open);
@@ -122,7 +121,7 @@ fn a_threshold_tie_fails() {
 
 #[test]
 fn the_guardian_vetoes_during_the_timelock_only_and_not_protected_messages() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let drain = wasm(
         &s.vault,
         &vault::ExecuteMsg::UpdateConfig(vault::ConfigUpdate {
@@ -151,18 +150,18 @@ fn the_guardian_vetoes_during_the_timelock_only_and_not_protected_messages() {
         .app
         .execute_contract(guardian.clone(), s.dao.clone(), &ExecuteMsg::Veto { proposal_id: id }, &[])
         .unwrap_err();
-    assert_eq!(err(e), E::VetoRefused { id });
+    assert_eq!(dao_err(e), E::VetoRefused { id });
     // After the timelock, too late.
     let id = s.propose("alice", vec![]).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();
     s.advance(WAIT);
     let e = s.app.execute_contract(guardian, s.dao.clone(), &ExecuteMsg::Veto { proposal_id: id }, &[]).unwrap_err();
-    assert!(matches!(err(e), E::TimelockOver { .. }));
+    assert!(matches!(dao_err(e), E::TimelockOver { .. }));
 }
 
 #[test]
 fn a_passed_proposal_not_executed_in_the_window_expires() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let id = s.propose("alice", vec![]).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();
     // The window (7 d) counts from the moment execution is allowed (8 d after passing).
@@ -177,7 +176,7 @@ fn a_passed_proposal_not_executed_in_the_window_expires() {
 
 #[test]
 fn a_failing_batch_applies_nothing_and_can_be_closed() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let msgs = vec![s.register_msg("dex"), wasm(&s.vault, &vault::ExecuteMsg::ApproveClaim { id: 99 })];
     let id = s.propose("alice", msgs).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();
@@ -203,7 +202,9 @@ fn a_failing_batch_applies_nothing_and_can_be_closed() {
 
 #[test]
 fn an_emergency_proposal_pauses_the_vault() {
-    let mut s = suite(&[("alice", 600), ("bob", 400)], |m| m.require_timelock_ge_unbonding = Some(false));
+    let mut s = dao_suite(&[("alice", usdc(600)), ("bob", usdc(400))])
+        .dao(|m| m.require_timelock_ge_unbonding = Some(false))
+        .build();
     let id = s.propose("bob", vec![wasm(&s.vault, &vault::ExecuteMsg::Pause {})]).unwrap();
     assert_eq!(s.proposal(id).timelock_secs, 86_400, "flag off: the configured timelock");
     s.vote("alice", id, Vote::Yes).unwrap();
@@ -215,7 +216,7 @@ fn an_emergency_proposal_pauses_the_vault() {
 
 #[test]
 fn update_config_only_through_a_proposal() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let upd = dao::ConfigUpdate { quorum_bps: Some(3000), ..Default::default() };
     assert_eq!(
         s.exec("alice", &ExecuteMsg::UpdateConfig(upd.clone())).unwrap_err(),
@@ -244,7 +245,7 @@ fn update_config_only_through_a_proposal() {
 /// waits 30 d + the 1-day exit window.
 #[test]
 fn audit_14_a_drain_cannot_execute_before_an_exit_under_the_raised_unbonding() {
-    let mut s = standard();
+    let mut s = standard_dao();
     s.advance(3_600); // Bob's deposit is past its lock
     let a = s.pass_alone(vec![s.unbonding_msg(30 * DAY)]);
     let t0 = s.now();
@@ -280,7 +281,7 @@ fn audit_14_a_drain_cannot_execute_before_an_exit_under_the_raised_unbonding() {
 /// Before: B executed at passed + 7 d (and read `expired` at passed + 14 d).
 #[test]
 fn audit_14_execute_rereads_the_vaults_unbonding_and_expiry_follows() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let a = s.pass_alone(vec![s.unbonding_msg(30 * DAY)]);
     let t0 = s.now();
     s.advance(3_600);
@@ -311,7 +312,7 @@ fn audit_14_execute_rereads_the_vaults_unbonding_and_expiry_follows() {
 /// the unbonding recorded for the proposal (propose, votes, execute).
 #[test]
 fn audit_14_lowering_the_unbonding_after_passing_does_not_shorten_the_wait() {
-    let mut s = suite_with(&[("alice", 600), ("bob", 300), ("carol", 100)], |v| v.unbonding_secs = 30 * DAY, |_| {});
+    let mut s = dao_suite(&ELECTORATE).vault(|v| v.unbonding_secs = 30 * DAY).build();
     s.advance(3_600);
     let lower = s.pass_alone(vec![s.unbonding_msg(7 * DAY)]);
     let t0 = s.now();
@@ -350,7 +351,7 @@ fn noop_migrate(
 /// stays passed (executable once the vault answers again).
 #[test]
 fn audit_14_an_unqueryable_vault_refuses_execution_and_the_proposal_stays_passed() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let id = s.pass_alone(vec![s.drain_msg()]);
     s.advance(WAIT);
     let broken = s.app.store_code(Box::new(
@@ -377,7 +378,7 @@ fn audit_14_an_unqueryable_vault_refuses_execution_and_the_proposal_stays_passed
 /// matured. After: passed + 7 d + the 1-day exit window; Bob's exit matures first.
 #[test]
 fn audit_17_an_exit_asked_right_after_an_early_pass_matures_before_execution() {
-    let mut s = standard();
+    let mut s = standard_dao();
     s.advance(3_600);
     let id = s.pass_alone(vec![s.drain_msg()]);
     let t0 = s.now();
@@ -403,7 +404,8 @@ fn audit_17_an_exit_asked_right_after_an_early_pass_matures_before_execution() {
 /// longer than unbonding + exit window still rules.
 #[test]
 fn audit_17_exit_window_secs_is_configurable_and_the_timelock_can_exceed_it() {
-    let mut s = suite(&[("alice", 600), ("bob", 400)], |m| m.exit_window_secs = Some(3_600));
+    let mut s =
+        dao_suite(&[("alice", usdc(600)), ("bob", usdc(400))]).dao(|m| m.exit_window_secs = Some(3_600)).build();
     let c: dao::ConfigResponse = s.app.wrap().query_wasm_smart(&s.dao, &QueryMsg::Config {}).unwrap();
     assert_eq!(c.exit_window_secs, 3_600);
     let id = s.pass_alone(vec![]);
@@ -428,14 +430,12 @@ fn audit_17_exit_window_secs_is_configurable_and_the_timelock_can_exceed_it() {
 /// the claim had expired ("claim 1 is expired, not pending") and the batch failed.
 #[test]
 fn audit_18_a_claim_approval_waits_only_the_timelock_and_settles_before_expiry() {
-    let mut s = suite_with(
-        &[("alice", 600_000), ("bob", 300_000), ("carol", 100_000)],
-        |v| {
+    let mut s = dao_suite(&[("alice", usdc(600_000)), ("bob", usdc(300_000)), ("carol", usdc(100_000))])
+        .vault(|v| {
             v.max_pending_claim_secs = 7 * DAY;
             v.claim_auto_approve_limit = Uint128::new(usdc(1)).into();
-        },
-        |_| {},
-    );
+        })
+        .build();
     let reg = s.pass_alone(vec![s.register_msg("dex")]);
     s.advance(WAIT);
     s.execute(reg).unwrap();
@@ -495,7 +495,7 @@ fn audit_18_a_claim_approval_waits_only_the_timelock_and_settles_before_expiry()
 /// keeps its `executable_at` at t1 + 31 d, and it executes then.
 #[test]
 fn audit_18_a_proposal_cannot_read_expired_before_it_could_be_executed() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let raise = s.pass_alone(vec![s.unbonding_msg(30 * DAY)]);
     let t0 = s.now();
     s.advance(3_600);

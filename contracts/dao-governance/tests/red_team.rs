@@ -6,8 +6,7 @@ use dao_governance::ContractError as E;
 use risk_pool::dao::{ExecuteMsg, Status, Vote};
 use risk_pool::vault;
 
-mod common;
-use common::*;
+use risk_testing::prelude::*;
 
 fn send_msg(to: &Addr, amount: u128) -> CosmosMsg {
     cosmwasm_std::BankMsg::Send { to_address: to.to_string(), amount: coins(amount, DENOM) }.into()
@@ -19,7 +18,7 @@ fn send_msg(to: &Addr, amount: u128) -> CosmosMsg {
 /// A's messages a second time. B must fail and A's payment happen once.
 #[test]
 fn rt_an_executed_batch_cannot_be_replayed_through_a_later_proposal() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let dao_addr = s.dao.clone();
     s.app.init_modules(|r, _, st| r.bank.init_balance(st, &dao_addr, coins(usdc(1_000), DENOM)).unwrap());
     let stranger = s.addr("stranger");
@@ -42,7 +41,7 @@ fn rt_an_executed_batch_cannot_be_replayed_through_a_later_proposal() {
 /// re-executed; nobody but the DAO can call execute_batch.
 #[test]
 fn rt_refused_double_vote_double_execute_and_foreign_batch() {
-    let mut s = standard();
+    let mut s = standard_dao();
     let id = s.propose("alice", vec![s.unbonding_msg(8 * DAY)]).unwrap();
     s.vote("bob", id, Vote::No).unwrap();
     assert!(matches!(s.vote("bob", id, Vote::No), Err(E::AlreadyVoted { .. })));
@@ -60,7 +59,7 @@ fn rt_refused_double_vote_double_execute_and_foreign_batch() {
 /// second proposal raising the unbonding meanwhile lengthens the wait (read at execution).
 #[test]
 fn rt_refused_a_change_before_the_no_voters_exit() {
-    let mut s = standard();
+    let mut s = standard_dao();
     s.advance(3_600); // past the deposit lock
     let drain = s.pass_alone(vec![s.drain_msg()]);
     let matures = s.request_exit("bob");
@@ -81,7 +80,7 @@ fn rt_refused_a_change_before_the_no_voters_exit() {
 /// window 1 d = t₀ + 8 d. The wait must cover the lock too.
 #[test]
 fn rt_a_change_cannot_apply_before_a_no_voter_inside_the_deposit_lock_can_exit() {
-    let mut s = suite_with(&[("alice", 600), ("bob", 300), ("carol", 100)], |v| v.deposit_lock_secs = 3 * DAY, |_| {});
+    let mut s = dao_suite(&ELECTORATE).vault(|v| v.deposit_lock_secs = 3 * DAY).build();
     let id = s.propose("alice", vec![s.drain_msg()]).unwrap();
     s.vote("bob", id, Vote::No).unwrap();
     s.vote("alice", id, Vote::Yes).unwrap();

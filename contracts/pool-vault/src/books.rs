@@ -4,6 +4,7 @@
 
 use cosmwasm_std::{Uint128, Uint256};
 use risk_pool::units::{Amount, Shares};
+use risk_pool::Books;
 
 use crate::error::ContractError;
 use crate::state::{Config, LossWindow, Pool, Vesting};
@@ -175,9 +176,13 @@ impl Pool {
     }
 
     /// The books the token balance must cover: assets + unvested + contributions + escrow.
-    pub fn books(&self) -> Result<Amount, ContractError> {
-        let parts = [self.total_assets, self.unvested.amount, self.member_contributions, self.escrow];
-        Ok(Amount::checked_sum(parts)?)
+    pub fn books(&self) -> Books {
+        Books {
+            total_assets: self.total_assets,
+            unvested: self.unvested.amount,
+            member_contributions: self.member_contributions,
+            escrow: self.escrow,
+        }
     }
 }
 

@@ -1,13 +1,15 @@
-//! Internal consistency of the books, checked after every execute when the `invariants`
-//! feature is on (the test suites switch it on; the wasm build leaves it off). Iterates every
-//! record: test use only.
+//! Internal consistency of the books, and the token balance covering them, checked after every
+//! execute when the `invariants` feature is on (the test suites switch it on; the wasm build
+//! leaves it off). Iterates every record: test use only.
 
 use cosmwasm_std::{Deps, Env, Order};
 use risk_pool::units::{Amount, Shares};
 
+use crate::asset;
 use crate::error::ContractError;
 use crate::state::{
-    CLAIMS, MEMBERS, PENDING, POOL, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META, TOTAL_BONDED, UNCOLLECTED, UNDERWRITERS,
+    CLAIMS, CONFIG, MEMBERS, PENDING, POOL, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META, TOTAL_BONDED, UNCOLLECTED,
+    UNDERWRITERS,
 };
 
 fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), ContractError> {
@@ -19,7 +21,7 @@ fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), ContractError> 
 }
 
 /// Every books identity, over every record (`Invariant` naming the figures that disagree).
-pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
+pub fn check(deps: Deps, env: &Env) -> Result<(), ContractError> {
     let pool = POOL.load(deps.storage)?;
     let (mut shares, mut bonded, mut unbonding) = (Shares::ZERO, Shares::ZERO, Shares::ZERO);
     for item in UNDERWRITERS.range(deps.storage, None, None, Order::Ascending) {
@@ -83,5 +85,10 @@ pub fn check(deps: Deps, _env: &Env) -> Result<(), ContractError> {
     ensure(entries == owing && len == owing, || {
         format!("queue {entries} entries (len {len}) != {owing} owing claims")
     })?;
+
+    // The token balance covers the books (what it holds above them is the surplus). This
+    // action's payouts are still messages, so the balance read here still holds them.
+    let balance = asset::balance(&deps.querier, &CONFIG.load(deps.storage)?, &env.contract.address)?;
+    pool.books().check(balance).map_err(|e| ContractError::Invariant { what: e.to_string() })?;
     Ok(())
 }

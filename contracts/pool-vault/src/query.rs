@@ -183,7 +183,7 @@ fn state(v: &View) -> Result<StateResponse, ContractError> {
         unvested: p.unvested.amount,
         member_contributions: p.member_contributions,
         escrow: p.escrow,
-        surplus: balance.saturating_sub(p.books()?),
+        surplus: p.books().surplus(balance)?,
         pending_exposure: p.pending_exposure,
         shortfall: p.shortfall,
         pool_requirement: v.requirement()?,

@@ -2,11 +2,9 @@
 //! Each reproduces the scenario the audit showed, with its figures, on the shared suite (the
 //! conservation check runs after every step).
 
-mod suite;
-
 use pool_vault::ContractError as E;
 use risk_pool::vault::*;
-use suite::*;
+use risk_testing::prelude::*;
 
 const BTC: &str = "BTC-PERP";
 const YEAR: u64 = 31_536_000;
@@ -28,7 +26,7 @@ const ONE_M: i128 = 1_000_000_000_000;
 /// arrears at the same moment.
 #[test]
 fn audit_01_prepaid_premium_buys_cover_not_time() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(10_000_000))
         .member("dex", usdc(1_000_000), 500, usdc(100_000))
         .member("dex2", usdc(1_000_000), 500, usdc(100_000))
@@ -68,10 +66,8 @@ fn audit_01_prepaid_premium_buys_cover_not_time() {
 /// a 10-day credit and 7 days' grace is suspended after 17 days, not 17 days after a touch.
 #[test]
 fn audit_01_due_since_is_when_the_credit_ran_out() {
-    let mut s = SuiteBuilder::new()
-        .underwriter("alice", usdc(10_000_000))
-        .member("dex", usdc(1_000_000), 500, usdc(100_000))
-        .build();
+    let mut s =
+        Suite::new().underwriter("alice", usdc(10_000_000)).member("dex", usdc(1_000_000), 500, usdc(100_000)).build();
     let (dex, payer) = (s.addr("dex"), s.addr("payer"));
     s.report(&dex, btc(ONE_M)).unwrap();
     let rate = s.member(&dex).required.u128() * 500;
@@ -96,10 +92,8 @@ fn audit_01_due_since_is_when_the_credit_ran_out() {
 /// capacity) is allowed, one unit more is not.
 #[test]
 fn audit_02_member_withdraw_respects_cover_n_capacity() {
-    let mut s = SuiteBuilder::new()
-        .underwriter("alice", usdc(1_000_000))
-        .member("dex", usdc(1_000_000), 0, usdc(600_000))
-        .build();
+    let mut s =
+        Suite::new().underwriter("alice", usdc(1_000_000)).member("dex", usdc(1_000_000), 0, usdc(600_000)).build();
     let dex = s.addr("dex");
     s.report(&dex, btc(2 * ONE_M)).unwrap();
     let st = s.state();
@@ -133,10 +127,8 @@ fn audit_02_member_withdraw_respects_cover_n_capacity() {
 /// fee to the treasury) and the withdrawal is limited to the rest.
 #[test]
 fn audit_03_premium_due_is_taken_from_the_contribution_first() {
-    let mut s = SuiteBuilder::new()
-        .underwriter("alice", usdc(10_000_000))
-        .member("dex", usdc(1_000_000), 500, usdc(100_000))
-        .build();
+    let mut s =
+        Suite::new().underwriter("alice", usdc(10_000_000)).member("dex", usdc(1_000_000), 500, usdc(100_000)).build();
     let dex = s.addr("dex");
     s.report(&dex, btc(ONE_M)).unwrap();
     s.advance(365 * DAY);
@@ -171,7 +163,7 @@ fn audit_03_premium_due_is_taken_from_the_contribution_first() {
 /// return_recovery underflow). Once settled, removal goes through.
 #[test]
 fn audit_05_remove_member_refused_with_outstanding_shortfall() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(1_000_000))
         .member("dex", usdc(1_000_000), 0, usdc(100_000))
         .vault(|v| v.claim_auto_approve_limit = u(usdc(10_000_000)))
@@ -196,7 +188,7 @@ fn audit_05_remove_member_refused_with_outstanding_shortfall() {
 /// pause at once.
 #[test]
 fn audit_06_owner_unpause_starts_the_guardian_cooldown() {
-    let mut s = SuiteBuilder::new().underwriter("alice", usdc(1_000)).build();
+    let mut s = Suite::new().underwriter("alice", usdc(1_000)).build();
     let guardian = s.guardian.clone();
     s.exec(&guardian, &ExecuteMsg::Pause {}).unwrap();
     s.advance(60);
@@ -222,10 +214,8 @@ fn audit_06_owner_unpause_starts_the_guardian_cooldown() {
 /// unvested amount follows the big income's linear schedule.
 #[test]
 fn audit_08_tiny_income_does_not_restart_vesting() {
-    let mut s = SuiteBuilder::new()
-        .underwriter("alice", usdc(1_000_000))
-        .member("dex", usdc(1_000_000), 0, usdc(100_000))
-        .build();
+    let mut s =
+        Suite::new().underwriter("alice", usdc(1_000_000)).member("dex", usdc(1_000_000), 0, usdc(100_000)).build();
     let (dex, payer) = (s.addr("dex"), s.addr("payer"));
     s.pay_premium(&payer, &dex, usdc(1_000_000)).unwrap();
     assert_eq!(s.state().unvested, u(usdc(900_000)));
@@ -249,7 +239,7 @@ fn audit_08_tiny_income_does_not_restart_vesting() {
 /// longer than the lookback is suspended.
 #[test]
 fn audit_09_a_raise_within_the_lookback_does_not_suspend_cover() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(10_000_000))
         .member("dex", usdc(1_000_000), 0, 0)
         .member("dex2", usdc(1_000_000), 0, 0)
@@ -297,7 +287,7 @@ fn audit_09_a_raise_within_the_lookback_does_not_suspend_cover() {
 /// has no cover.
 #[test]
 fn audit_09_own_increase_restarts_the_minimum_and_no_book_no_cover() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(10_000_000))
         .member("dex", usdc(1_000_000), 0, usdc(100_000))
         .member("dex2", usdc(1_000_000), 0, usdc(100_000))

@@ -3,8 +3,6 @@
 //! kept `uncollected` (09) and the oracle's delisting / approval on cached figures (15).
 //! Every step runs the suite's conservation check; every failure asserts the books unchanged.
 
-mod suite;
-
 use cosmwasm_std::testing::{MockApi, MockQuerier};
 use cosmwasm_std::{DepsMut, Empty, QuerierWrapper};
 use cw_multi_test::Executor;
@@ -14,7 +12,7 @@ use pool_vault::member::save_member;
 use pool_vault::state::{Member, CONFIG, MEMBERS, POOL};
 use pool_vault::ContractError as E;
 use risk_pool::vault::*;
-use suite::*;
+use risk_testing::prelude::*;
 
 const BTC: &str = "BTC-PERP";
 const ETH: &str = "ETH-PERP";
@@ -23,7 +21,7 @@ const WINDOW: u64 = 2_592_000;
 /// alice 1M USDC of capital; member `dex` (coverage `cover`, no premium, 100k contribution)
 /// holding 1M BTC (stress loss 400k, claim limit 600k); every claim auto-settles.
 fn pool(cover: u128) -> Suite {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(1_000_000))
         .member("dex", cover, 0, usdc(100_000))
         .vault(|v| v.claim_auto_approve_limit = u(usdc(10_000_000)))
@@ -227,7 +225,7 @@ fn audit_07_recovered_entries_leave_at_once_and_settle_work_is_bounded() {
 /// paid, and the recipient takes its 100k with `collect {}`.
 #[test]
 fn audit_09_refused_shortfall_payment_is_kept_for_collect() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .refusing_cw20()
         .underwriter("alice", usdc(1_000_000))
         .member("dex", usdc(1_000_000), 0, usdc(100_000))
@@ -273,7 +271,7 @@ fn audit_09_refused_shortfall_payment_is_kept_for_collect() {
 /// cached at filing. Before: `OracleError`; after: settled, 100k + 50k to the victim.
 #[test]
 fn audit_15_approval_settles_on_cached_figures_when_the_oracle_errs_again() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(1_000_000))
         .member("dex", usdc(1_000_000), 0, usdc(100_000))
         .oracle(|o| o.max_staleness_secs = 3_600)
@@ -306,7 +304,7 @@ fn audit_15_approval_settles_on_cached_figures_when_the_oracle_errs_again() {
 /// nor exceed `max_exposures`; a reduction always passes. Before: every one of these accepted.
 #[test]
 fn audit_15_report_refuses_raising_a_delisted_market_and_too_many_exposures() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .oracle_proxy()
         .underwriter("alice", usdc(10_000_000))
         .member("dex", usdc(1_000_000), 0, usdc(300_000))
@@ -346,10 +344,8 @@ fn audit_15_report_refuses_raising_a_delisted_market_and_too_many_exposures() {
 /// growing past the new limit is refused; the stored book stays assessable.
 #[test]
 fn audit_15_delisted_market_end_to_end() {
-    let mut s = SuiteBuilder::new()
-        .underwriter("alice", usdc(1_000_000))
-        .member("dex", usdc(1_000_000), 0, usdc(200_000))
-        .build();
+    let mut s =
+        Suite::new().underwriter("alice", usdc(1_000_000)).member("dex", usdc(1_000_000), 0, usdc(200_000)).build();
     let (dex, victim, payer) = (s.addr("dex"), s.addr("victim"), s.addr("payer"));
     let book = |btc: u128, eth: u128| vec![exp(BTC, usdc(btc) as i128), exp(ETH, usdc(eth) as i128)];
     s.report(&dex, book(1_000_000, 1_000_000)).unwrap();

@@ -1,8 +1,7 @@
 //! The first cut of the vault: SPEC's instantiate JSON, documented defaults, validation, ownership.
 
 use cosmwasm_std::Addr;
-use cw_multi_test::{App, ContractWrapper, Executor};
-use pool_vault::contract::{execute, instantiate, migrate, query};
+use cw_multi_test::{App, Executor};
 use pool_vault::ContractError;
 use risk_pool::vault::*;
 
@@ -16,7 +15,7 @@ fn spec_example_instantiates_with_documented_defaults() {
     let mut app = App::default();
     let (dao, oracle, treasury) =
         (app.api().addr_make("dao"), app.api().addr_make("oracle"), app.api().addr_make("treasury"));
-    let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query).with_migrate(migrate)));
+    let code = app.store_code(risk_testing::contracts::vault());
     let msg = spec_msg(&dao, &oracle, &treasury);
     let vault = app.instantiate_contract(code, dao.clone(), &msg, &[], "vault", Some(dao.to_string())).unwrap();
     let c: ConfigResponse = app.wrap().query_wasm_smart(&vault, &QueryMsg::Config {}).unwrap();
@@ -55,7 +54,7 @@ fn invalid_configs_are_refused() {
     let mut app = App::default();
     let (dao, oracle, treasury) =
         (app.api().addr_make("dao"), app.api().addr_make("oracle"), app.api().addr_make("treasury"));
-    let code = app.store_code(Box::new(ContractWrapper::new(execute, instantiate, query)));
+    let code = app.store_code(risk_testing::contracts::vault());
     let base = spec_msg(&dao, &oracle, &treasury);
     type Edit = Box<dyn Fn(&mut InstantiateMsg)>;
     let cases: Vec<Edit> = vec![

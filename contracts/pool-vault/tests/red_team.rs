@@ -1,20 +1,18 @@
 //! Red-team scenarios that the rule tests (`vault.rs`) do not already cover. The full list, with
 //! the test for each, is docs/red-team.md.
 
-mod suite;
-
 use cosmwasm_std::{
     to_json_binary, Binary, Deps, DepsMut, Empty, Env, MessageInfo, Reply, Response, StdResult, SubMsg, WasmMsg,
 };
 use cw_multi_test::{ContractWrapper, Executor};
 use risk_pool::vault::*;
-use suite::*;
+use risk_testing::prelude::*;
 
 /// Deposit the block before a loss, exit right after: the deposit lock and the unbonding period
 /// keep the newcomer in the pool while the loss is paid, so it bears its pro-rata share.
 #[test]
 fn deposit_just_before_a_claim_and_exit_just_after_bears_the_loss() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(1_000_000))
         .member("dex", usdc(1_000_000), 0, usdc(100_000))
         .vault(|v| v.claim_auto_approve_limit = u(usdc(1_000_000)))
@@ -67,7 +65,7 @@ fn evil_query(_: Deps, _: Env, _: Empty) -> StdResult<Binary> {
 
 #[test]
 fn reentrancy_through_a_submessage_reply_moves_nothing_it_should_not() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(1_000_000))
         .vault(|v| v.claim_auto_approve_limit = u(usdc(1_000_000)))
         .build();
@@ -99,10 +97,8 @@ fn reentrancy_through_a_submessage_reply_moves_nothing_it_should_not() {
 /// Fuzzing regression (fuzz/regressions/vault_json): a notional of Int128::MIN is a typed error.
 #[test]
 fn int128_min_notional_is_a_typed_error() {
-    let mut s = SuiteBuilder::new()
-        .underwriter("alice", usdc(1_000_000))
-        .member("dex", usdc(1_000_000), 0, usdc(100_000))
-        .build();
+    let mut s =
+        Suite::new().underwriter("alice", usdc(1_000_000)).member("dex", usdc(1_000_000), 0, usdc(100_000)).build();
     let dex = s.addr("dex");
     let err = s.report(&dex, vec![exp("BTC-PERP", i128::MIN)]).unwrap_err();
     assert!(matches!(err, pool_vault::ContractError::OracleError { .. }), "{err:?}");

@@ -3,11 +3,9 @@
 //! (SPEC.md, pool-vault: claim_loss, coverage suspension, premiums), so it fails if the attack
 //! works. Every step runs the suite's conservation check.
 
-mod suite;
-
 use cosmwasm_std::{from_json, to_json_vec, Addr};
 use risk_pool::vault::*;
-use suite::*;
+use risk_testing::prelude::*;
 
 const BTC: &str = "BTC-PERP";
 const LOOKBACK: u64 = 604_800;
@@ -15,7 +13,7 @@ const LOOKBACK: u64 = 604_800;
 /// 10M USDC of capital; one member `dex` (cover 10M, premium `rate_bps`, grace 7 days) with
 /// `contribution`; every claim within 10M auto-settles.
 fn pool(rate_bps: u32, contribution: u128) -> Suite {
-    SuiteBuilder::new()
+    Suite::new()
         .underwriter("alice", usdc(10_000_000))
         .vault(|v| v.claim_auto_approve_limit = u(usdc(10_000_000)))
         .member("dex", usdc(10_000_000), rate_bps, contribution)
@@ -119,7 +117,7 @@ fn a_legacy_record_does_not_let_split_claims_dodge_first_loss() {
 /// takes only what accrued since. Conservation holds at every step (suite check).
 #[test]
 fn premium_taken_at_a_pending_claim_is_booked_once() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(10_000_000))
         .oracle(|o| o.max_staleness_secs = 3_600)
         .member("dex", usdc(10_000_000), 500, usdc(200_000))
@@ -171,7 +169,7 @@ fn a_market_raise_and_a_third_party_refresh_do_not_suspend() {
 /// it too finds a `deficit` (and so does the filing on cached figures) and the pool pays 0.
 #[test]
 fn premium_due_within_grace_does_not_suspend_a_claim_approved_later() {
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .underwriter("alice", usdc(10_000_000))
         .oracle(|o| o.max_staleness_secs = 3_600)
         .member("dex", usdc(10_000_000), 500, 0)

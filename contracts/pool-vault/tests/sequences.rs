@@ -23,12 +23,10 @@
 //! Normal runs: 48 sequences. The long run (10,000 sequences):
 //! `PROPTEST_CASES=10000 cargo test --release -p pool-vault --test sequences`.
 
-mod suite;
-
 use cosmwasm_std::{Uint128, Uint256};
 use proptest::prelude::*;
 use risk_pool::vault::*;
-use suite::*;
+use risk_testing::prelude::*;
 
 const UNDERWRITERS: [&str; 3] = ["alice", "bob", "carol"];
 const MEMBERS: [&str; 2] = ["dex", "dex2"];
@@ -200,7 +198,7 @@ fn check_premiums(s: &Suite, models: &[Option<PremiumModel>]) {
 /// Runs the sequence; returns each action's name and whether the vault accepted it.
 fn run(actions: Vec<Action>) -> Vec<(String, bool)> {
     let mut outcomes = vec![];
-    let mut s = SuiteBuilder::new()
+    let mut s = Suite::new()
         .feeders(3)
         .underwriter("alice", usdc(1_000_000))
         .vault(|v| {

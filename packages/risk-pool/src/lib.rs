@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 #![cfg_attr(not(test), deny(clippy::as_conversions))]
 
+pub mod books;
 pub mod dao;
 pub mod helpers;
 pub mod migrate;
@@ -11,6 +12,7 @@ pub mod oracle;
 pub mod units;
 pub mod vault;
 
+pub use books::{Books, BooksError};
 pub use helpers::{RiskOracleContract, VaultContract};
 pub use units::{Amount, Power, Shares, SignedNotional, UnitError};
 

@@ -6,9 +6,37 @@
 //! `"{oracle}"`, `"{treasury}"`, `"{vault}"`) filled by [`fill`]. The files are compiled in
 //! (`include_str!`), so no test depends on a runtime path. A test that needs something other than
 //! the SPEC's example edits the typed message on top of it.
+//!
+//! With the `multi-test` feature (the contracts' dev-dependencies switch it on): the multi-test
+//! wrappers of every contract ([`contracts`]), test doubles ([`mocks`]), and the one suite
+//! builder ([`suite::Suite`], with the DAO's steps in [`governance`] and the DEX's in [`dex`]); a test
+//! takes them all with `use risk_testing::prelude::*`.
+
+#![warn(missing_docs)]
 
 use cosmwasm_std::from_json;
 use risk_pool::{dao, oracle, vault};
+
+#[cfg(feature = "multi-test")]
+pub mod contracts;
+#[cfg(feature = "multi-test")]
+pub mod dex;
+#[cfg(feature = "multi-test")]
+pub mod governance;
+#[cfg(feature = "multi-test")]
+pub mod mocks;
+#[cfg(feature = "multi-test")]
+pub mod suite;
+
+/// Everything a multi-test test uses: the suite, its steps and helpers.
+#[cfg(feature = "multi-test")]
+pub mod prelude {
+    pub use crate::dex::{OPERATOR, TRADER};
+    pub use crate::governance::{dao_err, dao_suite, standard_dao, wasm, ELECTORATE, WAIT};
+    pub use crate::mocks::Counting;
+    pub use crate::suite::*;
+    pub use risk_pool::units::{Amount, Power, Shares};
+}
 
 /// The risk-oracle example: owner `{dao}`, one feeder `{feeder}`; BTC-PERP 60000 / 0.65,
 /// ETH-PERP 3000 / 0.80, ρ 0.8, the `crash` scenario (BTC −40 %).

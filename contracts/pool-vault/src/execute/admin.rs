@@ -158,10 +158,10 @@ pub fn unpause(ctx: &mut Ctx, sender: Addr) -> Result<Response, ContractError> {
 /// Anyone: the balance above the books (a donation) goes to the treasury.
 pub fn sweep_surplus(ctx: &mut Ctx) -> Result<Response, ContractError> {
     let balance = asset::balance(&ctx.deps.querier, &ctx.cfg, &ctx.env.contract.address)?;
-    let books = ctx.pool.books()?;
-    let surplus = balance.saturating_sub(books);
+    let books = ctx.pool.books();
+    let surplus = books.surplus(balance)?;
     if surplus.is_zero() {
-        return Err(ContractError::NoSurplus { balance, books });
+        return Err(ContractError::NoSurplus { balance, books: books.total()? });
     }
     Ok(Response::new()
         .add_messages(asset::pay(&ctx.cfg, &ctx.cfg.treasury, surplus)?)
