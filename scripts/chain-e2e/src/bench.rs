@@ -4,7 +4,7 @@
 
 use anyhow::{Context, Result};
 use cosmwasm_std::{Int128, Uint128};
-use risk_pool::{dao, oracle, vault};
+use risk_pool::{dao, oracle, vault, Amount, Shares};
 use std::time::Duration;
 
 use crate::scenario::{coin, proposal_id, usdc, wasm_exec, E2e, Suite};
@@ -74,7 +74,7 @@ impl E2e {
             Some(&coin(usdc(1_000))),
         )?;
         std::thread::sleep(Duration::from_secs(6)); // deposit lock
-        let req = vault::ExecuteMsg::RequestWithdraw { shares: Uint128::new(1_000_000).into() };
+        let req = vault::ExecuteMsg::RequestWithdraw { shares: Shares::new(1_000_000) };
         self.measure("request_withdraw", p, v, &req, "carol", None)?;
         self.measure(
             "member_deposit",
@@ -109,7 +109,7 @@ impl E2e {
         // Auto: the pool pays 10,000 after the member's contribution.
         let amount = self.member(s, &mm)?.contribution.u128() + usdc(10_000);
         let claim = |amount: u128| vault::ExecuteMsg::ClaimLoss {
-            amount: Uint128::new(amount).into(),
+            amount: Amount::new(amount),
             recipient: treasury.clone(),
             memo: None,
         };

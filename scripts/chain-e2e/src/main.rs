@@ -19,10 +19,6 @@
 //! process dies). Exit status: 0 all passed, 1 a behaviour step or the chain failed, 3 the gas
 //! check failed (behaviour passed), 2 usage.
 
-// Numeric message fields are written `Uint128::new(x).into()`: the same source compiles while the
-// messages move from Uint128 to the unit newtypes of risk_pool::units (Amount, Shares, ...).
-#![allow(clippy::useless_conversion)]
-
 mod bench;
 mod chain;
 mod gas;

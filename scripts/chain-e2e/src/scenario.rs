@@ -3,8 +3,8 @@
 //! chain and before [`E2e::closing`], whose withdrawal would take the capital it measures with.
 
 use anyhow::{Context, Result};
-use cosmwasm_std::{Binary, CosmosMsg, Decimal, Int128, Uint128, WasmMsg};
-use risk_pool::{dao, oracle, vault};
+use cosmwasm_std::{Binary, CosmosMsg, Decimal, Int128, WasmMsg};
+use risk_pool::{dao, oracle, vault, Amount};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -285,7 +285,7 @@ impl E2e {
         say("6. the DAO registers the DEX and a market maker (deployer) as members");
         let terms = |m: &str, cap: u128| vault::MemberTerms {
             member: m.to_string(),
-            coverage_cap: Uint128::new(usdc(cap)).into(),
+            coverage_cap: Amount::new(usdc(cap)),
             premium_rate_bps: 500,
             grace_secs: 604_800,
         };

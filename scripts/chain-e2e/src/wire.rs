@@ -60,8 +60,8 @@ pub fn to_wire<T: Serialize>(msg: &T) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cosmwasm_std::{Int128, Uint128};
-    use risk_pool::{oracle, vault};
+    use cosmwasm_std::Int128;
+    use risk_pool::{oracle, vault, Amount};
 
     #[test]
     fn the_spelling_of_the_baseline() {
@@ -75,8 +75,7 @@ mod tests {
             to_wire(&vault::ExecuteMsg::ReportExposure { exposures }).unwrap(),
             r#"{"report_exposure": {"exposures": [{"market": "BTC-PERP", "notional": "1000000000"}, {"market": "M00", "notional": "1001000000"}]}}"#
         );
-        let claim =
-            vault::ExecuteMsg::ClaimLoss { amount: Uint128::new(7).into(), recipient: "inj1t".into(), memo: None };
+        let claim = vault::ExecuteMsg::ClaimLoss { amount: Amount::new(7), recipient: "inj1t".into(), memo: None };
         assert_eq!(to_wire(&claim).unwrap(), r#"{"claim_loss": {"amount": "7", "recipient": "inj1t"}}"#);
     }
 
