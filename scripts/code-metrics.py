@@ -4,7 +4,7 @@
 Prints: integer/float `as` casts, compound `+=` / `-=` (which panic on Uint128 overflow),
 and the ten longest functions (lines from `fn` to its closing brace).
 
-Test code is excluded: files under tests/, files named testutil.rs / bigref.rs, and every
+Test code is excluded: the test-only crate packages/risk-testing, files under tests/, files named testutil.rs / bigref.rs, and every
 `#[cfg(test)]` item (the attribute's following item, brace-matched).
 
 Usage: scripts/code-metrics.py [ROOT]   (ROOT defaults to the repository)
@@ -15,6 +15,8 @@ import sys
 
 ROOT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..")
 SKIP_FILES = {"testutil.rs", "bigref.rs"}
+# Test-only crates (dev-dependencies, publish = false).
+SKIP_CRATES = {"risk-testing"}
 CAST = re.compile(r"\bas\s+(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize|f32|f64)\b")
 COMPOUND = re.compile(r"[^<>=!+\-*/]\s*(\+=|-=)")
 FN = re.compile(r"^\s*(pub(\([^)]*\))?\s+)?(const\s+)?(unsafe\s+)?fn\s+(\w+)")
@@ -84,6 +86,8 @@ def files(root):
         if not os.path.isdir(base):
             continue
         for crate in sorted(os.listdir(base)):
+            if crate in SKIP_CRATES:
+                continue
             src = os.path.join(base, crate, "src")
             for dp, _, fns in os.walk(src):
                 for f in sorted(fns):
