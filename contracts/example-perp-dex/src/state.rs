@@ -145,15 +145,11 @@ impl From<PendingReport> for msg::PendingReport {
 /// DEX has always written) and reads back from it.
 #[cfg(test)]
 mod layout_tests {
-    use cosmwasm_std::{from_json, to_json_string, Int128, Uint128};
-    use serde::{de::DeserializeOwned, Serialize};
+    use cosmwasm_std::{Int128, Uint128};
 
     use super::*;
 
-    fn check<T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug>(value: &T, golden: &str) {
-        assert_eq!(to_json_string(value).unwrap(), golden, "{}: the stored layout changed", std::any::type_name::<T>());
-        assert_eq!(&from_json::<T>(golden).unwrap(), value);
-    }
+    use risk_testing::layout::check;
 
     #[test]
     fn stored_layouts_are_pinned() {

@@ -372,78 +372,13 @@ pub const UNCOLLECTED: Map<&Addr, Amount> = Map::new("uncollected");
 /// would make two fields share one key in state; a changed letter makes stored records unreadable.
 #[cfg(test)]
 mod layout_tests {
-    use std::any::type_name;
-    use std::collections::BTreeSet;
-    use std::fmt;
 
-    use cosmwasm_std::{from_json, to_json_string, Int128};
-    use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
-    use serde::{Deserialize, Serialize};
+    use cosmwasm_std::{to_json_string, Int128};
 
     use super::*;
     use crate::peaks::PeakPoint;
 
-    /// Deserializes any JSON document, failing on an object that repeats a key (at any depth).
-    struct NoDuplicateKeys;
-
-    impl<'de> Deserialize<'de> for NoDuplicateKeys {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(NoDuplicateKeys)
-        }
-    }
-
-    impl<'de> Visitor<'de> for NoDuplicateKeys {
-        type Value = NoDuplicateKeys;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_f64<E>(self, _: f64) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_unit<E>(self) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
-            while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
-            Ok(self)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
-            let mut seen = BTreeSet::new();
-            while let Some(key) = map.next_key::<String>()? {
-                if !seen.insert(key.clone()) {
-                    return Err(de::Error::custom(format!("duplicate key {key:?}")));
-                }
-                map.next_value::<NoDuplicateKeys>()?;
-            }
-            Ok(self)
-        }
-    }
-
-    fn duplicate_keys(json: &str) -> Result<(), String> {
-        serde_json::from_str::<NoDuplicateKeys>(json).map(|_| ()).map_err(|e| e.to_string())
-    }
-
-    /// The one check, for every stored struct: no key repeated, the golden layout, read back.
-    fn check<T: Serialize + DeserializeOwned + PartialEq + fmt::Debug>(value: &T, golden: &str) {
-        let name = type_name::<T>();
-        let json = to_json_string(value).unwrap();
-        duplicate_keys(&json).unwrap_or_else(|e| panic!("{name}: {e} in {json}"));
-        assert_eq!(json, golden, "{name}: the stored layout changed");
-        assert_eq!(&from_json::<T>(golden).unwrap(), value, "{name}: the golden does not read back");
-    }
+    use risk_testing::layout::check;
 
     fn u<T: From<u128>>(n: u128) -> T {
         T::from(n)
@@ -458,22 +393,6 @@ mod layout_tests {
             points: vec![PeakPoint { value: u(a), until: Some(b as u64) }, PeakPoint { value: u(a + 1), until: None }],
             kind: std::marker::PhantomData,
         }
-    }
-
-    #[test]
-    fn the_duplicate_key_check_catches_a_repeated_letter() {
-        #[derive(Serialize)]
-        struct Dup {
-            #[serde(rename = "a")]
-            x: u8,
-            #[serde(rename = "a")]
-            y: u8,
-        }
-        let json = to_json_string(&Dup { x: 1, y: 2 }).unwrap();
-        assert_eq!(json, r#"{"a":1,"a":2}"#);
-        assert!(duplicate_keys(&json).unwrap_err().starts_with("duplicate key \"a\""));
-        assert!(duplicate_keys(r#"{"a":{"b":1,"b":2}}"#).is_err(), "nested objects are checked too");
-        assert!(duplicate_keys(r#"{"a":[{"b":1},{"b":2}],"b":[1]}"#).is_ok());
     }
 
     #[test]

@@ -434,75 +434,13 @@ pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], leg
 /// or retyped field fails here before it can make stored records unreadable.
 #[cfg(test)]
 mod layout_tests {
-    use std::collections::BTreeSet;
-    use std::fmt;
 
-    use cosmwasm_std::{from_json, to_json_string};
-    use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
-    use serde::{Deserialize, Serialize};
+    use cosmwasm_std::to_json_string;
 
     use super::*;
 
     /// Any JSON document; fails on an object that repeats a key (at any depth).
-    struct NoDuplicateKeys;
-
-    impl<'de> Deserialize<'de> for NoDuplicateKeys {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(NoDuplicateKeys)
-        }
-    }
-
-    impl<'de> Visitor<'de> for NoDuplicateKeys {
-        type Value = NoDuplicateKeys;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("a JSON value")
-        }
-        fn visit_bool<E>(self, _: bool) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_u64<E>(self, _: u64) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_i64<E>(self, _: i64) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_unit<E>(self) -> Result<Self, E> {
-            Ok(self)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
-            while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
-            Ok(self)
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
-            let mut seen = BTreeSet::new();
-            while let Some(key) = map.next_key::<String>()? {
-                if !seen.insert(key.clone()) {
-                    return Err(de::Error::custom(format!("duplicate key {key:?}")));
-                }
-                map.next_value::<NoDuplicateKeys>()?;
-            }
-            Ok(self)
-        }
-    }
-
-    fn check<T: Serialize + DeserializeOwned + PartialEq + fmt::Debug>(value: &T, golden: &str) {
-        let name = std::any::type_name::<T>();
-        let json = to_json_string(value).unwrap();
-        serde_json::from_str::<NoDuplicateKeys>(&json).unwrap_or_else(|e| panic!("{name}: {e} in {json}"));
-        assert_eq!(json, golden, "{name}: the stored layout changed");
-        assert_eq!(&from_json::<T>(golden).unwrap(), value, "{name}: the golden does not read back");
-    }
-
-    #[test]
-    fn the_duplicate_key_check_catches_a_repeated_key() {
-        assert!(serde_json::from_str::<NoDuplicateKeys>(r#"{"a":1,"a":2}"#).is_err());
-        assert!(serde_json::from_str::<NoDuplicateKeys>(r#"{"a":{"b":1,"b":2}}"#).is_err());
-        assert!(serde_json::from_str::<NoDuplicateKeys>(r#"{"a":[{"b":1},{"b":2}],"b":[1]}"#).is_ok());
-    }
+    use risk_testing::layout::check;
 
     #[test]
     fn stored_layouts_are_pinned() {

@@ -23,6 +23,7 @@ pub mod contracts;
 pub mod dex;
 #[cfg(feature = "multi-test")]
 pub mod governance;
+pub mod layout;
 #[cfg(feature = "multi-test")]
 pub mod mocks;
 #[cfg(feature = "multi-test")]
