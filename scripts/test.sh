@@ -30,6 +30,13 @@ step "cargo fmt --check" cargo fmt --all --check
 step "cargo fmt --check (vm-gas)" cargo fmt --manifest-path tests/vm-gas/Cargo.toml --check
 step "clippy (host)" cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (wasm32)" cargo clippy --locked --workspace --lib --target wasm32-unknown-unknown -- -D warnings
+# The real price series for risk-cli's backtest test (pinned arch wheel from PyPI, cached; not
+# committed): fetched here so that a failed fetch fails CI instead of skipping the test.
+backtest_data() {
+  python3 scripts/backtest/fetch_data.py "$ROOT/target/backtest-data"
+}
+step "backtest data (scripts/backtest/fetch_data.py)" backtest_data
+export RISK_BACKTEST_DATA="$ROOT/target/backtest-data" RISK_BACKTEST_REQUIRED=1
 step "cargo test" cargo test --locked --workspace
 step "build artifacts (scripts/build.sh)" scripts/build.sh
 step "schema drift" schema_drift

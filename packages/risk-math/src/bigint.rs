@@ -202,6 +202,11 @@ impl BigInt {
         BigInt::make(self.neg != o.neg, mul_mag(&self.mag, &o.mag))
     }
 
+    /// `self + o`, exactly.
+    pub fn add(&self, o: &BigInt) -> BigInt {
+        self.sub(&BigInt::make(!o.neg, o.mag.clone()))
+    }
+
     /// `self − o`, exactly.
     pub fn sub(&self, o: &BigInt) -> BigInt {
         if self.neg != o.neg {
@@ -271,6 +276,8 @@ mod tests {
             prop_assert_eq!(to_ref(&x.mul(&y)), to_ref(&x) * to_ref(&y));
             prop_assert_eq!(to_ref(&x.sub(&y)), to_ref(&x) - to_ref(&y));
             prop_assert_eq!(to_ref(&y.sub(&x)), to_ref(&y) - to_ref(&x));
+            prop_assert_eq!(to_ref(&x.add(&y)), to_ref(&x) + to_ref(&y));
+            prop_assert_eq!(to_ref(&y.sub(&x).add(&x)), to_ref(&y));
             if !y.is_zero() {
                 let p = x.mul(&y);
                 prop_assert_eq!(p.div_exact(&y), Some(x.clone()));

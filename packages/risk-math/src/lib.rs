@@ -20,6 +20,7 @@
 #![deny(clippy::as_conversions)]
 #![warn(missing_docs)]
 
+pub mod backtest;
 pub mod bigint;
 #[cfg(test)]
 #[allow(clippy::as_conversions)]
@@ -27,6 +28,8 @@ pub(crate) mod bigref;
 pub mod conv;
 pub mod cover;
 pub mod error;
+pub mod ewma;
+pub mod filtered;
 pub mod fixed;
 pub mod formats;
 pub mod linalg;

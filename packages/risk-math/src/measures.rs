@@ -103,7 +103,7 @@ pub fn simple_return(prev: u128, cur: u128) -> MathResult<Ret56> {
     Ok(r)
 }
 
-fn check_notionals(notionals: &[i128]) -> MathResult<()> {
+pub(crate) fn check_notionals(notionals: &[i128]) -> MathResult<()> {
     // unsigned_abs: |i128::MIN| does not fit i128 (found by fuzzing: `abs` panicked).
     if notionals.iter().any(|n| n.unsigned_abs() > MAX_NOTIONAL.unsigned_abs()) {
         return Err(MathError::Overflow { what: "notional above 2^100" });
@@ -183,7 +183,7 @@ fn quad_form_upper(s: &Scaled, rho: &[Q64]) -> I256 {
 }
 
 /// The binary exponent `up − down` of a result's unit; `Overflow` outside `i32`.
-fn exponent(up: u32, down: u32) -> MathResult<i32> {
+pub(crate) fn exponent(up: u32, down: u32) -> MathResult<i32> {
     i32::try_from(i64::from(up) - i64::from(down)).map_err(|_| MathError::Overflow { what: "binary exponent" })
 }
 
@@ -265,7 +265,7 @@ fn delta_normal(q: I256, shift: u32, z: Q64, es_factor: Q64) -> MathResult<Measu
 /// at 0, in units of 2^e settlement units before rounding up. Errors with
 /// `InsufficientHistory` while K < ⌈1/(1−α)⌉.
 /// Errors with `InvalidConfidence` for α ≥ 100 % (no tail: m would be 0).
-fn tail_measure(mut losses: Vec<I256>, e: i32, confidence_bps: u32) -> MathResult<Measure> {
+pub(crate) fn tail_measure(mut losses: Vec<I256>, e: i32, confidence_bps: u32) -> MathResult<Measure> {
     if confidence_bps >= BPS {
         return Err(MathError::InvalidConfidence { confidence_bps, min: 0, max: BPS - 1 });
     }
