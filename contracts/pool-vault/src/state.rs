@@ -547,7 +547,11 @@ mod layout_tests {
         check(
             &Member {
                 contribution: u(1),
-                exposures: vec![Exposure { market: "BTC-PERP".into(), notional: (Int128::new(-2)).into() }],
+                exposures: vec![Exposure {
+                    market: "BTC-PERP".into(),
+                    notional: (Int128::new(-2)).into(),
+                    option: None,
+                }],
                 exposures_at: Some(3),
                 required: u(4),
                 es: u(5),
