@@ -107,7 +107,7 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         markets: ids
             .iter()
             .enumerate()
-            .map(|(i, id)| MarketInit { id: id.clone(), price: dec(&format!("{}", 100 + i)), volatility: dec("0.6") })
+            .map(|(i, id)| MarketInit { id: id.clone(), price: dec(&format!("{}", 100 + i)), volatility: dec("0.6"), implied_vol: None })
             .collect(),
         correlations,
         stress_scenarios: vec![StressScenario {
