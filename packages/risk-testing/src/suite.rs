@@ -50,6 +50,13 @@ pub fn exp(market: &str, notional: i128) -> Exposure {
     Exposure { market: market.into(), notional: Int128::new(notional).into(), option: None }
 }
 
+/// An option leg on `market`: `call` or put, strike, expiry (unix seconds), size (settlement
+/// base units per unit of price; negative = written).
+pub fn leg(market: &str, call: bool, strike: &str, expiry: u64, size: i128) -> Exposure {
+    let kind = if call { oracle::OptionKind::Call } else { oracle::OptionKind::Put };
+    Exposure::leg(market, oracle::OptionLeg { kind, strike: dec(strike), expiry, size: Int128::new(size) })
+}
+
 /// A decimal from its string.
 pub fn dec(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
