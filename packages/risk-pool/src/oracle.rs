@@ -128,12 +128,16 @@ impl Exposure {
     }
 }
 
-/// The JSON of an [`Exposure`] (its schema too).
+/// An exposure: a signed linear position (`notional`, settlement units, long > 0) or an option
+/// leg (`option`); exactly one of the two.
 #[cw_serde]
 struct ExposureWire {
+    /// The market.
     market: String,
+    /// The signed notional (+ long, − short) of a linear position.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     notional: Option<SignedNotional>,
+    /// An option leg.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     option: Option<OptionLeg>,
 }
