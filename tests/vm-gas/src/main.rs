@@ -126,6 +126,11 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         min_feeders: None,
         submission_ttl_secs: None,
         max_feeder_spread_bps: None,
+        option_grid: None,
+        option_ladder_points: None,
+        short_option_min_bps: None,
+        max_option_legs: None,
+        max_vol_move_bps: None,
     }
 }
 
@@ -134,6 +139,7 @@ fn book(markets: usize) -> Vec<Exposure> {
         .map(|i| Exposure {
             market: format!("M{i:02}"),
             notional: Int128::new(if i % 3 == 2 { -1 } else { 1 } * (1_000_000_000 + 37_000_000 * i as i128)).into(),
+            option: None,
         })
         .collect()
 }
@@ -231,6 +237,8 @@ fn vault_report(path: &str) {
         as_of: 1_700_000_000,
         delisted: vec![],
         max_exposures: None,
+        grid_loss: Default::default(),
+        short_option_minimum: Default::default(),
     })
     .unwrap();
     querier.update_wasm(move |_: &WasmQuery| SystemResult::Ok(ContractResult::Ok(answer.clone())));
