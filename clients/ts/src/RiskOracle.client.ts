@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, OptionGridConfig, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
+import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, OptionGridConfig, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
 export interface RiskOracleReadOnlyInterface {
   contractAddress: string;
   assess: ({

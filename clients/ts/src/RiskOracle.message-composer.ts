@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, OptionGridConfig, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
+import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, OptionGridConfig, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
 export interface RiskOracleMsg {
   contractAddress: string;
   sender: string;

@@ -27,20 +27,15 @@ export interface InstantiateMsg {
   max_feeder_spread_bps?: number | null;
   max_markets?: number | null;
   max_move_bps?: number | null;
-  max_option_legs?: number | null;
   max_paths?: number | null;
   max_scenarios?: number | null;
   max_staleness_secs: number;
-  max_vol_move_bps?: number | null;
   method: Method;
   min_feeders?: number | null;
   min_requirement: Uint128;
-  option_grid?: OptionGridConfig | null;
-  option_ladder_points?: number | null;
   owner: string;
   requirement_multiplier: Decimal;
   round_secs?: number | null;
-  short_option_min_bps?: number | null;
   stress_scenarios?: StressScenario[];
   submission_ttl_secs?: number | null;
 }
@@ -51,21 +46,8 @@ export interface CorrelationPair {
 }
 export interface MarketInit {
   id: string;
-  implied_vol?: Decimal | null;
   price: Decimal;
   volatility: Decimal;
-}
-export interface OptionGridConfig {
-  core_moves: SignedDecimal[];
-  down_floor: SignedDecimal;
-  extended_moves: SignedDecimal[];
-  min_secs: number;
-  p_long: Decimal;
-  p_short: Decimal;
-  ref_secs: number;
-  short_dte_secs: number;
-  vol_down: SignedDecimal;
-  vol_up: Decimal;
 }
 export interface StressScenario {
   name: string;
@@ -145,6 +127,18 @@ export interface ConfigUpdate {
   round_secs?: number | null;
   short_option_min_bps?: number | null;
   submission_ttl_secs?: number | null;
+}
+export interface OptionGridConfig {
+  core_moves: SignedDecimal[];
+  down_floor: SignedDecimal;
+  extended_moves: SignedDecimal[];
+  min_secs: number;
+  p_long: Decimal;
+  p_short: Decimal;
+  ref_secs: number;
+  short_dte_secs: number;
+  vol_down: SignedDecimal;
+  vol_up: Decimal;
 }
 export type QueryMsg = {
   assess: {

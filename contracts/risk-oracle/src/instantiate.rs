@@ -7,7 +7,7 @@ use risk_pool::oracle::InstantiateMsg;
 use crate::config::{check_reachable, validate, validate_feeders, validate_scenarios};
 use crate::error::ContractError;
 use crate::execute::correlations;
-use crate::execute::markets::{add_market, validate_market, validate_volatility};
+use crate::execute::markets::{add_market, validate_market};
 use crate::limits::*;
 use crate::state::{save_scenarios, Config, Rounds, StoredQ64, CONFIG, MARKETS, ROUNDS, SLOTS};
 
@@ -38,11 +38,11 @@ fn config_of(deps: &DepsMut, msg: &InstantiateMsg) -> Result<Config, ContractErr
         min_feeders: msg.min_feeders,
         submission_ttl_secs: msg.submission_ttl_secs,
         max_feeder_spread_bps: msg.max_feeder_spread_bps.unwrap_or(DEFAULT_MAX_FEEDER_SPREAD_BPS),
-        option_grid: msg.option_grid.clone(),
-        option_ladder_points: msg.option_ladder_points,
-        short_option_min_bps: msg.short_option_min_bps,
-        max_option_legs: msg.max_option_legs,
-        max_vol_move_bps: msg.max_vol_move_bps,
+        option_grid: None,
+        option_ladder_points: None,
+        short_option_min_bps: None,
+        max_option_legs: None,
+        max_vol_move_bps: None,
     })
 }
 
@@ -63,13 +63,10 @@ pub fn instantiate(
     let now = env.block.time.seconds();
     for m in &msg.markets {
         validate_market(&m.id, m.price, m.volatility)?;
-        if let Some(iv) = m.implied_vol {
-            validate_volatility(&m.id, iv)?;
-        }
         if MARKETS.has(deps.storage, &m.id) {
             return Err(ContractError::DuplicateMarket { market: m.id.clone() });
         }
-        add_market(&mut deps, now, &m.id, m.price, m.volatility, m.implied_vol)?;
+        add_market(&mut deps, now, &m.id, m.price, m.volatility, None)?;
     }
     correlations::apply(&mut deps, &msg.correlations)?;
     validate_scenarios(deps.storage, &cfg, &msg.stress_scenarios)?;

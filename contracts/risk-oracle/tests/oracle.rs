@@ -987,14 +987,8 @@ fn audit_21_config_refuses_overflowing_horizon() {
 #[test]
 fn audit_22_draw_bound_counts_slots_not_markets() {
     let mut s = Suite::with(|m| {
-        m.markets = (0..32)
-            .map(|i| MarketInit {
-                id: format!("M{i:02}"),
-                price: dec("100"),
-                volatility: dec("0.5"),
-                implied_vol: None,
-            })
-            .collect();
+        m.markets =
+            (0..32).map(|i| MarketInit { id: format!("M{i:02}"), price: dec("100"), volatility: dec("0.5") }).collect();
         m.correlations = vec![];
         m.stress_scenarios = vec![];
     });

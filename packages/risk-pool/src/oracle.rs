@@ -28,7 +28,8 @@ pub enum Method {
     },
 }
 
-/// A market listed at instantiation.
+/// A market listed at instantiation. Its `implied_vol` starts at `volatility` (set it with
+/// `upsert_market`: a field here took the instantiate entry point past wasmvm's 100 locals).
 #[cw_serde]
 pub struct MarketInit {
     /// The market id (1-32 chars of `A-Z a-z 0-9 - _ / .`).
@@ -37,9 +38,6 @@ pub struct MarketInit {
     pub price: Decimal,
     /// Annualised volatility, `"0.65"` = 65 %.
     pub volatility: Decimal,
-    /// Annualised implied volatility of its options (Black-76's σ); absent = `volatility`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub implied_vol: Option<Decimal>,
 }
 
 /// The correlation of two distinct markets (absent pairs are 0).
@@ -268,21 +266,6 @@ pub struct InstantiateMsg {
     /// the lower (default 100).
     #[serde(default)]
     pub max_feeder_spread_bps: Option<u32>,
-    /// The option risk grid (default: SPEC's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_grid: Option<OptionGridConfig>,
-    /// Ladder points for historical / Monte Carlo with legs (default 33; odd, 3 ..= 65).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_ladder_points: Option<u32>,
-    /// Short-option minimum in bps of |size|·S per written leg (default 100, ≤ 10,000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub short_option_min_bps: Option<u32>,
-    /// Option legs per query (default and hard maximum 64).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_option_legs: Option<u32>,
-    /// Largest move of a market's implied vol in one round, bps (default 5,000).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_vol_move_bps: Option<u32>,
 }
 
 /// Every mutable instantiate field; absent = unchanged. `ewma_lambda: "0"` turns EWMA off.
@@ -330,19 +313,22 @@ pub struct ConfigUpdate {
     /// See [`InstantiateMsg::max_feeder_spread_bps`].
     #[serde(default)]
     pub max_feeder_spread_bps: Option<u32>,
-    /// See [`InstantiateMsg::option_grid`].
+    /// Options (issue 13), set here only: the option risk grid (default SPEC's). These five
+    /// settings start at their defaults at instantiation — in `InstantiateMsg` they took the
+    /// contract's instantiate entry point (cosmwasm-std's `do_instantiate` with the message's
+    /// parser inlined) past wasmvm's limit of 100 locals per function.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_grid: Option<OptionGridConfig>,
-    /// See [`InstantiateMsg::option_ladder_points`].
+    /// Ladder points for historical / Monte Carlo with legs (default 33; odd, 3 ..= 65).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_ladder_points: Option<u32>,
-    /// See [`InstantiateMsg::short_option_min_bps`].
+    /// Short-option minimum in bps of |size|·S per written leg (default 100, ≤ 10,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_option_min_bps: Option<u32>,
-    /// See [`InstantiateMsg::max_option_legs`].
+    /// Option legs per query (default and hard maximum 64).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_option_legs: Option<u32>,
-    /// See [`InstantiateMsg::max_vol_move_bps`].
+    /// Largest move of a market's implied vol in one round, bps (default 5,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_vol_move_bps: Option<u32>,
 }

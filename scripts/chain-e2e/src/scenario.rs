@@ -131,12 +131,7 @@ impl E2e {
         o.markets = std::iter::once(("BTC-PERP".to_string(), "60000", "0.65"))
             .chain((0..31).map(|i| (format!("M{i:02}"), "100", "0.5")))
             .map(|(id, p, v)| {
-                Ok(oracle::MarketInit {
-                    id,
-                    price: Decimal::from_str(p)?,
-                    volatility: Decimal::from_str(v)?,
-                    implied_vol: None,
-                })
+                Ok(oracle::MarketInit { id, price: Decimal::from_str(p)?, volatility: Decimal::from_str(v)? })
             })
             .collect::<Result<_>>()?;
         o.correlations = vec![];

@@ -107,7 +107,7 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         markets: ids
             .iter()
             .enumerate()
-            .map(|(i, id)| MarketInit { id: id.clone(), price: dec(&format!("{}", 100 + i)), volatility: dec("0.6"), implied_vol: None })
+            .map(|(i, id)| MarketInit { id: id.clone(), price: dec(&format!("{}", 100 + i)), volatility: dec("0.6") })
             .collect(),
         correlations,
         stress_scenarios: vec![StressScenario {
@@ -126,11 +126,6 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         min_feeders: None,
         submission_ttl_secs: None,
         max_feeder_spread_bps: None,
-        option_grid: None,
-        option_ladder_points: None,
-        short_option_min_bps: None,
-        max_option_legs: None,
-        max_vol_move_bps: None,
     }
 }
 
