@@ -173,7 +173,7 @@ enum Action {
         who: Who,
         id: Id,
         price: Dec,
-        volatility: Dec,
+        volatility: Dec, implied_vol: None
     },
     SetVolatility {
         who: Who,
@@ -238,7 +238,7 @@ fn moved(p: Decimal, bps: i16) -> Decimal {
 }
 
 fn exposures(v: &[(Id, Notional)]) -> Vec<Exposure> {
-    v.iter().take(8).map(|(id, n)| Exposure { market: id.s(), notional: n.get().into() }).collect()
+    v.iter().take(8).map(|(id, n)| Exposure { market: id.s(), notional: n.get().into(), option: None }).collect()
 }
 
 fn run(w: &mut World, a: Action) {
@@ -247,18 +247,18 @@ fn run(w: &mut World, a: Action) {
             let prices = ids
                 .iter()
                 .take(6)
-                .map(|(id, bps)| PriceInput { market: id.s(), price: moved(current_price(w, &id.s()), *bps) })
+                .map(|(id, bps)| PriceInput { market: id.s(), price: moved(current_price(w, &id.s()), *bps), implied_vol: None })
                 .collect();
             w.exec_oracle(&who.addr(), &[], ExecuteMsg::SetPrices { prices })
         }
         Action::SetPricesRaw { who, prices } => {
-            let prices = prices.iter().take(6).map(|(id, p)| PriceInput { market: id.s(), price: p.d() }).collect();
+            let prices = prices.iter().take(6).map(|(id, p)| PriceInput { market: id.s(), price: p.d(), implied_vol: None }).collect();
             w.exec_oracle(&who.addr(), &[], ExecuteMsg::SetPrices { prices })
         }
-        Action::UpsertMarket { who, id, price, volatility } => w.exec_oracle(
+        Action::UpsertMarket { who, id, price, volatility, implied_vol: None } => w.exec_oracle(
             &who.addr(),
             &[],
-            ExecuteMsg::UpsertMarket { id: id.s(), price: price.d(), volatility: volatility.d() },
+            ExecuteMsg::UpsertMarket { id: id.s(), price: price.d(), volatility: volatility.d(), implied_vol: None },
         ),
         Action::SetVolatility { who, id, volatility } => {
             w.exec_oracle(&who.addr(), &[], ExecuteMsg::SetVolatility { market: id.s(), volatility: volatility.d() })
@@ -275,7 +275,7 @@ fn run(w: &mut World, a: Action) {
                 .take(6)
                 .map(|(n, shocks)| StressScenario {
                     name: format!("s{}", n % 4),
-                    shocks: shocks.iter().take(6).map(|(id, s)| Shock { market: id.s(), shock: s.d() }).collect(),
+                    shocks: shocks.iter().take(6).map(|(id, s)| Shock { market: id.s(), shock: s.d(), vol_shock: None }).collect(),
                 })
                 .collect();
             w.exec_oracle(&who.addr(), &[], ExecuteMsg::SetStressScenarios { scenarios })
@@ -330,8 +330,8 @@ fn run(w: &mut World, a: Action) {
     w.query_oracle(QueryMsg::Config {}).expect("config must answer");
     w.query_oracle(QueryMsg::Markets { start_after: None, limit: Some(30) }).expect("markets must answer");
     let book = vec![
-        Exposure { market: "BTC-PERP".into(), notional: Int128::new(1_000_000_000).into() },
-        Exposure { market: "ETH-PERP".into(), notional: Int128::new(-500_000_000).into() },
+        Exposure { market: "BTC-PERP".into(), notional: Int128::new(1_000_000_000).into(), option: None },
+        Exposure { market: "ETH-PERP".into(), notional: Int128::new(-500_000_000).into(), option: None },
     ];
     let _ = w.query_oracle(QueryMsg::Assess { exposures: book });
 }

@@ -483,11 +483,11 @@ pub fn usdc(x: u128) -> Vec<Coin> {
 }
 
 pub fn exposure(market: &str, notional: i128) -> oracle::Exposure {
-    oracle::Exposure { market: market.into(), notional: cosmwasm_std::Int128::new(notional).into() }
+    oracle::Exposure { market: market.into(), notional: cosmwasm_std::Int128::new(notional).into(), option: None }
 }
 
 pub fn prices(btc: &str, eth: &str) -> oracle::ExecuteMsg {
-    let p = |m: &str, v: &str| oracle::PriceInput { market: m.into(), price: v.parse().unwrap() };
+    let p = |m: &str, v: &str| oracle::PriceInput { market: m.into(), price: v.parse().unwrap(), implied_vol: None };
     oracle::ExecuteMsg::SetPrices { prices: vec![p("BTC-PERP", btc), p("ETH-PERP", eth)] }
 }
 

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { AssetInfo, Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, Int128, Cw20ReceiveMsg, Exposure, MemberTerms, ConfigUpdate, QueryMsg, MigrateMsg, CapacityResponse, Addr, ClaimStatus, ClaimResponse, ClaimsResponse, ConfigResponse, CoverageReportResponse, MemberCoverage, MemberResponse, MembersResponse, PreviewDepositResponse, PreviewRedeemResponse, ShortfallQueueResponse, ShortfallEntry, StateResponse, TotalPowerAtHeightResponse, UncollectedResponse, UnderwriterResponse, LockLot, UnbondingEntry, VotingPowerAtHeightResponse } from "./PoolVault.types";
+import { AssetInfo, Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, Int128, OptionKind, Cw20ReceiveMsg, Exposure, OptionLeg, MemberTerms, ConfigUpdate, QueryMsg, MigrateMsg, CapacityResponse, Addr, ClaimStatus, ClaimResponse, ClaimsResponse, ConfigResponse, CoverageReportResponse, MemberCoverage, MemberResponse, MembersResponse, PreviewDepositResponse, PreviewRedeemResponse, ShortfallQueueResponse, ShortfallEntry, StateResponse, TotalPowerAtHeightResponse, UncollectedResponse, UnderwriterResponse, LockLot, UnbondingEntry, VotingPowerAtHeightResponse } from "./PoolVault.types";
 export interface PoolVaultReadOnlyInterface {
   contractAddress: string;
   config: () => Promise<ConfigResponse>;

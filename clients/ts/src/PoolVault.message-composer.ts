@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { AssetInfo, Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, Int128, Cw20ReceiveMsg, Exposure, MemberTerms, ConfigUpdate, QueryMsg, MigrateMsg, CapacityResponse, Addr, ClaimStatus, ClaimResponse, ClaimsResponse, ConfigResponse, CoverageReportResponse, MemberCoverage, MemberResponse, MembersResponse, PreviewDepositResponse, PreviewRedeemResponse, ShortfallQueueResponse, ShortfallEntry, StateResponse, TotalPowerAtHeightResponse, UncollectedResponse, UnderwriterResponse, LockLot, UnbondingEntry, VotingPowerAtHeightResponse } from "./PoolVault.types";
+import { AssetInfo, Uint128, Decimal, InstantiateMsg, ExecuteMsg, Binary, Int128, OptionKind, Cw20ReceiveMsg, Exposure, OptionLeg, MemberTerms, ConfigUpdate, QueryMsg, MigrateMsg, CapacityResponse, Addr, ClaimStatus, ClaimResponse, ClaimsResponse, ConfigResponse, CoverageReportResponse, MemberCoverage, MemberResponse, MembersResponse, PreviewDepositResponse, PreviewRedeemResponse, ShortfallQueueResponse, ShortfallEntry, StateResponse, TotalPowerAtHeightResponse, UncollectedResponse, UnderwriterResponse, LockLot, UnbondingEntry, VotingPowerAtHeightResponse } from "./PoolVault.types";
 export interface PoolVaultMsg {
   contractAddress: string;
   sender: string;

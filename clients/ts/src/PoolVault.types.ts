@@ -116,6 +116,7 @@ export type ExecuteMsg = {
 };
 export type Binary = string;
 export type Int128 = string;
+export type OptionKind = "call" | "put";
 export interface Cw20ReceiveMsg {
   amount: Uint128;
   msg: Binary;
@@ -123,7 +124,14 @@ export interface Cw20ReceiveMsg {
 }
 export interface Exposure {
   market: string;
-  notional: Int128;
+  notional?: Int128 | null;
+  option?: OptionLeg | null;
+}
+export interface OptionLeg {
+  expiry: number;
+  kind: OptionKind;
+  size: Int128;
+  strike: Decimal;
 }
 export interface MemberTerms {
   coverage_cap: Uint128;

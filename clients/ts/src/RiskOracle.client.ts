@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, QueryMsg, Int128, Exposure, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
+import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, OptionGridConfig, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
 export interface RiskOracleReadOnlyInterface {
   contractAddress: string;
   assess: ({
@@ -164,10 +164,12 @@ export interface RiskOracleInterface {
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   upsertMarket: ({
     id,
+    impliedVol,
     price,
     volatility
   }: {
     id: string;
+    impliedVol?: Decimal;
     price: Decimal;
     volatility: Decimal;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
@@ -209,14 +211,19 @@ export interface RiskOracleInterface {
     maxFeederSpreadBps,
     maxMarkets,
     maxMoveBps,
+    maxOptionLegs,
     maxPaths,
     maxScenarios,
     maxStalenessSecs,
+    maxVolMoveBps,
     method,
     minFeeders,
     minRequirement,
+    optionGrid,
+    optionLadderPoints,
     requirementMultiplier,
     roundSecs,
+    shortOptionMinBps,
     submissionTtlSecs
   }: {
     claimMultiple?: Decimal;
@@ -229,14 +236,19 @@ export interface RiskOracleInterface {
     maxFeederSpreadBps?: number;
     maxMarkets?: number;
     maxMoveBps?: number;
+    maxOptionLegs?: number;
     maxPaths?: number;
     maxScenarios?: number;
     maxStalenessSecs?: number;
+    maxVolMoveBps?: number;
     method?: Method;
     minFeeders?: number;
     minRequirement?: Uint128;
+    optionGrid?: OptionGridConfig;
+    optionLadderPoints?: number;
     requirementMultiplier?: Decimal;
     roundSecs?: number;
+    shortOptionMinBps?: number;
     submissionTtlSecs?: number;
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   transferOwnership: ({
@@ -276,16 +288,19 @@ export class RiskOracleClient implements RiskOracleInterface {
   };
   upsertMarket = async ({
     id,
+    impliedVol,
     price,
     volatility
   }: {
     id: string;
+    impliedVol?: Decimal;
     price: Decimal;
     volatility: Decimal;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       upsert_market: {
         id,
+        implied_vol: impliedVol,
         price,
         volatility
       }
@@ -360,14 +375,19 @@ export class RiskOracleClient implements RiskOracleInterface {
     maxFeederSpreadBps,
     maxMarkets,
     maxMoveBps,
+    maxOptionLegs,
     maxPaths,
     maxScenarios,
     maxStalenessSecs,
+    maxVolMoveBps,
     method,
     minFeeders,
     minRequirement,
+    optionGrid,
+    optionLadderPoints,
     requirementMultiplier,
     roundSecs,
+    shortOptionMinBps,
     submissionTtlSecs
   }: {
     claimMultiple?: Decimal;
@@ -380,14 +400,19 @@ export class RiskOracleClient implements RiskOracleInterface {
     maxFeederSpreadBps?: number;
     maxMarkets?: number;
     maxMoveBps?: number;
+    maxOptionLegs?: number;
     maxPaths?: number;
     maxScenarios?: number;
     maxStalenessSecs?: number;
+    maxVolMoveBps?: number;
     method?: Method;
     minFeeders?: number;
     minRequirement?: Uint128;
+    optionGrid?: OptionGridConfig;
+    optionLadderPoints?: number;
     requirementMultiplier?: Decimal;
     roundSecs?: number;
+    shortOptionMinBps?: number;
     submissionTtlSecs?: number;
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
@@ -402,14 +427,19 @@ export class RiskOracleClient implements RiskOracleInterface {
         max_feeder_spread_bps: maxFeederSpreadBps,
         max_markets: maxMarkets,
         max_move_bps: maxMoveBps,
+        max_option_legs: maxOptionLegs,
         max_paths: maxPaths,
         max_scenarios: maxScenarios,
         max_staleness_secs: maxStalenessSecs,
+        max_vol_move_bps: maxVolMoveBps,
         method,
         min_feeders: minFeeders,
         min_requirement: minRequirement,
+        option_grid: optionGrid,
+        option_ladder_points: optionLadderPoints,
         requirement_multiplier: requirementMultiplier,
         round_secs: roundSecs,
+        short_option_min_bps: shortOptionMinBps,
         submission_ttl_secs: submissionTtlSecs
       }
     }, fee_, memo_, funds_);

@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, QueryMsg, Int128, Exposure, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
+import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, OptionGridConfig, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
 export interface RiskOracleMsg {
   contractAddress: string;
   sender: string;
@@ -19,10 +19,12 @@ export interface RiskOracleMsg {
   }, funds_?: Coin[]) => EncodeObject;
   upsertMarket: ({
     id,
+    impliedVol,
     price,
     volatility
   }: {
     id: string;
+    impliedVol?: Decimal;
     price: Decimal;
     volatility: Decimal;
   }, funds_?: Coin[]) => EncodeObject;
@@ -64,14 +66,19 @@ export interface RiskOracleMsg {
     maxFeederSpreadBps,
     maxMarkets,
     maxMoveBps,
+    maxOptionLegs,
     maxPaths,
     maxScenarios,
     maxStalenessSecs,
+    maxVolMoveBps,
     method,
     minFeeders,
     minRequirement,
+    optionGrid,
+    optionLadderPoints,
     requirementMultiplier,
     roundSecs,
+    shortOptionMinBps,
     submissionTtlSecs
   }: {
     claimMultiple?: Decimal;
@@ -84,14 +91,19 @@ export interface RiskOracleMsg {
     maxFeederSpreadBps?: number;
     maxMarkets?: number;
     maxMoveBps?: number;
+    maxOptionLegs?: number;
     maxPaths?: number;
     maxScenarios?: number;
     maxStalenessSecs?: number;
+    maxVolMoveBps?: number;
     method?: Method;
     minFeeders?: number;
     minRequirement?: Uint128;
+    optionGrid?: OptionGridConfig;
+    optionLadderPoints?: number;
     requirementMultiplier?: Decimal;
     roundSecs?: number;
+    shortOptionMinBps?: number;
     submissionTtlSecs?: number;
   }, funds_?: Coin[]) => EncodeObject;
   transferOwnership: ({
@@ -137,10 +149,12 @@ export class RiskOracleMsgComposer implements RiskOracleMsg {
   };
   upsertMarket = ({
     id,
+    impliedVol,
     price,
     volatility
   }: {
     id: string;
+    impliedVol?: Decimal;
     price: Decimal;
     volatility: Decimal;
   }, funds_?: Coin[]): EncodeObject => {
@@ -152,6 +166,7 @@ export class RiskOracleMsgComposer implements RiskOracleMsg {
         msg: toUtf8(JSON.stringify({
           upsert_market: {
             id,
+            implied_vol: impliedVol,
             price,
             volatility
           }
@@ -269,14 +284,19 @@ export class RiskOracleMsgComposer implements RiskOracleMsg {
     maxFeederSpreadBps,
     maxMarkets,
     maxMoveBps,
+    maxOptionLegs,
     maxPaths,
     maxScenarios,
     maxStalenessSecs,
+    maxVolMoveBps,
     method,
     minFeeders,
     minRequirement,
+    optionGrid,
+    optionLadderPoints,
     requirementMultiplier,
     roundSecs,
+    shortOptionMinBps,
     submissionTtlSecs
   }: {
     claimMultiple?: Decimal;
@@ -289,14 +309,19 @@ export class RiskOracleMsgComposer implements RiskOracleMsg {
     maxFeederSpreadBps?: number;
     maxMarkets?: number;
     maxMoveBps?: number;
+    maxOptionLegs?: number;
     maxPaths?: number;
     maxScenarios?: number;
     maxStalenessSecs?: number;
+    maxVolMoveBps?: number;
     method?: Method;
     minFeeders?: number;
     minRequirement?: Uint128;
+    optionGrid?: OptionGridConfig;
+    optionLadderPoints?: number;
     requirementMultiplier?: Decimal;
     roundSecs?: number;
+    shortOptionMinBps?: number;
     submissionTtlSecs?: number;
   }, funds_?: Coin[]): EncodeObject => {
     return {
@@ -316,14 +341,19 @@ export class RiskOracleMsgComposer implements RiskOracleMsg {
             max_feeder_spread_bps: maxFeederSpreadBps,
             max_markets: maxMarkets,
             max_move_bps: maxMoveBps,
+            max_option_legs: maxOptionLegs,
             max_paths: maxPaths,
             max_scenarios: maxScenarios,
             max_staleness_secs: maxStalenessSecs,
+            max_vol_move_bps: maxVolMoveBps,
             method,
             min_feeders: minFeeders,
             min_requirement: minRequirement,
+            option_grid: optionGrid,
+            option_ladder_points: optionLadderPoints,
             requirement_multiplier: requirementMultiplier,
             round_secs: roundSecs,
+            short_option_min_bps: shortOptionMinBps,
             submission_ttl_secs: submissionTtlSecs
           }
         })),

@@ -56,6 +56,7 @@ export interface StressScenario {
 export interface Shock {
   market: string;
   shock: SignedDecimal;
+  vol_shock?: SignedDecimal | null;
 }
 export type ExecuteMsg = {
   set_prices: {
@@ -64,6 +65,7 @@ export type ExecuteMsg = {
 } | {
   upsert_market: {
     id: string;
+    implied_vol?: Decimal | null;
     price: Decimal;
     volatility: Decimal;
   };
@@ -96,6 +98,7 @@ export type ExecuteMsg = {
   };
 };
 export interface PriceInput {
+  implied_vol?: Decimal | null;
   market: string;
   price: Decimal;
 }
@@ -110,15 +113,32 @@ export interface ConfigUpdate {
   max_feeder_spread_bps?: number | null;
   max_markets?: number | null;
   max_move_bps?: number | null;
+  max_option_legs?: number | null;
   max_paths?: number | null;
   max_scenarios?: number | null;
   max_staleness_secs?: number | null;
+  max_vol_move_bps?: number | null;
   method?: Method | null;
   min_feeders?: number | null;
   min_requirement?: Uint128 | null;
+  option_grid?: OptionGridConfig | null;
+  option_ladder_points?: number | null;
   requirement_multiplier?: Decimal | null;
   round_secs?: number | null;
+  short_option_min_bps?: number | null;
   submission_ttl_secs?: number | null;
+}
+export interface OptionGridConfig {
+  core_moves: SignedDecimal[];
+  down_floor: SignedDecimal;
+  extended_moves: SignedDecimal[];
+  min_secs: number;
+  p_long: Decimal;
+  p_short: Decimal;
+  ref_secs: number;
+  short_dte_secs: number;
+  vol_down: SignedDecimal;
+  vol_up: Decimal;
 }
 export type QueryMsg = {
   assess: {
@@ -154,9 +174,17 @@ export type QueryMsg = {
   };
 };
 export type Int128 = string;
+export type OptionKind = "call" | "put";
 export interface Exposure {
   market: string;
-  notional: Int128;
+  notional?: Int128 | null;
+  option?: OptionLeg | null;
+}
+export interface OptionLeg {
+  expiry: number;
+  kind: OptionKind;
+  size: Int128;
+  strike: Decimal;
 }
 export interface MemberRisk {
   contribution: Uint128;
@@ -173,10 +201,12 @@ export interface AssessResponse {
   cover_n: number;
   delisted?: string[];
   es: Uint128;
+  grid_loss?: Uint128 & string;
   horizon_secs: number;
   max_exposures?: number | null;
   method: Method;
   required: Uint128;
+  short_option_minimum?: Uint128 & string;
   stress_loss: Uint128;
   var: Uint128;
 }
@@ -197,16 +227,21 @@ export interface ConfigResponse {
   max_feeder_spread_bps?: number;
   max_markets: number;
   max_move_bps: number;
+  max_option_legs?: number;
   max_paths: number;
   max_scenarios: number;
   max_staleness_secs: number;
+  max_vol_move_bps?: number;
   method: Method;
   min_feeders?: number;
   min_requirement: Uint128;
+  option_grid?: OptionGridConfig | null;
+  option_ladder_points?: number;
   owner: Addr;
   requirement_multiplier: Decimal;
   round_secs: number;
   rounds: number;
+  short_option_min_bps?: number;
   stress_scenarios: StressScenario[];
   submission_ttl_secs?: number;
 }
@@ -221,6 +256,7 @@ export interface MarketResponse {
   ewma_volatility?: Decimal | null;
   history_rounds: number;
   id: string;
+  implied_vol?: Decimal | null;
   price: Decimal;
   updated_at: number;
   volatility: Decimal;
@@ -241,9 +277,11 @@ export interface RequirementResponse {
   confidence_bps: number;
   delisted?: string[];
   es: Uint128;
+  grid_loss?: Uint128 & string;
   horizon_secs: number;
   max_exposures?: number | null;
   method: Method;
   required: Uint128;
+  short_option_minimum?: Uint128 & string;
   var: Uint128;
 }

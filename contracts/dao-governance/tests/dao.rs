@@ -443,6 +443,7 @@ fn audit_18_a_claim_approval_waits_only_the_timelock_and_settles_before_expiry()
     let book = vec![oracle::Exposure {
         market: "BTC-PERP".into(),
         notional: cosmwasm_std::Int128::new(usdc(500_000) as i128).into(),
+        option: None,
     }];
     s.vault_exec("dex", &vault::ExecuteMsg::ReportExposure { exposures: book }, 0).unwrap();
     let dex = s.addr("dex").to_string();

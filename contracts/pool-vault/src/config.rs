@@ -19,6 +19,8 @@ pub const MAX_UNBONDING_ENTRIES: u32 = 64;
 pub const MAX_MEMO_LEN: u32 = 4_096;
 /// Exposures per member (the oracle's own per-query ceiling).
 pub const MAX_EXPOSURES: usize = 32;
+/// Option legs in one report (the oracle's hard `max_option_legs`).
+pub const MAX_LEGS: usize = 64;
 /// Query pages.
 pub const DEFAULT_PAGE: u32 = 10;
 pub const MAX_PAGE: u32 = 30;

@@ -102,6 +102,12 @@ pub enum ContractError {
     #[error("market {market} appears twice")]
     DuplicateMarket { market: String },
 
+    #[error("option leg in {market} with strike {strike} and expiry {expiry} appears twice")]
+    DuplicateLeg { market: String, strike: cosmwasm_std::Decimal, expiry: u64 },
+
+    #[error("option leg in {market} expired: expiry {expiry} ≤ now {now}")]
+    OptionExpired { market: String, expiry: u64, now: u64 },
+
     #[error("oracle error: {reason}")]
     OracleError { reason: String },
 

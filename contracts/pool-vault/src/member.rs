@@ -9,14 +9,34 @@ use risk_pool::vault::MemberTerms;
 use crate::books::{mul_div_ceil, mul_div_floor, BPS, YEAR_SECS};
 use crate::error::ContractError;
 use crate::peaks::{Low, Peak};
-use crate::state::{Config, CoverRow, Member, Pool, Premium, COVER, MEMBERS, PREMIUMS};
+use crate::state::{Config, CoverRow, Member, Pool, Premium, StoredLeg, COVER, MEMBERS, PREMIUMS};
 
 impl Member {
+    /// The whole book as reported: linear entries, then the legs (message shape).
+    pub fn book(&self) -> Vec<Exposure> {
+        self.exposures.iter().cloned().chain(self.legs.iter().map(StoredLeg::exposure)).collect()
+    }
+
+    /// The book the oracle assesses at `now`: legs past expiry left out (SPEC: their P&L is
+    /// zero in every scenario — the payoff is fixed, what it owes is a claim — and the oracle
+    /// refuses expired legs).
+    pub fn live_book(&self, now: u64) -> Vec<Exposure> {
+        self.exposures.iter().cloned().chain(self.legs.iter().filter(|l| l.3 > now).map(StoredLeg::exposure)).collect()
+    }
+
+    /// Stores a (normalized) book: linear entries in `exposures`, legs compactly in `legs`.
+    pub fn set_book(&mut self, book: Vec<Exposure>) {
+        let (legs, linear): (Vec<Exposure>, Vec<Exposure>) = book.into_iter().partition(|e| e.option.is_some());
+        self.legs = legs.iter().filter_map(StoredLeg::of).collect();
+        self.exposures = linear;
+    }
+
     /// A fresh record on `terms`: nothing contributed, reported or assessed; premium from `now`.
     pub fn new(terms: &MemberTerms, now: u64) -> Member {
         Member {
             contribution: Amount::ZERO,
             exposures: vec![],
+            legs: vec![],
             exposures_at: None,
             required: Amount::ZERO,
             es: Amount::ZERO,
@@ -275,16 +295,78 @@ fn prepaid_secs(prepaid: Amount, rate: Uint256) -> u64 {
         .unwrap_or(u64::MAX)
 }
 
-/// True when `new` only shrinks `old`: every market of `new` is in `old` with the same sign and
-/// |new| ≤ |old| (zero notionals are dropped before this test).
-pub fn is_reduction(old: &[Exposure], new: &[Exposure]) -> bool {
+/// True when `new` only shrinks `old` (zero entries are dropped before this test), market by
+/// market: a market of `new` must be in `old`;
+/// - a market without legs in `old` keeps the linear rule: no legs in `new`, same sign, |new| ≤
+///   |old|;
+/// - a market holding legs in `old` (SPEC): there is one f ∈ [0, 1] with every new value — each
+///   leg's size (same kind, strike, expiry) and the linear notional — equal to f·stored rounded
+///   toward zero, within one unit; a stored value missing from `new` counts as 0, a stored leg
+///   past `now` may be dropped (it takes no part), and no new leg may appear.
+pub fn is_reduction(old: &[Exposure], new: &[Exposure], now: u64) -> bool {
     new.iter().all(|n| {
-        old.iter().any(|o| {
-            o.market == n.market
-                && (o.notional.i128().signum() == n.notional.i128().signum())
-                && n.notional.abs() <= o.notional.abs()
-        })
+        let stored: Vec<&Exposure> = old.iter().filter(|o| o.market == n.market).collect();
+        if stored.is_empty() {
+            return false;
+        }
+        if stored.iter().all(|o| o.option.is_none()) {
+            return n.option.is_none()
+                && stored.iter().any(|o| {
+                    o.notional.i128().signum() == n.notional.i128().signum() && n.notional.abs() <= o.notional.abs()
+                });
+        }
+        let fresh: Vec<&Exposure> = new.iter().filter(|e| e.market == n.market).collect();
+        scaled_down(&stored, &fresh, now)
     })
+}
+
+/// The SPEC rule for one market holding legs: one f ∈ [0, 1] fits every pair (stored s, new v)
+/// with v = trunc(f·s) ± 1, i.e. f·|s| ∈ [|v| − 1, |v| + 2) — taken here as the closed
+/// interval [(|v| − 1)/|s|, (|v| + 1)/|s|] (within one unit either way), v of s's sign or 0.
+fn scaled_down(stored: &[&Exposure], fresh: &[&Exposure], now: u64) -> bool {
+    let same_leg = |a: &Exposure, b: &Exposure| match (&a.option, &b.option) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.kind == y.kind && x.strike == y.strike && x.expiry == y.expiry,
+        _ => false,
+    };
+    let value = |e: &Exposure| e.option.as_ref().map_or(e.notional.i128(), |o| o.size.i128());
+    // Every new entry matches a stored one.
+    if !fresh.iter().all(|f| stored.iter().any(|s| same_leg(s, f))) {
+        return false;
+    }
+    // f ∈ [lo_n/lo_d, hi_n/hi_d], starting at [0, 1].
+    let (mut lo_n, mut lo_d, mut hi_n, mut hi_d) = (Uint256::zero(), Uint256::one(), Uint256::one(), Uint256::one());
+    let stored_linear = stored.iter().any(|s| s.option.is_none());
+    if !stored_linear && fresh.iter().any(|f| f.option.is_none() && !f.notional.is_zero()) {
+        return false;
+    }
+    for s in stored {
+        if s.option.as_ref().is_some_and(|o| o.expiry <= now) {
+            continue;
+        }
+        let sv = value(s);
+        let nv = fresh.iter().find(|f| same_leg(s, f)).map_or(0, |f| value(f));
+        if sv == 0 {
+            if nv != 0 {
+                return false;
+            }
+            continue;
+        }
+        if nv != 0 && nv.signum() != sv.signum() {
+            return false;
+        }
+        let (a, d) = (Uint256::from(nv.unsigned_abs()), Uint256::from(sv.unsigned_abs()));
+        let l = a.saturating_sub(Uint256::one());
+        let h = a + Uint256::one();
+        // lo = max(lo, l/d); hi = min(hi, h/d) (cross-multiplied, exact).
+        if l * lo_d > lo_n * d {
+            (lo_n, lo_d) = (l, d);
+        }
+        if h * hi_d < hi_n * d {
+            (hi_n, hi_d) = (h, d);
+        }
+    }
+    lo_n * hi_d <= hi_n * lo_d
 }
 
 /// Cover-N over the rows: sum of the `cover_n` largest `uncovered` (exact).

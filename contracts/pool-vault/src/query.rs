@@ -231,7 +231,7 @@ fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, Contra
         required: m.required,
         peak_required: m.peak_required(cfg, now),
         deficit: m.deficit(cfg, now),
-        exposures: m.exposures.clone(),
+        exposures: m.book(),
         exposures_at: m.exposures_at,
         coverage_cap: m.coverage_cap,
         coverage_used: m.coverage_used,

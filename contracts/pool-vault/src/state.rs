@@ -8,7 +8,7 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal};
 use cw_storage_plus::{Deque, Item, Map, SnapshotItem, SnapshotMap, Strategy};
-use risk_pool::oracle::Exposure;
+use risk_pool::oracle::{Exposure, OptionKind, OptionLeg};
 use risk_pool::units::{Amount, Shares};
 use risk_pool::vault::{AssetInfo, ClaimStatus};
 
@@ -243,6 +243,49 @@ pub struct Member {
     /// in records stored before it (then 0: the rolling minimum alone applies).
     #[serde(rename = "t", default)]
     pub committed_required: Peak,
+    /// The option legs as reported (issue 13), compact: one JSON array per leg (about half the
+    /// bytes of the message shape). `exposures` keeps the linear entries in their old layout;
+    /// not stored when empty, so a linear member's record is byte-identical to before.
+    #[serde(rename = "u", default, skip_serializing_if = "Vec::is_empty")]
+    pub legs: Vec<StoredLeg>,
+}
+
+/// A stored option leg: (market, kind 0 = call / 1 = put, strike, expiry, size), stored as a
+/// JSON array (serde-json-wasm writes tuples, not tuple structs).
+#[derive(serde::Serialize, serde::Deserialize, schemars::JsonSchema, Clone, Debug, PartialEq)]
+#[serde(from = "LegTuple", into = "LegTuple")]
+pub struct StoredLeg(pub String, pub u8, pub Decimal, pub u64, pub cosmwasm_std::Int128);
+
+type LegTuple = (String, u8, Decimal, u64, cosmwasm_std::Int128);
+
+impl From<LegTuple> for StoredLeg {
+    fn from((a, b, c, d, e): LegTuple) -> StoredLeg {
+        StoredLeg(a, b, c, d, e)
+    }
+}
+
+impl From<StoredLeg> for LegTuple {
+    fn from(StoredLeg(a, b, c, d, e): StoredLeg) -> LegTuple {
+        (a, b, c, d, e)
+    }
+}
+
+impl StoredLeg {
+    /// The leg of a reported exposure (`None` for a linear one).
+    pub fn of(e: &Exposure) -> Option<StoredLeg> {
+        let o = e.option.as_ref()?;
+        let kind = match o.kind {
+            OptionKind::Call => 0,
+            OptionKind::Put => 1,
+        };
+        Some(StoredLeg(e.market.clone(), kind, o.strike, o.expiry, o.size))
+    }
+
+    /// Back to the message shape.
+    pub fn exposure(&self) -> Exposure {
+        let kind = if self.1 == 0 { OptionKind::Call } else { OptionKind::Put };
+        Exposure::leg(self.0.clone(), OptionLeg { kind, strike: self.2, expiry: self.3, size: self.4 })
+    }
 }
 
 pub const MEMBERS: Map<&Addr, Member> = Map::new("members");
@@ -466,7 +509,11 @@ mod layout_tests {
         check(
             &Member {
                 contribution: u(1),
-                exposures: vec![Exposure { market: "BTC-PERP".into(), notional: (Int128::new(-2)).into() }],
+                exposures: vec![Exposure {
+                    market: "BTC-PERP".into(),
+                    notional: (Int128::new(-2)).into(),
+                    option: None,
+                }],
                 exposures_at: Some(3),
                 required: u(4),
                 es: u(5),
@@ -487,8 +534,24 @@ mod layout_tests {
                 shortfall: u(22),
                 low_required: rolling(23, 24),
                 committed_required: rolling(25, 26),
+                legs: vec![],
             },
-            r#"{"a":"1","b":[{"market":"BTC-PERP","notional":"-2"}],"c":3,"d":"4","e":"5","f":"6","g":7,"h":8,"i":{"points":[{"a":"9","b":10},{"a":"10","b":null}]},"j":{"points":[{"a":"11","b":12},{"a":"12","b":null}]},"k":{"points":[{"a":"13","b":14},{"a":"14","b":null}]},"l":"15","m":"16","n":[17,"18"],"o":19,"p":"20","q":"21","r":"22","s":{"points":[{"a":"23","b":24},{"a":"24","b":null}]},"t":{"points":[{"a":"25","b":26},{"a":"26","b":null}]}}"#,
+            MEMBER_GOLDEN,
+        );
+        // With legs (issue 13): the linear layout above plus one compact array per leg.
+        check(
+            &Member {
+                legs: vec![
+                    StoredLeg("BTC-PERP".into(), 0, "65000".parse().unwrap(), 1_767_225_600, Int128::new(-2_500_000)),
+                    StoredLeg("BTC-PERP".into(), 1, "50000.5".parse().unwrap(), 1_767_225_601, Int128::new(3)),
+                ],
+                ..from_json::<Member>(MEMBER_GOLDEN).unwrap()
+            },
+            &format!(
+                "{},{}}}",
+                MEMBER_GOLDEN.strip_suffix('}').unwrap(),
+                r#""u":[["BTC-PERP",0,"65000",1767225600,"-2500000"],["BTC-PERP",1,"50000.5",1767225601,"3"]]"#
+            ),
         );
         check(
             &Premium {
@@ -502,6 +565,7 @@ mod layout_tests {
             },
             r#"{"a":1,"b":2,"c":"3","d":4,"e":5,"f":"6","g":7}"#,
         );
+        const MEMBER_GOLDEN: &str = r#"{"a":"1","b":[{"market":"BTC-PERP","notional":"-2"}],"c":3,"d":"4","e":"5","f":"6","g":7,"h":8,"i":{"points":[{"a":"9","b":10},{"a":"10","b":null}]},"j":{"points":[{"a":"11","b":12},{"a":"12","b":null}]},"k":{"points":[{"a":"13","b":14},{"a":"14","b":null}]},"l":"15","m":"16","n":[17,"18"],"o":19,"p":"20","q":"21","r":"22","s":{"points":[{"a":"23","b":24},{"a":"24","b":null}]},"t":{"points":[{"a":"25","b":26},{"a":"26","b":null}]}}"#;
         check(&CoverRow { member: addr("member"), uncovered: u(1) }, r#"{"a":"member","b":"1"}"#);
         check(
             &PendingRef { id: 1, member: addr("member"), pool_part: u(2), escrow: u(3), expires_at: 4, premium: u(5) },

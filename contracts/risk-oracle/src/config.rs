@@ -45,7 +45,8 @@ pub fn validate(cfg: &mut Config) -> Result<(), ContractError> {
     validate_sizes(cfg)?;
     validate_method(cfg)?;
     validate_requirement(cfg)?;
-    validate_round_rule(cfg)
+    validate_round_rule(cfg)?;
+    crate::options::validate_options(cfg)
 }
 
 /// z = Φ⁻¹(α) and φ(z)/(1−α) for the confidence, cached (confidence in [5000, 9999]).
@@ -192,6 +193,9 @@ pub fn validate_scenarios(
             }
             if sh.shock < SignedDecimal::negative_one() || sh.shock > max_shock {
                 return Err(bad(format!("shock {} for {} outside [-1, 1024]", sh.shock, sh.market)));
+            }
+            if let Some(v) = sh.vol_shock.filter(|v| *v <= SignedDecimal::negative_one() || *v > max_shock) {
+                return Err(bad(format!("vol_shock {v} for {} outside (-1, 1024]", sh.market)));
             }
         }
     }

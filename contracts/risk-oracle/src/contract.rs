@@ -23,7 +23,9 @@ pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> R
     cw_utils::nonpayable(&info).map_err(|_| ContractError::FundsNotAccepted {})?;
     match msg {
         ExecuteMsg::SetPrices { prices } => prices::set_prices(deps, env, info, prices),
-        ExecuteMsg::UpsertMarket { id, price, volatility } => markets::upsert(deps, env, info, id, price, volatility),
+        ExecuteMsg::UpsertMarket { id, price, volatility, implied_vol } => {
+            markets::upsert(deps, env, info, id, price, volatility, implied_vol)
+        }
         ExecuteMsg::SetVolatility { market, volatility } => markets::set_volatility(deps, info, market, volatility),
         ExecuteMsg::RemoveMarket { id } => markets::remove(deps, info, id),
         ExecuteMsg::SetCorrelations { pairs } => correlations::set(deps, info, pairs),

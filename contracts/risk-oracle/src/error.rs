@@ -78,6 +78,27 @@ pub enum ContractError {
     #[error("risk math: {0}")]
     Math(MathError),
 
+    #[error("option leg {kind} {strike} expiring {expiry} in {market} listed twice")]
+    DuplicateLeg { market: String, kind: String, strike: Decimal, expiry: u64 },
+
+    #[error("option leg in {market} expired: expiry {expiry} ≤ now {now}")]
+    OptionExpired { market: String, expiry: u64, now: u64 },
+
+    #[error("too many option legs: {legs} > {max}")]
+    TooManyOptionLegs { legs: u64, max: u64 },
+
+    #[error("invalid option leg in {market}: {reason}")]
+    InvalidLeg { market: String, reason: String },
+
+    #[error("option_ladder_points {points}: must be odd and in [3, {max}]")]
+    InvalidLadderPoints { points: u32, max: u32 },
+
+    #[error("invalid option grid: {reason}")]
+    InvalidOptionGrid { reason: String },
+
+    #[error("option math: {reason}")]
+    OptionMath { reason: String },
+
     #[error(transparent)]
     Migrate(#[from] risk_pool::migrate::MigrateError),
 }
@@ -91,6 +112,22 @@ impl From<MathError> for ContractError {
                 ContractError::InsufficientHistory { have: u64_of_usize(have), need: u64_of_usize(need) }
             }
             other => ContractError::Math(other),
+        }
+    }
+}
+
+/// Option math errors: fixed-point ones as [`MathError`] (too little history keeps its
+/// variant), the rest with risk-math's message.
+impl From<risk_math::options::OptionError> for ContractError {
+    fn from(e: risk_math::options::OptionError) -> Self {
+        use risk_math::options::OptionError as E;
+        match e {
+            E::Math(m) => m.into(),
+            E::LadderPoints { points, max } => ContractError::InvalidLadderPoints { points, max },
+            E::VolDownTooLarge { .. } | E::GridInvalid { .. } => {
+                ContractError::InvalidOptionGrid { reason: e.to_string() }
+            }
+            other => ContractError::OptionMath { reason: other.to_string() },
         }
     }
 }

@@ -38,6 +38,11 @@ fn config_of(deps: &DepsMut, msg: &InstantiateMsg) -> Result<Config, ContractErr
         min_feeders: msg.min_feeders,
         submission_ttl_secs: msg.submission_ttl_secs,
         max_feeder_spread_bps: msg.max_feeder_spread_bps.unwrap_or(DEFAULT_MAX_FEEDER_SPREAD_BPS),
+        option_grid: None,
+        option_ladder_points: None,
+        short_option_min_bps: None,
+        max_option_legs: None,
+        max_vol_move_bps: None,
     })
 }
 
@@ -61,7 +66,7 @@ pub fn instantiate(
         if MARKETS.has(deps.storage, &m.id) {
             return Err(ContractError::DuplicateMarket { market: m.id.clone() });
         }
-        add_market(&mut deps, now, &m.id, m.price, m.volatility)?;
+        add_market(&mut deps, now, &m.id, m.price, m.volatility, None)?;
     }
     correlations::apply(&mut deps, &msg.correlations)?;
     validate_scenarios(deps.storage, &cfg, &msg.stress_scenarios)?;

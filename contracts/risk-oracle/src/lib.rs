@@ -15,6 +15,7 @@ pub mod execute;
 pub mod instantiate;
 pub mod limits;
 pub mod matrix;
+pub mod options;
 pub mod query;
 pub mod state;
 

@@ -43,3 +43,9 @@ pub const DEFAULT_MAX_MOVE_BPS: u32 = 5_000;
 pub const DEFAULT_MAX_FEEDER_SPREAD_BPS: u32 = 100;
 /// Largest `max_feeder_spread_bps` setting (100 %).
 pub const MAX_FEEDER_SPREAD_BPS: u32 = 10_000;
+/// Option legs in one query (SPEC default of `max_option_legs`, also its largest setting).
+pub const MAX_OPTION_LEGS: u32 = 64;
+/// Default short-option minimum (1 % of |size|·S per written leg).
+pub const DEFAULT_SHORT_OPTION_MIN_BPS: u32 = 100;
+/// Default largest move of an implied vol in one round (50 %).
+pub const DEFAULT_MAX_VOL_MOVE_BPS: u32 = 5_000;

@@ -9,7 +9,7 @@ use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, StdError, StdResult, St
 use cw_storage_plus::{Item, Map};
 use risk_math::conv::{u32_of_usize, u64_of_usize, usize_of_u32, usize_of_u64};
 use risk_math::{Ret56, Q62, Q64};
-use risk_pool::oracle::{Method, PriceInput, Shock, StressScenario};
+use risk_pool::oracle::{Method, OptionGridConfig, PriceInput, Shock, StressScenario};
 use risk_pool::Amount;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -72,6 +72,23 @@ pub struct Config {
     /// Largest gap (bps of the lower) between the two middle prices of an even count.
     #[serde(default = "default_spread_bps")]
     pub max_feeder_spread_bps: u32,
+    /// Options (issue 13). Each absent = its default, and absent fields are not stored, so a
+    /// configuration without options keeps its stored bytes (and `assess` its gas).
+    /// The option risk grid (`None` = SPEC's defaults).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option_grid: Option<OptionGridConfig>,
+    /// `None` = 33.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option_ladder_points: Option<u32>,
+    /// `None` = 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_option_min_bps: Option<u32>,
+    /// `None` = [`crate::limits::MAX_OPTION_LEGS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_option_legs: Option<u32>,
+    /// `None` = [`crate::limits::DEFAULT_MAX_VOL_MOVE_BPS`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_vol_move_bps: Option<u32>,
 }
 
 fn default_spread_bps() -> u32 {
@@ -101,6 +118,22 @@ impl Config {
     pub fn submission_ttl(&self) -> u64 {
         self.submission_ttl_secs.unwrap_or(self.round_secs)
     }
+    /// Ladder points in force (default 33).
+    pub fn ladder_points(&self) -> u32 {
+        self.option_ladder_points.unwrap_or(risk_math::options::DEFAULT_LADDER_POINTS)
+    }
+    /// Short-option minimum in bps (default 100).
+    pub fn short_option_min_bps(&self) -> u32 {
+        self.short_option_min_bps.unwrap_or(crate::limits::DEFAULT_SHORT_OPTION_MIN_BPS)
+    }
+    /// Option legs per query (default the hard maximum).
+    pub fn max_option_legs(&self) -> u32 {
+        self.max_option_legs.unwrap_or(crate::limits::MAX_OPTION_LEGS)
+    }
+    /// Largest implied-vol move per round, bps.
+    pub fn max_vol_move_bps(&self) -> u32 {
+        self.max_vol_move_bps.unwrap_or(crate::limits::DEFAULT_MAX_VOL_MOVE_BPS)
+    }
 }
 
 /// A listed (or delisted) market.
@@ -125,6 +158,9 @@ pub struct Market {
     /// it): see [`Market::window`].
     #[serde(default)]
     pub relisted: Option<Relisted>,
+    /// Implied vol of its options (`None` = the volatility in force); not stored when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_vol: Option<Decimal>,
 }
 
 /// A relisting after missed rounds: `frozen_end` = the delisting round (the window before the
@@ -165,6 +201,11 @@ impl Market {
             _ => self.volatility,
         }
     }
+
+    /// Black-76's σ: the set implied vol, else the volatility in force.
+    pub fn implied_volatility(&self, ewma_on: bool) -> Decimal {
+        self.implied_vol.unwrap_or_else(|| self.effective_volatility(ewma_on))
+    }
 }
 
 /// One feeder's submission for the next round (prices of every listed market).
@@ -183,11 +224,14 @@ pub struct SubmittedPrice {
     pub market: String,
     /// The price submitted.
     pub price: Decimal,
+    /// The implied vol submitted, if any (not stored when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_vol: Option<Decimal>,
 }
 
 impl From<PriceInput> for SubmittedPrice {
-    fn from(PriceInput { market, price }: PriceInput) -> SubmittedPrice {
-        SubmittedPrice { market, price }
+    fn from(PriceInput { market, price, implied_vol }: PriceInput) -> SubmittedPrice {
+        SubmittedPrice { market, price, implied_vol }
     }
 }
 
@@ -208,18 +252,27 @@ pub struct ScenarioShock {
     pub market: String,
     /// The relative price move.
     pub shock: SignedDecimal,
+    /// The relative implied-vol move (not stored when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vol_shock: Option<SignedDecimal>,
 }
 
 impl From<StressScenario> for Scenario {
     fn from(StressScenario { name, shocks }: StressScenario) -> Scenario {
-        let shocks = shocks.into_iter().map(|Shock { market, shock }| ScenarioShock { market, shock }).collect();
+        let shocks = shocks
+            .into_iter()
+            .map(|Shock { market, shock, vol_shock }| ScenarioShock { market, shock, vol_shock })
+            .collect();
         Scenario { name, shocks }
     }
 }
 
 impl From<Scenario> for StressScenario {
     fn from(Scenario { name, shocks }: Scenario) -> StressScenario {
-        let shocks = shocks.into_iter().map(|ScenarioShock { market, shock }| Shock { market, shock }).collect();
+        let shocks = shocks
+            .into_iter()
+            .map(|ScenarioShock { market, shock, vol_shock }| Shock { market, shock, vol_shock })
+            .collect();
         StressScenario { name, shocks }
     }
 }
@@ -469,6 +522,11 @@ mod layout_tests {
             min_feeders: Some(2),
             submission_ttl_secs: None,
             max_feeder_spread_bps: 100,
+            option_grid: None,
+            option_ladder_points: None,
+            short_option_min_bps: None,
+            max_option_legs: None,
+            max_vol_move_bps: None,
         };
         check(
             &config,
@@ -491,6 +549,7 @@ mod layout_tests {
             since_round: 4,
             delisted_round: Some(5),
             relisted: Some(Relisted { frozen_end: 6, at: 7 }),
+            implied_vol: None,
         };
         check(
             &market,
@@ -501,15 +560,53 @@ mod layout_tests {
         );
         let rounds = Rounds { count: 1, last_at: Some(2), legacy_dt: Some(3), min_dt: None, pruned_to: Some(4) };
         check(&rounds, r#"{"count":1,"last_at":2,"legacy_dt":3,"min_dt":null,"pruned_to":4}"#);
-        let submission =
-            Submission { at: 9, prices: vec![SubmittedPrice { market: "BTC-PERP".into(), price: d("60000.5") }] };
+        let submission = Submission {
+            at: 9,
+            prices: vec![SubmittedPrice { market: "BTC-PERP".into(), price: d("60000.5"), implied_vol: None }],
+        };
         check(&submission, r#"{"at":9,"prices":[{"market":"BTC-PERP","price":"60000.5"}]}"#);
         let scenario = Scenario {
             name: "crash".into(),
-            shocks: vec![ScenarioShock { market: "BTC-PERP".into(), shock: "-0.4".parse().unwrap() }],
+            shocks: vec![ScenarioShock { market: "BTC-PERP".into(), shock: "-0.4".parse().unwrap(), vol_shock: None }],
         };
         check(&scenario, r#"{"name":"crash","shocks":[{"market":"BTC-PERP","shock":"-0.4"}]}"#);
         check(&vec![Some("BTC-PERP".to_string()), None], r#"["BTC-PERP",null]"#);
+
+        // The option fields (issue 13) are additions, stored only when set: the goldens above
+        // (options unset) are the layouts of before them, byte for byte.
+        let config = Config {
+            option_ladder_points: Some(17),
+            short_option_min_bps: Some(50),
+            max_option_legs: Some(16),
+            max_vol_move_bps: Some(2_000),
+            ..config
+        };
+        let json = to_json_string(&config).unwrap();
+        assert!(json.ends_with(
+            r#""max_feeder_spread_bps":100,"option_ladder_points":17,"short_option_min_bps":50,"max_option_legs":16,"max_vol_move_bps":2000}"#
+        ), "{json}");
+        assert_eq!(from_json::<Config>(&json).unwrap(), config);
+        check(
+            &Market { implied_vol: Some(d("0.7")), ..market },
+            concat!(
+                r#"{"price":"100","volatility":"0.65","ewma_var":"0.5","ewma_vol":null,"updated_at":1,"slot":3,"#,
+                r#""since_round":4,"delisted_round":5,"relisted":{"frozen_end":6,"at":7},"implied_vol":"0.7"}"#
+            ),
+        );
+        let iv = Submission {
+            at: 9,
+            prices: vec![SubmittedPrice { market: "BTC-PERP".into(), price: d("1"), implied_vol: Some(d("0.5")) }],
+        };
+        check(&iv, r#"{"at":9,"prices":[{"market":"BTC-PERP","price":"1","implied_vol":"0.5"}]}"#);
+        let vs = Scenario {
+            name: "crash".into(),
+            shocks: vec![ScenarioShock {
+                market: "BTC-PERP".into(),
+                shock: "-0.4".parse().unwrap(),
+                vol_shock: Some("0.5".parse().unwrap()),
+            }],
+        };
+        check(&vs, r#"{"name":"crash","shocks":[{"market":"BTC-PERP","shock":"-0.4","vol_shock":"0.5"}]}"#);
     }
 
     /// The stored scenario and submission are the message layouts exactly (the stored bytes
@@ -518,12 +615,12 @@ mod layout_tests {
     fn stored_scenarios_and_prices_keep_the_message_layout() {
         let msg = StressScenario {
             name: "crash".into(),
-            shocks: vec![Shock { market: "ETH-PERP".into(), shock: "-0.5".parse().unwrap() }],
+            shocks: vec![Shock { market: "ETH-PERP".into(), shock: "-0.5".parse().unwrap(), vol_shock: None }],
         };
         let stored = Scenario::from(msg.clone());
         assert_eq!(to_json_string(&stored).unwrap(), to_json_string(&msg).unwrap());
         assert_eq!(StressScenario::from(stored), msg);
-        let price = PriceInput { market: "BTC-PERP".into(), price: "1.5".parse().unwrap() };
+        let price = PriceInput { market: "BTC-PERP".into(), price: "1.5".parse().unwrap(), implied_vol: None };
         assert_eq!(to_json_string(&SubmittedPrice::from(price.clone())).unwrap(), to_json_string(&price).unwrap());
     }
 

@@ -65,8 +65,10 @@ impl Suite {
     }
 
     fn assess(&self, book: &[(&str, i128)]) -> AssessResponse {
-        let exposures =
-            book.iter().map(|(m, n)| Exposure { market: m.to_string(), notional: (Int128::new(*n)).into() }).collect();
+        let exposures = book
+            .iter()
+            .map(|(m, n)| Exposure { market: m.to_string(), notional: (Int128::new(*n)).into(), option: None })
+            .collect();
         self.app.wrap().query_wasm_smart(&self.oracle, &QueryMsg::Assess { exposures }).unwrap()
     }
 }

@@ -108,8 +108,13 @@ fn market_markets_and_correlation_queries() {
     let m: MarketResponse = s.q(&QueryMsg::Market { id: "BTC-PERP".into() }).unwrap();
     assert_eq!((m.price, m.volatility, m.history_rounds), (dec("60000"), dec("0.65"), 0));
     for i in 0..12 {
-        s.owner_exec(ExecuteMsg::UpsertMarket { id: format!("M{i:02}"), price: dec("1"), volatility: dec("0.5") })
-            .unwrap();
+        s.owner_exec(ExecuteMsg::UpsertMarket {
+            id: format!("M{i:02}"),
+            price: dec("1"),
+            volatility: dec("0.5"),
+            implied_vol: None,
+        })
+        .unwrap();
     }
     let page: MarketsResponse = s.q(&QueryMsg::Markets { start_after: None, limit: None }).unwrap();
     assert_eq!(page.markets.len(), 10);
@@ -152,7 +157,7 @@ fn only_feeders_price_and_only_the_owner_configures() {
     let prices = ExecuteMsg::SetPrices { prices: vec![] };
     assert_eq!(s.exec(&stranger, &prices), Err(ContractError::Unauthorized { role: "feeder", action: "set prices" }));
     let owner_msgs = vec![
-        ExecuteMsg::UpsertMarket { id: "X".into(), price: dec("1"), volatility: dec("1") },
+        ExecuteMsg::UpsertMarket { id: "X".into(), price: dec("1"), volatility: dec("1"), implied_vol: None },
         ExecuteMsg::SetVolatility { market: "BTC-PERP".into(), volatility: dec("1") },
         ExecuteMsg::RemoveMarket { id: "BTC-PERP".into() },
         ExecuteMsg::SetCorrelations { pairs: vec![] },
@@ -197,14 +202,15 @@ fn feeder_guards_spacing_completeness_and_max_move() {
     assert_eq!((attr(&r, "reason"), attr(&r, "next_at")), ("too_soon".into(), (now + 3_600).to_string()));
     s.advance(3_600);
     let feeder = s.feeder.clone();
-    let only_btc =
-        ExecuteMsg::SetPrices { prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec("60000") }] };
+    let only_btc = ExecuteMsg::SetPrices {
+        prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec("60000"), implied_vol: None }],
+    };
     assert_eq!(s.exec(&feeder, &only_btc), Err(ContractError::IncompleteRound { missing: "ETH-PERP".into() }));
     let dup = ExecuteMsg::SetPrices {
         prices: vec![
-            PriceInput { market: "BTC-PERP".into(), price: dec("60000") },
-            PriceInput { market: "BTC-PERP".into(), price: dec("60000") },
-            PriceInput { market: "ETH-PERP".into(), price: dec("3000") },
+            PriceInput { market: "BTC-PERP".into(), price: dec("60000"), implied_vol: None },
+            PriceInput { market: "BTC-PERP".into(), price: dec("60000"), implied_vol: None },
+            PriceInput { market: "ETH-PERP".into(), price: dec("3000"), implied_vol: None },
         ],
     };
     assert_eq!(s.exec(&feeder, &dup), Err(ContractError::DuplicateMarket { market: "BTC-PERP".into() }));
@@ -291,8 +297,13 @@ fn monte_carlo_is_deterministic_and_never_below_parametric() {
 #[test]
 fn correlations_are_validated_and_psd_checked_as_a_batch() {
     let mut s = Suite::new();
-    s.owner_exec(ExecuteMsg::UpsertMarket { id: "SOL-PERP".into(), price: dec("150"), volatility: dec("1.1") })
-        .unwrap();
+    s.owner_exec(ExecuteMsg::UpsertMarket {
+        id: "SOL-PERP".into(),
+        price: dec("150"),
+        volatility: dec("1.1"),
+        implied_vol: None,
+    })
+    .unwrap();
     let pair = |a: &str, b: &str, r: &str| CorrelationPair { a: a.into(), b: b.into(), rho: sdec(r) };
     assert_eq!(
         s.owner_exec(ExecuteMsg::SetCorrelations { pairs: vec![pair("BTC-PERP", "SOL-PERP", "1.01")] }),
@@ -344,8 +355,13 @@ fn removing_a_market_delists_it_and_a_new_market_takes_a_fresh_slot() {
         s.owner_exec(ExecuteMsg::RemoveMarket { id: "ETH-PERP".into() }),
         Err(ContractError::MarketDelisted { market: "ETH-PERP".into() })
     );
-    s.owner_exec(ExecuteMsg::UpsertMarket { id: "SOL-PERP".into(), price: dec("150"), volatility: dec("1.1") })
-        .unwrap();
+    s.owner_exec(ExecuteMsg::UpsertMarket {
+        id: "SOL-PERP".into(),
+        price: dec("150"),
+        volatility: dec("1.1"),
+        implied_vol: None,
+    })
+    .unwrap();
     let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "BTC-PERP".into(), b: "SOL-PERP".into() }).unwrap();
     assert_eq!(c.rho, SignedDecimal::zero());
     let c: CorrelationResponse = s.q(&QueryMsg::Correlation { a: "BTC-PERP".into(), b: "ETH-PERP".into() }).unwrap();
@@ -412,7 +428,7 @@ fn config_and_scenario_validation() {
     assert!(after.var < before.var && after.confidence_bps == 9750);
     let sc = |name: &str, market: &str, shock: &str| StressScenario {
         name: name.into(),
-        shocks: vec![Shock { market: market.into(), shock: sdec(shock) }],
+        shocks: vec![Shock { market: market.into(), shock: sdec(shock), vol_shock: None }],
     };
     assert_eq!(
         s.owner_exec(ExecuteMsg::SetStressScenarios { scenarios: vec![sc("x", "NOPE", "-0.1")] }),
@@ -432,11 +448,21 @@ fn config_and_scenario_validation() {
     let r = s.assess(vec![exp("ETH-PERP", 1_000_000_000)]).unwrap();
     assert_eq!(r.stress_loss, Amount::new(500_000_000));
     assert!(matches!(
-        s.owner_exec(ExecuteMsg::UpsertMarket { id: "bad id!".into(), price: dec("1"), volatility: dec("1") }),
+        s.owner_exec(ExecuteMsg::UpsertMarket {
+            id: "bad id!".into(),
+            price: dec("1"),
+            volatility: dec("1"),
+            implied_vol: None
+        }),
         Err(ContractError::InvalidMarketId { .. })
     ));
     assert!(matches!(
-        s.owner_exec(ExecuteMsg::UpsertMarket { id: "X".into(), price: dec("1"), volatility: dec("101") }),
+        s.owner_exec(ExecuteMsg::UpsertMarket {
+            id: "X".into(),
+            price: dec("1"),
+            volatility: dec("101"),
+            implied_vol: None
+        }),
         Err(ContractError::InvalidVolatility { .. })
     ));
 }
@@ -444,9 +470,15 @@ fn config_and_scenario_validation() {
 #[test]
 fn market_limit_is_enforced() {
     let mut s = Suite::with(|m| m.max_markets = Some(3));
-    s.owner_exec(ExecuteMsg::UpsertMarket { id: "A".into(), price: dec("1"), volatility: dec("1") }).unwrap();
+    s.owner_exec(ExecuteMsg::UpsertMarket { id: "A".into(), price: dec("1"), volatility: dec("1"), implied_vol: None })
+        .unwrap();
     assert_eq!(
-        s.owner_exec(ExecuteMsg::UpsertMarket { id: "B".into(), price: dec("1"), volatility: dec("1") }),
+        s.owner_exec(ExecuteMsg::UpsertMarket {
+            id: "B".into(),
+            price: dec("1"),
+            volatility: dec("1"),
+            implied_vol: None
+        }),
         Err(ContractError::LimitExceeded { what: "markets", count: 4, max: 3 })
     );
 }
@@ -701,15 +733,16 @@ fn audit_15_delisted_market_and_lowered_limit_keep_books_assessable() {
     // Two hours on (ETH would be stale), a round that prices BTC only forms.
     s.advance(7_200);
     let feeder = s.feeder.clone();
-    let btc_only =
-        |p: &str| ExecuteMsg::SetPrices { prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec(p) }] };
+    let btc_only = |p: &str| ExecuteMsg::SetPrices {
+        prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec(p), implied_vol: None }],
+    };
     assert_eq!(
         s.exec(
             &feeder,
             &ExecuteMsg::SetPrices {
                 prices: vec![
-                    PriceInput { market: "BTC-PERP".into(), price: dec("60000") },
-                    PriceInput { market: "ETH-PERP".into(), price: dec("3000") },
+                    PriceInput { market: "BTC-PERP".into(), price: dec("60000"), implied_vol: None },
+                    PriceInput { market: "ETH-PERP".into(), price: dec("3000"), implied_vol: None },
                 ],
             }
         ),
@@ -732,8 +765,13 @@ fn audit_15_delisted_market_and_lowered_limit_keep_books_assessable() {
     let req: RequirementResponse = s.q(&QueryMsg::Requirement { exposures: book() }).unwrap();
     assert_eq!((req.required, req.max_exposures, req.delisted), (before.required, Some(1), vec!["ETH-PERP".into()]));
     // Relisting: rounds must price it again.
-    s.owner_exec(ExecuteMsg::UpsertMarket { id: "ETH-PERP".into(), price: dec("3000"), volatility: dec("0.80") })
-        .unwrap();
+    s.owner_exec(ExecuteMsg::UpsertMarket {
+        id: "ETH-PERP".into(),
+        price: dec("3000"),
+        volatility: dec("0.80"),
+        implied_vol: None,
+    })
+    .unwrap();
     s.advance(3_600);
     assert_eq!(s.exec(&feeder, &btc_only("60000")), Err(ContractError::IncompleteRound { missing: "ETH-PERP".into() }));
     assert!(s.assess(book()).unwrap().delisted.is_empty());
@@ -764,7 +802,9 @@ fn audit_15_delisted_market_history_is_frozen() {
         let p = if i % 2 == 0 { "50000" } else { "60000" };
         s.exec(
             &feeder,
-            &ExecuteMsg::SetPrices { prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec(p) }] },
+            &ExecuteMsg::SetPrices {
+                prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec(p), implied_vol: None }],
+            },
         )
         .unwrap();
         s.advance(3_600);
@@ -1008,7 +1048,7 @@ fn audit_15_delisted_history_survives_pruning() {
     let before = s.assess(book()).unwrap();
     s.owner_exec(ExecuteMsg::RemoveMarket { id: "ETH-PERP".into() }).unwrap();
     let btc_only = |p: u64| ExecuteMsg::SetPrices {
-        prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec(&p.to_string()) }],
+        prices: vec![PriceInput { market: "BTC-PERP".into(), price: dec(&p.to_string()), implied_vol: None }],
     };
     for _ in 0..600 {
         btc = btc * (990 + rng.next_u64() % 21) / 1_000;
@@ -1026,8 +1066,13 @@ fn audit_15_delisted_history_survives_pruning() {
     // Relisted after 600 missed rounds: the book keeps the frozen window (red team: the missed
     // rounds hold zero ETH returns) until 20 new rounds (what 95 % needs) exist, so the held
     // chunks stay for those; they go at the next chunk start after that.
-    s.owner_exec(ExecuteMsg::UpsertMarket { id: "ETH-PERP".into(), price: dec("3000"), volatility: dec("0.8") })
-        .unwrap();
+    s.owner_exec(ExecuteMsg::UpsertMarket {
+        id: "ETH-PERP".into(),
+        price: dec("3000"),
+        volatility: dec("0.8"),
+        implied_vol: None,
+    })
+    .unwrap();
     for _ in 0..10 {
         s.round(&btc.to_string(), "3000").unwrap();
         s.advance(60);

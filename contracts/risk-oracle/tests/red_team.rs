@@ -18,7 +18,10 @@ fn update(s: &mut Suite, u: ConfigUpdate) -> Result<(), ContractError> {
 
 fn prices(list: &[(&str, &str)]) -> ExecuteMsg {
     ExecuteMsg::SetPrices {
-        prices: list.iter().map(|(m, p)| PriceInput { market: (*m).into(), price: dec(p) }).collect(),
+        prices: list
+            .iter()
+            .map(|(m, p)| PriceInput { market: (*m).into(), price: dec(p), implied_vol: None })
+            .collect(),
     }
 }
 
@@ -136,6 +139,7 @@ fn rt_relisted_market_is_not_priced_on_phantom_zero_returns() {
         id: "BTC-PERP".into(),
         price: dec(&btc.to_string()),
         volatility: dec("0.65"),
+        implied_vol: None,
     })
     .unwrap();
     let after = s.assess(book());
@@ -160,6 +164,7 @@ fn rt_relisted_market_is_not_priced_on_phantom_zero_returns() {
         id: "BTC-PERP".into(),
         price: dec(&btc.to_string()),
         volatility: dec("0.65"),
+        implied_vol: None,
     })
     .unwrap();
     assert_eq!(s.assess(book()).unwrap().var, before.var);
@@ -264,8 +269,13 @@ fn rt_relisting_after_a_long_delisting_does_not_make_one_round_delete_unboundedl
         s.advance(60);
         s.exec(&feeder, &prices(&[("BTC-PERP", "60000")])).unwrap();
     }
-    s.owner_exec(ExecuteMsg::UpsertMarket { id: "ETH-PERP".into(), price: dec("3000"), volatility: dec("0.8") })
-        .unwrap();
+    s.owner_exec(ExecuteMsg::UpsertMarket {
+        id: "ETH-PERP".into(),
+        price: dec("3000"),
+        volatility: dec("0.8"),
+        implied_vol: None,
+    })
+    .unwrap();
     let chunks = |s: &Suite| {
         (0..200u64)
             .filter(|c| {

@@ -6,7 +6,9 @@
 //! SPEC's JSON is unchanged.
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
-use cosmwasm_std::{Addr, Decimal, SignedDecimal};
+use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 use crate::units::{Amount, SignedNotional};
 
@@ -26,7 +28,8 @@ pub enum Method {
     },
 }
 
-/// A market listed at instantiation.
+/// A market listed at instantiation. Its `implied_vol` starts at `volatility` (set it with
+/// `upsert_market`: a field here took the instantiate entry point past wasmvm's 100 locals).
 #[cw_serde]
 pub struct MarketInit {
     /// The market id (1-32 chars of `A-Z a-z 0-9 - _ / .`).
@@ -55,6 +58,10 @@ pub struct Shock {
     pub market: String,
     /// Relative price move, `"-0.4"` = −40 %.
     pub shock: SignedDecimal,
+    /// Relative move of the market's implied vol, `"0.5"` = σ·1.5 (absent = unchanged; must
+    /// keep σ > 0). Only option legs feel it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vol_shock: Option<SignedDecimal>,
 }
 
 /// A named set of simultaneous shocks (markets not named do not move).
@@ -66,13 +73,101 @@ pub struct StressScenario {
     pub shocks: Vec<Shock>,
 }
 
-/// A signed position: `notional` in settlement units, long > 0.
+/// European option kind.
 #[cw_serde]
+#[derive(Copy, Eq, PartialOrd, Ord)]
+pub enum OptionKind {
+    /// Pays size·max(S − K, 0) at expiry.
+    Call,
+    /// Pays size·max(K − S, 0) at expiry.
+    Put,
+}
+
+/// A European option leg (SPEC, "Options exposures").
+#[cw_serde]
+pub struct OptionLeg {
+    /// Call or put.
+    pub kind: OptionKind,
+    /// Strike in the market's price units, > 0.
+    pub strike: Decimal,
+    /// Expiry, unix seconds.
+    pub expiry: u64,
+    /// Settlement base units per unit of price (the leg pays size·max(S − K, 0) for a call);
+    /// negative = written.
+    pub size: Int128,
+}
+
+/// An exposure: a signed linear position (`notional` in settlement units, long > 0) or an
+/// option leg (`option`, and then `notional` is 0 and absent from the JSON).
+///
+/// JSON: `{"market", "notional"}` (linear, exactly the old shape, in and out) or
+/// `{"market", "option": {"kind", "strike", "expiry", "size"}}` (a leg). An entry with both or
+/// neither of `notional` / `option` is refused at parsing. In Rust the two shapes share one
+/// struct: `option: None` is linear (build it with [`Exposure::linear`]).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(try_from = "ExposureWire", into = "ExposureWire")]
 pub struct Exposure {
     /// The market.
     pub market: String,
-    /// The signed notional (+ long, − short).
+    /// The signed notional (+ long, − short); 0 for an option leg.
     pub notional: SignedNotional,
+    /// The option leg, when this entry is one.
+    pub option: Option<OptionLeg>,
+}
+
+impl Exposure {
+    /// A linear exposure.
+    pub fn linear(market: impl Into<String>, notional: i128) -> Exposure {
+        Exposure { market: market.into(), notional: SignedNotional::new(notional), option: None }
+    }
+    /// An option leg.
+    pub fn leg(market: impl Into<String>, leg: OptionLeg) -> Exposure {
+        Exposure { market: market.into(), notional: SignedNotional::ZERO, option: Some(leg) }
+    }
+}
+
+/// An exposure: a signed linear position (`notional`, settlement units, long > 0) or an option
+/// leg (`option`); exactly one of the two.
+#[cw_serde]
+struct ExposureWire {
+    /// The market.
+    market: String,
+    /// The signed notional (+ long, − short) of a linear position.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    notional: Option<SignedNotional>,
+    /// An option leg.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    option: Option<OptionLeg>,
+}
+
+impl TryFrom<ExposureWire> for Exposure {
+    type Error = String;
+    fn try_from(w: ExposureWire) -> Result<Exposure, String> {
+        match (w.notional, w.option) {
+            (Some(notional), None) => Ok(Exposure { market: w.market, notional, option: None }),
+            (None, Some(leg)) => Ok(Exposure::leg(w.market, leg)),
+            (Some(_), Some(_)) => Err(format!("exposure in {}: either notional or option, not both", w.market)),
+            (None, None) => Err(format!("exposure in {}: notional or option required", w.market)),
+        }
+    }
+}
+
+impl From<Exposure> for ExposureWire {
+    fn from(e: Exposure) -> ExposureWire {
+        match e.option {
+            None => ExposureWire { market: e.market, notional: Some(e.notional), option: None },
+            Some(leg) => ExposureWire { market: e.market, notional: None, option: Some(leg) },
+        }
+    }
+}
+
+impl JsonSchema for Exposure {
+    fn schema_name() -> String {
+        "Exposure".into()
+    }
+    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        ExposureWire::json_schema(gen)
+    }
 }
 
 /// One market's price in a feeder's submission.
@@ -82,6 +177,35 @@ pub struct PriceInput {
     pub market: String,
     /// Its price, > 0.
     pub price: Decimal,
+    /// The feeder's implied vol for it (optional; the round takes the median of those given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_vol: Option<Decimal>,
+}
+
+/// The option risk grid's shape (SPEC defaults in brackets). Moves are multiples of the scan
+/// range R = z_α·σ_m·√(horizon/year).
+#[cw_serde]
+pub struct OptionGridConfig {
+    /// Core spot moves × R, each with vol up / unchanged / down [0, ±0.25, ±0.5, ±0.75, ±1].
+    pub core_moves: Vec<SignedDecimal>,
+    /// Extended moves × R with vol up, loss weighted R/|move| [−3, −2, 2, 3, 5, 8].
+    pub extended_moves: Vec<SignedDecimal>,
+    /// Relative vol shock up before DTE scaling [0.40].
+    pub vol_up: Decimal,
+    /// Relative vol shock down before DTE scaling, ≤ 0 [−0.22].
+    pub vol_down: SignedDecimal,
+    /// DTE exponent for legs under `short_dte_secs` [0.30].
+    pub p_short: Decimal,
+    /// DTE exponent for the other legs [0.13].
+    pub p_long: Decimal,
+    /// The short-dated threshold, seconds [2,592,000].
+    pub short_dte_secs: u64,
+    /// The DTE scaling's reference time, seconds [2,592,000].
+    pub ref_secs: u64,
+    /// The DTE scaling's floor of τ, seconds [86,400].
+    pub min_secs: u64,
+    /// Floor of downward extended moves [−0.95].
+    pub down_floor: SignedDecimal,
 }
 
 /// Instantiates the oracle (SPEC).
@@ -189,6 +313,24 @@ pub struct ConfigUpdate {
     /// See [`InstantiateMsg::max_feeder_spread_bps`].
     #[serde(default)]
     pub max_feeder_spread_bps: Option<u32>,
+    /// Options (issue 13), set here only: the option risk grid (default SPEC's). These five
+    /// settings start at their defaults at instantiation — in `InstantiateMsg` they took the
+    /// contract's instantiate entry point (cosmwasm-std's `do_instantiate` with the message's
+    /// parser inlined) past wasmvm's limit of 100 locals per function.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option_grid: Option<OptionGridConfig>,
+    /// Ladder points for historical / Monte Carlo with legs (default 33; odd, 3 ..= 65).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option_ladder_points: Option<u32>,
+    /// Short-option minimum in bps of |size|·S per written leg (default 100, ≤ 10,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_option_min_bps: Option<u32>,
+    /// Option legs per query (default and hard maximum 64).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_option_legs: Option<u32>,
+    /// Largest move of a market's implied vol in one round, bps (default 5,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_vol_move_bps: Option<u32>,
 }
 
 /// The oracle's actions.
@@ -209,6 +351,9 @@ pub enum ExecuteMsg {
         price: Decimal,
         /// Its annualised volatility (the floor of the one in force).
         volatility: Decimal,
+        /// Its implied vol for options (absent: unchanged when listed, else `volatility`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        implied_vol: Option<Decimal>,
     },
     /// Owner: sets a market's annualised volatility.
     SetVolatility {
@@ -345,6 +490,12 @@ pub struct AssessResponse {
     /// The oracle's limit on entries of a NEW report (None = no extra limit).
     #[serde(default)]
     pub max_exposures: Option<u32>,
+    /// SPEC's option risk grid loss (0 without legs).
+    #[serde(default)]
+    pub grid_loss: Amount,
+    /// Σ over written legs of |size|·S·short_option_min_bps/10⁴, rounded up (0 without legs).
+    #[serde(default)]
+    pub short_option_minimum: Amount,
 }
 
 /// VaR, ES and the requirement of a book.
@@ -372,6 +523,12 @@ pub struct RequirementResponse {
     /// The oracle's limit on entries of a NEW report (see above).
     #[serde(default)]
     pub max_exposures: Option<u32>,
+    /// SPEC's option risk grid loss (0 without legs).
+    #[serde(default)]
+    pub grid_loss: Amount,
+    /// Σ over written legs of |size|·S·short_option_min_bps/10⁴, rounded up (0 without legs).
+    #[serde(default)]
+    pub short_option_minimum: Amount,
 }
 
 /// The claim limit of a book.
@@ -448,6 +605,21 @@ pub struct ConfigResponse {
     /// Largest gap of the two middle submissions of an even count, bps.
     #[serde(default)]
     pub max_feeder_spread_bps: u32,
+    /// The option risk grid in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub option_grid: Option<OptionGridConfig>,
+    /// Ladder points for historical / Monte Carlo with legs.
+    #[serde(default)]
+    pub option_ladder_points: u32,
+    /// Short-option minimum, bps.
+    #[serde(default)]
+    pub short_option_min_bps: u32,
+    /// Option legs per query.
+    #[serde(default)]
+    pub max_option_legs: u32,
+    /// Largest implied-vol move per round, bps.
+    #[serde(default)]
+    pub max_vol_move_bps: u32,
     /// The stress scenarios.
     pub stress_scenarios: Vec<StressScenario>,
     /// Price rounds recorded so far and the time of the last one.
@@ -476,6 +648,9 @@ pub struct MarketResponse {
     /// Removed by the owner: assessable, no longer priced by rounds.
     #[serde(default)]
     pub delisted: bool,
+    /// Implied vol of its options (Black-76's σ).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub implied_vol: Option<Decimal>,
 }
 
 /// A page of markets.

@@ -47,7 +47,14 @@ pub const fn usdc(x: u128) -> u128 {
 
 /// An exposure of `notional` base units on `market`.
 pub fn exp(market: &str, notional: i128) -> Exposure {
-    Exposure { market: market.into(), notional: Int128::new(notional).into() }
+    Exposure { market: market.into(), notional: Int128::new(notional).into(), option: None }
+}
+
+/// An option leg on `market`: `call` or put, strike, expiry (unix seconds), size (settlement
+/// base units per unit of price; negative = written).
+pub fn leg(market: &str, call: bool, strike: &str, expiry: u64, size: i128) -> Exposure {
+    let kind = if call { oracle::OptionKind::Call } else { oracle::OptionKind::Put };
+    Exposure::leg(market, oracle::OptionLeg { kind, strike: dec(strike), expiry, size: Int128::new(size) })
 }
 
 /// A decimal from its string.
@@ -777,8 +784,8 @@ impl Suite {
     pub fn submit_prices(&mut self, i: usize, btc: &str, eth: &str) -> bool {
         let msg = oracle::ExecuteMsg::SetPrices {
             prices: vec![
-                oracle::PriceInput { market: "BTC-PERP".into(), price: dec(btc) },
-                oracle::PriceInput { market: "ETH-PERP".into(), price: dec(eth) },
+                oracle::PriceInput { market: "BTC-PERP".into(), price: dec(btc), implied_vol: None },
+                oracle::PriceInput { market: "ETH-PERP".into(), price: dec(eth), implied_vol: None },
             ],
         };
         let r = self.app.execute_contract(self.feeders[i].clone(), self.oracle.clone(), &msg, &[]).unwrap();

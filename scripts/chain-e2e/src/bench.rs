@@ -92,7 +92,7 @@ impl E2e {
                 .zip(0u128..)
                 .map(|(m, i)| {
                     let notional = i128::try_from(usdc(1_000 + i))?;
-                    Ok(oracle::Exposure { market: m.clone(), notional: Int128::new(notional).into() })
+                    Ok(oracle::Exposure { market: m.clone(), notional: Int128::new(notional).into(), option: None })
                 })
                 .collect::<Result<Vec<_>>>()?;
             let msg = vault::ExecuteMsg::ReportExposure { exposures };
@@ -101,6 +101,7 @@ impl E2e {
         let one = oracle::Exposure {
             market: "BTC-PERP".into(),
             notional: Int128::new(i128::try_from(usdc(1_000_000))?).into(),
+            option: None,
         };
         let msg = vault::ExecuteMsg::ReportExposure { exposures: vec![one] };
         self.measure("report_exposure (1 markets)", p, v, &msg, "deployer", None)?;

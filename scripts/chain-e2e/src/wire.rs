@@ -68,8 +68,8 @@ mod tests {
         // What Python's json.dumps wrote for the same messages (the bytes the baseline measured).
         assert_eq!(to_wire(&vault::ExecuteMsg::Deposit { recipient: None }).unwrap(), r#"{"deposit": {}}"#);
         let exposures = vec![
-            oracle::Exposure { market: "BTC-PERP".into(), notional: Int128::new(1_000_000_000).into() },
-            oracle::Exposure { market: "M00".into(), notional: Int128::new(1_001_000_000).into() },
+            oracle::Exposure { market: "BTC-PERP".into(), notional: Int128::new(1_000_000_000).into(), option: None },
+            oracle::Exposure { market: "M00".into(), notional: Int128::new(1_001_000_000).into(), option: None },
         ];
         assert_eq!(
             to_wire(&vault::ExecuteMsg::ReportExposure { exposures }).unwrap(),

@@ -112,7 +112,7 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         correlations,
         stress_scenarios: vec![StressScenario {
             name: "crash".into(),
-            shocks: ids.iter().map(|id| Shock { market: id.clone(), shock: SignedDecimal::percent(-30) }).collect(),
+            shocks: ids.iter().map(|id| Shock { market: id.clone(), shock: SignedDecimal::percent(-30), vol_shock: None }).collect(),
         }],
         history_len: Some(500),
         round_secs: Some(60),
@@ -134,6 +134,7 @@ fn book(markets: usize) -> Vec<Exposure> {
         .map(|i| Exposure {
             market: format!("M{i:02}"),
             notional: Int128::new(if i % 3 == 2 { -1 } else { 1 } * (1_000_000_000 + 37_000_000 * i as i128)).into(),
+            option: None,
         })
         .collect()
 }
@@ -145,7 +146,7 @@ fn round_prices(markets: usize, k: usize) -> Vec<PriceInput> {
             let base = 100 + i as u64;
             let w = ((k as u64 * 7919 + i as u64 * 104_729) % 400) as i64 - 200; // −200..199 bp·0.01
             let p = base as i64 * 10_000 + w * base as i64 / 10;
-            PriceInput { market: format!("M{i:02}"), price: Decimal::from_ratio(p as u128, 10_000u128) }
+            PriceInput { market: format!("M{i:02}"), price: Decimal::from_ratio(p as u128, 10_000u128), implied_vol: None }
         })
         .collect()
 }
@@ -231,6 +232,8 @@ fn vault_report(path: &str) {
         as_of: 1_700_000_000,
         delisted: vec![],
         max_exposures: None,
+        grid_loss: Default::default(),
+        short_option_minimum: Default::default(),
     })
     .unwrap();
     querier.update_wasm(move |_: &WasmQuery| SystemResult::Ok(ContractResult::Ok(answer.clone())));
@@ -277,7 +280,7 @@ fn vault_report(path: &str) {
             vault::ExecuteMsg::ReportExposure {
                 exposures: vec![Exposure {
                     market: "BTC-PERP".into(),
-                    notional: Int128::new(1_000_000_000_000).into(),
+                    notional: Int128::new(1_000_000_000_000).into(), option: None
                 }],
             },
         ),

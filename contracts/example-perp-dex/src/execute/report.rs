@@ -35,7 +35,7 @@ pub fn net_exposure(storage: &dyn Storage) -> Result<Vec<Exposure>, ContractErro
             None => net.push((p.market, p.notional)),
         }
     }
-    Ok(net.into_iter().map(|(market, notional)| Exposure { market, notional }).collect())
+    Ok(net.into_iter().map(|(market, notional)| Exposure { market, notional, option: None }).collect())
 }
 
 /// The report of an open: a plain message (the vault refusing it reverts the open).

@@ -129,7 +129,7 @@ fn check_filing(ctx: &Ctx, m: &Member, f: &Filing) -> Result<Addr, ContractError
 /// Step 2: fresh figures when the oracle answers (cached ones kept otherwise). Returns whether
 /// the claim needs an assessment at approval (the oracle failed).
 fn refresh_figures(ctx: &mut Ctx, m: &mut Member) -> bool {
-    match ctx.assess(&m.exposures) {
+    match ctx.assess(&m.live_book(ctx.now)) {
         Ok(a) => {
             m.apply_assessment(&ctx.cfg, &mut ctx.pool, &a, ctx.now);
             false
@@ -297,7 +297,7 @@ pub fn approve_claim(ctx: &mut Ctx, sender: Addr, id: u64) -> Result<Response, C
     let (pool_part, figures) = if !claim.needs_assessment {
         (p.pool_part, "filing")
     } else {
-        match ctx.assess(&m.exposures) {
+        match ctx.assess(&m.live_book(ctx.now)) {
             Ok(a) => {
                 m.apply_assessment(&ctx.cfg, &mut ctx.pool, &a, ctx.now);
                 (recap(ctx, &mut m, &mut claim, &p)?, "assessed")

@@ -7,7 +7,7 @@ use risk_pool::units::Amount;
 
 use super::Ctx;
 use crate::asset;
-use crate::config::{limit, MAX_EXPOSURES};
+use crate::config::{limit, MAX_EXPOSURES, MAX_LEGS};
 use crate::error::ContractError;
 use crate::member::{ensure_capacity, is_reduction, load_member, save_member, save_premium};
 use crate::state::Member;
@@ -18,7 +18,7 @@ pub fn member_deposit(ctx: &mut Ctx, member: Addr, amount: Amount) -> Result<Res
     let now = ctx.now;
     let mut m = load_member(ctx.deps.storage, &member)?;
     m.accrue(&ctx.cfg, now)?;
-    let refreshed = match ctx.assess(&m.exposures) {
+    let refreshed = match ctx.assess(&m.live_book(now)) {
         Ok(a) => {
             m.apply_assessment(&ctx.cfg, &mut ctx.pool, &a, now);
             true
@@ -58,7 +58,7 @@ pub fn member_withdraw(ctx: &mut Ctx, member: Addr, amount: Amount) -> Result<Re
     }
     let mut m = load_member(ctx.deps.storage, &member)?;
     m.accrue(&ctx.cfg, now)?;
-    let a = ctx.assess(&m.exposures)?;
+    let a = ctx.assess(&m.live_book(now))?;
     m.apply_assessment(&ctx.cfg, &mut ctx.pool, &a, now);
     let (premium, fee) = take_due(ctx, &mut m)?;
     let floor = m.required.max(m.peak_required(&ctx.cfg, now));
@@ -87,29 +87,65 @@ pub fn member_withdraw(ctx: &mut Ctx, member: Addr, amount: Amount) -> Result<Re
         .add_attribute("floor", floor))
 }
 
-/// Drops zero notionals; refuses duplicates and oversize lists.
-fn normalize(exposures: Vec<Exposure>) -> Result<Vec<Exposure>, ContractError> {
-    if exposures.len() > MAX_EXPOSURES {
-        return Err(ContractError::TooManyExposures { count: exposures.len(), max: MAX_EXPOSURES });
+/// Drops zero notionals and zero-size legs; refuses oversize lists (linear entries:
+/// `MAX_EXPOSURES`; legs: `MAX_LEGS`), two linear entries in one market (`DuplicateMarket`), two
+/// legs with the same market, kind, strike and expiry (`DuplicateLeg`) and a leg at or past
+/// expiry (`OptionExpired`: a new report may drop an expired leg, never carry one).
+fn normalize(exposures: Vec<Exposure>, now: u64) -> Result<Vec<Exposure>, ContractError> {
+    let legs = exposures.iter().filter(|e| e.option.is_some()).count();
+    let linear = exposures.len() - legs;
+    if linear > MAX_EXPOSURES {
+        return Err(ContractError::TooManyExposures { count: linear, max: MAX_EXPOSURES });
     }
-    let out: Vec<Exposure> = exposures.into_iter().filter(|e| !e.notional.is_zero()).collect();
+    if legs > MAX_LEGS {
+        return Err(ContractError::TooManyExposures { count: legs, max: MAX_LEGS });
+    }
+    let out: Vec<Exposure> = exposures
+        .into_iter()
+        .filter(|e| e.option.as_ref().map_or(!e.notional.is_zero(), |o| !o.size.is_zero()))
+        .collect();
     for (i, e) in out.iter().enumerate() {
-        if out[..i].iter().any(|o| o.market == e.market) {
-            return Err(ContractError::DuplicateMarket { market: e.market.clone() });
+        match &e.option {
+            None => {
+                if out[..i].iter().any(|o| o.market == e.market && o.option.is_none()) {
+                    return Err(ContractError::DuplicateMarket { market: e.market.clone() });
+                }
+            }
+            Some(leg) => {
+                if leg.expiry <= now {
+                    return Err(ContractError::OptionExpired { market: e.market.clone(), expiry: leg.expiry, now });
+                }
+                let same = |o: &Exposure| {
+                    o.market == e.market
+                        && o.option
+                            .as_ref()
+                            .is_some_and(|l| l.kind == leg.kind && l.strike == leg.strike && l.expiry == leg.expiry)
+                };
+                if out[..i].iter().any(same) {
+                    return Err(ContractError::DuplicateLeg {
+                        market: e.market.clone(),
+                        strike: leg.strike,
+                        expiry: leg.expiry,
+                    });
+                }
+            }
         }
     }
     Ok(out)
 }
 
 /// The oracle's listing rules for a book that is not a reduction: at most `max_exposures`
-/// entries (`TooManyExposures`; `None` = no limit beyond the vault's own), and no delisted market
-/// added or raised — new, |new| > |stored|, or a sign flip (`MarketDelisted`). A delisted market
-/// the book keeps or shrinks passes.
-fn ensure_listed(stored: &[Exposure], new: &[Exposure], a: &AssessResponse) -> Result<(), ContractError> {
-    if let Some(max) = a.max_exposures.map(limit).filter(|m| new.len() > *m) {
-        return Err(ContractError::TooManyExposures { count: new.len(), max });
+/// linear entries (`TooManyExposures`; `None` = no limit beyond the vault's own), and no delisted
+/// market added or raised — new, or not a reduction of its stored entries ([`is_reduction`] on
+/// that market alone) (`MarketDelisted`). A delisted market the book keeps or shrinks passes.
+fn ensure_listed(stored: &[Exposure], new: &[Exposure], a: &AssessResponse, now: u64) -> Result<(), ContractError> {
+    let linear = new.iter().filter(|e| e.option.is_none()).count();
+    if let Some(max) = a.max_exposures.map(limit).filter(|m| linear > *m) {
+        return Err(ContractError::TooManyExposures { count: linear, max });
     }
-    match new.iter().find(|n| a.delisted.contains(&n.market) && !is_reduction(stored, std::slice::from_ref(n))) {
+    let market_of = |book: &[Exposure], id: &str| book.iter().filter(|e| e.market == id).cloned().collect::<Vec<_>>();
+    match new.iter().find(|n| a.delisted.contains(&n.market) && !is_reduction(stored, &market_of(new, &n.market), now))
+    {
         Some(n) => Err(ContractError::MarketDelisted { market: n.market.clone() }),
         None => Ok(()),
     }
@@ -122,8 +158,9 @@ fn ensure_listed(stored: &[Exposure], new: &[Exposure], a: &AssessResponse) -> R
 pub fn report_exposure(ctx: &mut Ctx, member: Addr, exposures: Vec<Exposure>) -> Result<Response, ContractError> {
     let now = ctx.now;
     let mut m = load_member(ctx.deps.storage, &member)?;
-    let exposures = normalize(exposures)?;
-    let reduction = is_reduction(&m.exposures, &exposures);
+    let exposures = normalize(exposures, now)?;
+    let stored = m.book();
+    let reduction = is_reduction(&stored, &exposures, now);
     if !reduction {
         ctx.ensure_not_paused("an exposure increase")?;
     }
@@ -137,7 +174,7 @@ pub fn report_exposure(ctx: &mut Ctx, member: Addr, exposures: Vec<Exposure>) ->
     let oracle = match ctx.assess(&exposures) {
         Ok(a) => {
             if !reduction {
-                ensure_listed(&m.exposures, &exposures, &a)?;
+                ensure_listed(&stored, &exposures, &a, now)?;
             }
             m.apply_assessment(&ctx.cfg, &mut ctx.pool, &a, now);
             "ok"
@@ -154,14 +191,15 @@ pub fn report_exposure(ctx: &mut Ctx, member: Addr, exposures: Vec<Exposure>) ->
     } else {
         m.end_commitment(&ctx.cfg, now);
     }
-    m.exposures = exposures;
+    let entries = exposures.len();
+    m.set_book(exposures);
     m.exposures_at = Some(now);
     save_member(ctx.deps.storage, &ctx.cfg, &member, &m, now)?;
     Ok(Response::new()
         .add_attribute("action", "report_exposure")
         .add_attribute("member", member)
         .add_attribute("reduction", reduction.to_string())
-        .add_attribute("markets", m.exposures.len().to_string())
+        .add_attribute("markets", entries.to_string())
         .add_attribute("required", m.required)
         .add_attribute("stress_loss", m.stress_loss)
         .add_attribute("oracle", oracle))
@@ -173,7 +211,7 @@ pub fn refresh_member(ctx: &mut Ctx, member: String) -> Result<Response, Contrac
     let member = ctx.deps.api.addr_validate(&member)?;
     let mut m = load_member(ctx.deps.storage, &member)?;
     m.accrue(&ctx.cfg, now)?;
-    let a = ctx.assess(&m.exposures)?;
+    let a = ctx.assess(&m.live_book(now))?;
     m.apply_assessment(&ctx.cfg, &mut ctx.pool, &a, now);
     save_member(ctx.deps.storage, &ctx.cfg, &member, &m, now)?;
     Ok(Response::new()

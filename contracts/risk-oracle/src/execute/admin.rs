@@ -88,7 +88,8 @@ fn apply_update(cfg: &mut Config, u: ConfigUpdate) {
         set: confidence_bps, horizon_secs, max_staleness_secs, method, requirement_multiplier, min_requirement,
             cover_n, claim_multiple, history_len, round_secs, max_move_bps, max_markets, max_exposures, max_paths,
             max_scenarios, max_feeder_spread_bps;
-        optional: min_feeders, submission_ttl_secs;
+        optional: min_feeders, submission_ttl_secs, option_grid, option_ladder_points, short_option_min_bps,
+            max_option_legs, max_vol_move_bps;
         ewma: ewma_lambda
     );
 }

@@ -50,6 +50,7 @@ pub fn add_market(
     id: &str,
     price: Decimal,
     volatility: Decimal,
+    implied_vol: Option<Decimal>,
 ) -> Result<(), ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     let mut slots = SLOTS.may_load(deps.storage)?.unwrap_or_default();
@@ -85,6 +86,7 @@ pub fn add_market(
             since_round: rounds.count,
             delisted_round: None,
             relisted: None,
+            implied_vol,
         },
     )?;
     // No matrix work: a slot past the stored matrix reads as an uncorrelated identity row (and
@@ -100,16 +102,23 @@ pub fn upsert(
     id: String,
     price: Decimal,
     volatility: Decimal,
+    implied_vol: Option<Decimal>,
 ) -> Result<Response, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "upsert a market")?;
     validate_market(&id, price, volatility)?;
+    if let Some(iv) = implied_vol {
+        validate_volatility(&id, iv)?;
+    }
     let now = env.block.time.seconds();
     let mut relisted = false;
     let created = match MARKETS.may_load(deps.storage, &id)? {
         Some(mut m) => {
             m.price = price;
             m.volatility = volatility;
+            if implied_vol.is_some() {
+                m.implied_vol = implied_vol;
+            }
             m.updated_at = now;
             // Relisting: rounds price it again. The rounds it missed hold a zero return for it:
             // they are never in its window (`Market::window`: the old window, frozen at the
@@ -126,7 +135,7 @@ pub fn upsert(
             false
         }
         None => {
-            add_market(&mut deps, now, &id, price, volatility)?;
+            add_market(&mut deps, now, &id, price, volatility, implied_vol)?;
             true
         }
     };

@@ -105,7 +105,12 @@ fn validate_submission(markets: &[(usize, String, Market)], prices: &[PriceInput
             Some((_, _, m)) if m.delisted_round.is_some() => {
                 return Err(ContractError::MarketDelisted { market: p.market.clone() })
             }
-            Some(_) => validate_price(&p.market, p.price)?,
+            Some(_) => {
+                validate_price(&p.market, p.price)?;
+                if let Some(iv) = p.implied_vol {
+                    crate::execute::markets::validate_volatility(&p.market, iv)?;
+                }
+            }
         }
     }
     if let Some((_, id, _)) =
@@ -190,7 +195,7 @@ fn try_round(
         Ok(m) => m,
         Err(p) => return Ok(Err(p)),
     };
-    let priced = price_markets(storage, cfg, &rounds, now, &mut markets, medians)?;
+    let priced = price_markets(storage, cfg, &rounds, now, &mut markets, medians, &subs)?;
     record_round(storage, &mut rounds, cfg, now, &priced.returns, priced.keep_from)?;
     let keys: Vec<Addr> = SUBMISSIONS.keys(storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
     for k in keys {
@@ -233,6 +238,7 @@ fn price_markets(
     now: u64,
     markets: &mut [(usize, String, Market)],
     medians: Vec<Option<Decimal>>,
+    subs: &[Submission],
 ) -> Result<Priced, ContractError> {
     let lambda = cfg.ewma_lambda.map(dec_q64).transpose()?;
     // EWMA updates from the second round on: (λ, Δt since the last round).
@@ -251,6 +257,9 @@ fn price_markets(
         let (r, was_clamped) = move_market(m, median, cfg.max_move_bps, ewma, now)?;
         if was_clamped {
             priced.clamped.push(id.clone());
+        }
+        if move_implied_vol(m, id, subs, cfg)? {
+            priced.clamped.push(format!("{id}/implied_vol"));
         }
         priced.returns[*slot] = r;
         MARKETS.save(storage, id, m)?;
@@ -277,6 +286,25 @@ fn move_market(
     m.price = price;
     m.updated_at = now;
     Ok((r, clamped))
+}
+
+/// The round's implied vol of `id` (SPEC): the median (upper middle) of the submissions that
+/// carry one, once at least `min_feeders` do (else unchanged), clamped to `max_vol_move_bps`
+/// from the implied vol in force and to the largest volatility accepted. Returns whether it was
+/// clamped.
+fn move_implied_vol(m: &mut Market, id: &str, subs: &[Submission], cfg: &Config) -> Result<bool, ContractError> {
+    let mut v: Vec<Decimal> =
+        subs.iter().filter_map(|s| s.prices.iter().find(|p| p.market == id).and_then(|p| p.implied_vol)).collect();
+    if v.is_empty() || u32_of_usize(v.len()).unwrap_or(u32::MAX) < cfg.min_feeders() {
+        return Ok(false);
+    }
+    v.sort_unstable();
+    let median = v[v.len() / 2];
+    let old = m.implied_volatility(cfg.ewma_lambda.is_some());
+    let (iv, clamped) = clamp_move(old, median, cfg.max_vol_move_bps());
+    let max = Decimal::percent(MAX_VOLATILITY_PCT);
+    m.implied_vol = Some(iv.min(max));
+    Ok(clamped || iv > max)
 }
 
 /// Appends a round with its own Δt = now − last round (the first round: `round_secs`) and

@@ -13,6 +13,8 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     let c = CONFIG.load(deps.storage)?;
     let rounds = ROUNDS.load(deps.storage)?;
     let (min_feeders, submission_ttl_secs) = (c.min_feeders(), c.submission_ttl());
+    let (option_ladder_points, short_option_min_bps) = (c.ladder_points(), c.short_option_min_bps());
+    let (max_option_legs, max_vol_move_bps) = (c.max_option_legs(), c.max_vol_move_bps());
     Ok(ConfigResponse {
         owner: c.owner,
         feeders: c.feeders,
@@ -35,6 +37,11 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         min_feeders,
         submission_ttl_secs,
         max_feeder_spread_bps: c.max_feeder_spread_bps,
+        option_ladder_points,
+        short_option_min_bps,
+        max_option_legs,
+        max_vol_move_bps,
+        option_grid: c.option_grid,
         stress_scenarios: SCENARIOS.load(deps.storage)?.into_iter().map(Into::into).collect(),
         rounds: rounds.count,
         last_round_at: rounds.last_at,
@@ -57,6 +64,7 @@ fn response(id: String, m: Market, (rounds, history_len, ewma_on, need): (u64, u
         price: m.price,
         delisted: m.delisted_round.is_some(),
         volatility: m.effective_volatility(ewma_on),
+        implied_vol: Some(m.implied_volatility(ewma_on)),
         base_volatility: m.volatility,
         ewma_volatility: m.ewma_vol,
         updated_at: m.updated_at,

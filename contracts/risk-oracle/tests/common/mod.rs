@@ -37,7 +37,7 @@ pub fn sdec(s: &str) -> SignedDecimal {
     SignedDecimal::from_str(s).unwrap()
 }
 pub fn exp(market: &str, notional: i128) -> Exposure {
-    Exposure { market: market.into(), notional: Int128::new(notional).into() }
+    Exposure { market: market.into(), notional: Int128::new(notional).into(), option: None }
 }
 
 /// The instantiate message of SPEC.md (`risk-testing`'s fixture), verbatim but for the addresses.
@@ -70,8 +70,8 @@ impl Suite {
     pub fn submit_by(&mut self, i: usize, btc: &str, eth: &str) -> Result<AppResponse, ContractError> {
         let msg = ExecuteMsg::SetPrices {
             prices: vec![
-                PriceInput { market: "BTC-PERP".into(), price: dec(btc) },
-                PriceInput { market: "ETH-PERP".into(), price: dec(eth) },
+                PriceInput { market: "BTC-PERP".into(), price: dec(btc), implied_vol: None },
+                PriceInput { market: "ETH-PERP".into(), price: dec(eth), implied_vol: None },
             ],
         };
         self.app
@@ -117,8 +117,8 @@ impl Suite {
             &feeder,
             &ExecuteMsg::SetPrices {
                 prices: vec![
-                    PriceInput { market: "BTC-PERP".into(), price: dec(btc) },
-                    PriceInput { market: "ETH-PERP".into(), price: dec(eth) },
+                    PriceInput { market: "BTC-PERP".into(), price: dec(btc), implied_vol: None },
+                    PriceInput { market: "ETH-PERP".into(), price: dec(eth), implied_vol: None },
                 ],
             },
         )
