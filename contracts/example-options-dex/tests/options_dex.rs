@@ -289,3 +289,43 @@ fn refusals_are_typed_and_name_the_numbers() {
         ContractError::SeriesExpired { series_id: id, expiry: now + DAY, now: now + DAY }
     );
 }
+
+/// A settlement never waits on the vault: with the DEX removed as a member its report is
+/// refused, yet the holder is paid; the DEX marks the report pending and refuses new buys until
+/// a report lands (`sync_exposure`, reverting while the vault still refuses).
+#[test]
+fn a_refused_settlement_report_marks_it_pending_and_still_pays_the_holder() {
+    let mut s = odex_suite();
+    s.odex_fund(usdc(50_000)).unwrap();
+    s.odex_add_float(usdc(10_000));
+    let (week, month) = (s.now() + 7 * DAY, s.now() + MONTH);
+    let call = s.odex_list(true, "60000", week, "1200");
+    let put = s.odex_list(false, "58000", month, "1500");
+    let c = s.odex_buy(call, ONE).unwrap();
+    s.odex_buy(put, ONE).unwrap();
+    s.advance_to(week);
+    s.odex_price("62000");
+    s.dao(&risk_pool::vault::ExecuteMsg::RemoveMember { member: s.odex().to_string() }).unwrap();
+    let h0 = s.balance(TRADER);
+    let r = s.odex_settle(c).unwrap();
+    assert_eq!(s.balance(TRADER) - h0, usdc(2_000));
+    assert!(r.events.iter().any(|e| e.attributes.iter().any(|a| a.value == "report_pending")));
+    let pending = s.odex_state().report_pending.expect("report pending");
+    assert_eq!(pending.since, s.now());
+    assert!(pending.reason.contains("is not a registered member"), "{}", pending.reason);
+    println!("settled with the report refused (not a registered member): paid 2000 USDC; report pending");
+    let q = s.odex_quote(put, ONE);
+    let e = s.odex_buy_as(TRADER, put, ONE, q).unwrap_err().downcast::<ContractError>().unwrap();
+    assert_eq!(e, ContractError::ReportPending { since: pending.since, reason: pending.reason.clone() });
+    assert!(s.odex_sync().is_err());
+    assert_eq!(s.odex_state().report_pending, Some(pending));
+    // Registered again and funded, a keeper lands the book (the put alone) and buys work again.
+    let dex = s.odex();
+    s.register(&dex, usdc(1_000_000), 500, 7 * DAY).unwrap();
+    s.odex_fund(usdc(50_000)).unwrap();
+    s.odex_sync().unwrap();
+    assert_eq!(s.odex_state().report_pending, None);
+    assert_eq!(s.odex_book(), vec![leg(BTC, false, "58000", month, -i128::try_from(ONE).unwrap())]);
+    s.odex_buy(put, ONE).unwrap();
+    assert_eq!(s.odex_book(), vec![leg(BTC, false, "58000", month, -2 * i128::try_from(ONE).unwrap())]);
+}
