@@ -8,7 +8,7 @@ BINARYEN_VERSION=132.0.0
 COSMWASM_CHECK_VERSION=3.0.10
 WASM_OPT=$TOOLS/binaryen/node_modules/.bin/wasm-opt
 COSMWASM_CHECK=$TOOLS/cosmwasm-check/bin/cosmwasm-check
-CONTRACTS=(risk-oracle pool-vault dao-governance example-perp-dex)
+CONTRACTS=(risk-oracle pool-vault dao-governance example-perp-dex example-options-dex)
 # What wasmvm 2.1 chains offer.
 CAPABILITIES=iterator,staking,stargate,cosmwasm_1_1,cosmwasm_1_2,cosmwasm_1_3,cosmwasm_1_4,cosmwasm_2_0,cosmwasm_2_1
 # Lowers the post-MVP features rustc ≥ 1.87 emits (bulk memory, sign-ext, non-trapping

@@ -416,7 +416,7 @@ pub const UNCOLLECTED: Map<&Addr, Amount> = Map::new("uncollected");
 #[cfg(test)]
 mod layout_tests {
 
-    use cosmwasm_std::{to_json_string, Int128};
+    use cosmwasm_std::{from_json, to_json_string, Int128};
 
     use super::*;
     use crate::peaks::PeakPoint;

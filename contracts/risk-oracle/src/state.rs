@@ -488,7 +488,7 @@ pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], leg
 #[cfg(test)]
 mod layout_tests {
 
-    use cosmwasm_std::to_json_string;
+    use cosmwasm_std::{from_json, to_json_string};
 
     use super::*;
 

@@ -30,6 +30,12 @@ pub fn dex() -> Box<dyn Contract<Empty>> {
     Box::new(ContractWrapper::new(execute, instantiate, query).with_reply(reply))
 }
 
+/// example-options-dex.
+pub fn options_dex() -> Box<dyn Contract<Empty>> {
+    use example_options_dex::contract::{execute, instantiate, query, reply};
+    Box::new(ContractWrapper::new(execute, instantiate, query).with_reply(reply))
+}
+
 /// cw20-base, the cw20 settlement asset.
 pub fn cw20() -> Box<dyn Contract<Empty>> {
     use cw20_base::contract::{execute, instantiate, query};

@@ -9,8 +9,10 @@
 //!
 //! With the `multi-test` feature (the contracts' dev-dependencies switch it on): the multi-test
 //! wrappers of every contract ([`contracts`]), test doubles ([`mocks`]), and the one suite
-//! builder ([`suite::Suite`], with the DAO's steps in [`governance`] and the DEX's in [`dex`]); a test
-//! takes them all with `use risk_testing::prelude::*`.
+//! builder ([`suite::Suite`], with the DAO's steps in [`governance`], the DEX's in [`dex`] and
+//! the options DEX's in [`options_dex`]); a test takes them all with
+//! `use risk_testing::prelude::*`. [`layout::check`] is the golden-layout check of the
+//! contracts' stored structs.
 
 #![warn(missing_docs)]
 
@@ -26,6 +28,8 @@ pub mod governance;
 pub mod layout;
 #[cfg(feature = "multi-test")]
 pub mod mocks;
+#[cfg(feature = "multi-test")]
+pub mod options_dex;
 #[cfg(feature = "multi-test")]
 pub mod suite;
 

@@ -167,6 +167,7 @@ pub struct SuiteBuilder {
     members: Vec<MemberSpec>,
     with_dao: bool,
     with_dex: bool,
+    with_options_dex: bool,
 }
 
 /// The contracts, the wallets that run them, and what the conservation check tracks.
@@ -204,9 +205,10 @@ pub struct Suite {
     pub underwriters: Vec<Addr>,
     pub donated: u128,
     pub steps: u64,
-    // `with_dao()`, `with_dex()`.
+    // `with_dao()`, `with_dex()`, `with_options_dex()`.
     pub(crate) governed: bool,
     pub(crate) dex: Option<Addr>,
+    pub(crate) options_dex: Option<Addr>,
 }
 
 impl Default for SuiteBuilder {
@@ -231,6 +233,7 @@ impl SuiteBuilder {
             members: vec![],
             with_dao: false,
             with_dex: false,
+            with_options_dex: false,
         }
     }
     /// Edits the vault's instantiate message.
@@ -308,6 +311,14 @@ impl SuiteBuilder {
     /// float from its operator, a 50k contribution, its BTC-PERP mark at 60000.
     pub fn with_dex(mut self) -> Self {
         self.with_dex = true;
+        self
+    }
+    /// The example options DEX (operator `operator`, 10 % of premiums set aside for the vault)
+    /// as a member of the vault: registered by the owner after the build's deposits (coverage
+    /// cap 1M USDC, 5 %, grace 7 d), its BTC-PERP mark at 60000; no float and no contribution
+    /// (the scenario funds them: [`crate::options_dex`]).
+    pub fn with_options_dex(mut self) -> Self {
+        self.with_options_dex = true;
         self
     }
 
@@ -404,6 +415,16 @@ impl SuiteBuilder {
             };
             app.instantiate_contract(code, admin.clone(), &msg, &[], "dex", None).unwrap()
         });
+        let options_dex = self.with_options_dex.then(|| {
+            let code = app.store_code(contracts::options_dex());
+            let msg = example_options_dex::msg::InstantiateMsg {
+                vault: vault.to_string(),
+                denom: DENOM.into(),
+                operator: api.addr_make(crate::dex::OPERATOR).to_string(),
+                fee_bps: 1_000,
+            };
+            app.instantiate_contract(code, admin.clone(), &msg, &[], "options dex", None).unwrap()
+        });
         let mut s = Suite {
             app,
             dao: owner,
@@ -422,6 +443,7 @@ impl SuiteBuilder {
             steps: 0,
             governed: self.with_dao,
             dex,
+            options_dex,
         };
         for (name, amount) in self.underwriters {
             s.deposit(name, amount).unwrap();
@@ -435,6 +457,9 @@ impl SuiteBuilder {
         }
         if self.with_dex {
             s.set_up_dex();
+        }
+        if self.with_options_dex {
+            s.set_up_options_dex();
         }
         if self.with_dao {
             s.advance(5);

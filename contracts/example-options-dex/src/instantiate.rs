@@ -1,0 +1,32 @@
+//! `instantiate`: the configuration and zeroed books.
+
+use cosmwasm_std::{DepsMut, Response};
+use risk_pool::vault::AssetInfo;
+use risk_pool::{Amount, VaultContract};
+
+use crate::error::ContractError;
+use crate::msg::InstantiateMsg;
+use crate::state::{Config, BAD_DEBT, CLAIMS, CONFIG, FEES};
+
+/// The cw2 contract name.
+pub const CONTRACT_NAME: &str = "crates.io:example-options-dex";
+
+/// Stores the configuration (`FeeTooHigh` above 10,000 bps); fees, bad debt and claim records
+/// start empty.
+pub fn instantiate(deps: DepsMut, msg: InstantiateMsg) -> Result<Response, ContractError> {
+    if msg.fee_bps > 10_000 {
+        return Err(ContractError::FeeTooHigh { fee_bps: msg.fee_bps });
+    }
+    cw2::set_contract_version(deps.storage, CONTRACT_NAME, env!("CARGO_PKG_VERSION"))?;
+    let cfg = Config {
+        vault: VaultContract(deps.api.addr_validate(&msg.vault)?),
+        asset: AssetInfo::Native(msg.denom),
+        operator: deps.api.addr_validate(&msg.operator)?,
+        fee_bps: msg.fee_bps,
+    };
+    CONFIG.save(deps.storage, &cfg)?;
+    FEES.save(deps.storage, &Amount::ZERO)?;
+    BAD_DEBT.save(deps.storage, &(Amount::ZERO, Amount::ZERO))?;
+    CLAIMS.save(deps.storage, &vec![])?;
+    Ok(Response::new().add_attribute("action", "instantiate"))
+}
