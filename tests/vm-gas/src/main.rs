@@ -112,7 +112,10 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         correlations,
         stress_scenarios: vec![StressScenario {
             name: "crash".into(),
-            shocks: ids.iter().map(|id| Shock { market: id.clone(), shock: SignedDecimal::percent(-30), vol_shock: None }).collect(),
+            shocks: ids
+                .iter()
+                .map(|id| Shock { market: id.clone(), shock: SignedDecimal::percent(-30), vol_shock: None })
+                .collect(),
         }],
         history_len: Some(500),
         round_secs: Some(60),
@@ -146,7 +149,11 @@ fn round_prices(markets: usize, k: usize) -> Vec<PriceInput> {
             let base = 100 + i as u64;
             let w = ((k as u64 * 7919 + i as u64 * 104_729) % 400) as i64 - 200; // −200..199 bp·0.01
             let p = base as i64 * 10_000 + w * base as i64 / 10;
-            PriceInput { market: format!("M{i:02}"), price: Decimal::from_ratio(p as u128, 10_000u128), implied_vol: None }
+            PriceInput {
+                market: format!("M{i:02}"),
+                price: Decimal::from_ratio(p as u128, 10_000u128),
+                implied_vol: None,
+            }
         })
         .collect()
 }
@@ -280,7 +287,8 @@ fn vault_report(path: &str) {
             vault::ExecuteMsg::ReportExposure {
                 exposures: vec![Exposure {
                     market: "BTC-PERP".into(),
-                    notional: Int128::new(1_000_000_000_000).into(), option: None
+                    notional: Int128::new(1_000_000_000_000).into(),
+                    option: None,
                 }],
             },
         ),
