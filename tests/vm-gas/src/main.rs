@@ -79,6 +79,8 @@ struct Setup {
     markets: usize,
     method: Method,
     rounds: usize,
+    /// Option legs in the assessed book, spread evenly over its markets (0: linear only).
+    legs: usize,
 }
 
 fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
@@ -142,6 +144,29 @@ fn book(markets: usize) -> Vec<Exposure> {
         .collect()
 }
 
+/// The linear book plus `legs` option legs spread evenly over the markets: per market, strikes
+/// from 80 % to 120 % of its price, calls above and puts below, expiries 7, 30 and 90 days from
+/// `now`, alternately written and bought (sizes ~10⁷ units per unit of price, ~10⁹ notional).
+fn book_with_legs(markets: usize, legs: usize, now: u64) -> Vec<Exposure> {
+    let mut out = book(markets);
+    let per = legs / markets;
+    assert_eq!(per * markets, legs, "legs spread evenly");
+    for i in 0..markets {
+        let price = 100 + i as u64;
+        for j in 0..per {
+            let pct = 80 + (40 * j as u64) / per.max(1) as u64; // 80 .. < 120 % of the price
+            let kind = if pct >= 100 { OptionKind::Call } else { OptionKind::Put };
+            let expiry = now + [7, 30, 90][j % 3] * 86_400;
+            let size = if j % 2 == 0 { -10_000_000 } else { 6_000_000 } - 100_000 * j as i128;
+            out.push(Exposure::leg(
+                format!("M{i:02}"),
+                OptionLeg { kind, strike: Decimal::from_ratio(price * pct, 100u64), expiry, size: Int128::new(size) },
+            ));
+        }
+    }
+    out
+}
+
 fn round_prices(markets: usize, k: usize) -> Vec<PriceInput> {
     // A deterministic wiggle: ±(0..2) % per round.
     (0..markets)
@@ -199,7 +224,9 @@ fn run(wasm: &[u8], s: &Setup) -> (Measured, u64) {
         risk_oracle::contract::execute(native.as_mut(), env, info.clone(), m).unwrap();
     }
     let env = env_at(60 * (s.rounds as u64 + 1));
-    let q = QueryMsg::Assess { exposures: book(s.markets) };
+    let exposures =
+        if s.legs == 0 { book(s.markets) } else { book_with_legs(s.markets, s.legs, env.block.time.seconds()) };
+    let q = QueryMsg::Assess { exposures };
     vm.with_storage(|st| {
         st.reset();
         Ok(())
@@ -353,35 +380,96 @@ fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "../../artifacts/risk_oracle.wasm".into());
     let vault_path = std::env::args().nth(2);
     let wasm = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run scripts/build.sh first)"));
-    let configs: Vec<(String, Setup)> = vec![
-        ("parametric, 1 market".into(), Setup { markets: 1, method: Method::Parametric, rounds: 0 }),
-        ("parametric, 8 markets".into(), Setup { markets: 8, method: Method::Parametric, rounds: 0 }),
-        ("parametric, 32 markets".into(), Setup { markets: 32, method: Method::Parametric, rounds: 0 }),
+    let linear: Vec<(String, Setup)> = vec![
+        ("parametric, 1 market".into(), Setup { markets: 1, method: Method::Parametric, rounds: 0, legs: 0 }),
+        ("parametric, 8 markets".into(), Setup { markets: 8, method: Method::Parametric, rounds: 0, legs: 0 }),
+        ("parametric, 32 markets".into(), Setup { markets: 32, method: Method::Parametric, rounds: 0, legs: 0 }),
         (
             "monte carlo 1,000 paths, 8 markets".into(),
-            Setup { markets: 8, method: Method::MonteCarlo { paths: 1_000, seed: 7 }, rounds: 0 },
+            Setup { markets: 8, method: Method::MonteCarlo { paths: 1_000, seed: 7 }, rounds: 0, legs: 0 },
         ),
         (
             "monte carlo 10,000 paths, 8 markets".into(),
-            Setup { markets: 8, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0 },
+            Setup { markets: 8, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 0 },
         ),
         (
             "monte carlo 1,000 paths, 32 markets".into(),
-            Setup { markets: 32, method: Method::MonteCarlo { paths: 1_000, seed: 7 }, rounds: 0 },
+            Setup { markets: 32, method: Method::MonteCarlo { paths: 1_000, seed: 7 }, rounds: 0, legs: 0 },
         ),
         (
             "monte carlo 10,000 paths, 16 markets".into(),
-            Setup { markets: 16, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0 },
+            Setup { markets: 16, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 0 },
         ),
         (
             "monte carlo 5,000 paths, 32 markets".into(),
-            Setup { markets: 32, method: Method::MonteCarlo { paths: 5_000, seed: 7 }, rounds: 0 },
+            Setup { markets: 32, method: Method::MonteCarlo { paths: 5_000, seed: 7 }, rounds: 0, legs: 0 },
         ),
-        ("historical 500 rounds, 8 markets".into(), Setup { markets: 8, method: Method::Historical, rounds: 500 }),
-        ("historical 500 rounds, 32 markets".into(), Setup { markets: 32, method: Method::Historical, rounds: 500 }),
+        (
+            "historical 500 rounds, 8 markets".into(),
+            Setup { markets: 8, method: Method::Historical, rounds: 500, legs: 0 },
+        ),
+        (
+            "historical 500 rounds, 32 markets".into(),
+            Setup { markets: 32, method: Method::Historical, rounds: 500, legs: 0 },
+        ),
     ];
+    // Option legs (issue 13), each beside its linear book: parametric on delta-equivalents plus
+    // the grid (its target 300,000), historical and Monte Carlo through the ladder.
+    let option_configs: Vec<(String, Setup, u64)> = vec![
+        ("parametric, 2 markets".into(), Setup { markets: 2, method: Method::Parametric, rounds: 0, legs: 0 }, 300_000),
+        (
+            "parametric + grid, 16 legs, 2 markets".into(),
+            Setup { markets: 2, method: Method::Parametric, rounds: 0, legs: 16 },
+            300_000,
+        ),
+        (
+            "historical 500 rounds, 4 markets".into(),
+            Setup { markets: 4, method: Method::Historical, rounds: 500, legs: 0 },
+            SDK_LIMIT,
+        ),
+        (
+            "historical 500 rds, 32 legs, 4 markets".into(),
+            Setup { markets: 4, method: Method::Historical, rounds: 500, legs: 32 },
+            SDK_LIMIT,
+        ),
+        (
+            "monte carlo 10,000 paths, 4 markets".into(),
+            Setup { markets: 4, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 0 },
+            SDK_LIMIT,
+        ),
+        (
+            "monte carlo 10k paths, 32 legs, 4 mkts".into(),
+            Setup { markets: 4, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 32 },
+            SDK_LIMIT,
+        ),
+        // What the miss scales with: paths (the per-path ladder reads) and legs (ladders, grid).
+        (
+            "monte carlo 5,000 paths, 32 legs, 4 mkts".into(),
+            Setup { markets: 4, method: Method::MonteCarlo { paths: 5_000, seed: 7 }, rounds: 0, legs: 32 },
+            SDK_LIMIT,
+        ),
+        (
+            "monte carlo 10k paths, 8 legs, 4 mkts".into(),
+            Setup { markets: 4, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 8 },
+            SDK_LIMIT,
+        ),
+        (
+            "monte carlo 10k paths, 32 legs, 2 mkts".into(),
+            Setup { markets: 2, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 32 },
+            SDK_LIMIT,
+        ),
+    ];
+    // The linear configurations enforce the 1,000,000 budget (the run fails over it); the option
+    // ones are reported against issue 13's targets: Monte Carlo with legs at 10,000 paths × 4
+    // markets misses (≈24 SDK gas per path and market holding legs, VM-dominated), and no limit
+    // binds it yet — see README, "Gas".
+    let n_linear = linear.len();
+    let configs: Vec<(String, Setup, u64)> =
+        linear.into_iter().map(|(n, s)| (n, s, SDK_LIMIT)).chain(option_configs).collect();
     println!("risk-oracle `assess` in cosmwasm-vm 2.2.10 ({path}, {} bytes)", wasm.len());
-    println!("SDK gas = VM gas / {VM_PER_SDK} + KV reads (1,000 + 3/byte each); target < {SDK_LIMIT} SDK gas");
+    println!(
+        "SDK gas = VM gas / {VM_PER_SDK} + KV reads (1,000 + 3/byte each); target < {SDK_LIMIT} SDK gas unless marked"
+    );
     println!();
     println!(
         "{:<38} {:>15} {:>10} {:>7} {:>9} {:>10} {:>11}  {}",
@@ -390,11 +478,20 @@ fn main() {
     let mut all_ok = true;
     let mut answers: HashMap<String, Vec<u8>> = HashMap::new();
     let mut round_costs = vec![];
-    for (name, s) in &configs {
+    let mut missed = vec![];
+    for (k, (name, s, target)) in configs.iter().enumerate() {
         let (m, round_gas) = run(&wasm, s);
         let total = m.vm_gas / VM_PER_SDK + m.kv_sdk;
-        let ok = total < SDK_LIMIT;
-        all_ok &= ok;
+        let ok = total < *target;
+        if k < n_linear {
+            all_ok &= ok;
+        } else if !ok {
+            missed.push(format!(
+                "{name}: {total} SDK gas ({} VM, {} KV), target < {target}",
+                m.vm_gas / VM_PER_SDK,
+                m.kv_sdk
+            ));
+        }
         println!(
             "{:<38} {:>15} {:>10} {:>7} {:>9} {:>10} {:>11}  {}",
             name,
@@ -404,9 +501,14 @@ fn main() {
             m.bytes,
             m.kv_sdk,
             total,
-            if ok { "ok" } else { "OVER" }
+            match (ok, *target == SDK_LIMIT) {
+                (true, true) => "ok".to_string(),
+                (true, false) => format!("ok (< {target})"),
+                (false, true) => "OVER".to_string(),
+                (false, false) => format!("OVER (target < {target})"),
+            }
         );
-        if s.rounds > 0 {
+        if s.rounds > 0 && s.legs == 0 {
             round_costs.push((s.markets, round_gas));
         }
         answers.insert(name.clone(), m.answer);
@@ -419,12 +521,22 @@ fn main() {
         "monte carlo 5,000 × 32 answer: {}",
         String::from_utf8_lossy(&answers["monte carlo 5,000 paths, 32 markets"])
     );
+    for name in [
+        "parametric + grid, 16 legs, 2 markets",
+        "historical 500 rds, 32 legs, 4 markets",
+        "monte carlo 10k paths, 32 legs, 4 mkts",
+    ] {
+        println!("{name} answer: {}", String::from_utf8_lossy(&answers[name]));
+    }
     println!("every wasm answer is byte-identical to the native contract's answer");
+    for m in &missed {
+        println!("issue 13 target missed (reported, not enforced): {m}");
+    }
     if let Some(p) = &vault_path {
         vault_report(p);
     }
     if !all_ok {
-        println!("some configuration is over {SDK_LIMIT} SDK gas");
+        println!("some configuration is over its target");
         std::process::exit(1);
     }
 }
