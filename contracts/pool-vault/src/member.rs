@@ -356,6 +356,11 @@ fn scaled_down(stored: &[&Exposure], fresh: &[&Exposure], now: u64) -> bool {
             return false;
         }
         let (a, d) = (Uint256::from(nv.unsigned_abs()), Uint256::from(sv.unsigned_abs()));
+        // Never larger than stored: the one-unit slack below is for f·stored rounded toward zero,
+        // not a way to grow an entry by one unit per "reduction" (red team, options_attack.rs).
+        if a > d {
+            return false;
+        }
         let l = a.saturating_sub(Uint256::one());
         let h = a + Uint256::one();
         // lo = max(lo, l/d); hi = min(hi, h/d) (cross-multiplied, exact).

@@ -53,9 +53,8 @@ fn refresh(s: &mut Suite, who: &cosmwasm_std::Addr) {
 /// money per report is tiny here but scales with the market's price (up to 2⁴⁰ ≈ 1.1·10¹² units
 /// per report at MAX_PRICE) and with every leg and the linear notional of the market moving at
 /// once (65 entries per report). Safe outcome: an entry whose |new| exceeds |stored| is never a
-/// reduction (f ≤ 1 must bound every value: |v| ≤ |s|).
+/// reduction (f ≤ 1 must bound every value: |v| ≤ |s|). Fixed: `member::scaled_down` refuses |new| > |stored|.
 #[test]
-#[ignore = "finding: |stored|+1 passes as a reduction (f = 1 rounded away from zero): a paused vault lets a written leg grow 1 unit per report"]
 fn a_reduction_cannot_grow_a_written_leg_by_one_unit() {
     let mut s = funded();
     let dex = s.addr("dex");
