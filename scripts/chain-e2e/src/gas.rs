@@ -27,7 +27,7 @@ use std::path::Path;
 pub const TOLERANCE_PCT: u64 = 5;
 pub const FORMAT: u32 = 1;
 /// Report order. The cw20 transfer is the reference (cw20-base from crates.io) ratios divide by.
-pub const ACTIONS: [&str; 14] = [
+pub const ACTIONS: [&str; 15] = [
     "cw20 transfer",
     "deposit",
     "request_withdraw",
@@ -36,6 +36,7 @@ pub const ACTIONS: [&str; 14] = [
     "report_exposure (1 markets)",
     "report_exposure (8 markets)",
     "report_exposure (32 markets)",
+    "report_exposure (8 legs)",
     "pay_premium",
     "claim_loss (auto)",
     "claim_loss (pending)",

@@ -11,7 +11,9 @@
 //! 127.0.0.1 at `$CHAIN_PORT_BASE`; start and wait for blocks; the behaviour scenario
 //! (scenario.rs: deployment by proposals at deploy-plan's predicted addresses, deposits, DAO
 //! membership, trades, claims, every step asserted from queries); the gas bench (bench.rs: each
-//! user action unpinned, the codes pinned by proposal, each again); the closing behaviour steps
+//! user action unpinned, the codes pinned by proposal, each again); the options DEX (options.rs:
+//! membership by DAO vote, a call bought, an expiry far in the money, the bad debt claimed
+//! through the vault and paid); the closing behaviour steps
 //! (a withdrawal after unbonding, a migration: after the bench, as the withdrawal takes capital
 //! the bench's exposure reports need); `gas-report.md` and `gas-report.json` in `$CHAIN_HOME`; the check against
 //! `scripts/chain/gas-baseline.json` (gas.rs; `GAS_BASELINE_UPDATE=1` writes a new one). The
@@ -23,6 +25,7 @@ mod bench;
 mod chain;
 mod gas;
 mod node;
+mod options;
 mod scenario;
 mod wire;
 
@@ -82,6 +85,8 @@ fn run(root: &Path) -> Result<bool> {
 
     say("== gas bench");
     e.bench(&suite)?;
+    say("== options DEX (after the bench: none of its figures sees this member or its claim)");
+    e.options(&suite)?;
     say("== behaviour, closing (after the bench: the withdrawal takes capital the bench uses)");
     e.closing(&suite)?;
     say("end-to-end: all behaviour steps passed");

@@ -1,6 +1,7 @@
 //! The behaviour scenario: deployment by governance, then the life of the pool, every step
 //! asserted from queries. The gas bench (bench.rs) runs after [`E2e::behaviour`] on the same
-//! chain and before [`E2e::closing`], whose withdrawal would take the capital it measures with.
+//! chain and before [`E2e::closing`], whose withdrawal would take the capital it measures with;
+//! the options DEX's steps (options.rs, 10–12) run between the bench and the closing steps.
 
 use anyhow::{Context, Result};
 use cosmwasm_std::{Binary, CosmosMsg, Decimal, Int128, WasmMsg};
@@ -39,6 +40,8 @@ pub struct Suite {
     pub dao: String,
     pub dex: String,
     pub cw20: String,
+    /// The example options DEX (code 6, instantiated with the others, a member from step 10).
+    pub odex: String,
     /// deploy-plan's proposal files (store-*, instantiate, pin).
     pub proposals: PathBuf,
 }
@@ -105,9 +108,10 @@ impl E2e {
     }
 
     /// Deployment by governance: upload refused to accounts; deploy-plan's predicted
-    /// instantiate2 addresses and proposal files; five codes stored by proposal (their submit gas
-    /// goes to the bench); oracle, vault, DAO, the example DEX and a cw20-base instantiated by one
-    /// proposal at the predicted addresses, pre-wired.
+    /// instantiate2 addresses and proposal files; six codes stored by proposal (their submit gas
+    /// goes to the bench; the options DEX's last, so the others keep their code ids); oracle,
+    /// vault, DAO, the example DEX, a cw20-base and the options DEX instantiated by one proposal,
+    /// the first three at the predicted addresses, pre-wired.
     pub fn deploy(&mut self) -> Result<Suite> {
         let root = self.chain.s.root.clone();
         let gov = self.chain.gov_address()?;
@@ -188,6 +192,11 @@ impl E2e {
         let (id, gas) = self.chain.submit(&cw20_file, "deployer")?;
         self.bench.record_store(REFERENCE_CODE, gas);
         ids.push(id);
+        // After the reference: the codes before it keep their ids (and their figures).
+        let name = "example_options_dex";
+        let (id, gas) = self.chain.submit(&proposals.join(format!("store-{name}.json")), "deployer")?;
+        self.bench.record_store(name, gas);
+        ids.push(id);
         self.chain.wait_passed(&ids)?;
         let codes = self.chain.q(&["wasm", "list-code"])?;
         let codes = codes["code_infos"].as_array().cloned().unwrap_or_default();
@@ -195,7 +204,7 @@ impl E2e {
             codes.iter().find(|c| c["code_id"] == id).and_then(|c| c["data_hash"].as_str()).map(str::to_lowercase)
         };
         let listed: Vec<&str> = codes.iter().filter_map(|c| c["code_id"].as_str()).collect();
-        ok(codes.len() == 5, &format!("5 codes stored by governance (ids {listed:?})"))?;
+        ok(codes.len() == 6, &format!("6 codes stored by governance (ids {listed:?})"))?;
         let sums = &predicted["checksums"];
         ok(
             hash("1").as_deref() == sums["risk_oracle"].as_str() && hash("2").as_deref() == sums["pool_vault"].as_str(),
@@ -207,11 +216,11 @@ impl E2e {
         let refused = self.chain.try_tx(&["wasm", "store", wasm, "--from", "deployer", "--gas", "3000000"])?;
         let after = self.chain.q(&["wasm", "list-code"])?["code_infos"].as_array().map_or(0, Vec::len);
         ok(
-            matches!(&refused, Err(r) if r.stage == "DeliverTx" && r.text.contains("unauthorized")) && after == 5,
+            matches!(&refused, Err(r) if r.stage == "DeliverTx" && r.text.contains("unauthorized")) && after == 6,
             "a direct upload broadcast anyway (fixed gas limit) is refused in the block as unauthorized, and stores nothing",
         )?;
 
-        say("4. instantiate oracle, vault, DAO and the example DEX by one proposal (instantiate2)");
+        say("4. instantiate oracle, vault, DAO, the example DEX and the options DEX by one proposal (instantiate2)");
         let mut inst: Value = serde_json::from_str(&std::fs::read_to_string(proposals.join("instantiate.json"))?)?;
         let dex_init = dex::InstantiateMsg {
             vault: vault_addr.clone(),
@@ -228,10 +237,20 @@ impl E2e {
             "msg": serde_json::to_value(&dex_init)?}));
         msgs.push(json!({"@type": "/cosmwasm.wasm.v1.MsgInstantiateContract", "sender": gov, "admin": gov,
             "code_id": "5", "label": "cw20-ref", "funds": [], "msg": cw20_init}));
+        let odex_init = example_options_dex::msg::InstantiateMsg {
+            vault: vault_addr.clone(),
+            denom: U.into(),
+            operator: self.a("dex-owner"),
+            fee_bps: 1000,
+        };
+        msgs.push(json!({"@type": "/cosmwasm.wasm.v1.MsgInstantiateContract2", "sender": gov, "admin": gov,
+            "code_id": "6", "label": "example-options-dex", "funds": [], "fix_msg": false,
+            "salt": Binary::from(format!("{SALT}/example_options_dex").into_bytes()).to_base64(),
+            "msg": serde_json::to_value(&odex_init)?}));
         let (id, _) = self.chain.submit(&write_json(&self.work.join("instantiate-all.json"), &inst)?, "deployer")?;
         self.chain.wait_passed(&[id])?;
         let mut on_chain = Vec::new();
-        for c in ["1", "2", "3", "4", "5"] {
+        for c in ["1", "2", "3", "4", "5", "6"] {
             let v = self.chain.q(&["wasm", "list-contract-by-code", c])?;
             let list: Vec<String> = serde_json::from_value(v["contracts"].clone()).unwrap_or_default();
             on_chain.push(list);
@@ -252,6 +271,7 @@ impl E2e {
             dao: dao_addr,
             dex: one(3)?,
             cw20: one(4)?,
+            odex: one(5)?,
             proposals,
         };
         let vcfg: vault::ConfigResponse = self.smart(&s.vault, &vault::QueryMsg::Config {})?;
@@ -411,7 +431,7 @@ impl E2e {
     pub fn closing(&mut self, s: &Suite) -> Result<()> {
         let bob = self.a("bob");
         let c = &self.chain;
-        say("10. a withdrawal after unbonding");
+        say("13. a withdrawal after unbonding");
         let shares = self.underwriter(s, &bob)?.bonded_shares;
         c.execute(&s.vault, &vault::ExecuteMsg::RequestWithdraw { shares }, "bob", None)?;
         let entry = self.underwriter(s, &bob)?.unbonding.last().cloned().context("bob has no unbonding entry")?;
@@ -430,7 +450,7 @@ impl E2e {
             ),
         )?;
 
-        say("11. migration by gov proposal");
+        say("14. migration by gov proposal");
         let mig = self.work.join("migrate.json");
         run(Command::new(&self.deploy_plan)
             .args(["migrate", "--gov", &s.gov, "--contract", &s.vault, "--code-id", "2", "--msg", "{}"])
