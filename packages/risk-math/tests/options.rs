@@ -37,35 +37,45 @@ fn kind_of(call: bool) -> OptionKind {
     }
 }
 
+// Monotone within the stated error bracket: the exact price lies in [lo, hi], so for a higher
+// strike the call's bracket may not lie wholly above the lower strike's (hi₁ ≥ lo₂), and so on.
+// (A far out-of-the-money price is ~1e-13 with a bracket of the same size: comparing the point
+// values there compares rounding, and a random search found such a pair.) A fixed seed keeps CI
+// reproducible.
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(600))]
+    #![proptest_config(ProptestConfig {
+        cases: 600,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(13),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn price_monotone_in_spot(call: bool, s in 0.01f64..1e6, a in 0.25f64..4.0, b in 0.25f64..4.0,
                               m in 0.25f64..4.0, tau in 3_600u64..3 * YEAR, sigma in 0.05f64..5.0) {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         let k = q(s * m);
-        let v1 = black76(kind_of(call), q(s * lo), k, tau, q(sigma)).unwrap().value;
-        let v2 = black76(kind_of(call), q(s * hi), k, tau, q(sigma)).unwrap().value;
-        if call { prop_assert!(v1 <= v2, "{v1:?} {v2:?}") } else { prop_assert!(v1 >= v2, "{v1:?} {v2:?}") }
+        let v1 = black76(kind_of(call), q(s * lo), k, tau, q(sigma)).unwrap();
+        let v2 = black76(kind_of(call), q(s * hi), k, tau, q(sigma)).unwrap();
+        if call { prop_assert!(v1.lo <= v2.hi, "{v1:?} {v2:?}") } else { prop_assert!(v1.hi >= v2.lo, "{v1:?} {v2:?}") }
     }
 
     #[test]
     fn price_monotone_in_strike(call: bool, s in 0.01f64..1e6, a in 0.25f64..4.0, b in 0.25f64..4.0,
                                 tau in 3_600u64..3 * YEAR, sigma in 0.05f64..5.0) {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-        let v1 = black76(kind_of(call), q(s), q(s * lo), tau, q(sigma)).unwrap().value;
-        let v2 = black76(kind_of(call), q(s), q(s * hi), tau, q(sigma)).unwrap().value;
-        if call { prop_assert!(v1 >= v2, "{v1:?} {v2:?}") } else { prop_assert!(v1 <= v2, "{v1:?} {v2:?}") }
+        let v1 = black76(kind_of(call), q(s), q(s * lo), tau, q(sigma)).unwrap();
+        let v2 = black76(kind_of(call), q(s), q(s * hi), tau, q(sigma)).unwrap();
+        if call { prop_assert!(v1.hi >= v2.lo, "{v1:?} {v2:?}") } else { prop_assert!(v1.lo <= v2.hi, "{v1:?} {v2:?}") }
     }
 
     #[test]
     fn price_monotone_in_vol(call: bool, s in 0.01f64..1e6, m in 0.25f64..4.0, tau in 3_600u64..3 * YEAR,
                              a in 0.05f64..5.0, b in 0.05f64..5.0) {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
-        let v1 = black76(kind_of(call), q(s), q(s * m), tau, q(lo)).unwrap().value;
-        let v2 = black76(kind_of(call), q(s), q(s * m), tau, q(hi)).unwrap().value;
-        prop_assert!(v1 <= v2, "{v1:?} {v2:?}");
+        let v1 = black76(kind_of(call), q(s), q(s * m), tau, q(lo)).unwrap();
+        let v2 = black76(kind_of(call), q(s), q(s * m), tau, q(hi)).unwrap();
+        prop_assert!(v1.lo <= v2.hi, "{v1:?} {v2:?}");
     }
 }
 
@@ -657,4 +667,16 @@ fn valuation_cost_report() {
          per leg once: 1 ln (strike), 1 sqrt per vol regime",
         total as f64 / count as f64
     );
+}
+
+/// The pair a random search found (CI, 2026-12-01): a far out-of-the-money call whose point values
+/// (~5e-14 and ~1e-13 of a unit) are out of order by rounding; their brackets are not.
+#[test]
+fn far_otm_strike_order_holds_within_the_brackets() {
+    let (s, tau, sigma) = (227_190.361_385_784_78, 26_753_403, q(0.115_649_107_949_897_66));
+    let near = black76(OptionKind::Call, q(s), q(s * 2.489_054_411_986_494_6), tau, sigma).unwrap();
+    let far = black76(OptionKind::Call, q(s), q(s * 2.623_074_916_253_661_3), tau, sigma).unwrap();
+    assert!(near.hi >= far.lo, "{near:?} {far:?}");
+    // Both are within the 1e-9·S accuracy of zero-ish prices.
+    assert!(f(far.hi) < 1e-9 * s && f(near.hi) < 1e-9 * s);
 }
