@@ -37,6 +37,7 @@ backtest_data() {
 }
 step "backtest data (scripts/backtest/fetch_data.py)" backtest_data
 export RISK_BACKTEST_DATA="$ROOT/target/backtest-data" RISK_BACKTEST_REQUIRED=1
+step "fuzz harness compiles (cargo check, fuzz/)" cargo +stable check --locked --quiet --manifest-path fuzz/Cargo.toml --all-targets
 step "cargo test" cargo test --locked --workspace
 step "build artifacts (scripts/build.sh)" scripts/build.sh
 step "schema drift" schema_drift

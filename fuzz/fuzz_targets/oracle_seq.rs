@@ -154,6 +154,11 @@ impl Cfg {
             min_feeders: None,
             submission_ttl_secs: None,
             max_feeder_spread_bps: None,
+            option_grid: None,
+            option_ladder_points: None,
+            short_option_min_bps: None,
+            max_option_legs: None,
+            max_vol_move_bps: None,
         }
     }
 }
@@ -173,7 +178,7 @@ enum Action {
         who: Who,
         id: Id,
         price: Dec,
-        volatility: Dec, implied_vol: None
+        volatility: Dec,
     },
     SetVolatility {
         who: Who,
@@ -247,15 +252,23 @@ fn run(w: &mut World, a: Action) {
             let prices = ids
                 .iter()
                 .take(6)
-                .map(|(id, bps)| PriceInput { market: id.s(), price: moved(current_price(w, &id.s()), *bps), implied_vol: None })
+                .map(|(id, bps)| PriceInput {
+                    market: id.s(),
+                    price: moved(current_price(w, &id.s()), *bps),
+                    implied_vol: None,
+                })
                 .collect();
             w.exec_oracle(&who.addr(), &[], ExecuteMsg::SetPrices { prices })
         }
         Action::SetPricesRaw { who, prices } => {
-            let prices = prices.iter().take(6).map(|(id, p)| PriceInput { market: id.s(), price: p.d(), implied_vol: None }).collect();
+            let prices = prices
+                .iter()
+                .take(6)
+                .map(|(id, p)| PriceInput { market: id.s(), price: p.d(), implied_vol: None })
+                .collect();
             w.exec_oracle(&who.addr(), &[], ExecuteMsg::SetPrices { prices })
         }
-        Action::UpsertMarket { who, id, price, volatility, implied_vol: None } => w.exec_oracle(
+        Action::UpsertMarket { who, id, price, volatility } => w.exec_oracle(
             &who.addr(),
             &[],
             ExecuteMsg::UpsertMarket { id: id.s(), price: price.d(), volatility: volatility.d(), implied_vol: None },
@@ -275,7 +288,11 @@ fn run(w: &mut World, a: Action) {
                 .take(6)
                 .map(|(n, shocks)| StressScenario {
                     name: format!("s{}", n % 4),
-                    shocks: shocks.iter().take(6).map(|(id, s)| Shock { market: id.s(), shock: s.d(), vol_shock: None }).collect(),
+                    shocks: shocks
+                        .iter()
+                        .take(6)
+                        .map(|(id, s)| Shock { market: id.s(), shock: s.d(), vol_shock: None })
+                        .collect(),
                 })
                 .collect();
             w.exec_oracle(&who.addr(), &[], ExecuteMsg::SetStressScenarios { scenarios })

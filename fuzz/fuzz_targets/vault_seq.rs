@@ -380,8 +380,8 @@ fn run(w: &mut World, action: Action) {
             let (b, e) = (moved(price(w, "BTC-PERP"), btc_bps), moved(price(w, "ETH-PERP"), eth_bps));
             let msg = oracle::ExecuteMsg::SetPrices {
                 prices: vec![
-                    oracle::PriceInput { market: "BTC-PERP".into(), price: b },
-                    oracle::PriceInput { market: "ETH-PERP".into(), price: e },
+                    oracle::PriceInput { market: "BTC-PERP".into(), price: b, implied_vol: None },
+                    oracle::PriceInput { market: "ETH-PERP".into(), price: e, implied_vol: None },
                 ],
             };
             w.exec_oracle(&addr("feeder"), &[], msg)
