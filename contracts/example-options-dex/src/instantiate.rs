@@ -27,6 +27,6 @@ pub fn instantiate(deps: DepsMut, msg: InstantiateMsg) -> Result<Response, Contr
     CONFIG.save(deps.storage, &cfg)?;
     FEES.save(deps.storage, &Amount::ZERO)?;
     BAD_DEBT.save(deps.storage, &(Amount::ZERO, Amount::ZERO))?;
-    CLAIMS.save(deps.storage, &vec![])?;
+    CLAIMS.init(deps.storage)?;
     Ok(Response::new().add_attribute("action", "instantiate"))
 }

@@ -6,7 +6,7 @@
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Addr, Decimal};
 use risk_pool::oracle::OptionKind;
-use risk_pool::vault::{AssetInfo, ClaimStatus};
+use risk_pool::vault::AssetInfo;
 use risk_pool::Amount;
 
 #[cw_serde]
@@ -109,21 +109,8 @@ pub struct Settlement {
     pub bad_debt: Amount,
 }
 
-#[cw_serde]
-pub struct ClaimRecord {
-    pub position_id: u64,
-    /// Who the vault pays.
-    pub holder: Addr,
-    pub bad_debt: Amount,
-    /// `None` when the vault refused the claim (`error` says why).
-    pub claim_id: Option<u64>,
-    pub status: Option<ClaimStatus>,
-    pub paid_by_member: Amount,
-    pub paid_by_pool: Amount,
-    pub denied: Amount,
-    pub shortfall: Amount,
-    pub error: Option<String>,
-}
+/// A claim and what the vault answered (the stored record; see `risk_pool::claims`).
+pub use risk_pool::claims::ClaimRecord;
 
 #[cw_serde]
 pub struct StateResponse {

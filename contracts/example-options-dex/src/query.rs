@@ -31,7 +31,7 @@ fn state(deps: Deps, env: &Env) -> Result<StateResponse, ContractError> {
         fees: FEES.load(deps.storage)?,
         bad_debt,
         covered,
-        claims: CLAIMS.load(deps.storage)?.into_iter().map(Into::into).collect(),
+        claims: CLAIMS.load(deps.storage)?,
         net_exposure: net_exposure(deps.storage, env.block.time.seconds())?,
         report_pending: REPORT_PENDING.may_load(deps.storage)?.map(Into::into),
     })

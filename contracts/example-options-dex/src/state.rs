@@ -4,8 +4,9 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Order, StdResult, Storage};
 use cw_storage_plus::{Item, Map};
+use risk_pool::claims::ClaimLog;
 use risk_pool::oracle::OptionKind;
-use risk_pool::vault::{AssetInfo, ClaimStatus};
+use risk_pool::vault::AssetInfo;
 use risk_pool::{Amount, VaultContract};
 
 use crate::msg;
@@ -77,31 +78,6 @@ pub struct Position {
     pub settlement: Option<Settlement>,
 }
 
-/// A bad-debt claim and what the vault answered.
-#[cw_serde]
-pub struct ClaimRecord {
-    /// The position whose settlement left the debt.
-    pub position_id: u64,
-    /// The claim's recipient.
-    pub holder: Addr,
-    /// The payoff beyond the float.
-    pub bad_debt: Amount,
-    /// The vault's claim id (`None` when the vault refused the claim).
-    pub claim_id: Option<u64>,
-    /// The claim's status as the reply reported it.
-    pub status: Option<ClaimStatus>,
-    /// Paid out of the DEX's own contribution.
-    pub paid_by_member: Amount,
-    /// Paid by the pool.
-    pub paid_by_pool: Amount,
-    /// Denied (beyond the claim cap or coverage).
-    pub denied: Amount,
-    /// Owed by the pool, unpaid yet.
-    pub shortfall: Amount,
-    /// The vault's error when it refused the claim.
-    pub error: Option<String>,
-}
-
 /// The vault refused the last exposure report.
 #[cw_serde]
 pub struct PendingReport {
@@ -127,13 +103,11 @@ pub const NEXT_ID: Item<u64> = Item::new("next_id");
 pub const FEES: Item<Amount> = Item::new("fees");
 /// Bad debt claimed, and what settled claims paid holders.
 pub const BAD_DEBT: Item<(Amount, Amount)> = Item::new("bad_debt");
-/// The latest claim records (at most [`MAX_CLAIM_RECORDS`]).
-pub const CLAIMS: Item<Vec<ClaimRecord>> = Item::new("claims");
 /// Set while the vault's view of the book is stale.
 pub const REPORT_PENDING: Item<PendingReport> = Item::new("report_pending");
 
-/// Claim records kept (the oldest is dropped).
-pub const MAX_CLAIM_RECORDS: usize = 32;
+/// The latest 32 claim records, oldest first (an example keeps the last 32).
+pub const CLAIMS: ClaimLog = ClaimLog::new("claims", 32);
 /// Series listed at most (live or expired): the report carries one leg per live series, and
 /// the vault's oracle takes at most `max_option_legs` (default 64).
 pub const MAX_SERIES: u32 = 32;
@@ -167,35 +141,6 @@ impl Position {
     }
 }
 
-impl From<ClaimRecord> for msg::ClaimRecord {
-    fn from(c: ClaimRecord) -> msg::ClaimRecord {
-        let ClaimRecord {
-            position_id,
-            holder,
-            bad_debt,
-            claim_id,
-            status,
-            paid_by_member,
-            paid_by_pool,
-            denied,
-            shortfall,
-            error,
-        } = c;
-        msg::ClaimRecord {
-            position_id,
-            holder,
-            bad_debt,
-            claim_id,
-            status,
-            paid_by_member,
-            paid_by_pool,
-            denied,
-            shortfall,
-            error,
-        }
-    }
-}
-
 impl From<PendingReport> for msg::PendingReport {
     fn from(PendingReport { since, reason }: PendingReport) -> msg::PendingReport {
         msg::PendingReport { since, reason }
@@ -206,6 +151,8 @@ impl From<PendingReport> for msg::PendingReport {
 /// from it.
 #[cfg(test)]
 mod layout_tests {
+    use risk_pool::claims::ClaimRecord;
+    use risk_pool::vault::ClaimStatus;
     use risk_testing::layout::check;
 
     use super::*;
@@ -252,7 +199,7 @@ mod layout_tests {
         check(
             &ClaimRecord {
                 position_id: 1,
-                holder: a("holder"),
+                holder: Some(a("holder")),
                 bad_debt: Amount::new(2),
                 claim_id: Some(3),
                 status: Some(ClaimStatus::Settled),

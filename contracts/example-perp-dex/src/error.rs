@@ -56,9 +56,9 @@ pub enum ContractError {
     #[error("this example settles in a native denom only")]
     NativeOnly {},
 
-    /// A claim reply for a position the DEX has no claim record of.
-    #[error("claim reply for position {position_id}, which has no claim record")]
-    UnknownClaimReply { position_id: u64 },
+    /// A claim reply that could not be recorded (no record of its position, bad data).
+    #[error(transparent)]
+    ClaimLog(#[from] risk_pool::claims::ClaimLogError),
 
     /// The vault refused the last exposure report (at `since`, because `reason`): new positions
     /// wait until a report lands (`sync_exposure {}`).

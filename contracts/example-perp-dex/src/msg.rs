@@ -3,7 +3,7 @@
 
 use cosmwasm_schema::{cw_serde, QueryResponses};
 use cosmwasm_std::{Addr, Decimal};
-use risk_pool::vault::{AssetInfo, ClaimStatus};
+use risk_pool::vault::AssetInfo;
 use risk_pool::{Amount, SignedNotional};
 
 #[cw_serde]
@@ -56,19 +56,8 @@ pub struct Position {
     pub open: bool,
 }
 
-#[cw_serde]
-pub struct ClaimRecord {
-    pub position_id: u64,
-    pub bad_debt: Amount,
-    /// `None` when the vault refused the claim (`error` says why).
-    pub claim_id: Option<u64>,
-    pub status: Option<ClaimStatus>,
-    pub paid_by_member: Amount,
-    pub paid_by_pool: Amount,
-    pub denied: Amount,
-    pub shortfall: Amount,
-    pub error: Option<String>,
-}
+/// A claim and what the vault answered (the stored record; see `risk_pool::claims`).
+pub use risk_pool::claims::ClaimRecord;
 
 #[cw_serde]
 pub struct StateResponse {

@@ -25,7 +25,7 @@ fn state(deps: Deps) -> Result<StateResponse, ContractError> {
         fees: FEES.load(deps.storage)?,
         bad_debt,
         recovered,
-        claims: CLAIMS.load(deps.storage)?.into_iter().map(Into::into).collect(),
+        claims: CLAIMS.load(deps.storage)?,
         net_exposure: net_exposure(deps.storage)?,
         report_pending: REPORT_PENDING.may_load(deps.storage)?.map(Into::into),
     })

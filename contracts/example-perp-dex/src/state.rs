@@ -4,7 +4,8 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Order, StdResult, Storage};
 use cw_storage_plus::{Item, Map};
-use risk_pool::vault::{AssetInfo, ClaimStatus};
+use risk_pool::claims::ClaimLog;
+use risk_pool::vault::AssetInfo;
 use risk_pool::{Amount, SignedNotional, VaultContract};
 
 use crate::msg;
@@ -41,29 +42,6 @@ pub struct Position {
     pub open: bool,
 }
 
-/// A bad-debt claim and what the vault answered.
-#[cw_serde]
-pub struct ClaimRecord {
-    /// The position whose close left the debt.
-    pub position_id: u64,
-    /// The debt beyond the position's collateral.
-    pub bad_debt: Amount,
-    /// The vault's claim id (`None` when the vault refused the claim).
-    pub claim_id: Option<u64>,
-    /// The claim's status as the reply reported it.
-    pub status: Option<ClaimStatus>,
-    /// Paid out of the DEX's own contribution.
-    pub paid_by_member: Amount,
-    /// Paid by the pool.
-    pub paid_by_pool: Amount,
-    /// Denied (beyond the coverage cap).
-    pub denied: Amount,
-    /// Owed by the pool, unpaid yet.
-    pub shortfall: Amount,
-    /// The vault's error when it refused the claim.
-    pub error: Option<String>,
-}
-
 /// The vault refused the last exposure report.
 #[cw_serde]
 pub struct PendingReport {
@@ -85,10 +63,8 @@ pub const NEXT_ID: Item<u64> = Item::new("next_id");
 pub const FEES: Item<Amount> = Item::new("fees");
 /// Bad debt claimed, and what came back.
 pub const BAD_DEBT: Item<(Amount, Amount)> = Item::new("bad_debt");
-/// The latest claim records, oldest first (at most [`MAX_CLAIM_RECORDS`]).
-pub const CLAIMS: Item<Vec<ClaimRecord>> = Item::new("claims");
-/// Claim records kept (an example keeps the last 32).
-pub const MAX_CLAIM_RECORDS: usize = 32;
+/// The latest 32 claim records, oldest first (an example keeps the last 32).
+pub const CLAIMS: ClaimLog = ClaimLog::new("claims", 32);
 /// Present while the vault has refused our latest report (its stored book is not ours).
 pub const REPORT_PENDING: Item<PendingReport> = Item::new("report_pending");
 /// Reply id of a close's exposure report. Claim replies use the position id, which starts at 1.
@@ -108,33 +84,6 @@ impl From<Position> for msg::Position {
     }
 }
 
-impl From<ClaimRecord> for msg::ClaimRecord {
-    fn from(c: ClaimRecord) -> msg::ClaimRecord {
-        let ClaimRecord {
-            position_id,
-            bad_debt,
-            claim_id,
-            status,
-            paid_by_member,
-            paid_by_pool,
-            denied,
-            shortfall,
-            error,
-        } = c;
-        msg::ClaimRecord {
-            position_id,
-            bad_debt,
-            claim_id,
-            status,
-            paid_by_member,
-            paid_by_pool,
-            denied,
-            shortfall,
-            error,
-        }
-    }
-}
-
 impl From<PendingReport> for msg::PendingReport {
     fn from(PendingReport { since, reason }: PendingReport) -> msg::PendingReport {
         msg::PendingReport { since, reason }
@@ -146,6 +95,8 @@ impl From<PendingReport> for msg::PendingReport {
 #[cfg(test)]
 mod layout_tests {
     use cosmwasm_std::{Int128, Uint128};
+    use risk_pool::claims::ClaimRecord;
+    use risk_pool::vault::ClaimStatus;
 
     use super::*;
 
@@ -178,6 +129,7 @@ mod layout_tests {
         check(
             &ClaimRecord {
                 position_id: 1,
+                holder: None,
                 bad_debt: Amount::new(2),
                 claim_id: Some(3),
                 status: Some(ClaimStatus::Settled),

@@ -5,6 +5,7 @@
 #![cfg_attr(not(test), deny(clippy::as_conversions))]
 
 pub mod books;
+pub mod claims;
 pub mod dao;
 pub mod helpers;
 pub mod migrate;

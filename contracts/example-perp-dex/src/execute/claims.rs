@@ -1,13 +1,14 @@
 //! Bad debt: claimed from the pool with `claim_loss` as a submessage replying always, so a
 //! settled, a pending and a failed claim are all handled in [`claim_reply`] from the response
-//! data (or the vault's error). The reply id is the position id.
+//! data (or the vault's error); the log is `risk_pool::claims`. The reply id is the position id.
 
 use cosmwasm_std::{DepsMut, Env, Reply, Response, Storage, SubMsg};
-use risk_pool::vault::{ClaimLossResponse, ClaimStatus};
-use risk_pool::{Amount, VaultContract};
+use risk_pool::claims::{ClaimRecord, ClaimReplied};
+use risk_pool::vault::ClaimStatus;
+use risk_pool::Amount;
 
 use crate::error::ContractError;
-use crate::state::{ClaimRecord, Config, BAD_DEBT, CLAIMS, MAX_CLAIM_RECORDS};
+use crate::state::{Config, BAD_DEBT, CLAIMS};
 
 /// Records the claim of `bad_debt` for `position_id` and returns the `claim_loss` submessage
 /// (paid to this contract, which paid the trader's loss).
@@ -20,22 +21,7 @@ pub fn claim_bad_debt(
 ) -> Result<SubMsg, ContractError> {
     let (debt, recovered) = BAD_DEBT.load(storage)?;
     BAD_DEBT.save(storage, &(debt.checked_add(bad_debt)?, recovered))?;
-    let mut claims = CLAIMS.load(storage)?;
-    claims.push(ClaimRecord {
-        position_id,
-        bad_debt,
-        claim_id: None,
-        status: None,
-        paid_by_member: Amount::ZERO,
-        paid_by_pool: Amount::ZERO,
-        denied: Amount::ZERO,
-        shortfall: Amount::ZERO,
-        error: None,
-    });
-    if claims.len() > MAX_CLAIM_RECORDS {
-        claims.remove(0);
-    }
-    CLAIMS.save(storage, &claims)?;
+    CLAIMS.push(storage, ClaimRecord::new(position_id, bad_debt, None))?;
     let memo = Some(format!("position {position_id}"));
     Ok(cfg.vault.claim_loss_submsg(position_id, bad_debt, env.contract.address.as_str(), memo)?)
 }
@@ -44,40 +30,10 @@ pub fn claim_bad_debt(
 /// parts came back to us: `recovered`), or its error (the close still stands; the debt stays
 /// recorded).
 pub fn claim_reply(deps: DepsMut, msg: Reply) -> Result<Response, ContractError> {
-    let position_id = msg.id;
-    let mut claims = CLAIMS.load(deps.storage)?;
-    let rec = claims
-        .iter_mut()
-        .rev()
-        .find(|c| c.position_id == position_id)
-        .ok_or(ContractError::UnknownClaimReply { position_id })?;
-    let outcome = match VaultContract::parse_claim_reply(msg)? {
-        Ok(data) => {
-            let status = data.status.clone();
-            let back = record_answer(rec, data)?;
-            if status == ClaimStatus::Settled {
-                let (debt, recovered) = BAD_DEBT.load(deps.storage)?;
-                BAD_DEBT.save(deps.storage, &(debt, recovered.checked_add(back)?))?;
-            }
-            status.to_string()
-        }
-        Err(reason) => {
-            rec.error = Some(reason);
-            "failed".to_string()
-        }
-    };
-    CLAIMS.save(deps.storage, &claims)?;
-    Ok(Response::new().add_attribute("action", "claim_reply").add_attribute("claim_outcome", outcome))
-}
-
-/// Copies the vault's answer into `rec`; returns what it paid us (member escrow + pool part).
-fn record_answer(rec: &mut ClaimRecord, data: ClaimLossResponse) -> Result<Amount, ContractError> {
-    let ClaimLossResponse { claim_id, status, paid_by_member, paid_by_pool, denied, shortfall } = data;
-    rec.claim_id = Some(claim_id);
-    rec.status = Some(status);
-    rec.paid_by_member = paid_by_member;
-    rec.paid_by_pool = paid_by_pool;
-    rec.denied = denied;
-    rec.shortfall = shortfall;
-    Ok(rec.paid_by_member.checked_add(rec.paid_by_pool)?)
+    let outcome = CLAIMS.record_reply(deps.storage, msg)?;
+    if let ClaimReplied::Answered { status: ClaimStatus::Settled, paid } = &outcome {
+        let (debt, recovered) = BAD_DEBT.load(deps.storage)?;
+        BAD_DEBT.save(deps.storage, &(debt, recovered.checked_add(*paid)?))?;
+    }
+    Ok(Response::new().add_attribute("action", "claim_reply").add_attribute("claim_outcome", outcome.name()))
 }
