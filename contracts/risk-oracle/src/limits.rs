@@ -15,6 +15,13 @@ pub const MAX_PATHS: u32 = 10_000;
 /// the 1M budget, so the product is capped at 160,000 (≈860k SDK gas with the parametric floor
 /// and KV reads): 10,000 paths with up to 16 markets, or 5,000 paths with 32.
 pub const MAX_MC_DRAWS: u64 = 160_000;
+/// Monte Carlo with option legs: paths × the markets holding an unexpired leg (one ladder read
+/// per path and such market). Measured in cosmwasm-vm 2.2.10 (tests/vm-gas): a read costs
+/// ~6.6 SDK gas and a leg's ladder ~5,750 (33 valuations); 10,000 paths × 4 markets with 32 legs
+/// cost 664,215 SDK gas in all, with 64 legs ≈ 850,000. Over this bound `assess` answers
+/// `LimitExceeded` (a report of such a book is refused; the member splits it or the owner
+/// lowers `paths`): the product is not known at configuration, where 10,000 paths stay valid.
+pub const MAX_MC_LADDER_READS: u64 = 40_000;
 /// Price rounds kept for the historical method.
 pub const MAX_HISTORY: u32 = 500;
 /// Stress scenarios, and shocks per scenario.

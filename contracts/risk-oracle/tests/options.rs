@@ -581,3 +581,45 @@ fn bad_legs_are_refused_with_typed_errors() {
     ])
     .unwrap();
 }
+
+#[test]
+fn monte_carlo_ladder_reads_are_bounded_by_paths_times_markets_with_legs() {
+    // 10,000 paths (the largest setting) and five markets: one unexpired leg on each is 50,000
+    // ladder reads, over the 40,000 bound; four of them are exactly at it.
+    let mut s = Suite::with(|m| {
+        m.method = Method::MonteCarlo { paths: 10_000, seed: 7 };
+        // The draw cap counts paths × max_markets.
+        m.max_markets = Some(5);
+    });
+    for id in ["M2", "M3", "M4"] {
+        s.owner_exec(ExecuteMsg::UpsertMarket {
+            id: id.into(),
+            price: dec("100"),
+            volatility: dec("0.5"),
+            implied_vol: None,
+        })
+        .unwrap();
+    }
+    let t = now(&s);
+    let ids = ["BTC-PERP", "ETH-PERP", "M2", "M3", "M4"];
+    let book: Vec<Exposure> = ids
+        .iter()
+        .map(|id| {
+            let strike = market(&s, id).price.to_string();
+            leg(id, OptionKind::Call, &strike, t + 30 * DAY, -E6)
+        })
+        .collect();
+    let err = s.assess(book.clone()).unwrap_err();
+    let want = ContractError::LimitExceeded {
+        what: "monte carlo ladder reads (paths × markets with legs)",
+        count: 50_000,
+        max: 40_000,
+    };
+    assert!(err.contains(&want.to_string()), "{err}");
+    // Four markets with legs (a linear entry on the fifth does not count): answered, ladder
+    // figures above zero.
+    let mut four = book[..4].to_vec();
+    four.push(exp("M4", 1_000 * E6));
+    let r = s.assess(four).unwrap();
+    assert!(r.es > Amount::ZERO && r.var > Amount::ZERO, "{r:?}");
+}

@@ -18,7 +18,7 @@ use risk_pool::Amount;
 
 use crate::error::ContractError;
 use crate::execute::dec_q64;
-use crate::limits::{MAX_EXPOSURES, MAX_MC_DRAWS, MAX_POOL_MEMBERS};
+use crate::limits::{MAX_EXPOSURES, MAX_MC_DRAWS, MAX_MC_LADDER_READS, MAX_POOL_MEMBERS};
 use crate::matrix::{load_cholesky, Corr};
 use crate::options::{self, kind, sdec_q64};
 use crate::state::{load_market, load_rounds, Config, CONFIG, ROUNDS, SCENARIOS};
@@ -382,6 +382,20 @@ fn check_draws(paths: u32, slots: usize) -> Result<(), ContractError> {
     Ok(())
 }
 
+/// Paths × markets holding an unexpired leg ≤ `MAX_MC_LADDER_READS` (else `LimitExceeded`).
+fn check_ladder_reads(paths: u32, books: &[OBook], clock: &Clock) -> Result<(), ContractError> {
+    let with_legs = books.iter().filter(|bk| bk.legs.iter().any(|l| l.expiry > clock.now)).count();
+    let reads = u64::from(paths).saturating_mul(u64_of_usize(with_legs));
+    if reads > MAX_MC_LADDER_READS {
+        return Err(ContractError::LimitExceeded {
+            what: "monte carlo ladder reads (paths × markets with legs)",
+            count: reads,
+            max: MAX_MC_LADDER_READS,
+        });
+    }
+    Ok(())
+}
+
 /// Monte Carlo with legs: the same draws as [`monte_carlo`] ([`monte_carlo_returns`]: the
 /// seed's stream over the slots), each market's legs read through its ladder.
 fn monte_carlo_legs(
@@ -396,6 +410,7 @@ fn monte_carlo_legs(
     let (_, sigma_h) = by_slot(b);
     let n = sigma_h.len();
     check_draws(paths, n)?;
+    check_ladder_reads(paths, books, clock)?;
     let chol = load_cholesky(deps.storage, n);
     let rets = monte_carlo_returns(&sigma_h, &chol, paths, seed)?;
     let empty = OBook {

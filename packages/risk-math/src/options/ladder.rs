@@ -2,7 +2,7 @@
 //! by linear interpolation plus a bound on the interpolation error, so the ladder never
 //! understates a loss. Also the scenario sets of historical and Monte Carlo with legs.
 
-use super::book::{linear_pnl, moved_price, prepare_all, Book, Clock, Point, Prepared, PreparedLeg};
+use super::book::{ceil_units, linear_pnl, moved_price, prepare_all, Book, Clock, Point, Prepared, PreparedLeg};
 use super::OptionKind;
 use super::{OptionError, OptionResult, MIN_PRICE};
 use crate::fixed::Q64;
@@ -24,6 +24,9 @@ pub const MAX_LADDER_POINTS: u32 = 65;
 pub struct Ladder {
     rs: Vec<Q64>,
     pts: Vec<Point>,
+    /// One per segment [rⱼ, rⱼ₊₁]: the interpolation's constants, so that reading a scenario
+    /// costs multiplies and shifts only (no 256-bit division per scenario).
+    segs: Vec<Segment>,
     /// Legs whose price is too sharp for the spacing (σ√τ' ≤ h/8): valued per scenario from
     /// their intrinsic value instead (see [`Ladder::new`]).
     sharp: Vec<PreparedLeg>,
@@ -39,12 +42,55 @@ fn check_points(points: u32) -> OptionResult<()> {
     Ok(())
 }
 
-/// ⌈a·b/c⌉ for a ≥ 0, c > 0 and any b, without the 256-bit product a·b overflowing when a ≤ c:
-/// t = ⌈a·2⁶⁴/c⌉ ≤ 2⁶⁴, then ⌈t·b/2⁶⁴⌉ (≥ the exact value: both steps round up for b > 0, and a
-/// negative b is only ever clamped to 0 by the callers).
-fn mul_ratio_ceil(a: I256, b: I256, c: I256) -> I256 {
-    let t = ((a << 64u32) + c - 1) / c;
-    -((-(t * b)) >> 64u32)
+/// One ladder segment [a, b] (h = b − a > 0, in 2⁻⁶⁴ units of return) with the constants of
+/// [`Ladder::pnl_lower`]'s bound, each rounded so the bound stays a lower bound of the P&L:
+/// - `base` = P(a) − spread(b) − slack;
+/// - `slope` = ⌊(P(b) − P(a))·2⁶⁴/h⌋, so ⌊d·slope/2⁶⁴⌋ ≤ (P(b) − P(a))·d/h (the chord, down);
+/// - `tan_a`, `tan_b` = ⌈T·2⁶⁴/h⌉ of the bought legs' tangent terms T (see [`Ladder::new`]),
+///   so ⌈d·tan/2⁶⁴⌉ ≥ T·d/h (the convexity allowance, up); `None` when a tangent term is ≤ 0
+///   (no allowance).
+///
+/// Then at d = r − a ∈ (0, h]: lower(d) = base + ⌊d·slope/2⁶⁴⌋ − min(⌈d·tan_a/2⁶⁴⌉,
+/// ⌈(h − d)·tan_b/2⁶⁴⌉), at most 3 units of 2⁻⁶⁴ below the exact-division form.
+/// Magnitudes: |P| ≤ 2¹⁸⁴ (legs ≤ 2¹⁰⁶ units·S, |r| ≤ 2¹⁴, in 2⁻⁶⁴ units), so every ·2⁶⁴ and
+/// every d·(·) ≤ 2²⁴⁸ fits in 256 bits (checked once here).
+#[derive(Clone, Copy, Debug)]
+struct Segment {
+    h: I256,
+    base: I256,
+    slope: I256,
+    tangents: Option<(I256, I256)>,
+}
+
+impl Segment {
+    fn new(a: Q64, b: Q64, pa: &Point, pb: &Point, slack: I256) -> OptionResult<Segment> {
+        let overflow = || OptionError::Math(crate::MathError::Overflow { what: "ladder segment" });
+        let h = I256::from(b.raw() - a.raw());
+        let shifted = |x: I256| x.checked_mul(I256::ONE << 64u32).ok_or_else(overflow);
+        let slope = shifted(pb.pnl - pa.pnl)?.div_euclid(h);
+        // The bought legs' tangent bound: h·s ∈ [D − spread_a, D + spread_b], D the difference of
+        // their lower bounds (their constant parts cancel).
+        let d = pb.long_pnl - pa.long_pnl;
+        let tan_a = d + pb.long_spread - ((h * pa.slope_lo) >> 64u32);
+        let tan_b = -((-(h * pb.slope_hi)) >> 64u32) - (d - pa.long_spread);
+        let tangents = if tan_a <= 0 || tan_b <= 0 {
+            None
+        } else {
+            let up = |t: I256| -> OptionResult<I256> { Ok((shifted(t)? + h - 1) / h) };
+            Some((up(tan_a)?, up(tan_b)?))
+        };
+        Ok(Segment { h, base: pa.pnl - pb.spread - slack, slope, tangents })
+    }
+
+    /// The P&L lower bound at d = r − a (0 < d ≤ h), 2⁻⁶⁴ settlement units.
+    fn lower(&self, d: I256) -> I256 {
+        let step = (d * self.slope) >> 64u32;
+        let allowance = match self.tangents {
+            None => I256::ZERO,
+            Some((ta, tb)) => ceil_units(d * ta).min(ceil_units((self.h - d) * tb)),
+        };
+        self.base + step - allowance
+    }
 }
 
 impl Ladder {
@@ -85,6 +131,7 @@ impl Ladder {
             return Ok(Ladder {
                 rs: vec![r_max],
                 pts: vec![Point::default()],
+                segs: Vec::new(),
                 sharp: Vec::new(),
                 price: p.price,
                 slack: I256::ZERO,
@@ -102,6 +149,7 @@ impl Ladder {
             return Ok(Ladder {
                 rs: vec![r_max],
                 pts: vec![p.eval(r_max, None)?],
+                segs: Vec::new(),
                 sharp: Vec::new(),
                 price: p.price,
                 slack,
@@ -122,7 +170,12 @@ impl Ladder {
             rs.push(r);
             pts.push(p.eval(r, None)?);
         }
-        Ok(Ladder { rs, pts, sharp, price: p.price, slack })
+        let segs = rs
+            .windows(2)
+            .zip(pts.windows(2))
+            .map(|(r, pt)| Segment::new(r[0], r[1], &pt[0], &pt[1], slack))
+            .collect::<OptionResult<_>>()?;
+        Ok(Ladder { rs, pts, segs, sharp, price: p.price, slack })
     }
 
     /// Lower bound of the legs' P&L at return `r` (2⁻⁶⁴ settlement base units): the chord
@@ -163,35 +216,9 @@ impl Ladder {
         if n == 1 || r <= self.rs[0] {
             return Ok(self.pts[0].pnl - self.pts[0].spread - self.slack);
         }
-        let span = I256::from(last.raw() - self.rs[0].raw());
-        let segs = n - 1;
-        let guess =
-            (I256::from(r.raw() - self.rs[0].raw()) * I256::from(u32::try_from(segs).unwrap_or(u32::MAX))) / span;
-        let mut j = usize::try_from(guess.as_u128()).unwrap_or(segs - 1).min(segs - 1);
-        while j > 0 && r < self.rs[j] {
-            j -= 1;
-        }
-        while j + 1 < segs && r > self.rs[j + 1] {
-            j += 1;
-        }
-        let (pa, pb) = (&self.pts[j], &self.pts[j + 1]);
-        let h = I256::from(self.rs[j + 1].raw() - self.rs[j].raw());
-        let d_lo = I256::from(r.raw() - self.rs[j].raw());
-        let d_hi = h - d_lo;
-        // Chord through the computed points, rounded toward −∞.
-        let num = (pb.pnl - pa.pnl) * d_lo;
-        let step = num.div_euclid(h);
-        // The bought legs' tangent bound: h·s ∈ [D − spread_a, D + spread_b], D the difference of
-        // their lower bounds (their constant parts cancel).
-        let d = pb.long_pnl - pa.long_pnl;
-        let tan_a = d + pb.long_spread - ((h * pa.slope_lo) >> 64u32);
-        let tan_b = -((-(h * pb.slope_hi)) >> 64u32) - (d - pa.long_spread);
-        let chord = if tan_a <= 0 || tan_b <= 0 {
-            I256::ZERO
-        } else {
-            mul_ratio_ceil(d_lo, tan_a, h).min(mul_ratio_ceil(d_hi, tan_b, h))
-        };
-        Ok(pa.pnl + step - chord - pb.spread - self.slack)
+        // The segment [rⱼ, rⱼ₊₁] holding r (rs ascending, r₀ < r ≤ r_last): comparisons only.
+        let j = self.rs.partition_point(|x| *x < r).saturating_sub(1).min(self.segs.len() - 1);
+        Ok(self.segs[j].lower(I256::from(r.raw() - self.rs[j].raw())))
     }
 
     /// The ladder's returns (for tests and reports).
