@@ -243,10 +243,9 @@ fn load_dump(models: &[(Vec<u8>, Vec<u8>)], notes: &mut Vec<String>) -> Result<D
                 v.contract
             )))
         }
-        Ok(v) if v.version != CONTRACT_VERSION => notes.push(format!(
-            "the dump was written by risk-oracle {}, this tool runs {CONTRACT_VERSION}",
-            v.version
-        )),
+        Ok(v) if v.version != CONTRACT_VERSION => {
+            notes.push(format!("the dump was written by risk-oracle {}, this tool runs {CONTRACT_VERSION}", v.version))
+        }
         Ok(_) => {}
         Err(_) => notes.push("the dump has no cw2 contract_info: cannot check it is a risk oracle's".into()),
     }
@@ -267,8 +266,8 @@ fn newest_update(deps: &Deps, time: u64) -> Result<Option<u64>, RunError> {
         let q = QueryMsg::Markets { start_after: start_after.take(), limit: None };
         let bin = query(deps.as_ref(), env_at(time), q)
             .map_err(|e| RunError::State(format!("the oracle cannot list its markets: {e}")))?;
-        let page: MarketsResponse = cosmwasm_std::from_json(&bin)
-            .map_err(|e| RunError::State(format!("the oracle's markets answer: {e}")))?;
+        let page: MarketsResponse =
+            cosmwasm_std::from_json(&bin).map_err(|e| RunError::State(format!("the oracle's markets answer: {e}")))?;
         let Some(last) = page.markets.last() else { return Ok(newest) };
         start_after = Some(last.id.clone());
         newest = page.markets.iter().map(|m| m.updated_at).chain(newest).max();
@@ -331,4 +330,16 @@ pub fn run(
     let bytes = query(deps.as_ref(), env_at(time), q.msg(exposures.to_vec()))
         .map_err(|e| RunError::Query { time, error: e.to_string() })?;
     Ok(Answer { bytes: bytes.to_vec(), time, notes })
+}
+
+/// `models` as `contract-state all -o json` prints them (keys upper-case hex, values base64,
+/// one page): what [`parse_state`] reads back. For tests and for saving a state.
+pub fn dump_json(models: &[(Vec<u8>, Vec<u8>)]) -> String {
+    let models: Vec<Value> = models
+        .iter()
+        .map(|(k, v)| {
+            serde_json::json!({"key": HexBinary::from(k.as_slice()).to_hex().to_uppercase(), "value": Binary::from(v.as_slice()).to_base64()})
+        })
+        .collect();
+    serde_json::json!({"models": models, "pagination": {"next_key": null, "total": "0"}}).to_string()
 }
