@@ -29,8 +29,14 @@ use serde_json::Value;
 pub enum State {
     /// A raw contract-state dump: (key, value) pairs of the contract's storage.
     Dump(Vec<(Vec<u8>, Vec<u8>)>),
-    /// An instantiate message, instantiated by its owner.
-    Instantiate(Box<InstantiateMsg>),
+    /// An instantiate message, instantiated by its owner at block time `at` (default: the
+    /// first replayed round's time, else the query's).
+    Instantiate {
+        /// The message.
+        msg: Box<InstantiateMsg>,
+        /// Block time of the instantiation, unix seconds.
+        at: Option<u64>,
+    },
 }
 
 /// One `set_prices` submission of a replayed price history.
@@ -185,7 +191,7 @@ pub fn parse_state(text: &str) -> Result<State, String> {
     } else if obj.contains_key("owner") {
         let msg: InstantiateMsg =
             serde_json::from_str(text).map_err(|e| json_err("not an oracle instantiate message", &e))?;
-        Ok(State::Instantiate(Box::new(msg)))
+        Ok(State::Instantiate { msg: Box::new(msg), at: None })
     } else {
         Err("neither a contract-state dump (no `models`) nor an oracle instantiate message (no `owner`)".into())
     }
@@ -278,8 +284,8 @@ fn newest_update(deps: &Deps, time: u64) -> Result<Option<u64>, RunError> {
 /// block time through the oracle's `execute`), at block time `time`.
 ///
 /// Default `time`: the newest `updated_at` among the markets (after the rounds). An
-/// instantiate message is instantiated at the first round's time, or at `time` without rounds
-/// (then `time` is required).
+/// instantiate message without its own time is instantiated at the first round's time, or at
+/// `time` without rounds (then `time` is required).
 pub fn run(
     state: &State,
     rounds: &[Round],
@@ -290,14 +296,15 @@ pub fn run(
     let mut notes = vec![];
     let mut deps = match state {
         State::Dump(models) => load_dump(models, &mut notes)?,
-        State::Instantiate(msg) => {
-            let at = match (rounds.first(), time) {
-                (Some(r), _) => r.time,
-                (None, Some(t)) => t,
-                (None, None) => {
+        State::Instantiate { msg, at } => {
+            let at = match (at, rounds.first(), time) {
+                (Some(a), _, _) => *a,
+                (None, Some(r), _) => r.time,
+                (None, None, Some(t)) => t,
+                (None, None, None) => {
                     return Err(RunError::Time(
                         "an instantiate message needs --time (the block time it is instantiated and \
-                         assessed at) or --rounds"
+                         assessed at), --instantiated-at or --rounds"
                             .into(),
                     ))
                 }

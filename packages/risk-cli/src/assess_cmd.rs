@@ -3,7 +3,7 @@
 use std::ffi::OsString;
 use std::io::Write;
 
-use risk_cli::assess::{parse_exposures, parse_rounds, parse_state, run, Query, RunError};
+use risk_cli::assess::{parse_exposures, parse_rounds, parse_state, run, Query, RunError, State};
 
 fn read(path: &str) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
@@ -14,6 +14,7 @@ pub fn main(args: impl IntoIterator<Item = OsString>, help: &str) -> Result<(), 
     use lexopt::prelude::*;
     let mut p = lexopt::Parser::from_args(args);
     let (mut config, mut exposures, mut rounds, mut time, mut query) = (None, None, None, None, Query::Assess);
+    let mut instantiated_at = None;
     let err = |e: lexopt::Error| e.to_string();
     let value = |p: &mut lexopt::Parser| -> Result<String, String> {
         p.value().map_err(err)?.into_string().map_err(|_| "argument is not UTF-8".to_string())
@@ -31,6 +32,11 @@ pub fn main(args: impl IntoIterator<Item = OsString>, help: &str) -> Result<(), 
                 let v = value(&mut p)?;
                 time = Some(v.parse::<u64>().map_err(|_| format!("--time: `{v}` is not unix seconds"))?);
             }
+            Long("instantiated-at") => {
+                let v = value(&mut p)?;
+                instantiated_at =
+                    Some(v.parse::<u64>().map_err(|_| format!("--instantiated-at: `{v}` is not unix seconds"))?);
+            }
             Long("query") => {
                 let v = value(&mut p)?;
                 query = Query::parse(&v)
@@ -41,7 +47,14 @@ pub fn main(args: impl IntoIterator<Item = OsString>, help: &str) -> Result<(), 
     }
     let config = config.ok_or("--config ORACLE.json is required (a contract-state dump or an instantiate message)")?;
     let exposures = exposures.ok_or("--exposures EXPOSURES.json is required")?;
-    let state = parse_state(&read(&config)?).map_err(|e| format!("{config}: {e}"))?;
+    let mut state = parse_state(&read(&config)?).map_err(|e| format!("{config}: {e}"))?;
+    match (&mut state, instantiated_at) {
+        (State::Instantiate { at, .. }, t @ Some(_)) => *at = t,
+        (State::Dump(_), Some(_)) => {
+            return Err(format!("{config}: --instantiated-at is for an instantiate message, this is a dump"))
+        }
+        _ => {}
+    }
     let book = parse_exposures(&read(&exposures)?).map_err(|e| format!("{exposures}: {e}"))?;
     let replay = match &rounds {
         Some(path) => parse_rounds(&read(path)?).map_err(|e| format!("{path}: {e}"))?,

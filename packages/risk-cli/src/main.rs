@@ -39,16 +39,20 @@ risk assess
                                ({\"models\":[{\"key\":HEX,\"value\":BASE64}],...}; a dump
                                with pagination.next_key set is one page only: refused)
                              an oracle instantiate message (SPEC's JSON): a fresh oracle,
-                               instantiated by its owner at --time (or at the first round)
+                               instantiated by its owner at --instantiated-at (default:
+                               the first round's time, else --time)
   --exposures FILE         the book: SPEC's exposure list, [...] or {\"exposures\": [...]},
                            linear ({\"market\",\"notional\"}) and option legs ({\"option\": ...})
   --rounds FILE            optional price history to replay first: a list of
                              {\"time\": UNIX_SECS, \"feeder\": ADDR, \"prices\": [...]}
                            each a `set_prices` submission, oldest first, through the oracle's
                            own round rule (median of feeders, move clamp, EWMA, history)
-  --time UNIX_SECS         block time of the query (the answer's `as_of`); default: the
-                           newest price update among the markets (after the rounds).
-                           Required for an instantiate message without --rounds
+  --time UNIX_SECS         block time of the query: staleness and option expiries are
+                           measured from it (the answer's `as_of` is the oldest price update
+                           among the book's markets); default: the newest price update
+                           among the markets (after the rounds). Required for an
+                           instantiate message without --rounds or --instantiated-at
+  --instantiated-at SECS   block time of the instantiation (instantiate message only)
   --query NAME             assess (default) | requirement | claim_limit
   Output: the oracle's JSON answer and a newline on stdout; notes (e.g. a dump written by
   another oracle version) on stderr. Any refusal (unknown market, stale price, bad leg) is the

@@ -129,7 +129,7 @@ fn dump_and_replay_answer_byte_identically_to_the_contract() {
         let mut c = chain(method.clone(), n);
         let last = c.rounds.last().unwrap().time;
         let dump = parse_state(&c.dump()).unwrap();
-        let init = State::Instantiate(Box::new(c.msg.clone()));
+        let init = State::Instantiate { msg: Box::new(c.msg.clone()), at: Some(T0) };
         for t in [last, last + 86_000] {
             let exposures = book(t);
             for (q, msg) in [
@@ -203,6 +203,16 @@ fn binary_prints_the_contracts_bytes() {
     let o = risk(&["assess", "--config", &init, "--rounds", &rounds, "--exposures", &bare, "--time", &ts]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(o.stdout, [want.as_slice(), b"\n"].concat());
+    // No rounds: instantiated at --instantiated-at, queried at --time (as_of: the prices' time).
+    let mut fresh = chain(Method::Parametric, 0);
+    let later = T0 + 1_000;
+    let want_fresh = fresh.smart(later, &QueryMsg::Assess { exposures: book(later) });
+    let fresh_book = tmp("e2e-fresh-book.json", &serde_json::to_string(&book(later)).unwrap());
+    let (t0, tl) = (T0.to_string(), later.to_string());
+    let o = risk(&["assess", "--config", &init, "--instantiated-at", &t0, "--exposures", &fresh_book, "--time", &tl]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.stdout, [want_fresh.as_slice(), b"\n"].concat());
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&want_fresh).unwrap()["as_of"], T0);
     // --query requirement: the contract's requirement bytes.
     let want_req = c.smart(t, &QueryMsg::Requirement { exposures: book(t) });
     let o = risk(&["assess", "--config", &state, "--exposures", &bare, "--time", &ts, "--query", "requirement"]);
@@ -311,6 +321,10 @@ fn bad_inputs_name_the_file_and_fail() {
         (
             vec!["assess", "--config", "/nonexistent/oracle.json", "--exposures", good.as_str()],
             "/nonexistent/oracle.json: ",
+        ),
+        (
+            vec!["assess", "--config", state.as_str(), "--exposures", good.as_str(), "--instantiated-at", "1"],
+            "--instantiated-at is for an instantiate message, this is a dump",
         ),
     ] {
         let o = risk(&args);
