@@ -7,10 +7,13 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 [ -f artifacts/risk_oracle.wasm ] || scripts/build.sh
+# The `risk` binary (workspace target), run once on a dumped VM state: `risk assess` = the wasm.
+cargo build --quiet --locked -p risk-cli --bin risk
+RISK_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/risk"
 # cosmwasm-vm is a ~15 minute cold build: its target dir lives in the cache, shared by every clone
 # on this machine. The suite's own path crates are cleaned first: builds of them from another clone's
 # path would otherwise sit beside these and confuse rustc ("multiple versions of crate risk_pool").
 export CARGO_TARGET_DIR="$P2P_CACHE/vm-gas-target"
-cargo clean --quiet --release --manifest-path tests/vm-gas/Cargo.toml -p vm-gas -p risk-oracle -p risk-pool -p risk-math
+cargo clean --quiet --release --manifest-path tests/vm-gas/Cargo.toml -p vm-gas -p risk-oracle -p risk-pool -p risk-math -p risk-cli
 cargo run --quiet --release --locked \
-  --manifest-path tests/vm-gas/Cargo.toml -- "$ROOT/artifacts/risk_oracle.wasm" "$ROOT/artifacts/pool_vault.wasm"
+  --manifest-path tests/vm-gas/Cargo.toml -- "$ROOT/artifacts/risk_oracle.wasm" "$ROOT/artifacts/pool_vault.wasm" "$RISK_BIN"

@@ -1,8 +1,10 @@
 //! `risk`: replays the risk oracle's integer math off-chain. `risk backtest` backtests a VaR
-//! model on a price series (see `HELP`).
+//! model on a price series; `risk assess` prints the oracle's own answer for a given state
+//! (see `HELP`).
 
 #![deny(clippy::as_conversions)]
 
+mod assess_cmd;
 mod plot;
 mod prices;
 mod run;
@@ -21,8 +23,42 @@ risk — check the risk pool's model against history, with the oracle's own inte
 
 USAGE
   risk backtest --prices FILE.csv --method METHOD [options]
+  risk assess --config ORACLE.json --exposures EXPOSURES.json [options]
 
-WHAT IT DOES
+risk assess
+  Prints what the on-chain risk oracle answers to `assess` for a book of exposures, byte for
+  byte: the oracle's own contract code runs here, over a copy of its storage (not a
+  re-implementation), so VaR, ES, required collateral, stress loss and claim limit are exactly
+  the figures the chain would give at that block time.
+
+  --config FILE            the oracle's state, either form (detected from the file):
+                             a storage dump, every stored byte (price history, EWMA
+                             volatilities, correlations, configuration):
+                               injectived q wasm contract-state all <oracle> --limit 100000 \
+                                   -o json > oracle.json
+                               ({\"models\":[{\"key\":HEX,\"value\":BASE64}],...}; a dump
+                               with pagination.next_key set is one page only: refused)
+                             an oracle instantiate message (SPEC's JSON): a fresh oracle,
+                               instantiated by its owner at --instantiated-at (default:
+                               the first round's time, else --time)
+  --exposures FILE         the book: SPEC's exposure list, [...] or {\"exposures\": [...]},
+                           linear ({\"market\",\"notional\"}) and option legs ({\"option\": ...})
+  --rounds FILE            optional price history to replay first: a list of
+                             {\"time\": UNIX_SECS, \"feeder\": ADDR, \"prices\": [...]}
+                           each a `set_prices` submission, oldest first, through the oracle's
+                           own round rule (median of feeders, move clamp, EWMA, history)
+  --time UNIX_SECS         block time of the query: staleness and option expiries are
+                           measured from it (the answer's `as_of` is the oldest price update
+                           among the book's markets); default: the newest price update
+                           among the markets (after the rounds). Required for an
+                           instantiate message without --rounds or --instantiated-at
+  --instantiated-at SECS   block time of the instantiation (instantiate message only)
+  --query NAME             assess (default) | requirement | claim_limit
+  Output: the oracle's JSON answer and a newline on stdout; notes (e.g. a dump written by
+  another oracle version) on stderr. Any refusal (unknown market, stale price, bad leg) is the
+  oracle's own error, named with the file it concerns; exit code 2.
+
+risk backtest
   Replays a price series round by round. Before each round it computes the one-round-ahead
   Value at Risk (and Expected Shortfall) of a unit position exactly as the on-chain oracle
   would, from the rounds before it only; then it checks whether the realised loss exceeded
@@ -270,6 +306,9 @@ fn print_table(r: &serde_json::Value) {
 }
 
 fn main_inner() -> Result<(), String> {
+    if std::env::args_os().nth(1).is_some_and(|a| a == "assess") {
+        return assess_cmd::main(std::env::args_os().skip(2), HELP);
+    }
     let Some(a) = parse_args()? else {
         print!("{HELP}");
         return Ok(());

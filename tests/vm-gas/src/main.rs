@@ -14,6 +14,8 @@ use cosmwasm_vm::testing::{execute, instantiate, query, MockApi, MockQuerier, Mo
 use cosmwasm_vm::{Backend, BackendResult, Instance, InstanceOptions, Storage};
 use risk_pool::oracle::*;
 
+mod assess_cli;
+
 const GAS_LIMIT: u64 = 1_000_000_000_000_000;
 const VM_PER_SDK: u64 = 140_000;
 const SDK_LIMIT: u64 = 1_000_000;
@@ -196,12 +198,20 @@ struct Measured {
     reads: u64,
     bytes: u64,
     answer: Vec<u8>,
+    /// The run's inputs and the VM's storage after it, for `risk assess` (see `assess_cli`).
+    replay: assess_cli::Replay,
 }
 
 /// Instantiates the wasm and the native contract side by side, feeds `rounds` price rounds to
 /// both, then measures one `assess` of the full book in the VM and compares the answers.
 fn run(wasm: &[u8], s: &Setup) -> (Measured, u64) {
-    let (mut vm, native, env, q, round_gas) = prepared(wasm, s);
+    run_with(wasm, s, |_| {})
+}
+
+/// [`run`] with the instantiate message adjusted by `tweak`.
+fn run_with(wasm: &[u8], s: &Setup, tweak: impl FnOnce(&mut InstantiateMsg)) -> (Measured, u64) {
+    let Prepared { mut vm, native, env, exposures, msg, rounds, round_gas } = prepared(wasm, s, tweak);
+    let q = QueryMsg::Assess { exposures: exposures.clone() };
     vm.with_storage(|st| {
         st.reset();
         Ok(())
@@ -211,37 +221,62 @@ fn run(wasm: &[u8], s: &Setup) -> (Measured, u64) {
     let answer = query(&mut vm, env.clone(), &q).unwrap();
     let vm_gas = before - vm.get_gas_left();
     let (reads, bytes, kv_sdk) = vm.with_storage(|st| Ok((st.reads.get(), st.bytes.get(), st.sdk_gas()))).unwrap();
-    let native_answer = risk_oracle::contract::query(native.as_ref(), env, q).unwrap();
+    let native_answer = risk_oracle::contract::query(native.as_ref(), env.clone(), q).unwrap();
     assert_eq!(answer.as_slice(), native_answer.as_slice(), "wasm and native answers differ");
-    (Measured { vm_gas, kv_sdk, reads, bytes, answer: answer.to_vec() }, round_gas)
+    let dump = assess_cli::storage_of(&mut vm);
+    let replay = assess_cli::Replay {
+        dump,
+        msg,
+        instantiated_at: env_at(0).block.time.seconds(),
+        rounds,
+        exposures,
+        time: env.block.time.seconds(),
+    };
+    (Measured { vm_gas, kv_sdk, reads, bytes, answer: answer.to_vec(), replay }, round_gas)
 }
 
 /// A configuration over a limit: the wasm and the native contract refuse `assess` with the
 /// same error; returns it.
 fn refused(wasm: &[u8], s: &Setup) -> String {
-    let (mut vm, native, env, q, _) = prepared(wasm, s);
+    let Prepared { mut vm, native, env, exposures, .. } = prepared(wasm, s, |_| {});
+    let q = QueryMsg::Assess { exposures };
     let wasm_err = query(&mut vm, env.clone(), &q).unwrap_err();
     let native_err = risk_oracle::contract::query(native.as_ref(), env, q).unwrap_err().to_string();
     assert!(wasm_err.contains(&native_err), "wasm refused with {wasm_err:?}, native with {native_err:?}");
     native_err
 }
 
-type Prepared = (Vm, cosmwasm_std::OwnedDeps<cosmwasm_std::MemoryStorage, cosmwasm_std::testing::MockApi, cosmwasm_std::testing::MockQuerier>, cosmwasm_std::Env, QueryMsg, u64);
+/// A configuration set up in the VM and natively: its rounds fed to both, the book to assess at
+/// the time after them.
+struct Prepared {
+    vm: Vm,
+    native: cosmwasm_std::OwnedDeps<
+        cosmwasm_std::MemoryStorage,
+        cosmwasm_std::testing::MockApi,
+        cosmwasm_std::testing::MockQuerier,
+    >,
+    env: cosmwasm_std::Env,
+    exposures: Vec<Exposure>,
+    msg: InstantiateMsg,
+    rounds: Vec<risk_cli::assess::Round>,
+    /// VM gas of the last round.
+    round_gas: u64,
+}
 
-/// The VM and the native contract instantiated from `s`, its rounds fed to both (the VM gas of
-/// the last one returned), and the `assess` query of its book at the time after them.
-fn prepared(wasm: &[u8], s: &Setup) -> Prepared {
+fn prepared(wasm: &[u8], s: &Setup, tweak: impl FnOnce(&mut InstantiateMsg)) -> Prepared {
     let api = MockApi::default();
     let owner = Addr::unchecked(api.addr_make("dao"));
     let backend = Backend { api, storage: Counting::default(), querier: MockQuerier::new(&[]) };
     let mut vm: Vm = Instance::from_code(wasm, backend, InstanceOptions { gas_limit: GAS_LIMIT }, None).unwrap();
     let mut native = mock_dependencies();
     let info = message_info(&owner, &[]);
-    let msg = init_msg(&owner, s);
+    let mut msg = init_msg(&owner, s);
+    tweak(&mut msg);
+    let mut rounds = vec![];
     let r: cosmwasm_std::ContractResult<cosmwasm_std::Response<Empty>> =
         instantiate(&mut vm, env_at(0), info.clone(), &msg);
     r.unwrap();
-    risk_oracle::contract::instantiate(native.as_mut(), env_at(0), info.clone(), msg).unwrap();
+    risk_oracle::contract::instantiate(native.as_mut(), env_at(0), info.clone(), msg.clone()).unwrap();
     let mut round_gas = 0;
     for k in 0..s.rounds {
         let env = env_at(60 * (k as u64 + 1));
@@ -251,12 +286,17 @@ fn prepared(wasm: &[u8], s: &Setup) -> Prepared {
             execute(&mut vm, env.clone(), info.clone(), &m);
         r.unwrap();
         round_gas = before - vm.get_gas_left();
-        risk_oracle::contract::execute(native.as_mut(), env, info.clone(), m).unwrap();
+        risk_oracle::contract::execute(native.as_mut(), env.clone(), info.clone(), m).unwrap();
+        rounds.push(risk_cli::assess::Round {
+            time: env.block.time.seconds(),
+            feeder: owner.to_string(),
+            prices: round_prices(s.markets, k),
+        });
     }
     let env = env_at(60 * (s.rounds as u64 + 1));
     let exposures =
         if s.legs == 0 { book(s.markets) } else { book_with_legs(s.markets, s.legs, env.block.time.seconds()) };
-    (vm, native, env, QueryMsg::Assess { exposures }, round_gas)
+    Prepared { vm, native, env, exposures, msg, rounds, round_gas }
 }
 
 /// The vault's user actions in the VM: VM gas, and the KV gas wasmd adds for the reads and
@@ -396,7 +436,9 @@ fn vault_report(path: &str) {
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "../../artifacts/risk_oracle.wasm".into());
-    let vault_path = std::env::args().nth(2);
+    let vault_path = std::env::args().nth(2).filter(|p| !p.is_empty());
+    // The built `risk` binary, run once on a dumped state (scripts/vm-gas.sh passes it).
+    let risk_bin = std::env::args().nth(3).map(std::path::PathBuf::from);
     let wasm = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run scripts/build.sh first)"));
     let linear: Vec<(String, Setup)> = vec![
         ("parametric, 1 market".into(), Setup { markets: 1, method: Method::Parametric, rounds: 0, legs: 0 }),
@@ -503,6 +545,7 @@ fn main() {
     );
     let mut all_ok = true;
     let mut answers: HashMap<String, Vec<u8>> = HashMap::new();
+    let mut replays: HashMap<String, assess_cli::Replay> = HashMap::new();
     let mut round_costs = vec![];
     for (name, s, target) in &configs {
         let (m, round_gas) = run(&wasm, s);
@@ -529,6 +572,7 @@ fn main() {
             round_costs.push((s.markets, round_gas));
         }
         answers.insert(name.clone(), m.answer);
+        replays.insert(name.clone(), m.replay);
     }
     println!();
     for (markets, g) in round_costs {
@@ -549,6 +593,39 @@ fn main() {
     for (name, s) in &over_limits {
         println!("{name}: refused as it should be: {}", refused(&wasm, s));
     }
+    // `risk assess` = the wasm: the VM's storage dumped (contract-state all form) and the
+    // instantiate message + the same rounds, for one state of each method (option legs in all
+    // but the first), and one extra: Monte Carlo after 60 rounds with EWMA on.
+    let identity = [
+        "parametric, 8 markets",
+        "parametric + grid, 16 legs, 2 markets",
+        "historical 500 rds, 32 legs, 4 markets",
+        "monte carlo 10k paths, 32 legs, 4 mkts",
+    ];
+    for name in identity {
+        assess_cli::check(name, &answers[name], &replays[name]);
+    }
+    let extra = "monte carlo 2,000 paths, 8 legs, 4 mkts, 60 rounds, EWMA 0.94";
+    let (m, _) = run_with(
+        &wasm,
+        &Setup { markets: 4, method: Method::MonteCarlo { paths: 2_000, seed: 11 }, rounds: 60, legs: 8 },
+        |msg| msg.ewma_lambda = Some(dec("0.94")),
+    );
+    assess_cli::check(extra, &m.answer, &m.replay);
+    let n_bin = match &risk_bin {
+        Some(bin) => {
+            let name = "parametric + grid, 16 legs, 2 markets";
+            assess_cli::check_binary(bin, name, &answers[name], &replays[name]);
+            assess_cli::check_binary(bin, extra, &m.answer, &m.replay);
+            2
+        }
+        None => 0,
+    };
+    println!(
+        "risk assess (risk-cli) = the wasm's assess bytes on {} states, each dumped and replayed ({}), {n_bin} through the binary",
+        identity.len() + 1,
+        identity.iter().copied().chain([extra]).collect::<Vec<_>>().join("; ")
+    );
     if let Some(p) = &vault_path {
         vault_report(p);
     }
