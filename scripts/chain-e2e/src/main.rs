@@ -25,6 +25,7 @@ mod bench;
 mod chain;
 mod gas;
 mod node;
+mod offchain;
 mod options;
 mod scenario;
 mod wire;

@@ -37,6 +37,22 @@ impl E2e {
         let c = &self.chain;
 
         say("10. the DAO registers the options DEX as a member");
+        // Off-chain first (a hypothetical book, 30 days to expiry so block time hardly matters):
+        // the `risk` tool on the oracle's raw state answers what the node answers.
+        let t30 = c.chain_time()? + 30 * 86_400;
+        let k = |p: &str| Decimal::from_str(p);
+        let hypothetical = vec![
+            oracle::Exposure::linear(BTC, 2_000_000_000),
+            oracle::Exposure::leg(
+                BTC,
+                OptionLeg { kind: OptionKind::Call, strike: k("65000")?, expiry: t30, size: Int128::new(-2_500_000) },
+            ),
+            oracle::Exposure::leg(
+                BTC,
+                OptionLeg { kind: OptionKind::Put, strike: k("55000")?, expiry: t30, size: Int128::new(1_000_000) },
+            ),
+        ];
+        self.risk_assess_matches(s, &hypothetical)?;
         let terms = vault::MemberTerms {
             member: s.odex.clone(),
             coverage_cap: Amount::new(usdc(1_000_000)),
