@@ -9,12 +9,16 @@ pub const MAX_EXPOSURES: u32 = 32;
 /// Monte Carlo paths.
 pub const MAX_PATHS: u32 = 10_000;
 /// Monte Carlo draws per `assess`: paths × the slots a simulation spans (highest slot of the
-/// book + 1; configuration checks paths × max(slots in use, max_markets)). Measured in cosmwasm-vm 2.2.10, a draw
-/// costs ~4.9 SDK gas (≈680k VM gas: AS241 in 64-bit fixed point with software 128-bit
-/// multiplies and one divide); 10,000 paths × 32 markets = 320,000 draws cost 1.64M SDK gas, over
-/// the 1M budget, so the product is capped at 160,000 (≈860k SDK gas with the parametric floor
-/// and KV reads): 10,000 paths with up to 16 markets, or 5,000 paths with 32.
-pub const MAX_MC_DRAWS: u64 = 160_000;
+/// book + 1; configuration checks paths × max(slots in use, max_markets)). Measured in
+/// cosmwasm-vm 2.2.10 (tests/vm-gas), a draw with its factor multiply costs ~0.28 SDK gas
+/// (≈39,500 VM gas: the table-and-cubic draw of `risk_math::normal::normal_draw`, ~0.09, the
+/// xoshiro step and the 128-bit multiply-add); 10,000 paths × 32 markets = 320,000 draws cost
+/// 189,812 SDK gas with the parametric floor and KV reads (was 1,667,274 with the AS241 draw and
+/// a cap of 160,000), a margin of 5× under the 1M budget. The cap is therefore the product of
+/// the path and market limits, which every configuration satisfies: the gas alone would allow
+/// ~3M draws at 32 markets; raising `MAX_PATHS` is a separate decision (Monte Carlo with option
+/// legs is bounded by [`MAX_MC_LADDER_READS`] instead).
+pub const MAX_MC_DRAWS: u64 = 320_000;
 /// Monte Carlo with option legs: paths × the markets holding an unexpired leg (one ladder read
 /// per path and such market). Measured in cosmwasm-vm 2.2.10 (tests/vm-gas): a read costs
 /// ~6.6 SDK gas and a leg's ladder ~5,750 (33 valuations); 10,000 paths × 4 markets with 32 legs
@@ -56,3 +60,14 @@ pub const MAX_OPTION_LEGS: u32 = 64;
 pub const DEFAULT_SHORT_OPTION_MIN_BPS: u32 = 100;
 /// Default largest move of an implied vol in one round (50 %).
 pub const DEFAULT_MAX_VOL_MOVE_BPS: u32 = 5_000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The draw cap is the product of the path and market limits (see [`MAX_MC_DRAWS`]).
+    #[test]
+    fn draw_cap_is_paths_times_markets() {
+        assert_eq!(MAX_MC_DRAWS, u64::from(MAX_PATHS) * u64::from(MAX_MARKETS));
+    }
+}

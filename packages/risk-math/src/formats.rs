@@ -11,7 +11,6 @@
 //! (The special functions also work internally in Q8.120, an `i128`; that format never leaves
 //! [`crate::special`] and [`crate::normal`].)
 
-use crate::conv::{i128_of_i64, i64_of_i128};
 use crate::error::{MathError, MathResult};
 use crate::fixed::{FRAC_BITS, Q64};
 
@@ -145,16 +144,6 @@ impl Q32 {
             .map(Q32)
             .map_err(|_| MathError::Overflow { what: "Q32.32 value" })
     }
-
-    /// [`Q32::from_q64_floor`] for constants: panics (at compile time in a `const`) out of range.
-    pub(crate) const fn from_q64_floor_const(q: Q64) -> Q32 {
-        Q32(i64_of_i128(q.raw() >> (FRAC_BITS - Self::FRAC_BITS)))
-    }
-}
-
-/// `n` whole units in Q32.32 (for constants).
-pub(crate) const fn q32_int(n: i64) -> Q32 {
-    Q32(i64_of_i128(i128_of_i64(n) << Q32::FRAC_BITS))
 }
 
 #[cfg(test)]
@@ -183,8 +172,6 @@ mod tests {
 
         assert_eq!(Q32::from_q64_floor(Q64::from_raw(-1)), Ok(Q32::from_raw(-1)));
         assert_eq!(Q32::from_q64_floor(Q64::ONE).map(Q32::to_q64), Ok(Q64::ONE));
-        assert_eq!(Q32::from_q64_floor_const(Q64::lit("1.5")), Q32::from_raw(3 << 31));
-        assert_eq!(q32_int(-5), Q32::from_raw(-5 << 32));
         assert!(Q32::from_q64_floor(Q64::from_int(1 << 31)).is_err());
     }
 }

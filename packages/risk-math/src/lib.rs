@@ -35,6 +35,7 @@ pub mod formats;
 pub mod linalg;
 pub mod measures;
 pub mod normal;
+mod normal_table;
 pub mod options;
 pub mod prng;
 pub mod special;

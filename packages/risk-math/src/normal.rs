@@ -1,12 +1,14 @@
-//! The standard normal distribution: pdf, cdf, quantile (Wichura's AS241), and a fast Q32.32
-//! quantile for Monte Carlo draws.
+//! The standard normal distribution: pdf, cdf, quantile (Wichura's AS241), and the Monte Carlo
+//! draw, a Q32.32 quantile from a node table by cubic interpolation ([`normal_draw`]).
 
+use crate::conv::usize_of_u32;
 use crate::error::{MathError, MathResult};
 use crate::fixed::{FRAC_BITS, Q64};
-use crate::formats::{q32_int, Q32};
+use crate::formats::Q32;
+use crate::normal_table::NODES;
 use crate::special::{exp_neg_w, ln, sqrt, W};
-use crate::wide::isqrt_u64;
 use crate::BPS;
+use core::num::Wrapping;
 use ethnum::I256;
 
 /// 1/√(2π) · 2¹²⁶, rounded to nearest.
@@ -242,110 +244,100 @@ pub fn var_es_factors(confidence_bps: u32) -> MathResult<(Q64, Q64)> {
     Ok((Q64::from_raw(z.raw() + Z_MARGIN), Q64::from_raw(es.as_i128())))
 }
 
-// --- Fast Q32.32 quantile for Monte Carlo draws -------------------------------------------
+// --- Monte Carlo draw: Φ⁻¹ from a node table by cubic interpolation ----------------------
 
-/// The AS241 coefficients cut to Q32.32 (toward −∞), as raw `i64`s for the hot loop.
-const fn q32s(c: [Q64; 8]) -> [i64; 8] {
-    let mut out = [0i64; 8];
-    let mut i = 0;
-    while i < 8 {
-        out[i] = Q32::from_q64_floor_const(c[i]).raw();
-        i += 1;
-    }
-    out
-}
-const A32: [i64; 8] = q32s(A);
-const B32: [i64; 8] = q32s(B);
-const C32: [i64; 8] = q32s(C);
-const D32: [i64; 8] = q32s(D);
-const E32: [i64; 8] = q32s(E);
-const F32: [i64; 8] = q32s(F);
-const ONE32: i64 = q32_int(1).raw();
-const SPLIT1_64: i128 = SPLIT1.raw();
-const CONST1_32: i64 = Q32::from_q64_floor_const(CONST1).raw();
-const CONST2_32: i64 = Q32::from_q64_floor_const(CONST2).raw();
-const SPLIT2_32: i64 = q32_int(5).raw();
-const LN2_32: i64 = 2_977_044_472;
-const SQRT2_32: i64 = 6_074_001_000;
+/// Nodes per octave of [`NODES`]: 8 cubic segments of 3 intervals each.
+const NODES_PER_OCTAVE: u32 = 24;
 
-/// A 128-bit intermediate of the Q32.32 evaluation back in 64 bits. Every value the draw
-/// computes is far inside `i64` (the rational functions are bounded on their domains), so the
-/// clamp never binds: it stands where a wrapping cast would.
+/// A standard normal draw by inverse transform of 64 uniform bits: z = Φ⁻¹(p) with
+/// p = (u + ½)/2⁶⁴ ∈ (0, 1), in Q32.32, by table lookup and cubic interpolation in 64-bit integer
+/// arithmetic only (no 128-bit multiply or divide, no branch).
+///
+/// Rule as built:
+/// - Sign and symmetry: the top bit of u picks the half; t = u, or !u in the upper half
+///   (t < 2⁶³), and v = 2t + 1, so the lower-tail probability is p' = v/2⁶⁵ ≤ ½ and
+///   z = ∓g(p') with g = −Φ⁻¹ ≥ 0. Hence `normal_draw(!u) = −normal_draw(u)` exactly.
+/// - Table ([`NODES`], 1,537 `u32` = 6 KiB, Q4.28): 64 octaves p' ∈ [2^(o−65), 2^(o−64)),
+///   o = 63 − lz(v), each split into 24 equal steps in p'; entry 24·o + k holds
+///   g(2^(o−65)·(1 + k/24)) rounded to nearest, and the last entry g(½) = 0. The octave comes
+///   from the leading-zero count of v, the segment (0..8) from the next 3 bits of the
+///   normalised mantissa m = v·2^lz, and the position x ∈ [0, 1) in the segment from the next
+///   31 bits (Q0.31; the lower bits, < 2⁻³¹ of a segment, are dropped).
+/// - Interpolation: the cubic through the segment's 4 nodes y₀…y₃ (at x = 0, ⅓, ⅔, 1; y in
+///   units of 2⁻³²): 2g = 2y₀ + x(C₁ + x(C₂ + x·C₃)) with C₁ = −11y₀ + 18y₁ − 9y₂ + 2y₃,
+///   C₂ = 9(2y₀ − 5y₁ + 4y₂ − y₃), C₃ = 9(−y₀ + 3y₁ − 3y₂ + y₃), Horner with each product
+///   floored (`>> 31`), then halved (floored) and clamped at 0. Every C and partial sum is below
+///   2³² on the table (tested), so each product is below 2⁶³: the arithmetic cannot overflow.
+/// - Error: |z − Φ⁻¹(p)| < 2.7·10⁻⁷ over the whole domain: the cubic interpolation error,
+///   largest in the central octave p' ∈ [¼, ½) and falling into the tails (≈ 1.1·10⁻⁷ at
+///   p' ≈ 3·10⁻⁷, ≈ 7·10⁻⁸ in the deepest octaves), plus < 10⁻⁸ of rounding (the nodes' ½ unit of 2⁻²⁸ times the cubic's
+///   Lebesgue constant 1.63, the floors and the dropped bits). Measured maximum (test
+///   `draw_error_against_the_exact_quantile`, every segment of every octave, both halves):
+///   2.58·10⁻⁷ at p = 0.2540 (z = −0.662). |z| ≤ 9.16 (p' ≥ 2⁻⁶⁵). Monotone in u to within
+///   2 units of 2⁻³² (measured: 1, at segment joins).
+/// - Statistics (tests): 10⁶ draws pass Kolmogorov–Smirnov against Φ (D = 7.5·10⁻⁴, p = 0.63;
+///   the same draws scaled by 1.01 give p = 3·10⁻⁸); their 99 %, 99.9 % quantiles and ES at
+///   99 % are within 4 standard errors of the exact values.
+/// - Cost in cosmwasm-vm 2.2.10: ~110 wasm operations, no branch or call (≈12,700 VM gas,
+///   0.09 SDK gas; the AS241 draw it replaces, with software 128-bit multiply and divide, cost
+///   ≈617,000 VM gas, 4.4 SDK gas).
+///
+/// Deterministic and bit-identical on every platform (integer arithmetic only). The table is
+/// generated by `scripts/gen-normal-table.py` (mpmath, 60 digits) and checked by the tests
+/// against an independent f64 reference.
 #[inline]
-fn narrow(v: i128) -> i64 {
-    i64::try_from(v).unwrap_or(if v < 0 { i64::MIN } else { i64::MAX })
-}
-
-/// A `u64` below 2⁶³ as an `i64` (clamped like [`narrow`]; never binds here).
-#[inline]
-fn narrow_u(v: u64) -> i64 {
-    i64::try_from(v).unwrap_or(i64::MAX)
-}
-
-#[inline]
-fn horner32(c: &[i64; 8], r: i64) -> i64 {
-    let r = i128::from(r);
-    let mut acc = i128::from(c[7]);
-    for k in (0..7).rev() {
-        acc = ((acc * r) >> 32) + i128::from(c[k]);
-    }
-    narrow(acc)
-}
-
-/// −ln(u / 2⁶⁴) in Q32.32 for 1 ≤ u < 2⁶⁴ (atanh series, 7 terms; error < 2⁻³⁰).
-#[inline]
-fn neg_ln_q32(u: u64) -> i64 {
-    let top = 63 - i64::from(u.leading_zeros()); // u = m·2^top, m ∈ [1, 2)
-    let m = narrow_u(if top >= 32 { u >> (top - 32) } else { u << (32 - top) });
-    let (m, e) = if m > SQRT2_32 { (m >> 1, top + 1) } else { (m, top) };
-    // |m−1|·2³² < 2⁶³ and the denominator is ≥ 1.7·2³²: plain i64 division.
-    let t = ((m - ONE32) << 32) / (m + ONE32);
-    let t2 = (t * t) >> 32;
-    let (mut power, mut sum) = (t, t);
-    for n in [3i64, 5, 7, 9, 11, 13] {
-        power = (power * t2) >> 32;
-        sum = sum.saturating_add(power / n); // |sum| < atanh(0.18)·2³²: never saturates
-    }
-    -((e - 64) * LN2_32 + 2 * sum)
-}
-
-/// A standard normal draw by inverse transform: Φ⁻¹(p) with p = (u | 1)/2⁶⁴ ∈ (0, 1), in
-/// Q32.32. Same AS241 rational functions as [`inv_cdf`], evaluated in 64-bit fixed point with
-/// 128-bit products: absolute error ≤ 2e-8 (tests), which is far below the sampling error of
-/// any Monte Carlo run; deterministic and bit-identical on every platform.
 pub fn normal_draw(u: u64) -> Q32 {
-    let p = i128::from(u | 1); // Q0.64, strictly inside (0, 1)
-    let q64 = p - (1i128 << 63);
-    if q64.abs() <= SPLIT1_64 {
-        let q = narrow(q64 >> 32);
-        let r = CONST1_32 - narrow((i128::from(q) * i128::from(q)) >> 32);
-        let num = i128::from(horner32(&A32, r)) * i128::from(q); // Q64
-        return Q32::from_raw(narrow(num / i128::from(horner32(&B32, r))));
-    }
-    let tail_u = if q64 < 0 { u | 1 } else { (u | 1).wrapping_neg() };
-    // > 0 (the tail's p ≤ ½) and ≤ 44.4·2³² < 2³⁸.
-    let neg_ln = u64::try_from(neg_ln_q32(tail_u)).unwrap_or(0);
-    let r = narrow_u(isqrt_u64(neg_ln << 26) << 3); // √ in Q32.32 (29 bits kept)
-    let z = narrow(if r <= SPLIT2_32 {
-        let r = r - CONST2_32;
-        (i128::from(horner32(&C32, r)) << 32) / i128::from(horner32(&D32, r))
-    } else {
-        let r = r - SPLIT2_32;
-        (i128::from(horner32(&E32, r)) << 32) / i128::from(horner32(&F32, r))
-    });
-    Q32::from_raw(if q64 < 0 { -z } else { z })
+    let upper = 0u64.wrapping_sub(u >> 63); // all ones in the upper half (z ≥ 0)
+    let v = ((u ^ upper) << 1) | 1; // 2t + 1: odd, so lz ≤ 63
+    let lz = v.leading_zeros();
+    let m = v << lz; // mantissa in [2⁶³, 2⁶⁴)
+    let octave = (63 - lz) & 63;
+    let segment = u32::try_from((m >> 60) & 7).unwrap_or(0); // ≤ 7: never the fallback
+    let q = usize_of_u32(octave * NODES_PER_OCTAVE + 3 * segment); // ≤ 1,533
+    let x = i64::try_from((m >> 29) & 0x7FFF_FFFF).unwrap_or(0); // < 2³¹: never the fallback
+    let [y0, c1, c2, c3] = cubic(q);
+    let x = Wrapping(x);
+    let a = c2 + ((c3 * x) >> 31);
+    let a = c1 + ((a * x) >> 31);
+    let g = ((Wrapping(2) * y0 + ((a * x) >> 31)) >> 1).0.max(0);
+    let neg = i64::from_ne_bytes((!upper).to_ne_bytes()); // −1 in the lower half, else 0
+    Q32::from_raw((g ^ neg).wrapping_sub(neg)) // |g| < 2³⁶: exact
+}
+
+/// The cubic of the segment whose first node is `q` (q ≤ 1,533): `[y₀, C₁, C₂, C₃]` of
+/// [`normal_draw`], the nodes in units of 2⁻³² (Q4.28 shifted left by 4, exact).
+///
+/// `Wrapping` arithmetic, here and in the Horner steps: every value is far inside `i64` (the
+/// nodes are below 2³⁶, the test `horner_stays_inside_i64_on_every_segment` bounds the rest on
+/// every segment), so it never wraps; it stands where the release build's overflow checks
+/// would put a branch after each operation (~1,600 VM gas each in cosmwasm-vm).
+#[inline]
+fn cubic(q: usize) -> [Wrapping<i64>; 4] {
+    let y = |k: usize| Wrapping(i64::from(NODES[q + k]) << 4);
+    let (y0, y1, y2, y3) = (y(0), y(1), y(2), y(3));
+    let k = |c: i64| Wrapping(c);
+    let c3 = k(9) * (y3 - y0 + k(3) * (y1 - y2));
+    let c2 = k(9) * (k(2) * y0 - k(5) * y1 + k(4) * y2 - y3);
+    let c1 = k(2) * y3 - k(11) * y0 + k(18) * y1 - k(9) * y2;
+    [y0, c1, c2, c3]
 }
 
 /// [`normal_draw`] as its raw `i64` (z · 2³²).
+#[inline]
 pub fn normal_q32(u: u64) -> i64 {
     normal_draw(u).raw()
 }
 
 #[cfg(test)]
 #[allow(clippy::as_conversions)]
+#[path = "normal_draw_tests.rs"]
+mod draw_tests;
+
+#[cfg(test)]
+#[allow(clippy::as_conversions)]
 pub(crate) mod tests {
     use super::*;
-    use crate::testutil::{from_f, to_f, TWO64};
+    use crate::testutil::{from_f, to_f};
     use proptest::prelude::*;
 
     /// Reference model (f64, test-only): erfc by a continued fraction / series with ~1e-16
@@ -402,7 +394,7 @@ pub(crate) mod tests {
         z
     }
 
-    fn as241_f64(p: f64) -> f64 {
+    pub(crate) fn as241_f64(p: f64) -> f64 {
         let cf = |c: &[Q64; 8]| c.map(to_f);
         let h = |c: [f64; 8], r: f64| c.iter().rev().fold(0.0, |acc, k| acc * r + k);
         let q = p - 0.5;
@@ -468,7 +460,6 @@ pub(crate) mod tests {
         let mut max_inv = 0f64;
         let mut max_cdf = 0f64;
         let mut max_pdf = 0f64;
-        let mut max_fast = 0f64;
         let n = 20_000;
         for i in 0..=n {
             // p from 0.5 to 0.999999, denser near the top.
@@ -483,21 +474,13 @@ pub(crate) mod tests {
             max_cdf = max_cdf.max((to_f(cdf(xq).unwrap()) - ref_cdf(to_f(xq))).abs());
             let pdf_ref = (-0.5 * to_f(xq) * to_f(xq)).exp() / (2.0 * std::f64::consts::PI).sqrt();
             max_pdf = max_pdf.max((to_f(pdf(xq).unwrap()) - pdf_ref).abs());
-            let u = (t * (u64::MAX as f64)) as u64;
-            let pu = ((u | 1) as f64) / TWO64;
-            if pu > 1e-15 && pu < 1.0 - 1e-15 {
-                let fast = normal_q32(u) as f64 / 4_294_967_296.0;
-                max_fast = max_fast.max((fast - ref_inv_cdf(pu)).abs());
-            }
         }
         println!("max |inv_cdf − ref| on [0.5, 0.999999]: {max_inv:e}");
         println!("max |cdf − ref| on [−9, 9]: {max_cdf:e}");
         println!("max |pdf − ref| on [−9, 9]: {max_pdf:e}");
-        println!("max |normal_q32 − ref| on (0, 1): {max_fast:e}");
         assert!(max_inv < 1e-12, "inv_cdf error {max_inv:e}");
         assert!(max_cdf < 1e-15, "cdf error {max_cdf:e}");
         assert!(max_pdf < 5e-16, "pdf error {max_pdf:e}");
-        assert!(max_fast < 2e-8, "normal_q32 error {max_fast:e}");
     }
 
     /// The figures the old code produced (test only): z = AS241 + 1 unit, es from φ(z) + 1 unit.
@@ -590,12 +573,6 @@ pub(crate) mod tests {
             let pq = from_f(p);
             let back = cdf(inv_cdf(pq).unwrap()).unwrap();
             prop_assert!((to_f(back) - to_f(pq)).abs() < 1e-15);
-        }
-
-        #[test]
-        fn fast_draw_is_monotone(a in any::<u64>(), b in any::<u64>()) {
-            let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-            prop_assert!(normal_q32(lo) <= normal_q32(hi) + 2);
         }
     }
 }

@@ -125,7 +125,7 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         round_secs: Some(60),
         max_move_bps: None,
         ewma_lambda: None,
-        // The oracle caps paths × max_markets at 160,000 draws (gas): size the cap to the book.
+        // The oracle caps paths × max_markets (draws, by gas): size max_markets to the book.
         max_markets: Some(s.markets as u32),
         max_exposures: None,
         max_paths: None,
@@ -463,6 +463,10 @@ fn main() {
         (
             "monte carlo 5,000 paths, 32 markets".into(),
             Setup { markets: 32, method: Method::MonteCarlo { paths: 5_000, seed: 7 }, rounds: 0, legs: 0 },
+        ),
+        (
+            "monte carlo 10,000 paths, 32 markets".into(),
+            Setup { markets: 32, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 0 },
         ),
         (
             "historical 500 rounds, 8 markets".into(),
