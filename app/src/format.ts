@@ -3,15 +3,28 @@
 
 export const DECIMALS = 6;
 
-/** "1234567891" → "1,234.56" (base units of a 6-decimal token, truncated to cents). */
+/**
+ * "1234567891" → "1,234.56" (base units of a 6-decimal token, truncated to cents); below one
+ * token every decimal shows ("4731" → "0.004731"), so a small figure never reads as zero.
+ */
 export function amount(base: string | bigint, decimals = DECIMALS): string {
   const v = BigInt(base);
   const neg = v < 0n;
   const a = neg ? -v : v;
   const unit = 10n ** BigInt(decimals);
   const whole = (a / unit).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const cents = ((a % unit) / 10n ** BigInt(decimals - 2)).toString().padStart(2, "0");
-  return `${neg ? "−" : ""}${whole}.${cents}`;
+  const frac = (a % unit).toString().padStart(decimals, "0");
+  const shown = a > 0n && a < unit ? frac : frac.slice(0, 2);
+  return `${neg ? "−" : ""}${whole}.${shown}`;
+}
+
+/** A Decimal string times 10^places, exactly ("0.000000918999" ×10⁶ → "0.918999"). */
+export function shift(d: string, places: number): string {
+  const [int, frac = ""] = d.split(".");
+  const f = frac.padEnd(places, "0");
+  const i = (int + f.slice(0, places)).replace(/^0+(?=\d)/, "");
+  const rest = f.slice(places);
+  return rest ? `${i}.${rest}` : i;
 }
 
 /** A Decimal string to at most `places` decimals, truncated ("1.000040500000000000" → "1.00004"). */

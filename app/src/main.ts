@@ -1,7 +1,7 @@
 // The dashboard: settings → snapshot of the chain (data.ts) → the page; the wallet flows.
 import "./style.css";
 import { connect, load, type Clients, type Settings, type Snapshot } from "./data";
-import { amount, decimal, percent, time, short, parseAmount } from "./format";
+import { amount, decimal, percent, time, short, parseAmount, shift } from "./format";
 import { bars, priceChart, type PricePoint } from "./charts";
 import { connectKeplr, refusal, type Wallet } from "./wallet";
 
@@ -66,8 +66,9 @@ function renderPool(s: Snapshot) {
   const st = s.state;
   fig(dl, "state.total_assets", "Capital (underwriters)", st.total_assets, usdc(st.total_assets));
   fig(dl, "state.net_assets", "Net assets", st.net_assets, usdc(st.net_assets));
-  fig(dl, "state.share_price", "Share price (gross)", st.share_price, decimal(st.share_price));
-  fig(dl, "state.net_share_price", "Share price (net)", st.net_share_price, decimal(st.net_share_price));
+  // Prices per 10⁶ shares: a first deposit mints 10⁶ shares per base unit, so 1 at launch.
+  fig(dl, "state.share_price", "Share price, gross (1 at launch)", st.share_price, decimal(shift(st.share_price, 6)));
+  fig(dl, "state.net_share_price", "Share price, net (what exits get)", st.net_share_price, decimal(shift(st.net_share_price, 6)));
   fig(dl, "state.total_shares", "Shares", st.total_shares, BigInt(st.total_shares).toLocaleString("en-US"));
   fig(dl, "state.unvested", "Unvested income", st.unvested, usdc(st.unvested));
   fig(dl, "state.member_contributions", "Member contributions", st.member_contributions, usdc(st.member_contributions));
@@ -218,7 +219,7 @@ function renderProposals(s: Snapshot) {
 function priceHistory(s: Snapshot): PricePoint[] {
   const key = `p2p-price-history:${settings.vault}`;
   const pts: PricePoint[] = JSON.parse(localStorage.getItem(key) ?? "[]");
-  const p = { time: s.time, gross: Number(s.state.share_price), net: Number(s.state.net_share_price) };
+  const p = { time: s.time, gross: Number(shift(s.state.share_price, 6)), net: Number(shift(s.state.net_share_price, 6)) };
   const last = pts[pts.length - 1];
   if (!last || last.time < p.time) pts.push(p);
   const kept = pts.slice(-500);
@@ -229,7 +230,7 @@ function priceHistory(s: Snapshot): PricePoint[] {
 function renderPriceChart(s: Snapshot) {
   const pts = priceHistory(s);
   $("#price-chart").replaceChildren(
-    priceChart(pts, `Share price: gross ${decimal(s.state.share_price)}, net ${decimal(s.state.net_share_price)}, ${pts.length} observation(s)`),
+    priceChart(pts, `Share price per 10⁶ shares: gross ${decimal(shift(s.state.share_price, 6))}, net ${decimal(shift(s.state.net_share_price, 6))}, ${pts.length} observation(s)`),
   );
 }
 
@@ -256,8 +257,8 @@ async function refresh() {
 // ---- wallet
 
 async function renderAccount() {
-  if (!wallet || !clients) return;
-  const u = await clients.vault.underwriter({ address: wallet.address });
+  if (!wallet || !clients || !snapshot) return;
+  const u = await snapshot.at.vault.underwriter({ address: wallet.address });
   const bal = await clients.cw.getBalance(wallet.address, settings.denom);
   const dl = $("#account-figures");
   dl.replaceChildren();

@@ -15,7 +15,7 @@
 // CLI's) → fee = gas × gas price → signDirect → broadcast_tx_sync → wait for the block; a
 // DeliverTx failure returns its log (the contract's error text).
 
-import { fromBase64, toBase64, toHex, toUtf8 } from "@cosmjs/encoding";
+import { fromBase64, fromUtf8, toBase64, toHex, toUtf8 } from "@cosmjs/encoding";
 import { makeAuthInfoBytes, makeSignDoc } from "@cosmjs/proto-signing";
 import { QueryClient } from "@cosmjs/stargate";
 import { Comet38Client } from "@cosmjs/tendermint-rpc";
@@ -25,6 +25,7 @@ import { PubKey } from "cosmjs-types/cosmos/crypto/secp256k1/keys.js";
 import { SimulateRequest, SimulateResponse } from "cosmjs-types/cosmos/tx/v1beta1/service.js";
 import { TxBody, TxRaw } from "cosmjs-types/cosmos/tx/v1beta1/tx.js";
 import { MsgExecuteContract } from "cosmjs-types/cosmwasm/wasm/v1/tx.js";
+import { QuerySmartContractStateRequest, QuerySmartContractStateResponse } from "cosmjs-types/cosmwasm/wasm/v1/query.js";
 import { BinaryReader } from "cosmjs-types/binary.js";
 
 export const ETH_PUBKEY_TYPE = "/injective.crypto.v1beta1.ethsecp256k1.PubKey";
@@ -117,6 +118,30 @@ function feeAmount(gas, price) {
  */
 export async function cometClient(rpc) {
   return Comet38Client.connect(rpc);
+}
+
+/**
+ * A smart query answered from the state at `height` (one consistent snapshot for a whole page,
+ * and the same snapshot for the test that checks it). The chain must keep that height's state
+ * (serve-scenario's node prunes nothing).
+ * @param {QueryClient} q
+ * @param {string} address
+ * @param {unknown} msg
+ * @param {number} height
+ */
+export async function smartQueryAt(q, address, msg, height) {
+  const req = QuerySmartContractStateRequest.encode({ address, queryData: toUtf8(JSON.stringify(msg)) }).finish();
+  const res = await q.queryAbci("/cosmwasm.wasm.v1.Query/SmartContractState", req, height);
+  return JSON.parse(fromUtf8(QuerySmartContractStateResponse.decode(res.value).data));
+}
+
+/**
+ * An ICosmWasmClient (the generated clients' interface) pinned at `height`.
+ * @param {QueryClient} q
+ * @param {number} height
+ */
+export function clientAt(q, height) {
+  return { queryContractSmart: (address, msg) => smartQueryAt(q, address, msg, height) };
 }
 
 /** @param {string} rpc */

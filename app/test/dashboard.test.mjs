@@ -13,7 +13,8 @@ import { CosmWasmClient } from "@cosmjs/cosmwasm-stargate";
 import { toBase64, toUtf8 } from "@cosmjs/encoding";
 import { serveApp, configFrom } from "./serve.mjs";
 import { ethSigner } from "./eth-signer.mjs";
-import { cometClient, executeContract } from "../src/tx.js";
+import { QueryClient } from "@cosmjs/stargate";
+import { cometClient, executeContract, smartQueryAt } from "../src/tx.js";
 
 const CHAIN_INFO = process.env.CHAIN_INFO;
 const DIST = process.env.APP_DIST ?? new URL("../dist/", import.meta.url).pathname;
@@ -24,11 +25,20 @@ const chain = JSON.parse(readFileSync(CHAIN_INFO, "utf8"));
 const cfg = configFrom(chain);
 const chainInfo = { rpc: chain.rpc, chainId: chain.chain_id, gasPrice: chain.gas_price };
 
-// Independent of the page's format.ts: base units → "1,234.56 USDC" (truncated), Decimals cut.
+// Independent of the page's format.ts: base units → "1,234.56 USDC" (truncated; every decimal
+// below 1 USDC), Decimals cut, a share price per 10⁶ shares.
 const usdc = (base) => {
-  const s = BigInt(base).toString().padStart(7, "0");
+  const v = BigInt(base);
+  const s = v.toString().padStart(7, "0");
   const whole = s.slice(0, -6).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${whole}.${s.slice(-6, -4)} USDC`;
+  return `${whole}.${v > 0n && v < 1_000_000n ? s.slice(-6) : s.slice(-6, -4)} USDC`;
+};
+const perMillionShares = (d) => {
+  const [i, f = ""] = d.split(".");
+  const atomics = BigInt(i + f.padEnd(18, "0")) * 1_000_000n; // 18 decimal places
+  const s = atomics.toString().padStart(19, "0");
+  const frac = s.slice(-18, -12).replace(/0+$/, "");
+  return frac ? `${BigInt(s.slice(0, -18))}.${frac}` : `${BigInt(s.slice(0, -18))}`;
 };
 const dec = (d, places = 6) => {
   const [i, f = ""] = d.split(".");
@@ -36,8 +46,11 @@ const dec = (d, places = 6) => {
   return t ? `${i}.${t}` : i;
 };
 
-let browser, server, cw, page, context;
+let browser, server, cw, qc, page, context;
 const q = (addr, msg) => cw.queryContractSmart(addr, msg);
+/** The page's snapshot height and the chain's answers at that same height. */
+const pageHeight = async () => Number(await page.getAttribute("body", "data-height"));
+const at = (height) => (addr, msg) => smartQueryAt(qc, addr, msg, height);
 
 /** The field's [raw, text] on the page. */
 async function field(scope, name) {
@@ -66,7 +79,9 @@ async function shoot(name) {
 
 before(async () => {
   mkdirSync(SCREENS, { recursive: true });
-  cw = await CosmWasmClient.create(await cometClient(chain.rpc));
+  const comet = await cometClient(chain.rpc);
+  cw = await CosmWasmClient.create(comet);
+  qc = QueryClient.withExtensions(comet);
   server = await serveApp(DIST, cfg);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -90,21 +105,24 @@ test("read-only: the figures on screen are the chain's", async () => {
   await page.waitForSelector('#markets tbody tr[data-market]', { timeout: 30_000 });
   assert.match(await page.locator("#wallet-note").textContent(), /no Keplr wallet/);
 
-  // Chain reads at the height the page shows (no tx runs meanwhile: the seed is done).
-  const [state, cov, claims, members, markets] = await Promise.all([
-    q(chain.vault, { state: {} }),
-    q(chain.vault, { coverage_report: {} }),
-    q(chain.vault, { claims: { limit: 30 } }),
-    q(chain.vault, { members: { limit: 30 } }),
-    q(chain.oracle, { markets: { limit: 30 } }),
-  ]);
+  // The chain's answers at the height of the page's snapshot (figures like total_assets move
+  // every block as premium income vests).
   await reload();
+  const height = await pageHeight();
+  const qh = at(height);
+  const [state, cov, claims, members, markets] = await Promise.all([
+    qh(chain.vault, { state: {} }),
+    qh(chain.vault, { coverage_report: {} }),
+    qh(chain.vault, { claims: { limit: 30 } }),
+    qh(chain.vault, { members: { limit: 30 } }),
+    qh(chain.oracle, { markets: { limit: 30 } }),
+  ]);
 
   for (const k of ["total_assets", "net_assets", "unvested", "member_contributions", "escrow", "pending_exposure", "shortfall"]) {
     assert.deepEqual(await field(page, `state.${k}`), [state[k], usdc(state[k])], `state.${k}`);
   }
   for (const k of ["share_price", "net_share_price"]) {
-    assert.deepEqual(await field(page, `state.${k}`), [state[k], dec(state[k])], `state.${k}`);
+    assert.deepEqual(await field(page, `state.${k}`), [state[k], perMillionShares(state[k])], `state.${k}`);
   }
   for (const k of ["cover_n_requirement", "capacity", "capital", "losses_paid_by_pool", "losses_paid_by_members", "denied", "shortfall_to_date"]) {
     assert.deepEqual(await field(page, `coverage.${k}`), [cov[k], usdc(cov[k])], `coverage.${k}`);
@@ -126,13 +144,16 @@ test("read-only: the figures on screen are the chain's", async () => {
     assert.deepEqual(await field(row, "required"), [m.required, usdc(m.required)], `${m.member} required`);
     assert.deepEqual(await field(row, "contribution"), [m.contribution, usdc(m.contribution)], `${m.member} contribution`);
     assert.deepEqual(await field(row, "stress_loss"), [c.stress_loss, usdc(c.stress_loss)], `${m.member} stress loss`);
-    const grid = m.exposures.length ? (await q(chain.oracle, { assess: { exposures: m.exposures } })).grid_loss ?? "0" : "";
+    const grid = m.exposures.length ? (await qh(chain.oracle, { assess: { exposures: m.exposures } })).grid_loss ?? "0" : "";
     assert.equal((await field(row, "grid_loss"))[0], grid, `${m.member} grid loss`);
     const [premium] = await field(row, "premium");
     const want = m.suspended ? `suspended:${m.suspended}` : BigInt(m.premium_due) > 0n ? ["due", "arrears"] : m.paid_through ? "paid" : "current";
     if (Array.isArray(want)) assert.ok(want.includes(premium), `${m.member} premium ${premium}`);
     else assert.equal(premium, want, `${m.member} premium`);
   }
+
+  const dex = members.members.find((m) => m.member === chain.perp_dex);
+  assert.ok(dex.exposures.length === 1 && BigInt(dex.required) > 0n, "the perp DEX's open book carries a requirement");
 
   // Claims: the seed's three (1 auto-settled, 2 approved by the DAO, 3 pending).
   assert.deepEqual(claims.claims.map((c) => c.status), ["settled", "settled", "pending"]);
@@ -157,7 +178,7 @@ test("read-only: the figures on screen are the chain's", async () => {
   assert.equal(btc.price, "60100", "the last seeded oracle round");
   let backtest;
   try {
-    backtest = await q(chain.oracle, { backtest: { market: "BTC-PERP" } });
+    backtest = await qh(chain.oracle, { backtest: { market: "BTC-PERP" } });
   } catch (e) {
     backtest = { error: String(e) };
   }
@@ -280,7 +301,7 @@ test("wallet flows with a Keplr-shaped eth_secp256k1 signer", async () => {
   r = await run("#f-deposit", () => page.fill("#deposit-amount", "1000"));
   assert.ok(r.ok, r.msg);
   assert.equal(b0 - (await bal()), 1_000_000_000n, "1,000 USDC left carol's wallet");
-  const u1 = await q(chain.vault, { underwriter: { address: carol.address } });
+  const u1 = await at(await pageHeight())(chain.vault, { underwriter: { address: carol.address } });
   assert.ok(BigInt(u1.shares) > 0n);
   assert.deepEqual(await field(page, "account.shares"), [u1.shares, BigInt(u1.shares).toLocaleString("en-US")]);
   assert.equal((await field(page, "account.value"))[0], u1.value);

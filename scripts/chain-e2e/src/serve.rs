@@ -1,7 +1,7 @@
 //! `chain-e2e serve-scenario OUT.json`: a running chain with a seeded pool for the dashboard's
 //! browser test (app/test) and the demo: the deployment by governance and the behaviour steps
 //! 1–9 of scenario.rs (deposits, two members, trades, a settled and a DAO-approved claim), then
-//! oracle price rounds and a pending claim. Writes the addresses, the RPC address, the chain id
+//! oracle price rounds, a pending claim and a position left open (the DEX's book). Writes the addresses, the RPC address, the chain id
 //! and the test accounts' keys to OUT.json, prints `serving` and keeps the node up until this
 //! process is killed (the node gets SIGTERM when it dies: PR_SET_PDEATHSIG in node.rs).
 //!
@@ -110,6 +110,25 @@ impl E2e {
         let claim: vault::ClaimResponse = self.smart(&s.vault, &vault::QueryMsg::Claim { id: 3 })?;
         ok(claim.status == vault::ClaimStatus::Pending, "claim 3 pending (awaiting a DAO vote)")
     }
+
+    /// A position left open, so the DEX carries exposure (a requirement and a stress loss).
+    fn open_book(&self, s: &Suite) -> Result<()> {
+        let c = &self.chain;
+        c.execute(&s.dex, &dex::ExecuteMsg::FundContribution {}, "dex-owner", Some(&coin(usdc(50_000))))?;
+        let msg = dex::ExecuteMsg::SetPrice { market: "BTC-PERP".into(), price: Decimal::from_str("60100")? };
+        c.execute(&s.dex, &msg, "dex-owner", None)?;
+        let notional = Int128::new(i128::try_from(usdc(200_000))?).into();
+        let open = dex::ExecuteMsg::Open { market: "BTC-PERP".into(), notional };
+        c.execute(&s.dex, &open, "carol", Some(&coin(usdc(20_000))))?;
+        let m: vault::MemberResponse = self.smart(&s.vault, &vault::QueryMsg::Member { address: s.dex.clone() })?;
+        ok(
+            m.exposures.len() == 1 && m.required.u128() > 0,
+            &format!(
+                "the DEX carries a 200,000 USDC BTC-PERP book: required {}, stress loss {}",
+                m.required, m.stress_loss
+            ),
+        )
+    }
 }
 
 /// Starts the chain, seeds it, writes `out` and serves until killed.
@@ -117,6 +136,11 @@ pub fn serve(root: &Path, out: &Path) -> Result<()> {
     let s = Settings::from_env(root)?;
     node::install(&s)?;
     node::init(&s)?;
+    // The dashboard reads one height for a whole page (and the test the same height after it):
+    // keep every height's state rather than the e2e's two.
+    let app_toml = s.home.join("config/app.toml");
+    let text = std::fs::read_to_string(&app_toml)?;
+    std::fs::write(&app_toml, node::toml_set(&text, &[("pruning", "\"nothing\"".into())])?)?;
     let mut node = node::Node::start(&s)?;
     say(&format!("node pid {}", node.pid()));
     let chain = Chain::new(s.clone())?;
@@ -132,6 +156,8 @@ pub fn serve(root: &Path, out: &Path) -> Result<()> {
     e.price_rounds(&suite)?;
     say("== a pending claim");
     e.pending_claim(&suite)?;
+    say("== an open book");
+    e.open_book(&suite)?;
 
     let mut keys = serde_json::Map::new();
     for name in KEYED {
