@@ -39,6 +39,8 @@ let settings: Settings;
 let clients: Clients | undefined;
 let snapshot: Snapshot | undefined;
 let wallet: Wallet | undefined;
+let minDeposit: string | undefined;
+let unbondingSecs: number | undefined;
 
 async function loadSettings(): Promise<void> {
   const res = await fetch("./config.json", { cache: "no-store" });
@@ -272,6 +274,14 @@ async function renderAccount() {
   $("#request-all").dataset.shares = (unlocked > 0n ? unlocked : 0n).toString();
   const entries = u.unbonding.map((e) => `#${e.id}: ${BigInt(e.shares).toLocaleString("en-US")} shares, ${usdc(e.value_at_request)} at request, matures ${time(e.matures_at)}`);
   fig(dl, "account.unbonding", "Unbonding", String(u.unbonding.length), entries.length ? entries.join("; ") : "none");
+  // SPEC: deposits mint at the gross price, exits pay the net one (pending claims and shortfall
+  // deducted): say what a deposit is worth at once when the two differ.
+  const g = BigInt(shift(snapshot.state.share_price, 18).split(".")[0]);
+  const n = BigInt(shift(snapshot.state.net_share_price, 18).split(".")[0]);
+  $("#deposit-note").textContent =
+    g > n && g > 0n
+      ? `Deposits mint at the gross price and exits pay the net one: while claims are pending, a deposit is worth ${percent(`0.${((n * 10000n) / g).toString().padStart(4, "0")}`)} of itself at once. Minimum ${usdc(minDeposit ?? "0")}.`
+      : `Deposits mint at the share price; exits after ${unbondingSecs ?? "?"} s of unbonding. Minimum ${usdc(minDeposit ?? "0")}.`;
   const locks = u.locked.map((l) => `${BigInt(l.shares).toLocaleString("en-US")} until ${time(l.unlocks_at)}`);
   fig(dl, "account.locked", "Locked deposits", String(u.locked.length), locks.length ? locks.join("; ") : "none");
 }
@@ -315,6 +325,11 @@ function wireWallet() {
   btn.addEventListener("click", async () => {
     try {
       wallet = await connectKeplr(settings);
+      if (snapshot) {
+        const cfg = await snapshot.at.vault.config();
+        minDeposit = cfg.min_deposit;
+        unbondingSecs = cfg.unbonding_secs;
+      }
       note.textContent = `Connected: ${wallet.address}`;
       btn.hidden = true;
       $("#account").hidden = false;
