@@ -12,18 +12,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
 
-for c in "${CONTRACTS[@]}"; do
-  [ -f "artifacts/${c//-/_}.wasm" ] || { scripts/build.sh; break; }
-done
-
-say "gas-report reference: cw20-base (crates.io) as a contract"
-ensure_wasm_target
-ensure_binaryen
-mkdir -p target/e2e
-CARGO_TARGET_DIR="$ROOT/target/wasm" RUSTFLAGS="-C link-arg=-s" \
-  cargo build --locked --release --quiet --lib --target wasm32-unknown-unknown -p cw20-ref
-"$WASM_OPT" "${WASM_OPT_FLAGS[@]}" target/wasm/wasm32-unknown-unknown/release/cw20_ref.wasm -o target/e2e/cw20_ref.wasm
-cargo build --locked --quiet -p deploy-plan -p chain-e2e
+build_e2e_inputs
 
 say "chain end to end (chain-e2e)"
 exec target/debug/chain-e2e run

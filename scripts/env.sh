@@ -68,3 +68,20 @@ generate_schema() {
     rm -rf "$tmp"
   done
 }
+
+# What the real-node driver needs (scripts/e2e.sh, scripts/app.sh): the contract artifacts when
+# missing, the cw20-base reference wasm, the deploy-plan and chain-e2e binaries.
+build_e2e_inputs() {
+  local c
+  for c in "${CONTRACTS[@]}"; do
+    [ -f "$ROOT/artifacts/${c//-/_}.wasm" ] || { "$ROOT/scripts/build.sh"; break; }
+  done
+  say "gas-report reference: cw20-base (crates.io) as a contract"
+  ensure_wasm_target
+  ensure_binaryen
+  mkdir -p "$ROOT/target/e2e"
+  (cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target/wasm" RUSTFLAGS="-C link-arg=-s" \
+    cargo build --locked --release --quiet --lib --target wasm32-unknown-unknown -p cw20-ref)
+  "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$ROOT/target/wasm/wasm32-unknown-unknown/release/cw20_ref.wasm" -o "$ROOT/target/e2e/cw20_ref.wasm"
+  (cd "$ROOT" && cargo build --locked --quiet -p deploy-plan -p chain-e2e)
+}

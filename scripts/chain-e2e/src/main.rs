@@ -3,6 +3,7 @@
 //! ```text
 //! chain-e2e run                         # everything below; scripts/e2e.sh builds what it needs first
 //! chain-e2e check REPORT.json [BASELINE.json]   # the gas check alone, on a kept report
+//! chain-e2e serve-scenario OUT.json     # a seeded chain kept running for the dashboard (serve.rs)
 //! ```
 //!
 //! `run`, step by step: install or locate injectived 1.20.1 (PyPI `injective-core`, in the tools
@@ -28,6 +29,7 @@ mod node;
 mod offchain;
 mod options;
 mod scenario;
+mod serve;
 mod wire;
 
 use anyhow::{bail, Context, Result};
@@ -132,6 +134,13 @@ fn main() {
                 1
             }
         },
+        ["serve-scenario", out] => match serve::serve(&root, Path::new(out)) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("chain-e2e serve-scenario failed: {e:#}");
+                1
+            }
+        },
         ["check", report, rest @ ..] if rest.len() <= 1 => {
             let baseline = rest.first().map(PathBuf::from).unwrap_or_else(|| baseline_path(&root));
             let r = gas::read(Path::new(report))
@@ -146,7 +155,7 @@ fn main() {
             }
         }
         _ => {
-            eprintln!("usage: chain-e2e run | chain-e2e check REPORT.json [BASELINE.json] (see src/main.rs)");
+            eprintln!("usage: chain-e2e run | chain-e2e check REPORT.json [BASELINE.json] | chain-e2e serve-scenario OUT.json (see src/main.rs)");
             2
         }
     };

@@ -355,6 +355,8 @@ pub fn init(s: &Settings) -> Result<()> {
         &[
             ("proxy_app", tcp(658)),
             ("rpc.laddr", tcp(657)),
+            // The dashboard (app/) reads and broadcasts from a browser page on another origin.
+            ("rpc.cors_allowed_origins", "[\"*\"]".into()),
             ("rpc.pprof_laddr", addr(60)),
             ("p2p.laddr", tcp(656)),
             ("p2p.addr_book_strict", "false".into()),
@@ -451,6 +453,11 @@ impl Node {
 
     pub fn pid(&self) -> u32 {
         self.child.id()
+    }
+
+    /// Whether the node process is still running.
+    pub fn running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
     }
 }
 
