@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check, in the order CI runs them: format, clippy (host and wasm, warnings denied),
-# every Rust test, the chain-ready build, schema drift, and the real-VM suite with its gas report.
+# every Rust test, the chain-ready build, schema drift, the real-VM suite with its gas report, the
+# real-node end to end with its gas check, and the dashboard in a real browser.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$ROOT"
@@ -44,6 +45,8 @@ step "schema drift" schema_drift
 step "TS client: codegen drift + tsc --strict" scripts/client.sh
 step "real VM + gas (scripts/vm-gas.sh)" scripts/vm-gas.sh
 step "real node end to end + gas report (scripts/e2e.sh)" scripts/e2e.sh
+# The dashboard in headless Chromium against a seeded node (screenshots: target/app-screens).
+step "dashboard in a real browser (scripts/app.sh)" scripts/app.sh
 
 say "timings"
 printf '%s\n' "${timings[@]}"
