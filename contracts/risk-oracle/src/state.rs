@@ -8,7 +8,7 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, StdError, StdResult, Storage};
 use cw_storage_plus::{Item, Map};
 use risk_math::conv::{u32_of_usize, u64_of_usize, usize_of_u32, usize_of_u64};
-use risk_math::{Ret56, Q62, Q64};
+use risk_math::{Ret56, Vol56, Q62, Q64};
 use risk_pool::oracle::{Method, OptionGridConfig, PriceInput, Shock, StressScenario};
 use risk_pool::Amount;
 use schemars::JsonSchema;
@@ -89,6 +89,32 @@ pub struct Config {
     /// `None` = [`crate::limits::DEFAULT_MAX_VOL_MOVE_BPS`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_vol_move_bps: Option<u32>,
+    /// Model validation (issue 14): the backtest window and its cut-offs, `None` = off (not
+    /// stored, so a configuration without it keeps its bytes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backtest: Option<BacktestZones>,
+}
+
+/// A backtest window W and its traffic-light cut-offs (risk-math's [`risk_math::backtest::Zones`],
+/// computed once when the window is set: the binomial sums are too costly for every round).
+#[cw_serde]
+#[derive(Copy)]
+pub struct BacktestZones {
+    pub window: u32,
+    pub yellow_from: u32,
+    pub red_from: u32,
+}
+
+impl From<risk_math::backtest::Zones> for BacktestZones {
+    fn from(z: risk_math::backtest::Zones) -> BacktestZones {
+        BacktestZones { window: z.window, yellow_from: z.yellow_from, red_from: z.red_from }
+    }
+}
+
+impl From<BacktestZones> for risk_math::backtest::Zones {
+    fn from(z: BacktestZones) -> risk_math::backtest::Zones {
+        risk_math::backtest::Zones { window: z.window, yellow_from: z.yellow_from, red_from: z.red_from }
+    }
 }
 
 fn default_spread_bps() -> u32 {
@@ -161,6 +187,11 @@ pub struct Market {
     /// Implied vol of its options (`None` = the volatility in force); not stored when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implied_vol: Option<Decimal>,
+    /// The backtest risk factor (3 + k)/3 when it is not 1 (`None` = 1, not stored): kept
+    /// here so `assess` reads it with the market; the window itself is stored apart
+    /// (`crate::backtest`), read only by rounds and the `backtest` query.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_factor: Option<StoredQ64>,
 }
 
 /// A relisting after missed rounds: `frozen_end` = the delisting round (the window before the
@@ -358,10 +389,20 @@ pub const MAX_PRUNE_PER_CHUNK: u64 = 16;
 
 /// Flag in a record's first byte: the record carries its Δt (u64 LE) after the count.
 const DT_FLAG: u8 = 0x80;
+/// Flag in a record's first byte: the record carries, after its returns, the volatility in
+/// force before the round for each slot ([`Vol56`], filtered historical's σₖ). Set while EWMA
+/// is on; records without it (EWMA off, or written before) are unchanged. The count n ≤
+/// `MAX_MARKETS` = 32 never reached this bit.
+const SIGMA_FLAG: u8 = 0x40;
+/// The bits of a record's first byte that hold the count.
+const COUNT_MASK: u8 = !(DT_FLAG | SIGMA_FLAG);
+const _: () = assert!(crate::limits::MAX_MARKETS <= 63);
 
-/// Appends round `index` (Δt `dt` seconds; returns by slot) to its chunk.
-/// Record: `[0x80 | n: u8][dt: u64][n × Ret56]` (records written before Δt was stored:
-/// `[n: u8][n × Ret56]`), each return its raw `i64` little-endian. When a chunk starts, chunks
+/// Appends round `index` (Δt `dt` seconds; returns by slot and, with EWMA on, the volatility
+/// in force before the round by slot) to its chunk.
+/// Record: `[0x80 | n: u8][dt: u64][n × Ret56]`, with σ: `[0xC0 | n][dt][n × Ret56][n × Vol56]`
+/// (records written before Δt was stored: `[n: u8][n × Ret56]`), each value its raw 64-bit
+/// integer little-endian: 9 + 8n bytes a round, 9 + 16n with σ. When a chunk starts, chunks
 /// older than both the hard history maximum and round `keep_from` (the oldest round a delisted
 /// market's frozen window still reads) are deleted ([`prune`]).
 pub fn append_round(
@@ -369,22 +410,32 @@ pub fn append_round(
     rounds: &mut Rounds,
     dt: u64,
     returns: &[Ret56],
+    sigmas: Option<&[Vol56]>,
     keep_from: u64,
 ) -> Result<(), ContractError> {
-    let n = u8::try_from(returns.len()).ok().filter(|n| n & DT_FLAG == 0).ok_or(ContractError::LimitExceeded {
+    let n = u8::try_from(returns.len()).ok().filter(|n| n & !COUNT_MASK == 0).ok_or(ContractError::LimitExceeded {
         what: "returns in one round record",
         count: u64_of_usize(returns.len()),
-        max: u64::from(!DT_FLAG),
+        max: u64::from(COUNT_MASK),
     })?;
+    if let Some(s) = sigmas.filter(|s| s.len() != returns.len()) {
+        return Err(ContractError::Math(risk_math::MathError::DimensionMismatch {
+            expected: returns.len(),
+            got: s.len(),
+        }));
+    }
     let index = rounds.count;
     let chunk = index / ROUNDS_PER_CHUNK;
     let key = chunk_key(chunk);
     let starts_chunk = index.is_multiple_of(ROUNDS_PER_CHUNK);
     let mut bytes = if starts_chunk { vec![] } else { storage.get(&key).unwrap_or_default() };
-    bytes.push(DT_FLAG | n);
+    bytes.push(DT_FLAG | if sigmas.is_some() { SIGMA_FLAG } else { 0 } | n);
     bytes.extend_from_slice(&dt.to_le_bytes());
     for r in returns {
         bytes.extend_from_slice(&r.to_le_bytes());
+    }
+    for s in sigmas.unwrap_or_default() {
+        bytes.extend_from_slice(&s.to_le_bytes());
     }
     storage.set(&key, &bytes);
     if starts_chunk {
@@ -417,12 +468,17 @@ pub struct History {
     pub returns: Vec<Ret56>,
     /// Δt (seconds) of each round.
     pub dts: Vec<u64>,
+    /// With [`load_rounds`]' `sigma_fallback`: K × slots, σₖ of each (Q64.64, from the stored
+    /// [`Vol56`]; the fallback where a record has none); else empty.
+    pub sigmas: Vec<Q64>,
 }
 
-/// One stored round record: its Δt and its packed returns by slot.
+/// One stored round record: its Δt, its packed returns by slot and, when stored, its packed
+/// volatilities by slot.
 struct Record<'a> {
     dt: u64,
     returns: &'a [u8],
+    sigmas: Option<&'a [u8]>,
 }
 
 impl Record<'_> {
@@ -436,6 +492,12 @@ impl Record<'_> {
         }
     }
 
+    /// The stored σ of `slot`, if the record has one for it.
+    fn sigma(&self, slot: usize) -> Option<Vol56> {
+        let s = self.sigmas?;
+        (slot < s.len() / 8).then(|| Vol56::from_le_bytes(s[8 * slot..8 * slot + 8].try_into().unwrap_or_default()))
+    }
+
     /// Splits `bytes` into its first record and the rest; `None` if the record is truncated.
     fn split(bytes: &[u8], legacy_dt: u64) -> Option<(Record<'_>, &[u8])> {
         let (&head, rest) = bytes.split_first()?;
@@ -445,19 +507,39 @@ impl Record<'_> {
         } else {
             (legacy_dt, rest)
         };
-        let len = usize::from(head & !DT_FLAG) * 8;
-        (rest.len() >= len).then(|| {
+        let len = usize::from(head & COUNT_MASK) * 8;
+        let total = if head & SIGMA_FLAG != 0 { 2 * len } else { len };
+        (rest.len() >= total).then(|| {
             let (returns, rest) = rest.split_at(len);
-            (Record { dt, returns }, rest)
+            let (sigmas, rest) = if head & SIGMA_FLAG != 0 {
+                let (s, rest) = rest.split_at(len);
+                (Some(s), rest)
+            } else {
+                (None, rest)
+            };
+            (Record { dt, returns, sigmas }, rest)
         })
     }
 }
 
-/// Reads rounds [from, to); `slots` empty reads only the Δts.
-pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], legacy_dt: u64) -> StdResult<History> {
+/// Reads rounds [from, to); `slots` empty reads only the Δts. With `sigma_fallback` (one per
+/// slot asked for) also each round's σ per slot ([`History::sigmas`]), the fallback where the
+/// record stores none (EWMA was off, or it was written before σ was stored).
+pub fn load_rounds(
+    storage: &dyn Storage,
+    from: u64,
+    to: u64,
+    slots: &[u32],
+    legacy_dt: u64,
+    sigma_fallback: Option<&[Q64]>,
+) -> StdResult<History> {
     let corrupt = || StdError::generic_err("price history is missing rounds");
     let k = usize_of_u64(to.saturating_sub(from)).ok_or_else(corrupt)?;
-    let mut h = History { returns: Vec::with_capacity(k.saturating_mul(slots.len())), dts: Vec::with_capacity(k) };
+    let mut h = History {
+        returns: Vec::with_capacity(k.saturating_mul(slots.len())),
+        dts: Vec::with_capacity(k),
+        sigmas: vec![],
+    };
     if from >= to {
         return Ok(h);
     }
@@ -471,6 +553,9 @@ pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], leg
             if (from..to).contains(&index) {
                 h.dts.push(rec.dt);
                 h.returns.extend(slots.iter().map(|s| rec.at(*s)));
+                if let Some(fb) = sigma_fallback {
+                    h.sigmas.extend(slots.iter().zip(fb).map(|(s, f)| rec.sigma(*s).map_or(*f, Vol56::to_q64)));
+                }
             }
             rest = tail;
             index = index.saturating_add(1);
@@ -527,6 +612,7 @@ mod layout_tests {
             short_option_min_bps: None,
             max_option_legs: None,
             max_vol_move_bps: None,
+            backtest: None,
         };
         check(
             &config,
@@ -550,6 +636,7 @@ mod layout_tests {
             delisted_round: Some(5),
             relisted: Some(Relisted { frozen_end: 6, at: 7 }),
             implied_vol: None,
+            risk_factor: None,
         };
         check(
             &market,
@@ -587,7 +674,7 @@ mod layout_tests {
         ), "{json}");
         assert_eq!(from_json::<Config>(&json).unwrap(), config);
         check(
-            &Market { implied_vol: Some(d("0.7")), ..market },
+            &Market { implied_vol: Some(d("0.7")), ..market.clone() },
             concat!(
                 r#"{"price":"100","volatility":"0.65","ewma_var":"0.5","ewma_vol":null,"updated_at":1,"slot":3,"#,
                 r#""since_round":4,"delisted_round":5,"relisted":{"frozen_end":6,"at":7},"implied_vol":"0.7"}"#
@@ -607,6 +694,19 @@ mod layout_tests {
             }],
         };
         check(&vs, r#"{"name":"crash","shocks":[{"market":"BTC-PERP","shock":"-0.4","vol_shock":"0.5"}]}"#);
+
+        // Model validation (issue 14): additions, stored only when on.
+        let bt = Config { backtest: Some(BacktestZones { window: 250, yellow_from: 5, red_from: 10 }), ..config };
+        let json = to_json_string(&bt).unwrap();
+        assert!(
+            json.ends_with(r#""max_vol_move_bps":2000,"backtest":{"window":250,"yellow_from":5,"red_from":10}}"#),
+            "{json}"
+        );
+        assert_eq!(from_json::<Config>(&json).unwrap(), bt);
+        let m = Market { risk_factor: Some(Q64::from_raw(7).into()), implied_vol: None, ..market };
+        let json = to_json_string(&m).unwrap();
+        assert!(json.ends_with(r#""relisted":{"frozen_end":6,"at":7},"risk_factor":"7"}"#), "{json}");
+        assert_eq!(from_json::<Market>(&json).unwrap(), m);
     }
 
     /// The stored scenario and submission are the message layouts exactly (the stored bytes
@@ -635,20 +735,55 @@ mod layout_tests {
         assert_eq!(load_q62s(&st, CORR_KEY), vec![Q62::ONE, Q62::from_raw(-2)]);
 
         let mut rounds = Rounds::default();
-        append_round(&mut st, &mut rounds, 60, &[Ret56::from_raw(5), Ret56::from_raw(-7)], u64::MAX).unwrap();
+        append_round(&mut st, &mut rounds, 60, &[Ret56::from_raw(5), Ret56::from_raw(-7)], None, u64::MAX).unwrap();
         let mut want = vec![0x82];
         want.extend_from_slice(&60u64.to_le_bytes());
         want.extend_from_slice(&5i64.to_le_bytes());
         want.extend_from_slice(&(-7i64).to_le_bytes());
         assert_eq!(st.get(&chunk_key(0)).unwrap(), want);
-        let h = load_rounds(&st, 0, 1, &[1, 0, 2], 3_600).unwrap();
+        let h = load_rounds(&st, 0, 1, &[1, 0, 2], 3_600, None).unwrap();
         assert_eq!((h.dts, h.returns), (vec![60], vec![Ret56::from_raw(-7), Ret56::from_raw(5), Ret56::ZERO]));
         // A legacy record (no Δt) reads with `legacy_dt`; a truncated one is an error.
         let mut legacy = vec![0x01];
         legacy.extend_from_slice(&9i64.to_le_bytes());
         st.set(&chunk_key(1), &legacy);
-        assert_eq!(load_rounds(&st, 10, 11, &[0], 3_600).unwrap().dts, vec![3_600]);
+        assert_eq!(load_rounds(&st, 10, 11, &[0], 3_600, None).unwrap().dts, vec![3_600]);
         st.set(&chunk_key(1), &legacy[..5]);
-        assert!(load_rounds(&st, 10, 11, &[0], 3_600).is_err());
+        assert!(load_rounds(&st, 10, 11, &[0], 3_600, None).is_err());
+    }
+
+    /// With EWMA on a record also carries σ per slot (flag 0x40): 9 + 16n bytes; records
+    /// without σ read the fallback.
+    #[test]
+    fn records_with_sigma_are_pinned() {
+        let mut st = cosmwasm_std::testing::MockStorage::new();
+        let mut rounds = Rounds::default();
+        let r = [Ret56::from_raw(5), Ret56::from_raw(-7)];
+        append_round(&mut st, &mut rounds, 60, &r, Some(&[Vol56::from_raw(11), Vol56::from_raw(13)]), u64::MAX)
+            .unwrap();
+        rounds.count = 1;
+        append_round(&mut st, &mut rounds, 61, &r, None, u64::MAX).unwrap();
+        let bytes = st.get(&chunk_key(0)).unwrap();
+        assert_eq!(bytes.len(), (9 + 16 * 2) + (9 + 8 * 2), "σ costs 8 bytes per slot and round");
+        let mut want = vec![0xC2];
+        want.extend_from_slice(&60u64.to_le_bytes());
+        for x in [5i64, -7] {
+            want.extend_from_slice(&x.to_le_bytes());
+        }
+        for x in [11u64, 13] {
+            want.extend_from_slice(&x.to_le_bytes());
+        }
+        assert_eq!(&bytes[..want.len()], &want[..]);
+        assert_eq!(bytes[want.len()], 0x82, "EWMA off: the record of before");
+        let fb = [Q64::from_int(7), Q64::from_int(8), Q64::from_int(9)];
+        let h = load_rounds(&st, 0, 2, &[1, 0, 2], 3_600, Some(&fb)).unwrap();
+        assert_eq!(h.dts, vec![60, 61]);
+        assert_eq!(h.returns, vec![r[1], r[0], Ret56::ZERO, r[1], r[0], Ret56::ZERO]);
+        let v = |x: u64| Vol56::from_raw(x).to_q64();
+        assert_eq!(h.sigmas, vec![v(13), v(11), fb[2], fb[0], fb[1], fb[2]]);
+        assert!(load_rounds(&st, 0, 2, &[0], 3_600, None).unwrap().sigmas.is_empty());
+        // Truncated inside the σ block: an error.
+        st.set(&chunk_key(0), &bytes[..30]);
+        assert!(load_rounds(&st, 0, 1, &[0], 3_600, Some(&fb[..1])).is_err());
     }
 }
