@@ -74,9 +74,10 @@ pub struct Config {
     pub max_feeder_spread_bps: u32,
     /// Options (issue 13). Each absent = its default, and absent fields are not stored, so a
     /// configuration without options keeps its stored bytes (and `assess` its gas).
-    /// The option risk grid (`None` = SPEC's defaults).
+    /// The option risk grid (`None` = SPEC's defaults). Boxed (same JSON) so its fields are
+    /// not live through the whole parse of `Config` (wasmvm allows 100 locals a function).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_grid: Option<OptionGridConfig>,
+    pub option_grid: Option<Box<OptionGridConfig>>,
     /// `None` = 33.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_ladder_points: Option<u32>,

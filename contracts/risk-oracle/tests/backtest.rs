@@ -68,6 +68,15 @@ impl Feed {
     }
 }
 
+/// SPEC's oracle edited by `edit`, backtesting over `window` rounds (set by `update_config`:
+/// the instantiate message has no field for it).
+fn with_window(window: u32, edit: impl FnOnce(&mut InstantiateMsg)) -> Suite {
+    let mut s = Suite::with(edit);
+    s.owner_exec(ExecuteMsg::UpdateConfig(ConfigUpdate { backtest_window: Some(window), ..Default::default() }))
+        .unwrap();
+    s
+}
+
 fn backtest(s: &Suite, market: &str) -> BacktestResponse {
     s.q(&QueryMsg::Backtest { market: market.into() }).unwrap()
 }
@@ -164,7 +173,7 @@ fn drive_zones(s: &mut Suite, quiet: impl Fn(usize) -> i128, expected: impl Fn(&
 
 #[test]
 fn parametric_factor_follows_the_zones_and_falls_back() {
-    let mut s = Suite::with(|m| m.backtest_window = Some(250));
+    let mut s = with_window(250, |_| {});
     let base = required(&s, vec![exp("BTC-PERP", N)]);
     assert_eq!(base, parametric_required(Q64::ONE));
     let report = drive_zones(&mut s, |_| 0, |_, f| parametric_required(f));
@@ -181,8 +190,7 @@ fn parametric_factor_follows_the_zones_and_falls_back() {
 
 #[test]
 fn historical_factor_scales_the_returns_and_falls_back() {
-    let mut s = Suite::with(|m| {
-        m.backtest_window = Some(250);
+    let mut s = with_window(250, |m| {
         m.method = Method::Historical;
     });
     // Quiet rounds move ±0.2-0.5 %, well inside the 1.79 % band.
@@ -196,8 +204,7 @@ fn historical_factor_scales_the_returns_and_falls_back() {
 /// The exact figures at one red window, against an f64 recomputation: ES(f) = f·ES(1).
 #[test]
 fn historical_factor_is_the_return_scaling_in_f64_too() {
-    let mut s = Suite::with(|m| {
-        m.backtest_window = Some(250);
+    let mut s = with_window(250, |m| {
         m.method = Method::Historical;
     });
     let mut feed = Feed::new();
@@ -228,8 +235,7 @@ fn historical_factor_is_the_return_scaling_in_f64_too() {
 /// to 0.93 (λ 0.94), after which +2 % is no exception (band 2.57 %) though it is one at 0.65.
 #[test]
 fn the_band_uses_the_volatility_in_force_before_the_round() {
-    let mut s = Suite::with(|m| {
-        m.backtest_window = Some(250);
+    let mut s = with_window(250, |m| {
         m.ewma_lambda = Some(dec("0.94"));
     });
     let mut feed = Feed::new();
@@ -244,6 +250,27 @@ fn the_band_uses_the_volatility_in_force_before_the_round() {
     let band = |v: f64| f64_of(band_z().unwrap()) * v * (HOUR as f64 / 31_536_000.0).sqrt();
     let ewma: f64 = m.volatility.to_string().parse().unwrap();
     assert!(band(0.65) < 0.02 && band(ewma) > 0.02);
+}
+
+#[test]
+fn the_window_can_be_set_at_instantiation() {
+    let s = Suite::with(|m| m.backtest_window = Some(250));
+    let c: ConfigResponse = s.q(&QueryMsg::Config {}).unwrap();
+    assert_eq!(c.backtest_window, 250);
+    assert_eq!((backtest(&s, "ETH-PERP").window, backtest(&s, "ETH-PERP").rounds), (250, 0));
+    let mut m = spec_msg(&s.owner, &s.feeder);
+    m.backtest_window = Some(501);
+    let mut app = cw_multi_test::App::default();
+    let code = app.store_code(Box::new(cw_multi_test::ContractWrapper::new(
+        risk_oracle::contract::execute,
+        risk_oracle::contract::instantiate,
+        risk_oracle::contract::query,
+    )));
+    let err = app.instantiate_contract(code, s.owner.clone(), &m, &[], "o", None).unwrap_err();
+    assert_eq!(
+        err.downcast::<ContractError>().unwrap(),
+        ContractError::InvalidBacktestWindow { window: 501, max: 500 }
+    );
 }
 
 #[test]
@@ -334,8 +361,7 @@ fn window_changes_keep_the_recent_verdicts_and_bad_windows_are_typed_errors() {
 /// zone the binomial's, and green in at least 3 of 4 (each is green with probability 0.89).
 #[test]
 fn a_correct_model_stays_green_through_the_contract() {
-    let mut s = Suite::with(|m| {
-        m.backtest_window = Some(250);
+    let mut s = with_window(250, |m| {
         m.max_move_bps = Some(50_000);
     });
     let z = zones(250, 100).unwrap();

@@ -325,8 +325,10 @@ pub struct ConfigUpdate {
     /// settings start at their defaults at instantiation — in `InstantiateMsg` they took the
     /// contract's instantiate entry point (cosmwasm-std's `do_instantiate` with the message's
     /// parser inlined) past wasmvm's limit of 100 locals per function.
+    /// Boxed (the JSON is the same): unboxed, its fields were live through the whole parse of
+    /// `ConfigUpdate` and took the execute entry point past wasmvm's 100 wasm locals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_grid: Option<OptionGridConfig>,
+    pub option_grid: Option<Box<OptionGridConfig>>,
     /// Ladder points for historical / Monte Carlo with legs (default 33; odd, 3 ..= 65).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_ladder_points: Option<u32>,

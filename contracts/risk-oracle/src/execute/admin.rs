@@ -77,12 +77,15 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
 /// the lists below (no `..`): a field added to it does not compile until it is listed here.
 fn apply_update(cfg: &mut Config, u: ConfigUpdate) -> Option<u32> {
     macro_rules! apply {
-        (set: $($f:ident),*; optional: $($o:ident),*; ewma: $e:ident; backtest: $b:ident) => {
-            let ConfigUpdate { $($f,)* $($o,)* $e, $b } = u;
+        (set: $($f:ident),*; optional: $($o:ident),*; boxed: $g:ident; ewma: $e:ident; backtest: $b:ident) => {
+            let ConfigUpdate { $($f,)* $($o,)* $g, $e, $b } = u;
             // Absent = unchanged.
             $( if let Some(v) = $f { cfg.$f = v; } )*
             // The optional fields likewise (so they cannot be reset to their default).
             $( if $o.is_some() { cfg.$o = $o; } )*
+            if $g.is_some() {
+                cfg.$g = $g;
+            }
             // `"0"` turns EWMA off.
             if let Some(l) = $e {
                 cfg.$e = if l.is_zero() { None } else { Some(l) };
@@ -95,8 +98,9 @@ fn apply_update(cfg: &mut Config, u: ConfigUpdate) -> Option<u32> {
         set: confidence_bps, horizon_secs, max_staleness_secs, method, requirement_multiplier, min_requirement,
             cover_n, claim_multiple, history_len, round_secs, max_move_bps, max_markets, max_exposures, max_paths,
             max_scenarios, max_feeder_spread_bps;
-        optional: min_feeders, submission_ttl_secs, option_grid, option_ladder_points, short_option_min_bps,
+        optional: min_feeders, submission_ttl_secs, option_ladder_points, short_option_min_bps,
             max_option_legs, max_vol_move_bps;
+        boxed: option_grid;
         ewma: ewma_lambda;
         backtest: backtest_window
     );

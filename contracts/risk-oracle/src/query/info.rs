@@ -43,7 +43,7 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         max_option_legs,
         max_vol_move_bps,
         backtest_window,
-        option_grid: c.option_grid,
+        option_grid: c.option_grid.map(|g| *g),
         stress_scenarios: SCENARIOS.load(deps.storage)?.into_iter().map(Into::into).collect(),
         rounds: rounds.count,
         last_round_at: rounds.last_at,
