@@ -119,13 +119,19 @@ pub fn factor(cfg: &Config, m: &Market) -> Q64 {
     }
 }
 
-/// `vol` times the factor, rounded up; `vol` itself (bit for bit) at factor 1.
+/// `vol` times the factor, rounded up, capped at the largest volatility the oracle accepts
+/// (100, as EWMA is: so σ·√(horizon/year) stays inside the measures' domain and a factored
+/// market never becomes unassessable); `vol` itself (bit for bit) at factor 1.
 pub fn apply(vol: Q64, f: Q64) -> Result<Q64, ContractError> {
     if f == Q64::ONE {
         return Ok(vol);
     }
-    Ok(factored(vol, f)?)
+    Ok(factored(vol, f)?.min(MAX_VOL))
 }
+
+/// The largest volatility the oracle accepts, `MAX_VOLATILITY_PCT` % = 100.
+const MAX_VOL: Q64 = Q64::from_int(100);
+const _: () = assert!(crate::limits::MAX_VOLATILITY_PCT == 100 * 100);
 
 /// The factor as a `Decimal`, rounded up.
 fn factor_dec(f: Q64) -> Result<Decimal, ContractError> {

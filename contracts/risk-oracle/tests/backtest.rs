@@ -597,3 +597,29 @@ fn filtered_historical_with_option_legs() {
     assert!(filtered.var > plain.var && filtered.es > plain.es);
     assert!(filtered.var.u128() > 0);
 }
+
+/// A factored volatility is capped at the largest accepted one (100, as EWMA is): at σ = 99 in
+/// the red zone a one-year parametric assessment stays assessable (4/3·99 = 132 would put
+/// σ·√(h/year) past the measures' bound of 128) and equals the figure at σ = 100.
+#[test]
+fn the_factored_volatility_is_capped_at_the_largest_accepted() {
+    let mut s = with_window(10, |m| {
+        m.horizon_secs = 31_536_000;
+        m.max_move_bps = Some(100_000);
+        m.markets[0].volatility = dec("99");
+    });
+    let mut feed = Feed::new();
+    for _ in 0..7 {
+        feed.moved(&mut s, 0);
+    }
+    for _ in 0..3 {
+        feed.moved(&mut s, 30_000); // +300 %: above the 1 h band of 2.5758·99·√(1/8760) = 272 %
+    }
+    let bt = backtest(&s, "BTC-PERP");
+    assert_eq!((bt.rounds, bt.exceptions, bt.zone.as_str()), (10, 3, "red"));
+    let got = required(&s, vec![exp("BTC-PERP", N)]);
+    let (z, es) = var_es_factors(9900).unwrap();
+    let sh = sigma_horizon(Q64::from_int(100), 31_536_000).unwrap();
+    let want = parametric_factored(&[N], &[sh], &[Q64::ONE], &[Q64::ONE], z, es).unwrap().es;
+    assert_eq!(got, want);
+}

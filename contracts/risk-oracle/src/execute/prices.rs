@@ -8,6 +8,10 @@
 //! `max_feeder_spread_bps` of the lower — else no round forms, attribute `spread`), clamped to
 //! `max_move_bps` from the last price (attribute `clamped`). A round consumes every submission.
 //! EWMA never takes a volatility below the owner-set one.
+//!
+//! With EWMA on, each round record also stores every slot's volatility in force before the
+//! round (filtered historical's σₖ). With `backtest_window` set, each priced market's return is
+//! judged against the band of its unfactored volatility before the round ([`crate::backtest`]).
 
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, Storage};
 use ethnum::U256;
