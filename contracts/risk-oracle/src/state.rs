@@ -329,6 +329,10 @@ pub struct Rounds {
     /// deletes next).
     #[serde(default)]
     pub pruned_to: Option<u64>,
+    /// First history chunk that may have a σ chunk (filtered historical's σₖ, written while
+    /// EWMA is on); `None` = none ever written (not stored then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sigma_from: Option<u64>,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
@@ -356,6 +360,7 @@ pub fn load_market(storage: &dyn Storage, id: &str) -> Result<Market, ContractEr
 pub const CORR_KEY: &[u8] = b"corr";
 pub const CHOL_KEY: &[u8] = b"chol";
 const HIST_PREFIX: &[u8] = b"hist";
+const SIGMA_PREFIX: &[u8] = b"hsig";
 /// Price rounds per history chunk: a round costs one rewrite of ≤ 10 records instead of one
 /// KV read per round on every `assess`.
 pub const ROUNDS_PER_CHUNK: u64 = 10;
@@ -390,22 +395,16 @@ pub const MAX_PRUNE_PER_CHUNK: u64 = 16;
 
 /// Flag in a record's first byte: the record carries its Δt (u64 LE) after the count.
 const DT_FLAG: u8 = 0x80;
-/// Flag in a record's first byte: the record carries, after its returns, the volatility in
-/// force before the round for each slot ([`Vol56`], filtered historical's σₖ). Set while EWMA
-/// is on; records without it (EWMA off, or written before) are unchanged. The count n ≤
-/// `MAX_MARKETS` = 32 never reached this bit.
-const SIGMA_FLAG: u8 = 0x40;
-/// The bits of a record's first byte that hold the count.
-const COUNT_MASK: u8 = !(DT_FLAG | SIGMA_FLAG);
-const _: () = assert!(crate::limits::MAX_MARKETS <= 63);
 
-/// Appends round `index` (Δt `dt` seconds; returns by slot and, with EWMA on, the volatility
-/// in force before the round by slot) to its chunk.
-/// Record: `[0x80 | n: u8][dt: u64][n × Ret56]`, with σ: `[0xC0 | n][dt][n × Ret56][n × Vol56]`
-/// (records written before Δt was stored: `[n: u8][n × Ret56]`), each value its raw 64-bit
-/// integer little-endian: 9 + 8n bytes a round, 9 + 16n with σ. When a chunk starts, chunks
+/// Appends round `index` (Δt `dt` seconds; returns by slot) to its chunk and, with EWMA on,
+/// the volatility in force before the round by slot (`sigmas`) to the chunk's σ chunk.
+/// Record: `[0x80 | n: u8][dt: u64][n × Ret56]` (records written before Δt was stored:
+/// `[n: u8][n × Ret56]`), each return its raw `i64` little-endian: 9 + 8n bytes a round,
+/// unchanged by filtered historical. σ record, under its own key (`hsig` + chunk) so that
+/// historical never reads it: `[round mod 10: u8][n: u8][n × Vol56]`, 2 + 8n bytes, written
+/// only while EWMA is on (a round without one reads as missing). When a chunk starts, chunks
 /// older than both the hard history maximum and round `keep_from` (the oldest round a delisted
-/// market's frozen window still reads) are deleted ([`prune`]).
+/// market's frozen window still reads) are deleted ([`prune`]), their σ chunks with them.
 pub fn append_round(
     storage: &mut dyn Storage,
     rounds: &mut Rounds,
@@ -414,35 +413,68 @@ pub fn append_round(
     sigmas: Option<&[Vol56]>,
     keep_from: u64,
 ) -> Result<(), ContractError> {
-    let n = u8::try_from(returns.len()).ok().filter(|n| n & !COUNT_MASK == 0).ok_or(ContractError::LimitExceeded {
+    let n = u8::try_from(returns.len()).ok().filter(|n| n & DT_FLAG == 0).ok_or(ContractError::LimitExceeded {
         what: "returns in one round record",
         count: u64_of_usize(returns.len()),
-        max: u64::from(COUNT_MASK),
+        max: u64::from(!DT_FLAG),
     })?;
-    if let Some(s) = sigmas.filter(|s| s.len() != returns.len()) {
-        return Err(ContractError::Math(risk_math::MathError::DimensionMismatch {
-            expected: returns.len(),
-            got: s.len(),
-        }));
-    }
     let index = rounds.count;
     let chunk = index / ROUNDS_PER_CHUNK;
     let key = chunk_key(chunk);
     let starts_chunk = index.is_multiple_of(ROUNDS_PER_CHUNK);
     let mut bytes = if starts_chunk { vec![] } else { storage.get(&key).unwrap_or_default() };
-    bytes.push(DT_FLAG | if sigmas.is_some() { SIGMA_FLAG } else { 0 } | n);
+    bytes.push(DT_FLAG | n);
     bytes.extend_from_slice(&dt.to_le_bytes());
     for r in returns {
         bytes.extend_from_slice(&r.to_le_bytes());
     }
-    for s in sigmas.unwrap_or_default() {
-        bytes.extend_from_slice(&s.to_le_bytes());
-    }
     storage.set(&key, &bytes);
+    if let Some(sig) = sigmas {
+        if sig.len() != returns.len() {
+            return Err(ContractError::Math(risk_math::MathError::DimensionMismatch {
+                expected: returns.len(),
+                got: sig.len(),
+            }));
+        }
+        let key = sigma_key(chunk);
+        let fresh = starts_chunk || rounds.sigma_from.is_none_or(|c| c > chunk);
+        let mut bytes = if fresh { vec![] } else { storage.get(&key).unwrap_or_default() };
+        // index mod 10 < 10.
+        bytes.push(u8::try_from(index % ROUNDS_PER_CHUNK).unwrap_or(0));
+        bytes.push(n);
+        for v in sig {
+            bytes.extend_from_slice(&v.to_le_bytes());
+        }
+        storage.set(&key, &bytes);
+        rounds.sigma_from.get_or_insert(chunk);
+    }
     if starts_chunk {
         prune(storage, rounds, chunk, keep_from);
     }
     Ok(())
+}
+
+fn sigma_key(chunk: u64) -> Vec<u8> {
+    let mut k = SIGMA_PREFIX.to_vec();
+    k.extend_from_slice(&chunk.to_be_bytes());
+    k
+}
+
+/// The σ records of one chunk by round offset (0..10): each a slice of n × [`Vol56`].
+fn sigma_records(bytes: &[u8]) -> Option<[Option<&[u8]>; 10]> {
+    let mut out: [Option<&[u8]>; 10] = [None; 10];
+    let mut rest = bytes;
+    while let Some((&at, tail)) = rest.split_first() {
+        let (&n, tail) = tail.split_first()?;
+        let len = usize::from(n) * 8;
+        if tail.len() < len {
+            return None;
+        }
+        let (rec, tail) = tail.split_at(len);
+        *out.get_mut(usize::from(at))? = Some(rec);
+        rest = tail;
+    }
+    Some(out)
 }
 
 /// At the start of `chunk`: deletes the chunks no assessment can reach any more (older than
@@ -458,6 +490,10 @@ fn prune(storage: &mut dyn Storage, rounds: &mut Rounds, chunk: u64, keep_from: 
     let to = first_kept.min(from.saturating_add(MAX_PRUNE_PER_CHUNK));
     for c in from..to {
         storage.remove(&chunk_key(c));
+        // σ chunks exist only from `sigma_from` on (EWMA off never pays for these deletes).
+        if rounds.sigma_from.is_some_and(|f| c >= f) {
+            storage.remove(&sigma_key(c));
+        }
     }
     rounds.pruned_to = Some(from.max(to));
 }
@@ -474,12 +510,10 @@ pub struct History {
     pub sigmas: Vec<Q64>,
 }
 
-/// One stored round record: its Δt, its packed returns by slot and, when stored, its packed
-/// volatilities by slot.
+/// One stored round record: its Δt and its packed returns by slot.
 struct Record<'a> {
     dt: u64,
     returns: &'a [u8],
-    sigmas: Option<&'a [u8]>,
 }
 
 impl Record<'_> {
@@ -493,12 +527,6 @@ impl Record<'_> {
         }
     }
 
-    /// The stored σ of `slot`, if the record has one for it.
-    fn sigma(&self, slot: usize) -> Option<Vol56> {
-        let s = self.sigmas?;
-        (slot < s.len() / 8).then(|| Vol56::from_le_bytes(s[8 * slot..8 * slot + 8].try_into().unwrap_or_default()))
-    }
-
     /// Splits `bytes` into its first record and the rest; `None` if the record is truncated.
     fn split(bytes: &[u8], legacy_dt: u64) -> Option<(Record<'_>, &[u8])> {
         let (&head, rest) = bytes.split_first()?;
@@ -508,17 +536,10 @@ impl Record<'_> {
         } else {
             (legacy_dt, rest)
         };
-        let len = usize::from(head & COUNT_MASK) * 8;
-        let total = if head & SIGMA_FLAG != 0 { 2 * len } else { len };
-        (rest.len() >= total).then(|| {
+        let len = usize::from(head & !DT_FLAG) * 8;
+        (rest.len() >= len).then(|| {
             let (returns, rest) = rest.split_at(len);
-            let (sigmas, rest) = if head & SIGMA_FLAG != 0 {
-                let (s, rest) = rest.split_at(len);
-                (Some(s), rest)
-            } else {
-                (None, rest)
-            };
-            (Record { dt, returns, sigmas }, rest)
+            (Record { dt, returns }, rest)
         })
     }
 }
@@ -545,8 +566,16 @@ pub fn load_rounds(
         return Ok(h);
     }
     let slots: Vec<usize> = slots.iter().map(|s| usize_of_u32(*s)).collect();
+    // Only filtered historical reads σ (one more read of the round counters).
+    let sigma_from = if sigma_fallback.is_some() { storage_sigma_from(storage)? } else { None };
     for chunk in from / ROUNDS_PER_CHUNK..=(to - 1) / ROUNDS_PER_CHUNK {
         let bytes = storage.get(&chunk_key(chunk)).unwrap_or_default();
+        // σ records of this chunk, read only when asked for and where any were written.
+        let sig_bytes = match (sigma_fallback, sigma_from) {
+            (Some(_), Some(f)) if chunk >= f => storage.get(&sigma_key(chunk)).unwrap_or_default(),
+            _ => vec![],
+        };
+        let sig = sigma_records(&sig_bytes).ok_or_else(corrupt)?;
         let mut rest = bytes.as_slice();
         let mut index = chunk * ROUNDS_PER_CHUNK;
         while !rest.is_empty() {
@@ -555,7 +584,10 @@ pub fn load_rounds(
                 h.dts.push(rec.dt);
                 h.returns.extend(slots.iter().map(|s| rec.at(*s)));
                 if let Some(fb) = sigma_fallback {
-                    h.sigmas.extend(slots.iter().zip(fb).map(|(s, f)| rec.sigma(*s).map_or(*f, Vol56::to_q64)));
+                    // index − chunk·10 < 10.
+                    let at = usize_of_u64(index % ROUNDS_PER_CHUNK).unwrap_or(0);
+                    let rec_sig = sig[at];
+                    h.sigmas.extend(slots.iter().zip(fb).map(|(s, f)| sigma_at(rec_sig, *s).map_or(*f, Vol56::to_q64)));
                 }
             }
             rest = tail;
@@ -566,6 +598,17 @@ pub fn load_rounds(
         return Err(corrupt());
     }
     Ok(h)
+}
+
+/// `sigma_from` of the stored round counters (`None`: no σ ever written).
+fn storage_sigma_from(storage: &dyn Storage) -> StdResult<Option<u64>> {
+    Ok(ROUNDS.may_load(storage)?.and_then(|r| r.sigma_from))
+}
+
+/// Slot `slot`'s σ in a σ record (`None`: no record, or a slot past it).
+fn sigma_at(rec: Option<&[u8]>, slot: usize) -> Option<Vol56> {
+    let s = rec?;
+    (slot < s.len() / 8).then(|| Vol56::from_le_bytes(s[8 * slot..8 * slot + 8].try_into().unwrap_or_default()))
 }
 
 /// The stored layouts, pinned: each stored struct serializes to exactly its golden JSON (the
@@ -646,7 +689,14 @@ mod layout_tests {
                 r#""since_round":4,"delisted_round":5,"relisted":{"frozen_end":6,"at":7}}"#
             ),
         );
-        let rounds = Rounds { count: 1, last_at: Some(2), legacy_dt: Some(3), min_dt: None, pruned_to: Some(4) };
+        let rounds = Rounds {
+            count: 1,
+            last_at: Some(2),
+            legacy_dt: Some(3),
+            min_dt: None,
+            pruned_to: Some(4),
+            sigma_from: None,
+        };
         check(&rounds, r#"{"count":1,"last_at":2,"legacy_dt":3,"min_dt":null,"pruned_to":4}"#);
         let submission = Submission {
             at: 9,
@@ -753,38 +803,38 @@ mod layout_tests {
         assert!(load_rounds(&st, 10, 11, &[0], 3_600, None).is_err());
     }
 
-    /// With EWMA on a record also carries σ per slot (flag 0x40): 9 + 16n bytes; records
-    /// without σ read the fallback.
+    /// With EWMA on a round also writes its σ per slot to the chunk's σ chunk (2 + 8n bytes);
+    /// the return record is the same; rounds without σ read the fallback.
     #[test]
-    fn records_with_sigma_are_pinned() {
+    fn sigma_records_are_pinned() {
         let mut st = cosmwasm_std::testing::MockStorage::new();
         let mut rounds = Rounds::default();
         let r = [Ret56::from_raw(5), Ret56::from_raw(-7)];
-        append_round(&mut st, &mut rounds, 60, &r, Some(&[Vol56::from_raw(11), Vol56::from_raw(13)]), u64::MAX)
-            .unwrap();
+        append_round(&mut st, &mut rounds, 60, &r, None, u64::MAX).unwrap();
         rounds.count = 1;
-        append_round(&mut st, &mut rounds, 61, &r, None, u64::MAX).unwrap();
-        let bytes = st.get(&chunk_key(0)).unwrap();
-        assert_eq!(bytes.len(), (9 + 16 * 2) + (9 + 8 * 2), "σ costs 8 bytes per slot and round");
-        let mut want = vec![0xC2];
-        want.extend_from_slice(&60u64.to_le_bytes());
-        for x in [5i64, -7] {
-            want.extend_from_slice(&x.to_le_bytes());
-        }
+        append_round(&mut st, &mut rounds, 61, &r, Some(&[Vol56::from_raw(11), Vol56::from_raw(13)]), u64::MAX)
+            .unwrap();
+        rounds.count = 2;
+        assert_eq!(rounds.sigma_from, Some(0));
+        ROUNDS.save(&mut st, &rounds).unwrap();
+        assert_eq!(st.get(&chunk_key(0)).unwrap().len(), 2 * (9 + 8 * 2), "return records unchanged");
+        let mut want = vec![1, 2];
         for x in [11u64, 13] {
             want.extend_from_slice(&x.to_le_bytes());
         }
-        assert_eq!(&bytes[..want.len()], &want[..]);
-        assert_eq!(bytes[want.len()], 0x82, "EWMA off: the record of before");
+        assert_eq!(st.get(&sigma_key(0)).unwrap(), want);
         let fb = [Q64::from_int(7), Q64::from_int(8), Q64::from_int(9)];
         let h = load_rounds(&st, 0, 2, &[1, 0, 2], 3_600, Some(&fb)).unwrap();
         assert_eq!(h.dts, vec![60, 61]);
         assert_eq!(h.returns, vec![r[1], r[0], Ret56::ZERO, r[1], r[0], Ret56::ZERO]);
         let v = |x: u64| Vol56::from_raw(x).to_q64();
-        assert_eq!(h.sigmas, vec![v(13), v(11), fb[2], fb[0], fb[1], fb[2]]);
+        assert_eq!(h.sigmas, vec![fb[0], fb[1], fb[2], v(13), v(11), fb[2]]);
         assert!(load_rounds(&st, 0, 2, &[0], 3_600, None).unwrap().sigmas.is_empty());
-        // Truncated inside the σ block: an error.
-        st.set(&chunk_key(0), &bytes[..30]);
-        assert!(load_rounds(&st, 0, 1, &[0], 3_600, Some(&fb[..1])).is_err());
+        // A truncated σ chunk is an error.
+        st.set(&sigma_key(0), &want[..9]);
+        assert!(load_rounds(&st, 0, 2, &[0], 3_600, Some(&fb[..1])).is_err());
+        // Rounds without σ ever written keep their stored bytes (no `sigma_from`).
+        let json = cosmwasm_std::to_json_string(&Rounds::default()).unwrap();
+        assert!(!json.contains("sigma_from"), "{json}");
     }
 }

@@ -9,8 +9,8 @@
 //! `max_move_bps` from the last price (attribute `clamped`). A round consumes every submission.
 //! EWMA never takes a volatility below the owner-set one.
 //!
-//! With EWMA on, each round record also stores every slot's volatility in force before the
-//! round (filtered historical's σₖ). With `backtest_window` set, each priced market's return is
+//! With EWMA on, each round also stores every slot's volatility in force before the
+//! round (filtered historical's σₖ, in its own σ chunk). With `backtest_window` set, each priced market's return is
 //! judged against the band of its unfactored volatility before the round ([`crate::backtest`]).
 
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, Storage};
