@@ -159,6 +159,7 @@ impl Cfg {
             short_option_min_bps: None,
             max_option_legs: None,
             max_vol_move_bps: None,
+            backtest_window: None,
         }
     }
 }

@@ -6,7 +6,7 @@
 
 import { ICosmWasmClient, ISigningCosmWasmClient } from "./baseClient";
 import { Coin, StdFee } from "@interchainjs/types";
-import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, OptionGridConfig, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
+import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, OptionGridConfig, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, BacktestResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
 export interface RiskOracleReadOnlyInterface {
   contractAddress: string;
   assess: ({
@@ -49,6 +49,11 @@ export interface RiskOracleReadOnlyInterface {
     a: string;
     b: string;
   }) => Promise<CorrelationResponse>;
+  backtest: ({
+    market
+  }: {
+    market: string;
+  }) => Promise<BacktestResponse>;
 }
 export class RiskOracleQueryClient implements RiskOracleReadOnlyInterface {
   client: ICosmWasmClient;
@@ -64,6 +69,7 @@ export class RiskOracleQueryClient implements RiskOracleReadOnlyInterface {
     this.market = this.market.bind(this);
     this.markets = this.markets.bind(this);
     this.correlation = this.correlation.bind(this);
+    this.backtest = this.backtest.bind(this);
   }
   assess = async ({
     exposures
@@ -153,6 +159,17 @@ export class RiskOracleQueryClient implements RiskOracleReadOnlyInterface {
       }
     });
   };
+  backtest = async ({
+    market
+  }: {
+    market: string;
+  }): Promise<BacktestResponse> => {
+    return this.client.queryContractSmart(this.contractAddress, {
+      backtest: {
+        market
+      }
+    });
+  };
 }
 export interface RiskOracleInterface {
   contractAddress: string;
@@ -201,6 +218,7 @@ export interface RiskOracleInterface {
     feeders: string[];
   }, fee_?: number | StdFee | "auto", memo_?: string, funds_?: Coin[]) => Promise<any>;
   updateConfig: ({
+    backtestWindow,
     claimMultiple,
     confidenceBps,
     coverN,
@@ -226,6 +244,7 @@ export interface RiskOracleInterface {
     shortOptionMinBps,
     submissionTtlSecs
   }: {
+    backtestWindow?: number;
     claimMultiple?: Decimal;
     confidenceBps?: number;
     coverN?: number;
@@ -365,6 +384,7 @@ export class RiskOracleClient implements RiskOracleInterface {
     }, fee_, memo_, funds_);
   };
   updateConfig = async ({
+    backtestWindow,
     claimMultiple,
     confidenceBps,
     coverN,
@@ -390,6 +410,7 @@ export class RiskOracleClient implements RiskOracleInterface {
     shortOptionMinBps,
     submissionTtlSecs
   }: {
+    backtestWindow?: number;
     claimMultiple?: Decimal;
     confidenceBps?: number;
     coverN?: number;
@@ -417,6 +438,7 @@ export class RiskOracleClient implements RiskOracleInterface {
   }, fee_: number | StdFee | "auto" = "auto", memo_?: string, funds_?: Coin[]): Promise<any> => {
     return await this.client.execute(this.sender, this.contractAddress, {
       update_config: {
+        backtest_window: backtestWindow,
         claim_multiple: claimMultiple,
         confidence_bps: confidenceBps,
         cover_n: coverN,

@@ -8,7 +8,7 @@ import { Coin } from "@interchainjs/types";
 import { EncodeObject } from "@interchainjs/cosmos-types";
 import { MsgExecuteContract } from "interchainjs/cosmwasm/wasm/v1/tx";
 import { toUtf8 } from "@interchainjs/encoding";
-import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, OptionGridConfig, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
+import { Decimal, SignedDecimal, Method, Uint128, InstantiateMsg, CorrelationPair, MarketInit, StressScenario, Shock, ExecuteMsg, PriceInput, ConfigUpdate, OptionGridConfig, QueryMsg, Int128, OptionKind, Exposure, OptionLeg, MemberRisk, MigrateMsg, AssessResponse, BacktestResponse, ClaimLimitResponse, Addr, ConfigResponse, CorrelationResponse, MarketResponse, MarketsResponse, PoolRequirementResponse, Uncovered, RequirementResponse } from "./RiskOracle.types";
 export interface RiskOracleMsg {
   contractAddress: string;
   sender: string;
@@ -56,6 +56,7 @@ export interface RiskOracleMsg {
     feeders: string[];
   }, funds_?: Coin[]) => EncodeObject;
   updateConfig: ({
+    backtestWindow,
     claimMultiple,
     confidenceBps,
     coverN,
@@ -81,6 +82,7 @@ export interface RiskOracleMsg {
     shortOptionMinBps,
     submissionTtlSecs
   }: {
+    backtestWindow?: number;
     claimMultiple?: Decimal;
     confidenceBps?: number;
     coverN?: number;
@@ -274,6 +276,7 @@ export class RiskOracleMsgComposer implements RiskOracleMsg {
     };
   };
   updateConfig = ({
+    backtestWindow,
     claimMultiple,
     confidenceBps,
     coverN,
@@ -299,6 +302,7 @@ export class RiskOracleMsgComposer implements RiskOracleMsg {
     shortOptionMinBps,
     submissionTtlSecs
   }: {
+    backtestWindow?: number;
     claimMultiple?: Decimal;
     confidenceBps?: number;
     coverN?: number;
@@ -331,6 +335,7 @@ export class RiskOracleMsgComposer implements RiskOracleMsg {
         contract: this.contractAddress,
         msg: toUtf8(JSON.stringify({
           update_config: {
+            backtest_window: backtestWindow,
             claim_multiple: claimMultiple,
             confidence_bps: confidenceBps,
             cover_n: coverN,

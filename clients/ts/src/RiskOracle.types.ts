@@ -6,7 +6,7 @@
 
 export type Decimal = string;
 export type SignedDecimal = string;
-export type Method = "parametric" | "historical" | {
+export type Method = "parametric" | "historical" | "filtered_historical" | {
   monte_carlo: {
     paths: number;
     seed: number;
@@ -14,6 +14,7 @@ export type Method = "parametric" | "historical" | {
 };
 export type Uint128 = string;
 export interface InstantiateMsg {
+  backtest_window?: number | null;
   claim_multiple: Decimal;
   confidence_bps: number;
   correlations?: CorrelationPair[];
@@ -103,6 +104,7 @@ export interface PriceInput {
   price: Decimal;
 }
 export interface ConfigUpdate {
+  backtest_window?: number | null;
   claim_multiple?: Decimal | null;
   confidence_bps?: number | null;
   cover_n?: number | null;
@@ -172,6 +174,10 @@ export type QueryMsg = {
     a: string;
     b: string;
   };
+} | {
+  backtest: {
+    market: string;
+  };
 };
 export type Int128 = string;
 export type OptionKind = "call" | "put";
@@ -210,11 +216,20 @@ export interface AssessResponse {
   stress_loss: Uint128;
   var: Uint128;
 }
+export interface BacktestResponse {
+  exceptions: number;
+  factor: Decimal;
+  market: string;
+  rounds: number;
+  window: number;
+  zone: string;
+}
 export interface ClaimLimitResponse {
   limit: Uint128;
 }
 export type Addr = string;
 export interface ConfigResponse {
+  backtest_window?: number;
   claim_multiple: Decimal;
   confidence_bps: number;
   cover_n: number;
@@ -258,6 +273,7 @@ export interface MarketResponse {
   id: string;
   implied_vol?: Decimal | null;
   price: Decimal;
+  risk_factor?: Decimal | null;
   updated_at: number;
   volatility: Decimal;
 }

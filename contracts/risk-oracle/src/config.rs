@@ -96,12 +96,20 @@ fn validate_sizes(cfg: &Config) -> Result<(), ContractError> {
     limit("history_len", cfg.history_len, MAX_HISTORY)
 }
 
+/// Whether the method reads the price history (historical, filtered historical).
+pub fn uses_history(m: &Method) -> bool {
+    matches!(m, Method::Historical | Method::FilteredHistorical)
+}
+
 /// The method has the observations the confidence needs: history for historical, paths (within
-/// `max_paths`) for Monte Carlo.
+/// `max_paths`) for Monte Carlo; filtered historical needs EWMA on (`FilteredNeedsEwma`).
 fn validate_method(cfg: &Config) -> Result<(), ContractError> {
+    if cfg.method == Method::FilteredHistorical && cfg.ewma_lambda.is_none() {
+        return Err(ContractError::FilteredNeedsEwma {});
+    }
     // ⌈1/(1−α)⌉ ≤ 10⁴.
     let need = u32_of_usize(min_observations(cfg.confidence_bps)).unwrap_or(u32::MAX);
-    if cfg.method == Method::Historical && cfg.history_len < need {
+    if uses_history(&cfg.method) && cfg.history_len < need {
         return Err(invalid(format!("history_len {} below the {need} rounds the confidence needs", cfg.history_len)));
     }
     if let Method::MonteCarlo { paths, .. } = cfg.method {
@@ -258,7 +266,7 @@ fn check_horizon(storage: &mut dyn Storage, cfg: &Config) -> Result<(), Contract
         }
     }
     let from = end.saturating_sub(u64::from(MAX_HISTORY));
-    let exact = load_rounds(storage, from, rounds.count, &[], legacy)?.dts.into_iter().min();
+    let exact = load_rounds(storage, from, rounds.count, &[], legacy, None)?.dts.into_iter().min();
     rounds.min_dt = exact;
     ROUNDS.save(storage, &rounds)?;
     match exact {
@@ -267,7 +275,7 @@ fn check_horizon(storage: &mut dyn Storage, cfg: &Config) -> Result<(), Contract
     }
 }
 
-/// Switching to historical, or raising the rounds it needs (a higher confidence), must not turn
+/// Switching to historical (or filtered historical), or raising the rounds it needs (a higher confidence), must not turn
 /// a stored book's assessment into `InsufficientHistory` (SPEC: no owner action may make a
 /// stored book unassessable). Books are not known here, so the check is conservative: the
 /// window every market shares — from the latest `since_round` to the earliest end (delisting
@@ -279,7 +287,7 @@ pub fn check_history_suffices(
     cfg: &Config,
     old_need: Option<usize>,
 ) -> Result<(), ContractError> {
-    if cfg.method != Method::Historical {
+    if !uses_history(&cfg.method) {
         return Ok(());
     }
     let need = min_observations(cfg.confidence_bps);

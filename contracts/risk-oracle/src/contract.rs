@@ -47,6 +47,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::Market { id } => to_json_binary(&info::market(deps, id)?)?,
         QueryMsg::Markets { start_after, limit } => to_json_binary(&info::markets(deps, start_after, limit)?)?,
         QueryMsg::Correlation { a, b } => to_json_binary(&info::correlation(deps, a, b)?)?,
+        QueryMsg::Backtest { market } => to_json_binary(&crate::backtest::query(deps, market)?)?,
     })
 }
 

@@ -101,6 +101,12 @@ pub enum ContractError {
 
     #[error(transparent)]
     Migrate(#[from] risk_pool::migrate::MigrateError),
+
+    #[error("backtest_window {window} outside [0, {max}] (0 = off)")]
+    InvalidBacktestWindow { window: u32, max: u32 },
+
+    #[error("method filtered_historical needs EWMA: set ewma_lambda (it rescales each round by the EWMA volatility)")]
+    FilteredNeedsEwma {},
 }
 
 /// Every math error becomes `Math`, except too little history, which keeps its own typed

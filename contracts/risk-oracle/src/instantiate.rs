@@ -43,6 +43,7 @@ fn config_of(deps: &DepsMut, msg: &InstantiateMsg) -> Result<Config, ContractErr
         short_option_min_bps: None,
         max_option_legs: None,
         max_vol_move_bps: None,
+        backtest: crate::backtest::zones_of(msg.backtest_window.unwrap_or(0))?,
     })
 }
 

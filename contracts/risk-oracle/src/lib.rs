@@ -8,6 +8,7 @@
 
 #![deny(clippy::as_conversions)]
 
+pub mod backtest;
 pub mod config;
 pub mod contract;
 pub mod error;

@@ -60,6 +60,9 @@ pub const MAX_OPTION_LEGS: u32 = 64;
 pub const DEFAULT_SHORT_OPTION_MIN_BPS: u32 = 100;
 /// Default largest move of an implied vol in one round (50 %).
 pub const DEFAULT_MAX_VOL_MOVE_BPS: u32 = 5_000;
+/// Largest backtest window (model validation): the history maximum, 500 rounds (its state is
+/// 8 + 63 bytes per market, read and written once per round).
+pub const MAX_BACKTEST_WINDOW: u32 = MAX_HISTORY;
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@ use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Int128, SignedDecimal, StdError, StdResult, Storage};
 use cw_storage_plus::{Item, Map};
 use risk_math::conv::{u32_of_usize, u64_of_usize, usize_of_u32, usize_of_u64};
-use risk_math::{Ret56, Q62, Q64};
+use risk_math::{Ret56, Vol56, Q62, Q64};
 use risk_pool::oracle::{Method, OptionGridConfig, PriceInput, Shock, StressScenario};
 use risk_pool::Amount;
 use schemars::JsonSchema;
@@ -74,9 +74,10 @@ pub struct Config {
     pub max_feeder_spread_bps: u32,
     /// Options (issue 13). Each absent = its default, and absent fields are not stored, so a
     /// configuration without options keeps its stored bytes (and `assess` its gas).
-    /// The option risk grid (`None` = SPEC's defaults).
+    /// The option risk grid (`None` = SPEC's defaults). Boxed (same JSON) so its fields are
+    /// not live through the whole parse of `Config` (wasmvm allows 100 locals a function).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_grid: Option<OptionGridConfig>,
+    pub option_grid: Option<Box<OptionGridConfig>>,
     /// `None` = 33.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_ladder_points: Option<u32>,
@@ -89,6 +90,32 @@ pub struct Config {
     /// `None` = [`crate::limits::DEFAULT_MAX_VOL_MOVE_BPS`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_vol_move_bps: Option<u32>,
+    /// Model validation (issue 14): the backtest window and its cut-offs, `None` = off (not
+    /// stored, so a configuration without it keeps its bytes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backtest: Option<BacktestZones>,
+}
+
+/// A backtest window W and its traffic-light cut-offs (risk-math's [`risk_math::backtest::Zones`],
+/// computed once when the window is set: the binomial sums are too costly for every round).
+#[cw_serde]
+#[derive(Copy)]
+pub struct BacktestZones {
+    pub window: u32,
+    pub yellow_from: u32,
+    pub red_from: u32,
+}
+
+impl From<risk_math::backtest::Zones> for BacktestZones {
+    fn from(z: risk_math::backtest::Zones) -> BacktestZones {
+        BacktestZones { window: z.window, yellow_from: z.yellow_from, red_from: z.red_from }
+    }
+}
+
+impl From<BacktestZones> for risk_math::backtest::Zones {
+    fn from(z: BacktestZones) -> risk_math::backtest::Zones {
+        risk_math::backtest::Zones { window: z.window, yellow_from: z.yellow_from, red_from: z.red_from }
+    }
 }
 
 fn default_spread_bps() -> u32 {
@@ -161,6 +188,11 @@ pub struct Market {
     /// Implied vol of its options (`None` = the volatility in force); not stored when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implied_vol: Option<Decimal>,
+    /// The backtest risk factor (3 + k)/3 when it is not 1 (`None` = 1, not stored): kept
+    /// here so `assess` reads it with the market; the window itself is stored apart
+    /// (`crate::backtest`), read only by rounds and the `backtest` query.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_factor: Option<StoredQ64>,
 }
 
 /// A relisting after missed rounds: `frozen_end` = the delisting round (the window before the
@@ -297,6 +329,10 @@ pub struct Rounds {
     /// deletes next).
     #[serde(default)]
     pub pruned_to: Option<u64>,
+    /// First history chunk that may have a σ chunk (filtered historical's σₖ, written while
+    /// EWMA is on); `None` = none ever written (not stored then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sigma_from: Option<u64>,
 }
 
 pub const CONFIG: Item<Config> = Item::new("config");
@@ -324,6 +360,7 @@ pub fn load_market(storage: &dyn Storage, id: &str) -> Result<Market, ContractEr
 pub const CORR_KEY: &[u8] = b"corr";
 pub const CHOL_KEY: &[u8] = b"chol";
 const HIST_PREFIX: &[u8] = b"hist";
+const SIGMA_PREFIX: &[u8] = b"hsig";
 /// Price rounds per history chunk: a round costs one rewrite of ≤ 10 records instead of one
 /// KV read per round on every `assess`.
 pub const ROUNDS_PER_CHUNK: u64 = 10;
@@ -359,16 +396,21 @@ pub const MAX_PRUNE_PER_CHUNK: u64 = 16;
 /// Flag in a record's first byte: the record carries its Δt (u64 LE) after the count.
 const DT_FLAG: u8 = 0x80;
 
-/// Appends round `index` (Δt `dt` seconds; returns by slot) to its chunk.
+/// Appends round `index` (Δt `dt` seconds; returns by slot) to its chunk and, with EWMA on,
+/// the volatility in force before the round by slot (`sigmas`) to the chunk's σ chunk.
 /// Record: `[0x80 | n: u8][dt: u64][n × Ret56]` (records written before Δt was stored:
-/// `[n: u8][n × Ret56]`), each return its raw `i64` little-endian. When a chunk starts, chunks
+/// `[n: u8][n × Ret56]`), each return its raw `i64` little-endian: 9 + 8n bytes a round,
+/// unchanged by filtered historical. σ record, under its own key (`hsig` + chunk) so that
+/// historical never reads it: `[round mod 10: u8][n: u8][n × Vol56]`, 2 + 8n bytes, written
+/// only while EWMA is on (a round without one reads as missing). When a chunk starts, chunks
 /// older than both the hard history maximum and round `keep_from` (the oldest round a delisted
-/// market's frozen window still reads) are deleted ([`prune`]).
+/// market's frozen window still reads) are deleted ([`prune`]), their σ chunks with them.
 pub fn append_round(
     storage: &mut dyn Storage,
     rounds: &mut Rounds,
     dt: u64,
     returns: &[Ret56],
+    sigmas: Option<&[Vol56]>,
     keep_from: u64,
 ) -> Result<(), ContractError> {
     let n = u8::try_from(returns.len()).ok().filter(|n| n & DT_FLAG == 0).ok_or(ContractError::LimitExceeded {
@@ -387,10 +429,52 @@ pub fn append_round(
         bytes.extend_from_slice(&r.to_le_bytes());
     }
     storage.set(&key, &bytes);
+    if let Some(sig) = sigmas {
+        if sig.len() != returns.len() {
+            return Err(ContractError::Math(risk_math::MathError::DimensionMismatch {
+                expected: returns.len(),
+                got: sig.len(),
+            }));
+        }
+        let key = sigma_key(chunk);
+        let fresh = starts_chunk || rounds.sigma_from.is_none_or(|c| c > chunk);
+        let mut bytes = if fresh { vec![] } else { storage.get(&key).unwrap_or_default() };
+        // index mod 10 < 10.
+        bytes.push(u8::try_from(index % ROUNDS_PER_CHUNK).unwrap_or(0));
+        bytes.push(n);
+        for v in sig {
+            bytes.extend_from_slice(&v.to_le_bytes());
+        }
+        storage.set(&key, &bytes);
+        rounds.sigma_from.get_or_insert(chunk);
+    }
     if starts_chunk {
         prune(storage, rounds, chunk, keep_from);
     }
     Ok(())
+}
+
+fn sigma_key(chunk: u64) -> Vec<u8> {
+    let mut k = SIGMA_PREFIX.to_vec();
+    k.extend_from_slice(&chunk.to_be_bytes());
+    k
+}
+
+/// The σ records of one chunk by round offset (0..10): each a slice of n × [`Vol56`].
+fn sigma_records(bytes: &[u8]) -> Option<[Option<&[u8]>; 10]> {
+    let mut out: [Option<&[u8]>; 10] = [None; 10];
+    let mut rest = bytes;
+    while let Some((&at, tail)) = rest.split_first() {
+        let (&n, tail) = tail.split_first()?;
+        let len = usize::from(n) * 8;
+        if tail.len() < len {
+            return None;
+        }
+        let (rec, tail) = tail.split_at(len);
+        *out.get_mut(usize::from(at))? = Some(rec);
+        rest = tail;
+    }
+    Some(out)
 }
 
 /// At the start of `chunk`: deletes the chunks no assessment can reach any more (older than
@@ -406,6 +490,10 @@ fn prune(storage: &mut dyn Storage, rounds: &mut Rounds, chunk: u64, keep_from: 
     let to = first_kept.min(from.saturating_add(MAX_PRUNE_PER_CHUNK));
     for c in from..to {
         storage.remove(&chunk_key(c));
+        // σ chunks exist only from `sigma_from` on (EWMA off never pays for these deletes).
+        if rounds.sigma_from.is_some_and(|f| c >= f) {
+            storage.remove(&sigma_key(c));
+        }
     }
     rounds.pruned_to = Some(from.max(to));
 }
@@ -417,6 +505,9 @@ pub struct History {
     pub returns: Vec<Ret56>,
     /// Δt (seconds) of each round.
     pub dts: Vec<u64>,
+    /// With [`load_rounds`]' `sigma_fallback`: K × slots, σₖ of each (Q64.64, from the stored
+    /// [`Vol56`]; the fallback where a record has none); else empty.
+    pub sigmas: Vec<Q64>,
 }
 
 /// One stored round record: its Δt and its packed returns by slot.
@@ -453,17 +544,38 @@ impl Record<'_> {
     }
 }
 
-/// Reads rounds [from, to); `slots` empty reads only the Δts.
-pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], legacy_dt: u64) -> StdResult<History> {
+/// Reads rounds [from, to); `slots` empty reads only the Δts. With `sigma_fallback` (one per
+/// slot asked for) also each round's σ per slot ([`History::sigmas`]), the fallback where the
+/// record stores none (EWMA was off, or it was written before σ was stored).
+pub fn load_rounds(
+    storage: &dyn Storage,
+    from: u64,
+    to: u64,
+    slots: &[u32],
+    legacy_dt: u64,
+    sigma_fallback: Option<&[Q64]>,
+) -> StdResult<History> {
     let corrupt = || StdError::generic_err("price history is missing rounds");
     let k = usize_of_u64(to.saturating_sub(from)).ok_or_else(corrupt)?;
-    let mut h = History { returns: Vec::with_capacity(k.saturating_mul(slots.len())), dts: Vec::with_capacity(k) };
+    let mut h = History {
+        returns: Vec::with_capacity(k.saturating_mul(slots.len())),
+        dts: Vec::with_capacity(k),
+        sigmas: vec![],
+    };
     if from >= to {
         return Ok(h);
     }
     let slots: Vec<usize> = slots.iter().map(|s| usize_of_u32(*s)).collect();
+    // Only filtered historical reads σ (one more read of the round counters).
+    let sigma_from = if sigma_fallback.is_some() { storage_sigma_from(storage)? } else { None };
     for chunk in from / ROUNDS_PER_CHUNK..=(to - 1) / ROUNDS_PER_CHUNK {
         let bytes = storage.get(&chunk_key(chunk)).unwrap_or_default();
+        // σ records of this chunk, read only when asked for and where any were written.
+        let sig_bytes = match (sigma_fallback, sigma_from) {
+            (Some(_), Some(f)) if chunk >= f => storage.get(&sigma_key(chunk)).unwrap_or_default(),
+            _ => vec![],
+        };
+        let sig = sigma_records(&sig_bytes).ok_or_else(corrupt)?;
         let mut rest = bytes.as_slice();
         let mut index = chunk * ROUNDS_PER_CHUNK;
         while !rest.is_empty() {
@@ -471,6 +583,12 @@ pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], leg
             if (from..to).contains(&index) {
                 h.dts.push(rec.dt);
                 h.returns.extend(slots.iter().map(|s| rec.at(*s)));
+                if let Some(fb) = sigma_fallback {
+                    // index − chunk·10 < 10.
+                    let at = usize_of_u64(index % ROUNDS_PER_CHUNK).unwrap_or(0);
+                    let rec_sig = sig[at];
+                    h.sigmas.extend(slots.iter().zip(fb).map(|(s, f)| sigma_at(rec_sig, *s).map_or(*f, Vol56::to_q64)));
+                }
             }
             rest = tail;
             index = index.saturating_add(1);
@@ -480,6 +598,17 @@ pub fn load_rounds(storage: &dyn Storage, from: u64, to: u64, slots: &[u32], leg
         return Err(corrupt());
     }
     Ok(h)
+}
+
+/// `sigma_from` of the stored round counters (`None`: no σ ever written).
+fn storage_sigma_from(storage: &dyn Storage) -> StdResult<Option<u64>> {
+    Ok(ROUNDS.may_load(storage)?.and_then(|r| r.sigma_from))
+}
+
+/// Slot `slot`'s σ in a σ record (`None`: no record, or a slot past it).
+fn sigma_at(rec: Option<&[u8]>, slot: usize) -> Option<Vol56> {
+    let s = rec?;
+    (slot < s.len() / 8).then(|| Vol56::from_le_bytes(s[8 * slot..8 * slot + 8].try_into().unwrap_or_default()))
 }
 
 /// The stored layouts, pinned: each stored struct serializes to exactly its golden JSON (the
@@ -527,6 +656,7 @@ mod layout_tests {
             short_option_min_bps: None,
             max_option_legs: None,
             max_vol_move_bps: None,
+            backtest: None,
         };
         check(
             &config,
@@ -550,6 +680,7 @@ mod layout_tests {
             delisted_round: Some(5),
             relisted: Some(Relisted { frozen_end: 6, at: 7 }),
             implied_vol: None,
+            risk_factor: None,
         };
         check(
             &market,
@@ -558,7 +689,14 @@ mod layout_tests {
                 r#""since_round":4,"delisted_round":5,"relisted":{"frozen_end":6,"at":7}}"#
             ),
         );
-        let rounds = Rounds { count: 1, last_at: Some(2), legacy_dt: Some(3), min_dt: None, pruned_to: Some(4) };
+        let rounds = Rounds {
+            count: 1,
+            last_at: Some(2),
+            legacy_dt: Some(3),
+            min_dt: None,
+            pruned_to: Some(4),
+            sigma_from: None,
+        };
         check(&rounds, r#"{"count":1,"last_at":2,"legacy_dt":3,"min_dt":null,"pruned_to":4}"#);
         let submission = Submission {
             at: 9,
@@ -587,7 +725,7 @@ mod layout_tests {
         ), "{json}");
         assert_eq!(from_json::<Config>(&json).unwrap(), config);
         check(
-            &Market { implied_vol: Some(d("0.7")), ..market },
+            &Market { implied_vol: Some(d("0.7")), ..market.clone() },
             concat!(
                 r#"{"price":"100","volatility":"0.65","ewma_var":"0.5","ewma_vol":null,"updated_at":1,"slot":3,"#,
                 r#""since_round":4,"delisted_round":5,"relisted":{"frozen_end":6,"at":7},"implied_vol":"0.7"}"#
@@ -607,6 +745,19 @@ mod layout_tests {
             }],
         };
         check(&vs, r#"{"name":"crash","shocks":[{"market":"BTC-PERP","shock":"-0.4","vol_shock":"0.5"}]}"#);
+
+        // Model validation (issue 14): additions, stored only when on.
+        let bt = Config { backtest: Some(BacktestZones { window: 250, yellow_from: 5, red_from: 10 }), ..config };
+        let json = to_json_string(&bt).unwrap();
+        assert!(
+            json.ends_with(r#""max_vol_move_bps":2000,"backtest":{"window":250,"yellow_from":5,"red_from":10}}"#),
+            "{json}"
+        );
+        assert_eq!(from_json::<Config>(&json).unwrap(), bt);
+        let m = Market { risk_factor: Some(Q64::from_raw(7).into()), implied_vol: None, ..market };
+        let json = to_json_string(&m).unwrap();
+        assert!(json.ends_with(r#""relisted":{"frozen_end":6,"at":7},"risk_factor":"7"}"#), "{json}");
+        assert_eq!(from_json::<Market>(&json).unwrap(), m);
     }
 
     /// The stored scenario and submission are the message layouts exactly (the stored bytes
@@ -635,20 +786,55 @@ mod layout_tests {
         assert_eq!(load_q62s(&st, CORR_KEY), vec![Q62::ONE, Q62::from_raw(-2)]);
 
         let mut rounds = Rounds::default();
-        append_round(&mut st, &mut rounds, 60, &[Ret56::from_raw(5), Ret56::from_raw(-7)], u64::MAX).unwrap();
+        append_round(&mut st, &mut rounds, 60, &[Ret56::from_raw(5), Ret56::from_raw(-7)], None, u64::MAX).unwrap();
         let mut want = vec![0x82];
         want.extend_from_slice(&60u64.to_le_bytes());
         want.extend_from_slice(&5i64.to_le_bytes());
         want.extend_from_slice(&(-7i64).to_le_bytes());
         assert_eq!(st.get(&chunk_key(0)).unwrap(), want);
-        let h = load_rounds(&st, 0, 1, &[1, 0, 2], 3_600).unwrap();
+        let h = load_rounds(&st, 0, 1, &[1, 0, 2], 3_600, None).unwrap();
         assert_eq!((h.dts, h.returns), (vec![60], vec![Ret56::from_raw(-7), Ret56::from_raw(5), Ret56::ZERO]));
         // A legacy record (no Δt) reads with `legacy_dt`; a truncated one is an error.
         let mut legacy = vec![0x01];
         legacy.extend_from_slice(&9i64.to_le_bytes());
         st.set(&chunk_key(1), &legacy);
-        assert_eq!(load_rounds(&st, 10, 11, &[0], 3_600).unwrap().dts, vec![3_600]);
+        assert_eq!(load_rounds(&st, 10, 11, &[0], 3_600, None).unwrap().dts, vec![3_600]);
         st.set(&chunk_key(1), &legacy[..5]);
-        assert!(load_rounds(&st, 10, 11, &[0], 3_600).is_err());
+        assert!(load_rounds(&st, 10, 11, &[0], 3_600, None).is_err());
+    }
+
+    /// With EWMA on a round also writes its σ per slot to the chunk's σ chunk (2 + 8n bytes);
+    /// the return record is the same; rounds without σ read the fallback.
+    #[test]
+    fn sigma_records_are_pinned() {
+        let mut st = cosmwasm_std::testing::MockStorage::new();
+        let mut rounds = Rounds::default();
+        let r = [Ret56::from_raw(5), Ret56::from_raw(-7)];
+        append_round(&mut st, &mut rounds, 60, &r, None, u64::MAX).unwrap();
+        rounds.count = 1;
+        append_round(&mut st, &mut rounds, 61, &r, Some(&[Vol56::from_raw(11), Vol56::from_raw(13)]), u64::MAX)
+            .unwrap();
+        rounds.count = 2;
+        assert_eq!(rounds.sigma_from, Some(0));
+        ROUNDS.save(&mut st, &rounds).unwrap();
+        assert_eq!(st.get(&chunk_key(0)).unwrap().len(), 2 * (9 + 8 * 2), "return records unchanged");
+        let mut want = vec![1, 2];
+        for x in [11u64, 13] {
+            want.extend_from_slice(&x.to_le_bytes());
+        }
+        assert_eq!(st.get(&sigma_key(0)).unwrap(), want);
+        let fb = [Q64::from_int(7), Q64::from_int(8), Q64::from_int(9)];
+        let h = load_rounds(&st, 0, 2, &[1, 0, 2], 3_600, Some(&fb)).unwrap();
+        assert_eq!(h.dts, vec![60, 61]);
+        assert_eq!(h.returns, vec![r[1], r[0], Ret56::ZERO, r[1], r[0], Ret56::ZERO]);
+        let v = |x: u64| Vol56::from_raw(x).to_q64();
+        assert_eq!(h.sigmas, vec![fb[0], fb[1], fb[2], v(13), v(11), fb[2]]);
+        assert!(load_rounds(&st, 0, 2, &[0], 3_600, None).unwrap().sigmas.is_empty());
+        // A truncated σ chunk is an error.
+        st.set(&sigma_key(0), &want[..9]);
+        assert!(load_rounds(&st, 0, 2, &[0], 3_600, Some(&fb[..1])).is_err());
+        // Rounds without σ ever written keep their stored bytes (no `sigma_from`).
+        let json = cosmwasm_std::to_json_string(&Rounds::default()).unwrap();
+        assert!(!json.contains("sigma_from"), "{json}");
     }
 }

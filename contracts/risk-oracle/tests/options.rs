@@ -451,7 +451,7 @@ fn option_settings_are_validated_with_typed_errors_and_change_nothing() {
     let grid_with = |f: &dyn Fn(&mut OptionGridConfig)| {
         let mut g = default_grid.clone();
         f(&mut g);
-        ConfigUpdate { option_grid: Some(g), ..Default::default() }
+        ConfigUpdate { option_grid: Some(Box::new(g)), ..Default::default() }
     };
     let bad: Vec<(ConfigUpdate, ContractError)> = vec![
         (
@@ -536,7 +536,7 @@ fn option_settings_are_validated_with_typed_errors_and_change_nothing() {
     s.owner_exec(ExecuteMsg::UpdateConfig(ConfigUpdate {
         max_option_legs: Some(2),
         short_option_min_bps: Some(250),
-        option_grid: Some(OptionGridConfig { vol_up: dec("0.8"), ..default_grid.clone() }),
+        option_grid: Some(Box::new(OptionGridConfig { vol_up: dec("0.8"), ..default_grid.clone() })),
         ..Default::default()
     }))
     .unwrap();

@@ -204,40 +204,64 @@ pub fn is_exception(r: Ret56, sigma: Q64, dt_secs: u64, z: Q64) -> MathResult<bo
     Ok(lhs > rhs)
 }
 
+/// ⌈x·f⌉ in Q64.64: a volatility (or any non-negative quantity) times a risk factor, rounded
+/// **up** (a larger volatility charges more: the pool's side). `Overflow` above Q64.64.
+pub fn factored(x: Q64, factor: Q64) -> MathResult<Q64> {
+    let p = mul_i128(x.raw(), factor.raw());
+    i128::try_from(crate::wide::shr_ceil(p, crate::fixed::FRAC_BITS))
+        .map(Q64::from_raw)
+        .map_err(|_| MathError::Overflow { what: "factored volatility" })
+}
+
 /// A window's exception count, rolled round by round: push each round's verdict, the count
 /// over the last `window` verdicts is [`Backtest::exceptions`]; until `window` rounds exist
-/// the factor is 1 (SPEC). The state is the last `window` verdicts.
-#[derive(Clone, Debug)]
+/// the factor is 1 (SPEC). The state is the last `window` verdicts, one bit each (a ring:
+/// verdict number j, counting from 0, sits at bit j mod W), and the number pushed — the form
+/// the oracle stores per market ([`Backtest::to_bytes`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Backtest {
     zones: Zones,
-    ring: Vec<bool>,
-    next: usize,
-    filled: bool,
+    bits: Vec<u8>,
+    pushed: u64,
     exceptions: u32,
 }
+
+/// Bytes of a stored [`Backtest`] before its ring: the verdicts pushed, `u64` little-endian.
+const PUSHED_BYTES: usize = 8;
 
 impl Backtest {
     /// An empty window with these cut-offs.
     pub fn new(zones: Zones) -> Backtest {
         let w = usize::try_from(zones.window).unwrap_or(0);
-        Backtest { zones, ring: vec![false; w], next: 0, filled: false, exceptions: 0 }
+        Backtest { zones, bits: vec![0; w.div_ceil(8)], pushed: 0, exceptions: 0 }
+    }
+
+    fn window(&self) -> u64 {
+        u64::from(self.zones.window)
+    }
+
+    /// (byte, mask) of ring position `i` (< W).
+    fn pos(i: u64) -> (usize, u8) {
+        // i < W ≤ 20,000.
+        (usize::try_from(i / 8).unwrap_or(0), 1u8 << (i % 8))
     }
 
     /// Records one round's verdict (true = exception), dropping the oldest once full.
     pub fn push(&mut self, exception: bool) {
-        if self.ring.is_empty() {
+        if self.window() == 0 {
             return;
         }
-        if self.ring[self.next] {
+        let (byte, mask) = Self::pos(self.pushed % self.window());
+        if self.bits[byte] & mask != 0 {
             self.exceptions -= 1;
+            self.bits[byte] &= !mask;
         }
-        self.ring[self.next] = exception;
-        self.exceptions += u32::from(exception);
-        self.next += 1;
-        if self.next == self.ring.len() {
-            self.next = 0;
-            self.filled = true;
+        if exception {
+            self.bits[byte] |= mask;
+            self.exceptions += 1;
         }
+        // 2⁶⁴ rounds are unreachable; saturating keeps this total.
+        self.pushed = self.pushed.saturating_add(1);
     }
 
     /// Exceptions among the last `window` rounds (fewer rounds: all of them).
@@ -245,9 +269,29 @@ impl Backtest {
         self.exceptions
     }
 
+    /// Rounds in the window: min(rounds pushed, W).
+    pub fn rounds(&self) -> u32 {
+        u32::try_from(self.pushed.min(self.window())).unwrap_or(self.zones.window)
+    }
+
+    /// Rounds pushed since the window started.
+    pub fn pushed(&self) -> u64 {
+        self.pushed
+    }
+
+    /// The cut-offs.
+    pub fn zones(&self) -> Zones {
+        self.zones
+    }
+
+    /// Whether `window` rounds have been pushed (the zone and factor count from then on).
+    pub fn is_full(&self) -> bool {
+        self.window() > 0 && self.pushed >= self.window()
+    }
+
     /// The zone, green until the window is full.
     pub fn zone(&self) -> Zone {
-        if self.filled {
+        if self.is_full() {
             self.zones.zone(self.exceptions)
         } else {
             Zone::Green
@@ -256,11 +300,62 @@ impl Backtest {
 
     /// The factor (3 + k)/3, 1 until the window is full.
     pub fn factor(&self) -> MathResult<Q64> {
-        if self.filled {
+        if self.is_full() {
             self.zones.factor(self.exceptions)
         } else {
             Ok(Q64::ONE)
         }
+    }
+
+    /// The j-th most recent verdict (j = 0: the last pushed), j < [`Backtest::rounds`].
+    fn ago(&self, j: u64) -> bool {
+        let w = self.window();
+        let (byte, mask) = Self::pos((self.pushed - 1 - j) % w);
+        self.bits[byte] & mask != 0
+    }
+
+    /// The stored form: the verdicts pushed (`u64` LE) then the ring, ⌈W/8⌉ bytes (bit i of
+    /// the ring is bit i mod 8 of byte i/8). 8 + 32 bytes for W = 250.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = self.pushed.to_le_bytes().to_vec();
+        out.extend_from_slice(&self.bits);
+        out
+    }
+
+    /// A window back from [`Backtest::to_bytes`] under the same cut-offs; the exception count
+    /// is recounted from the ring. `Domain` for a length that is not 8 + ⌈W/8⌉ or a ring bit
+    /// set at a position never written.
+    pub fn from_bytes(zones: Zones, bytes: &[u8]) -> MathResult<Backtest> {
+        let mut b = Backtest::new(zones);
+        let bad = || MathError::Domain { what: "stored backtest window" };
+        let (pushed, ring) = bytes.split_first_chunk::<PUSHED_BYTES>().ok_or_else(bad)?;
+        if ring.len() != b.bits.len() {
+            return Err(bad());
+        }
+        b.pushed = u64::from_le_bytes(*pushed);
+        b.bits.copy_from_slice(ring);
+        let written = b.pushed.min(b.window());
+        for i in written..u64::try_from(b.bits.len()).unwrap_or(0).saturating_mul(8) {
+            let (byte, mask) = Self::pos(i);
+            if b.bits[byte] & mask != 0 {
+                return Err(bad());
+            }
+        }
+        b.exceptions = b.bits.iter().map(|x| x.count_ones()).sum();
+        Ok(b)
+    }
+
+    /// The same verdicts under other cut-offs (a new window W'): the most recent
+    /// min(rounds, W') verdicts are kept, in order, and count as pushed; the rest are dropped.
+    /// So a longer window keeps what is known and fills from there, a shorter one is full at
+    /// once if W' rounds are known.
+    pub fn rewindow(&self, zones: Zones) -> Backtest {
+        let mut b = Backtest::new(zones);
+        let keep = u64::from(self.rounds()).min(u64::from(zones.window));
+        for j in (0..keep).rev() {
+            b.push(self.ago(j));
+        }
+        b
     }
 }
 
@@ -407,6 +502,102 @@ mod tests {
         assert_eq!((b.exceptions(), b.zone(), b.factor().unwrap()), (0, Zone::Green, Q64::ONE));
     }
 
+    #[test]
+    fn stored_form_round_trips_and_is_compact() {
+        let z = zones(250, 100).unwrap();
+        let mut b = Backtest::new(z);
+        assert_eq!(b.to_bytes().len(), 8 + 32, "u64 + 250 bits");
+        for i in 0..300u32 {
+            b.push(i % 37 == 0);
+        }
+        let bytes = b.to_bytes();
+        assert_eq!(&bytes[..8], &300u64.to_le_bytes());
+        let back = Backtest::from_bytes(z, &bytes).unwrap();
+        assert_eq!(back, b);
+        assert_eq!((back.rounds(), back.pushed(), back.exceptions()), (250, 300, b.exceptions()));
+        let bad = Err(MathError::Domain { what: "stored backtest window" });
+        assert_eq!(Backtest::from_bytes(z, &bytes[..39]), bad);
+        assert_eq!(Backtest::from_bytes(zones(260, 100).unwrap(), &bytes), bad.clone());
+        // A bit past the rounds written is corrupt, not an extra exception.
+        let mut young = Backtest::new(z);
+        young.push(true);
+        let mut forged = young.to_bytes();
+        forged[8] |= 0b10;
+        assert_eq!(Backtest::from_bytes(z, &forged), bad);
+        assert_eq!(factored(Q64::from_raw(3), Q64::lit("1.5")), Ok(Q64::from_raw(5)), "rounded up");
+        assert_eq!(factored(Q64::lit("0.65"), Q64::ONE), Ok(Q64::lit("0.65")));
+    }
+
+    #[test]
+    fn rewindow_keeps_the_most_recent_verdicts() {
+        let mut b = Backtest::new(zones(250, 100).unwrap());
+        // 10 exceptions, then 240 quiet rounds: red, and all ten are in the last 250.
+        for i in 0..250 {
+            b.push(i < 10);
+        }
+        assert_eq!((b.zone(), b.exceptions()), (Zone::Red, 10));
+        // A 240-round window keeps only the 240 quiet ones: full and green at once.
+        let short = b.rewindow(zones(240, 100).unwrap());
+        assert_eq!((short.rounds(), short.exceptions(), short.zone()), (240, 0, Zone::Green));
+        // A 500-round window keeps all 250 (in order) and is not full yet: factor 1.
+        let mut long = b.rewindow(zones(500, 100).unwrap());
+        assert_eq!((long.rounds(), long.exceptions(), long.factor().unwrap()), (250, 10, Q64::ONE));
+        for _ in 0..250 {
+            long.push(false);
+        }
+        // W = 500: yellow 9..=14; 10 exceptions = the second yellow count.
+        assert_eq!((long.zone(), long.exceptions()), (Zone::Yellow, 10));
+        assert_eq!(long.zones().plus_factor(10), (40 * 5 + 45, 500));
+    }
+
+    /// A correct model stays green as often as the binomial says: simple returns drawn
+    /// N(0, σ²·Δt/year) (Box–Muller over xoshiro256**, seed fixed) make integer prices; each
+    /// round is judged by [`is_exception`] at σ, over 2,000 independent 250-round windows.
+    /// The share green must be within 0.03 (≈ 4 standard errors of √(p(1−p)/2000) = 0.0069)
+    /// of P(Bin(250, 0.01) ≤ 4) = 0.8922, and the exception rate within 0.001 of 1 %.
+    #[test]
+    fn a_correct_model_is_green_as_often_as_the_binomial_says() {
+        let (w, trials, dt) = (250u32, 2_000usize, 86_400u64);
+        let z = zones(w, SPEC_TAIL_BPS).unwrap();
+        let bz = band_z().unwrap();
+        let sigma = 0.65f64;
+        let sigma_q = Q64::lit("0.65");
+        let sd = sigma * (dt as f64 / YEAR_SECS as f64).sqrt();
+        let mut rng = crate::prng::Xoshiro256::seed(20_240_601);
+        let mut unit = || ((rng.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
+        let (mut green, mut yellow, mut red, mut exceptions) = (0usize, 0usize, 0usize, 0u64);
+        for _ in 0..trials {
+            let mut b = Backtest::new(z);
+            let mut p: u128 = 60_000_000_000_000_000_000_000; // 60,000 in 18 decimals
+            for _ in 0..w {
+                let (u1, u2) = (unit(), unit());
+                let n = (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos();
+                let q = ((p as f64) * (1.0 + sd * n)) as u128;
+                let r = simple_return(p, q).unwrap();
+                let x = is_exception(r, sigma_q, dt, bz).unwrap();
+                exceptions += u64::from(x);
+                b.push(x);
+                p = q;
+            }
+            match b.zone() {
+                Zone::Green => green += 1,
+                Zone::Yellow => yellow += 1,
+                Zone::Red => red += 1,
+            }
+        }
+        let want_green = cdf_f64(w, 0.01, z.yellow_from - 1);
+        let want_red = 1.0 - cdf_f64(w, 0.01, z.red_from - 1);
+        let share = green as f64 / trials as f64;
+        let rate = exceptions as f64 / (trials as f64 * f64::from(w));
+        println!(
+            "correct model: green {green}, yellow {yellow}, red {red} of {trials}; share green {share:.4} (binomial {want_green:.4}), red {:.4} (binomial {want_red:.5}); exception rate {rate:.5}",
+            red as f64 / trials as f64
+        );
+        assert!((share - want_green).abs() < 0.03, "green share {share} vs {want_green}");
+        assert!((rate - 0.01).abs() < 0.001, "exception rate {rate}");
+        assert!(red as f64 / (trials as f64) < 0.005, "red {red} of {trials}: P(red) = {want_red}");
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         /// The cut-offs agree with the f64 binomial for random windows and tails, away from
@@ -425,11 +616,20 @@ mod tests {
 
         /// A rolled window's count equals a recount of its last W verdicts.
         #[test]
-        fn rolling_count_is_a_recount(v in prop::collection::vec(any::<bool>(), 0..700), w in 1u32..300) {
+        fn rolling_count_is_a_recount(v in prop::collection::vec(any::<bool>(), 0..700), w in 1u32..300, w2 in 1u32..600) {
             let mut b = Backtest::new(zones(w, 100).unwrap());
             for x in &v { b.push(*x); }
             let from = v.len().saturating_sub(w as usize);
             prop_assert_eq!(b.exceptions() as usize, v[from..].iter().filter(|x| **x).count());
+            prop_assert_eq!(b.rounds() as usize, v.len().min(w as usize));
+            // The stored form reads back to the same window.
+            prop_assert_eq!(&Backtest::from_bytes(b.zones(), &b.to_bytes()).unwrap(), &b);
+            // Rewindowed: the last min(rounds, W') verdicts, recounted.
+            let r = b.rewindow(zones(w2, 100).unwrap());
+            let keep = v.len().min(w as usize).min(w2 as usize);
+            prop_assert_eq!(r.rounds() as usize, keep);
+            prop_assert_eq!(r.exceptions() as usize, v[v.len() - keep..].iter().filter(|x| **x).count());
+            prop_assert_eq!(r.is_full(), keep == w2 as usize);
         }
 
         /// The band decision agrees with f64 away from the edge.

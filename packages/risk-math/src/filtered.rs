@@ -104,6 +104,72 @@ pub fn filtered_historical(
     tail_measure(losses, exponent(0, RET_FRAC_BITS + FRAC_BITS)?, confidence_bps)
 }
 
+/// Filtered historical scenario returns for option legs (the revaluation ladder), the
+/// filtered counterpart of [`crate::options::historical_returns`]: r̃ₖᵢ = rₖᵢ·(σᵢ,now/σₖᵢ)·scaleₖ
+/// in Q64.64, rounded toward −∞, `returns` and `sigma_at` K rounds × n markets (round-major),
+/// `sigma_now` one per market, `scales[k]` = √(horizon/Δtₖ). With σ_now/σₖ = 1 it is exactly
+/// `historical_returns` (tested).
+///
+/// Also returns, per round, the slack multiplier sₖ = maxᵢ ⌊(σᵢ,now/σₖᵢ)·scaleₖ⌋ + 2: the exact
+/// rescaled return (stored returns are floored, exact rₖᵢ ∈ [r, r + 2⁻⁵⁶)) lies in
+/// [r̃ₖᵢ, r̃ₖᵢ + sₖ·2⁻⁵⁶], so a caller that needs a strict bound adds sₖ·2⁻⁵⁶ times the legs'
+/// largest |∂P&L/∂r| (as the oracle does with (⌊scale⌋ + 2) for plain historical).
+///
+/// Errors: `DimensionMismatch` for misshapen inputs; `Domain` for a non-positive σ, a ratio
+/// above [`MAX_FILTER_RATIO`], a return above 1,600 % or a scale outside [0, 1024].
+pub fn filtered_returns(
+    returns: &[Ret56],
+    sigma_at: &[Q64],
+    sigma_now: &[Q64],
+    scales: &[Q64],
+    n: usize,
+) -> MathResult<(Vec<Q64>, Vec<I256>)> {
+    if n == 0 || !returns.len().is_multiple_of(n) {
+        return Err(MathError::DimensionMismatch { expected: n, got: returns.len() % n.max(1) });
+    }
+    let k = returns.len() / n;
+    if sigma_at.len() != returns.len() {
+        return Err(MathError::DimensionMismatch { expected: returns.len(), got: sigma_at.len() });
+    }
+    if sigma_now.len() != n {
+        return Err(MathError::DimensionMismatch { expected: n, got: sigma_now.len() });
+    }
+    if scales.len() != k {
+        return Err(MathError::DimensionMismatch { expected: k, got: scales.len() });
+    }
+    if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE) || returns.iter().any(|r| !r.within_max()) {
+        return Err(MathError::Domain { what: "return above 1600% or scale outside [0, 1024]" });
+    }
+    if sigma_now.iter().any(|s| *s <= Q64::ZERO) {
+        return Err(MathError::Domain { what: "filtered historical: current volatility not positive" });
+    }
+    let mut out = Vec::with_capacity(returns.len());
+    let mut slack = Vec::with_capacity(k);
+    let shift = FRAC_BITS + RET_FRAC_BITS;
+    for ((row, sig), s) in returns.chunks_exact(n).zip(sigma_at.chunks_exact(n)).zip(scales) {
+        let mut worst = I256::ZERO;
+        for ((r, b), a) in row.iter().zip(sig).zip(sigma_now) {
+            let (a, b) = (a.raw(), b.raw());
+            if b <= 0 {
+                return Err(MathError::Domain { what: "filtered historical: round volatility not positive" });
+            }
+            if a > b.saturating_mul(MAX_FILTER_RATIO) {
+                return Err(MathError::Domain { what: "filter ratio above 1024" });
+            }
+            // |r| < 2⁶¹, a ≤ 2¹⁰·b < 2¹³⁸ only if b is huge; a < 2⁷¹ (σ ≤ 128 after a factor ≤ 4/3),
+            // scale < 2⁷⁵: the product stays below 2²⁰⁷.
+            let num = I256::from(r.raw()) * I256::from(a) * I256::from(s.raw());
+            let den = I256::from(b) << (shift - FRAC_BITS);
+            let x = i128::try_from(floor_div(num, den))
+                .map_err(|_| MathError::Overflow { what: "filtered scaled return" })?;
+            out.push(Q64::from_raw(x));
+            worst = worst.max(floor_div(I256::from(a) * I256::from(s.raw()), I256::from(b) << FRAC_BITS));
+        }
+        slack.push(worst + I256::from(2u8));
+    }
+    Ok((out, slack))
+}
+
 #[cfg(test)]
 #[allow(clippy::as_conversions)]
 mod tests {
@@ -140,6 +206,34 @@ mod tests {
         let f2 = filtered_historical(&[1_000_000_000_000], &returns, &sig, &[Q64::lit("0.6")], &scales, 9900).unwrap();
         let h = historical_per_round(&[1_000_000_000_000], &returns, &scales, 9900).unwrap();
         assert!(f2.var.abs_diff(2 * h.var) <= 2 && f2.es.abs_diff(2 * h.es) <= 2, "{f2:?} vs 2·{h:?}");
+    }
+
+    #[test]
+    fn ladder_returns_are_historical_at_ratio_one_and_scale_with_the_ratio() {
+        let r: Vec<Ret56> = [-70_000i64, 3, 0, -1, 1 << 50, -(1 << 55)].iter().map(|x| Ret56::from_raw(*x)).collect();
+        let scales = vec![Q64::lit("1.5"), Q64::ONE, Q64::lit("2.25")];
+        let one = vec![Q64::lit("0.4"); 6];
+        let (got, slack) = filtered_returns(&r, &one, &[Q64::lit("0.4"); 2], &scales, 2).unwrap();
+        assert_eq!(got, crate::options::historical_returns(&r, &scales, 2).unwrap());
+        assert_eq!(slack, vec![I256::from(3u8), I256::from(3u8), I256::from(4u8)], "⌊scale⌋ + 2");
+        // Ratio 2 on market 0 (σ_now 0.5 over σ_k 0.25), 1 on market 1: the floor of twice the
+        // unfloored product.
+        let quarter = vec![Q64::lit("0.25"); 6];
+        let (twice, slack) = filtered_returns(&r, &quarter, &[Q64::lit("0.5"), Q64::lit("0.25")], &scales, 2).unwrap();
+        for (k, s) in scales.iter().enumerate() {
+            let exact = (I256::from(r[2 * k].raw()) * I256::from(2 * s.raw())) >> 56u32;
+            assert_eq!(I256::from(twice[2 * k].raw()), exact);
+            assert_eq!(twice[2 * k + 1], got[2 * k + 1]);
+        }
+        assert_eq!(slack, vec![I256::from(5u8), I256::from(4u8), I256::from(6u8)], "⌊2·scale⌋ + 2");
+        assert_eq!(
+            filtered_returns(&r, &one, &[Q64::ZERO, Q64::ONE], &scales, 2),
+            Err(MathError::Domain { what: "filtered historical: current volatility not positive" })
+        );
+        assert_eq!(
+            filtered_returns(&r, &one[..5], &[Q64::ONE; 2], &scales, 2),
+            Err(MathError::DimensionMismatch { expected: 6, got: 5 })
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! | [`Ret56`] | Q7.56 in `i64` | one round's simple return, \|r\| ≤ 16 | 8 bytes LE per market in the oracle's history |
 //! | [`Q62`] | Q1.62 in `i64` | a correlation or Cholesky-factor entry, −2 ≤ x < 2 | 8 bytes LE per entry, packed lower triangles |
 //! | [`Q32`] | Q32.32 in `i64` | a Monte Carlo standard normal draw | never |
+//! | [`Vol56`] | Q8.56 in `u64` | an annualised volatility, 0 ≤ σ < 256 | 8 bytes LE per market in the oracle's history (EWMA on) |
 //!
 //! (The special functions also work internally in Q8.120, an `i128`; that format never leaves
 //! [`crate::special`] and [`crate::normal`].)
@@ -146,6 +147,53 @@ impl Q32 {
     }
 }
 
+/// An annualised volatility in unsigned Q8.56: the `u64` holds `σ · 2⁵⁶`. Range [0, 256)
+/// (the oracle accepts σ ≤ 100), resolution 2⁻⁵⁶ ≈ 1.4·10⁻¹⁷. The oracle stores the volatility
+/// in force before each round with the round (filtered historical's σₖ).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Vol56(u64);
+
+impl Vol56 {
+    /// Fractional bits.
+    pub const FRAC_BITS: u32 = 56;
+
+    /// The value whose raw representation is `raw` (= σ · 2⁵⁶).
+    pub const fn from_raw(raw: u64) -> Vol56 {
+        Vol56(raw)
+    }
+
+    /// The raw representation, σ · 2⁵⁶.
+    pub const fn raw(self) -> u64 {
+        self.0
+    }
+
+    /// ⌊q · 2⁵⁶⌋ / 2⁵⁶: `q` rounded toward −∞ to Q8.56; `Domain` for q < 0, `Overflow` for
+    /// q ≥ 256.
+    pub fn from_q64_floor(q: Q64) -> MathResult<Vol56> {
+        if q.is_negative() {
+            return Err(MathError::Domain { what: "negative volatility" });
+        }
+        u64::try_from(q.raw() >> (FRAC_BITS - Self::FRAC_BITS))
+            .map(Vol56)
+            .map_err(|_| MathError::Overflow { what: "Q8.56 volatility" })
+    }
+
+    /// The value as Q64.64: exact (σ · 2⁶⁴ = raw · 2⁸).
+    pub fn to_q64(self) -> Q64 {
+        Q64::from_raw(i128::from(self.0) << (FRAC_BITS - Self::FRAC_BITS))
+    }
+
+    /// The stored bytes: the raw `u64`, little-endian.
+    pub const fn to_le_bytes(self) -> [u8; 8] {
+        self.0.to_le_bytes()
+    }
+
+    /// The value from its stored bytes ([`Vol56::to_le_bytes`]).
+    pub const fn from_le_bytes(b: [u8; 8]) -> Vol56 {
+        Vol56(u64::from_le_bytes(b))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +221,13 @@ mod tests {
         assert_eq!(Q32::from_q64_floor(Q64::from_raw(-1)), Ok(Q32::from_raw(-1)));
         assert_eq!(Q32::from_q64_floor(Q64::ONE).map(Q32::to_q64), Ok(Q64::ONE));
         assert!(Q32::from_q64_floor(Q64::from_int(1 << 31)).is_err());
+
+        // Floored to 2⁻⁵⁶, exact back; negative and ≥ 256 refused.
+        assert_eq!(Vol56::from_q64_floor(Q64::from_raw(0x1ff)), Ok(Vol56::from_raw(1)));
+        assert_eq!(Vol56::from_q64_floor(Q64::from_int(100)).map(Vol56::to_q64), Ok(Q64::from_int(100)));
+        assert!(Vol56::from_q64_floor(Q64::from_int(256)).is_err());
+        assert!(Vol56::from_q64_floor(Q64::from_raw(-1)).is_err());
+        let v = Vol56::from_raw(12345);
+        assert_eq!(Vol56::from_le_bytes(v.to_le_bytes()), v);
     }
 }

@@ -46,7 +46,7 @@ pub mod wide;
 
 pub use error::MathError;
 pub use fixed::Q64;
-pub use formats::{Ret56, Q32, Q62};
+pub use formats::{Ret56, Vol56, Q32, Q62};
 
 /// Seconds in the risk year used to scale annualised volatilities: 365 days.
 pub const YEAR_SECS: u64 = 31_536_000;

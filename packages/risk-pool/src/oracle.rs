@@ -19,6 +19,10 @@ pub enum Method {
     Parametric,
     /// Historical simulation over the stored price rounds.
     Historical,
+    /// Filtered historical simulation (Hull–White / Barone-Adesi): as historical, each stored
+    /// return rescaled by σ_now/σ_k (the EWMA volatility now over the one in force at round k).
+    /// Requires EWMA on.
+    FilteredHistorical,
     /// Monte Carlo with `paths` correlated normal draws from a PRNG seeded by `seed`.
     MonteCarlo {
         /// Simulated paths.
@@ -266,6 +270,10 @@ pub struct InstantiateMsg {
     /// the lower (default 100).
     #[serde(default)]
     pub max_feeder_spread_bps: Option<u32>,
+    /// Model validation (SPEC): rounds in each market's backtest window, 0 or absent = off
+    /// (default); at most 500.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backtest_window: Option<u32>,
 }
 
 /// Every mutable instantiate field; absent = unchanged. `ewma_lambda: "0"` turns EWMA off.
@@ -317,8 +325,10 @@ pub struct ConfigUpdate {
     /// settings start at their defaults at instantiation — in `InstantiateMsg` they took the
     /// contract's instantiate entry point (cosmwasm-std's `do_instantiate` with the message's
     /// parser inlined) past wasmvm's limit of 100 locals per function.
+    /// Boxed (the JSON is the same): unboxed, its fields were live through the whole parse of
+    /// `ConfigUpdate` and took the execute entry point past wasmvm's 100 wasm locals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub option_grid: Option<OptionGridConfig>,
+    pub option_grid: Option<Box<OptionGridConfig>>,
     /// Ladder points for historical / Monte Carlo with legs (default 33; odd, 3 ..= 65).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub option_ladder_points: Option<u32>,
@@ -331,6 +341,10 @@ pub struct ConfigUpdate {
     /// Largest move of a market's implied vol in one round, bps (default 5,000).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_vol_move_bps: Option<u32>,
+    /// See [`InstantiateMsg::backtest_window`]; `0` turns backtesting off. A change keeps each
+    /// market's most recent min(rounds counted, new window) verdicts (off drops them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backtest_window: Option<u32>,
 }
 
 /// The oracle's actions.
@@ -456,6 +470,12 @@ pub enum QueryMsg {
         a: String,
         /// The other.
         b: String,
+    },
+    /// A market's model validation: exceptions in its backtest window, zone and risk factor.
+    #[returns(BacktestResponse)]
+    Backtest {
+        /// The market id.
+        market: String,
     },
 }
 
@@ -620,6 +640,9 @@ pub struct ConfigResponse {
     /// Largest implied-vol move per round, bps.
     #[serde(default)]
     pub max_vol_move_bps: u32,
+    /// Rounds in each market's backtest window (0 = backtesting off).
+    #[serde(default)]
+    pub backtest_window: u32,
     /// The stress scenarios.
     pub stress_scenarios: Vec<StressScenario>,
     /// Price rounds recorded so far and the time of the last one.
@@ -651,6 +674,27 @@ pub struct MarketResponse {
     /// Implied vol of its options (Black-76's σ).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub implied_vol: Option<Decimal>,
+    /// Its backtest risk factor (3 + k)/3 while backtesting is on (absent when off).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risk_factor: Option<Decimal>,
+}
+
+/// A market's model validation (SPEC "Model validation").
+#[cw_serde]
+pub struct BacktestResponse {
+    /// The market id.
+    pub market: String,
+    /// Rounds in its current window: min(rounds counted since the window started, `window`).
+    /// The zone and factor count once this reaches `window`.
+    pub rounds: u32,
+    /// Exceptions among those rounds.
+    pub exceptions: u32,
+    /// The configured window, W (0 = backtesting off).
+    pub window: u32,
+    /// `"green"`, `"yellow"` or `"red"` (green until the window is full).
+    pub zone: String,
+    /// The risk factor (3 + k)/3 applied to its volatility and historical returns, rounded up.
+    pub factor: Decimal,
 }
 
 /// A page of markets.

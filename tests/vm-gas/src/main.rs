@@ -133,6 +133,7 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         min_feeders: None,
         submission_ttl_secs: None,
         max_feeder_spread_bps: None,
+        backtest_window: None,
     }
 }
 

@@ -3,10 +3,10 @@
 use cosmwasm_std::{Addr, DepsMut, MessageInfo, Order, Response, Storage};
 use risk_math::conv::{u64_of_usize, usize_of_u32};
 use risk_math::measures::min_observations;
-use risk_pool::oracle::{ConfigUpdate, Method, StressScenario};
+use risk_pool::oracle::{ConfigUpdate, StressScenario};
 
 use crate::config::{
-    check_history_suffices, check_reachable, invalid, validate, validate_feeders, validate_min_feeders,
+    check_history_suffices, check_reachable, invalid, uses_history, validate, validate_feeders, validate_min_feeders,
     validate_scenarios,
 };
 use crate::error::ContractError;
@@ -50,9 +50,12 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
     let mut cfg = CONFIG.load(deps.storage)?;
     ensure_owner(&cfg, &info, "update the config")?;
     let old_round_secs = cfg.round_secs;
-    let old_need = (cfg.method == Method::Historical).then(|| min_observations(cfg.confidence_bps));
+    let old_need = uses_history(&cfg.method).then(|| min_observations(cfg.confidence_bps));
     let ewma_was_on = cfg.ewma_lambda.is_some();
-    apply_update(&mut cfg, u);
+    let old_backtest = cfg.backtest;
+    if let Some(w) = apply_update(&mut cfg, u) {
+        cfg.backtest = crate::backtest::zones_of(w)?;
+    }
     validate(&mut cfg)?;
     check_fits_state(deps.storage, &cfg)?;
     // Old rounds keep the spacing they were recorded at (Δt stored per round; rounds from
@@ -63,34 +66,43 @@ pub fn update_config(deps: DepsMut, info: MessageInfo, u: ConfigUpdate) -> Resul
     if ewma_was_on && cfg.ewma_lambda.is_none() {
         clear_ewma(deps.storage)?;
     }
+    // A new backtest window carries each market's most recent verdicts over (off drops them).
+    crate::backtest::rewindow_all(deps.storage, old_backtest, cfg.backtest)?;
     CONFIG.save(deps.storage, &cfg)?;
     Ok(Response::new().add_attribute("action", "update_config"))
 }
 
-/// Writes every field `u` sets into `cfg` (unvalidated). `ConfigUpdate` is destructured in
-/// full, from the lists below (no `..`): a field added to it does not compile until it is
-/// listed here.
-fn apply_update(cfg: &mut Config, u: ConfigUpdate) {
+/// Writes every field `u` sets into `cfg` (unvalidated) and returns the backtest window it
+/// asks for (stored as cut-offs by the caller). `ConfigUpdate` is destructured in full, from
+/// the lists below (no `..`): a field added to it does not compile until it is listed here.
+fn apply_update(cfg: &mut Config, u: ConfigUpdate) -> Option<u32> {
     macro_rules! apply {
-        (set: $($f:ident),*; optional: $($o:ident),*; ewma: $e:ident) => {
-            let ConfigUpdate { $($f,)* $($o,)* $e } = u;
+        (set: $($f:ident),*; optional: $($o:ident),*; boxed: $g:ident; ewma: $e:ident; backtest: $b:ident) => {
+            let ConfigUpdate { $($f,)* $($o,)* $g, $e, $b } = u;
             // Absent = unchanged.
             $( if let Some(v) = $f { cfg.$f = v; } )*
             // The optional fields likewise (so they cannot be reset to their default).
             $( if $o.is_some() { cfg.$o = $o; } )*
+            if $g.is_some() {
+                cfg.$g = $g;
+            }
             // `"0"` turns EWMA off.
             if let Some(l) = $e {
                 cfg.$e = if l.is_zero() { None } else { Some(l) };
             }
+            // `0` turns backtesting off.
+            return $b;
         };
     }
     apply!(
         set: confidence_bps, horizon_secs, max_staleness_secs, method, requirement_multiplier, min_requirement,
             cover_n, claim_multiple, history_len, round_secs, max_move_bps, max_markets, max_exposures, max_paths,
             max_scenarios, max_feeder_spread_bps;
-        optional: min_feeders, submission_ttl_secs, option_grid, option_ladder_points, short_option_min_bps,
+        optional: min_feeders, submission_ttl_secs, option_ladder_points, short_option_min_bps,
             max_option_legs, max_vol_move_bps;
-        ewma: ewma_lambda
+        boxed: option_grid;
+        ewma: ewma_lambda;
+        backtest: backtest_window
     );
 }
 

@@ -87,6 +87,7 @@ pub fn add_market(
             delisted_round: None,
             relisted: None,
             implied_vol,
+            risk_factor: None,
         },
     )?;
     // No matrix work: a slot past the stored matrix reads as an uncorrelated identity row (and

@@ -8,13 +8,17 @@
 //! `max_feeder_spread_bps` of the lower — else no round forms, attribute `spread`), clamped to
 //! `max_move_bps` from the last price (attribute `clamped`). A round consumes every submission.
 //! EWMA never takes a volatility below the owner-set one.
+//!
+//! With EWMA on, each round also stores every slot's volatility in force before the
+//! round (filtered historical's σₖ, in its own σ chunk). With `backtest_window` set, each priced market's return is
+//! judged against the band of its unfactored volatility before the round ([`crate::backtest`]).
 
 use cosmwasm_std::{Addr, Decimal, DepsMut, Env, MessageInfo, Order, Response, Storage};
 use ethnum::U256;
 use risk_math::conv::{u32_of_usize, u64_of_usize};
 use risk_math::measures::{min_observations, simple_return};
 use risk_math::special::sqrt_ceil;
-use risk_math::{MathError, Ret56, Q64, YEAR_SECS};
+use risk_math::{MathError, Ret56, Vol56, Q64, YEAR_SECS};
 use risk_pool::oracle::PriceInput;
 
 use crate::error::ContractError;
@@ -196,7 +200,7 @@ fn try_round(
         Err(p) => return Ok(Err(p)),
     };
     let priced = price_markets(storage, cfg, &rounds, now, &mut markets, medians, &subs)?;
-    record_round(storage, &mut rounds, cfg, now, &priced.returns, priced.keep_from)?;
+    record_round(storage, &mut rounds, cfg, now, &priced)?;
     let keys: Vec<Addr> = SUBMISSIONS.keys(storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
     for k in keys {
         SUBMISSIONS.remove(storage, &k);
@@ -228,6 +232,14 @@ struct Priced {
     clamped: Vec<String>,
     /// The oldest round a frozen window still reads (history before it may be pruned).
     keep_from: u64,
+    /// With EWMA on: each slot's volatility in force before the round (filtered historical's
+    /// σₖ; 0 for an empty slot).
+    sigmas: Option<Vec<Vol56>>,
+}
+
+/// The round's own Δt: now − the last round (the first round: `round_secs`), at least 1 s.
+fn round_dt(rounds: &Rounds, cfg: &Config, now: u64) -> u64 {
+    rounds.last_at.map_or(cfg.round_secs, |t| now.saturating_sub(t)).max(1)
 }
 
 /// Moves every priced market to its round price (saved) and collects the round's returns.
@@ -244,17 +256,32 @@ fn price_markets(
     // EWMA updates from the second round on: (λ, Δt since the last round).
     let ewma = lambda.zip(rounds.last_at.map(|t| now.saturating_sub(t)));
     let n_slots = markets.iter().map(|(s, _, _)| s + 1).max().unwrap_or(0);
-    let mut priced = Priced { returns: vec![Ret56::ZERO; n_slots], clamped: vec![], keep_from: u64::MAX };
+    let ewma_on = lambda.is_some();
+    let mut priced = Priced {
+        returns: vec![Ret56::ZERO; n_slots],
+        clamped: vec![],
+        keep_from: u64::MAX,
+        sigmas: ewma_on.then(|| vec![Vol56::default(); n_slots]),
+    };
     let need = u64_of_usize(min_observations(cfg.confidence_bps));
+    let dt = round_dt(rounds, cfg, now);
     for ((slot, id, m), median) in markets.iter_mut().zip(medians) {
         // A delisted market's frozen window, or a relisted one's until its new rounds suffice.
         if let (_, Some(end)) = m.window(rounds.count, need) {
             priced.keep_from = priced.keep_from.min(end.saturating_sub(u64::from(MAX_HISTORY)));
         }
+        // The unfactored volatility in force before the round: the backtest's σ and, with
+        // EWMA on, the round's stored σₖ.
+        let sigma =
+            if ewma_on || cfg.backtest.is_some() { dec_q64(m.effective_volatility(ewma_on))? } else { Q64::ZERO };
+        if let Some(s) = priced.sigmas.as_mut() {
+            s[*slot] = Vol56::from_q64_floor(sigma)?;
+        }
         let Some(median) = median else {
             continue;
         };
         let (r, was_clamped) = move_market(m, median, cfg.max_move_bps, ewma, now)?;
+        crate::backtest::record(storage, cfg, id, m, r, sigma, dt)?;
         if was_clamped {
             priced.clamped.push(id.clone());
         }
@@ -314,14 +341,13 @@ fn record_round(
     rounds: &mut Rounds,
     cfg: &Config,
     now: u64,
-    returns: &[Ret56],
-    keep_from: u64,
+    priced: &Priced,
 ) -> Result<(), ContractError> {
-    let dt = rounds.last_at.map_or(cfg.round_secs, |t| now.saturating_sub(t)).max(1);
+    let dt = round_dt(rounds, cfg, now);
     let legacy = *rounds.legacy_dt.get_or_insert(cfg.round_secs);
     let prior_min = rounds.min_dt.or((rounds.count > 0).then_some(legacy));
     rounds.min_dt = Some(prior_min.map_or(dt, |m| m.min(dt)));
-    append_round(storage, rounds, dt, returns, keep_from)?;
+    append_round(storage, rounds, dt, &priced.returns, priced.sigmas.as_deref(), priced.keep_from)?;
     rounds.count = rounds.count.checked_add(1).ok_or(MathError::Overflow { what: "round count" })?;
     rounds.last_at = Some(now);
     ROUNDS.save(storage, rounds)?;

@@ -4,12 +4,13 @@ use cosmwasm_std::{Decimal, Deps, Env};
 use ethnum::I256;
 use risk_math::conv::{u64_of_usize, usize_of_u32};
 use risk_math::cover::{cover_n, uncovered};
+use risk_math::filtered::{filtered_historical, filtered_returns};
 use risk_math::measures::{self, horizon_scale, sigma_horizon, Measure};
 use risk_math::options::{
     delta_equivalents, grid_loss, historical_returns, ladder_losses, monte_carlo_returns, scenario_loss,
     short_option_minimum, tail_measure, Book as OBook, Clock, Leg, Market as OMarket, VolMove,
 };
-use risk_math::Q64;
+use risk_math::{Vol56, Q64};
 use risk_pool::oracle::{
     AssessResponse, ClaimLimitResponse, Exposure, MemberRisk, Method, OptionKind, OptionLeg, PoolRequirementResponse,
     RequirementResponse, Uncovered,
@@ -79,10 +80,17 @@ struct Book {
     as_of: u64,
     /// Per market: its option legs (empty for a linear-only market).
     legs: Vec<Vec<Leg>>,
-    /// Per market: (price, implied vol, volatility in force) for the option math.
-    data: Vec<(Decimal, Decimal, Decimal)>,
+    /// Per market: (price, implied vol, volatility in force times its backtest factor) for the
+    /// option math.
+    data: Vec<(Decimal, Decimal, Q64)>,
     /// Legs in the query.
     n_legs: usize,
+    /// Per market: its backtest risk factor (1 while backtesting is off).
+    factors: Vec<Q64>,
+    /// Per market: (unfactored volatility in force, owner-set volatility), each cut to the
+    /// stored σ's grid ([`Vol56`]): filtered historical's σ_now and its σₖ where a round
+    /// stores none.
+    filter_vols: Vec<(Q64, Q64)>,
 }
 
 impl Book {
@@ -98,7 +106,7 @@ impl Book {
             .zip(&self.legs)
             .map(|(((price, iv, vol), n), legs)| {
                 Ok(OBook {
-                    market: OMarket { price: dec_q64(*price)?, implied_vol: dec_q64(*iv)?, volatility: dec_q64(*vol)? },
+                    market: OMarket { price: dec_q64(*price)?, implied_vol: dec_q64(*iv)?, volatility: *vol },
                     linear: *n,
                     legs: legs.clone(),
                 })
@@ -128,6 +136,8 @@ fn book(deps: Deps, env: &Env, cfg: &Config, exposures: &[Exposure]) -> Result<B
         legs: vec![],
         data: vec![],
         n_legs: 0,
+        factors: vec![],
+        filter_vols: vec![],
     };
     let linear_count = exposures.iter().filter(|e| e.option.is_none()).count();
     if linear_count > usize_of_u32(MAX_EXPOSURES) {
@@ -233,10 +243,18 @@ fn add_book_market(
     b.slots.push(m.slot);
     b.notionals.push(0);
     let ewma_on = cfg.ewma_lambda.is_some();
-    let vol = m.effective_volatility(ewma_on);
-    b.sigma_h.push(sigma_horizon(dec_q64(vol)?, cfg.horizon_secs)?);
+    let vol = dec_q64(m.effective_volatility(ewma_on))?;
+    // The backtest factor scales the volatility (never the implied vol); at 1 nothing changes.
+    let f = crate::backtest::factor(cfg, &m);
+    let vol_f = crate::backtest::apply(vol, f)?;
+    b.sigma_h.push(sigma_horizon(vol_f, cfg.horizon_secs)?);
     b.legs.push(vec![]);
-    b.data.push((m.price, m.implied_volatility(ewma_on), vol));
+    b.data.push((m.price, m.implied_volatility(ewma_on), vol_f));
+    b.factors.push(f);
+    if cfg.method == Method::FilteredHistorical {
+        let grid = |q: Q64| Vol56::from_q64_floor(q).map(Vol56::to_q64);
+        b.filter_vols.push((grid(vol)?, grid(dec_q64(m.volatility)?)?));
+    }
     Ok(())
 }
 
@@ -291,19 +309,68 @@ fn parametric_of(
 
 /// Historical over the last `history_len` rounds that include every market of the book (ending
 /// at the earliest delisting among them), each round's loss scaled by √(horizon/Δt_k) of its own
-/// stored Δt (rounded up; one root per distinct Δt).
+/// stored Δt (rounded up; one root per distinct Δt). A backtest factor fᵢ ≠ 1 multiplies market
+/// i's returns: filtered historical's rescaling with ratio fᵢ (`filtered_historical` with
+/// σₖ = 1, σ_now = fᵢ, so each rescaled return is bounded on the pool's side).
 fn historical(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractError> {
     let (h, scales) = history(deps, cfg, b)?;
-    Ok(measures::historical_per_round(&b.notionals, &h.returns, &scales, cfg.confidence_bps)?)
+    if b.factors.iter().all(|f| *f == Q64::ONE) {
+        return Ok(measures::historical_per_round(&b.notionals, &h.returns, &scales, cfg.confidence_bps)?);
+    }
+    let ones = vec![Q64::ONE; h.returns.len()];
+    Ok(filtered_historical(&b.notionals, &h.returns, &ones, &b.factors, &scales, cfg.confidence_bps)?)
+}
+
+/// Filtered historical (SPEC "Measures"): as [`historical`], each stored return rₖᵢ rescaled
+/// by σᵢ,now·fᵢ/σₖᵢ — σₖᵢ the volatility in force before round k (stored with it while EWMA is
+/// on), σᵢ,now the one in force now, fᵢ the backtest factor ([`risk_math::filtered`], the CLI's
+/// code path). A round stored without σ (EWMA off then, or written before σ was stored) takes
+/// σₖ = the market's owner-set volatility: the floor of every volatility in force, so the
+/// ratio is never below the true one while the owner-set volatility was not lowered, and it is
+/// the true one for rounds recorded with EWMA off. Both σ are cut to 2⁻⁵⁶ ([`Vol56`]) so equal
+/// volatilities give ratio 1 exactly. `FilteredNeedsEwma` while EWMA is off.
+fn filtered(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractError> {
+    let (h, scales, now) = filtered_history(deps, cfg, b)?;
+    Ok(filtered_historical(&b.notionals, &h.returns, &h.sigmas, &now, &scales, cfg.confidence_bps)?)
+}
+
+/// The book's history with σₖ per round and market, and σ_now·f per market.
+fn filtered_history(
+    deps: Deps,
+    cfg: &Config,
+    b: &Book,
+) -> Result<(crate::state::History, Vec<Q64>, Vec<Q64>), ContractError> {
+    if cfg.ewma_lambda.is_none() {
+        return Err(ContractError::FilteredNeedsEwma {});
+    }
+    let fallback: Vec<Q64> = b.filter_vols.iter().map(|(_, owner)| *owner).collect();
+    let (h, scales) = history_with(deps, cfg, b, Some(&fallback))?;
+    let now = b
+        .filter_vols
+        .iter()
+        .zip(&b.factors)
+        .map(|((v, _), f)| crate::backtest::apply(*v, *f))
+        .collect::<Result<Vec<Q64>, _>>()?;
+    Ok((h, scales, now))
 }
 
 /// The book's historical window and each round's √(horizon/Δt).
 fn history(deps: Deps, cfg: &Config, b: &Book) -> Result<(crate::state::History, Vec<Q64>), ContractError> {
+    history_with(deps, cfg, b, None)
+}
+
+/// [`history`], with each round's σ per market when `sigma_fallback` is given.
+fn history_with(
+    deps: Deps,
+    cfg: &Config,
+    b: &Book,
+    sigma_fallback: Option<&[Q64]>,
+) -> Result<(crate::state::History, Vec<Q64>), ContractError> {
     let rounds = ROUNDS.load(deps.storage)?;
     let end = b.until_round.map_or(rounds.count, |u| u.min(rounds.count));
     let start = b.since_round.max(end.saturating_sub(u64::from(cfg.history_len)));
     let legacy_dt = rounds.legacy_dt.unwrap_or(cfg.round_secs);
-    let h = load_rounds(deps.storage, start, end.max(start), &b.slots, legacy_dt)?;
+    let h = load_rounds(deps.storage, start, end.max(start), &b.slots, legacy_dt, sigma_fallback)?;
     let scales = round_scales(cfg.horizon_secs, &h.dts)?;
     Ok((h, scales))
 }
@@ -313,6 +380,10 @@ fn history(deps: Deps, cfg: &Config, b: &Book) -> Result<(crate::state::History,
 /// scaling's slack: the exact scaled return lies within (scale + 1)·2⁻⁵⁶ above, and no
 /// position's P&L moves faster than W = Σ(|N| + Σ|size|·⌈S⌉) per unit return, so
 /// (⌊scale⌋ + 2)·W·2⁸ units of 2⁻⁶⁴ more keep the loss an upper bound.
+///
+/// Filtered historical, and historical with a backtest factor ≠ 1, rescale the returns first
+/// ([`filtered_returns`]: ratio σ_now·f/σₖ, resp. f) and raise each loss by that function's
+/// slack sₖ = maxᵢ ⌊ratio·scale⌋ + 2 in place of ⌊scale⌋ + 2.
 fn historical_legs(
     deps: Deps,
     cfg: &Config,
@@ -320,14 +391,22 @@ fn historical_legs(
     books: &[OBook],
     clock: &Clock,
 ) -> Result<Measure, ContractError> {
-    let (h, scales) = history(deps, cfg, b)?;
     let n = b.ids.len();
-    let rets = historical_returns(&h.returns, &scales, n)?;
+    let (rets, slack) = if cfg.method == Method::FilteredHistorical {
+        let (h, scales, now) = filtered_history(deps, cfg, b)?;
+        filtered_returns(&h.returns, &h.sigmas, &now, &scales, n)?
+    } else if b.factors.iter().any(|f| *f != Q64::ONE) {
+        let (h, scales) = history(deps, cfg, b)?;
+        filtered_returns(&h.returns, &vec![Q64::ONE; h.returns.len()], &b.factors, &scales, n)?
+    } else {
+        let (h, scales) = history(deps, cfg, b)?;
+        let slack = scales.iter().map(|s| I256::from((s.raw() >> 64u32) + 2)).collect();
+        (historical_returns(&h.returns, &scales, n)?, slack)
+    };
     let mut losses = ladder_losses(books, clock, &rets, cfg.ladder_points())?;
     let w = sensitivity(books);
-    for (loss, scale) in losses.iter_mut().zip(&scales) {
-        let whole = I256::from((scale.raw() >> 64u32) + 2);
-        *loss += whole * w * I256::from(256u32);
+    for (loss, whole) in losses.iter_mut().zip(&slack) {
+        *loss += *whole * w * I256::from(256u32);
     }
     Ok(tail_measure(losses, cfg.confidence_bps)?)
 }
@@ -464,6 +543,7 @@ pub fn measure(deps: Deps, env: &Env, exposures: &[Exposure]) -> Result<Figures,
         match cfg.method {
             Method::Parametric => parametric(deps, &cfg, &b)?,
             Method::Historical => historical(deps, &cfg, &b)?,
+            Method::FilteredHistorical => filtered(deps, &cfg, &b)?,
             Method::MonteCarlo { paths, seed } => {
                 let mc = monte_carlo(deps, &cfg, &b, paths, seed)?;
                 let floor = parametric(deps, &cfg, &b)?;
@@ -498,7 +578,7 @@ fn measure_legs(deps: Deps, env: &Env, cfg: Config, b: Book) -> Result<Figures, 
             let deltas = delta_equivalents(&books, now)?;
             parametric_of(deps, &cfg, by_slot_of(&b, &deltas))?
         }
-        Method::Historical => historical_legs(deps, &cfg, &b, &books, &clock)?,
+        Method::Historical | Method::FilteredHistorical => historical_legs(deps, &cfg, &b, &books, &clock)?,
         Method::MonteCarlo { paths, seed } => {
             let mc = monte_carlo_legs(deps, &cfg, &b, &books, &clock, paths, seed)?;
             let floor = parametric(deps, &cfg, &b)?;

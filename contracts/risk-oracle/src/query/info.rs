@@ -7,7 +7,7 @@ use risk_pool::oracle::{ConfigResponse, CorrelationResponse, MarketResponse, Mar
 
 use crate::error::ContractError;
 use crate::limits::{DEFAULT_PAGE, MAX_PAGE};
-use crate::state::{load_market, Market, CONFIG, MARKETS, PAIRS, ROUNDS, SCENARIOS};
+use crate::state::{load_market, Config, Market, CONFIG, MARKETS, PAIRS, ROUNDS, SCENARIOS};
 
 pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     let c = CONFIG.load(deps.storage)?;
@@ -15,6 +15,7 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
     let (min_feeders, submission_ttl_secs) = (c.min_feeders(), c.submission_ttl());
     let (option_ladder_points, short_option_min_bps) = (c.ladder_points(), c.short_option_min_bps());
     let (max_option_legs, max_vol_move_bps) = (c.max_option_legs(), c.max_vol_move_bps());
+    let backtest_window = c.backtest.map_or(0, |z| z.window);
     Ok(ConfigResponse {
         owner: c.owner,
         feeders: c.feeders,
@@ -41,25 +42,42 @@ pub fn config(deps: Deps) -> Result<ConfigResponse, ContractError> {
         short_option_min_bps,
         max_option_legs,
         max_vol_move_bps,
-        option_grid: c.option_grid,
+        backtest_window,
+        option_grid: c.option_grid.map(|g| *g),
         stress_scenarios: SCENARIOS.load(deps.storage)?.into_iter().map(Into::into).collect(),
         rounds: rounds.count,
         last_round_at: rounds.last_at,
     })
 }
 
-/// (rounds recorded, history_len, EWMA on): what `history_rounds` and the volatility in force
-/// are counted against, read once per query.
-fn history_window(deps: Deps) -> Result<(u64, u64, bool, u64), ContractError> {
-    let cfg = CONFIG.load(deps.storage)?;
-    let need = u64_of_usize(risk_math::measures::min_observations(cfg.confidence_bps));
-    Ok((ROUNDS.load(deps.storage)?.count, u64::from(cfg.history_len), cfg.ewma_lambda.is_some(), need))
+/// What `history_rounds`, the volatility in force and the risk factor are counted against,
+/// read once per query.
+struct Window {
+    rounds: u64,
+    history_len: u64,
+    ewma_on: bool,
+    need: u64,
+    cfg: Config,
 }
 
-fn response(id: String, m: Market, (rounds, history_len, ewma_on, need): (u64, u64, bool, u64)) -> MarketResponse {
-    let (since, cap) = m.window(rounds, need);
-    let rounds = cap.map_or(rounds, |d| d.min(rounds));
-    MarketResponse {
+fn history_window(deps: Deps) -> Result<Window, ContractError> {
+    let cfg = CONFIG.load(deps.storage)?;
+    let need = u64_of_usize(risk_math::measures::min_observations(cfg.confidence_bps));
+    Ok(Window {
+        rounds: ROUNDS.load(deps.storage)?.count,
+        history_len: u64::from(cfg.history_len),
+        ewma_on: cfg.ewma_lambda.is_some(),
+        need,
+        cfg,
+    })
+}
+
+fn response(id: String, m: Market, w: &Window) -> Result<MarketResponse, ContractError> {
+    let (since, cap) = m.window(w.rounds, w.need);
+    let rounds = cap.map_or(w.rounds, |d| d.min(w.rounds));
+    let (history_len, ewma_on) = (w.history_len, w.ewma_on);
+    let risk_factor = crate::backtest::response_factor(&w.cfg, &m)?;
+    Ok(MarketResponse {
         id,
         price: m.price,
         delisted: m.delisted_round.is_some(),
@@ -69,12 +87,13 @@ fn response(id: String, m: Market, (rounds, history_len, ewma_on, need): (u64, u
         ewma_volatility: m.ewma_vol,
         updated_at: m.updated_at,
         history_rounds: rounds.saturating_sub(since).min(history_len),
-    }
+        risk_factor,
+    })
 }
 
 pub fn market(deps: Deps, id: String) -> Result<MarketResponse, ContractError> {
     let m = load_market(deps.storage, &id)?;
-    Ok(response(id, m, history_window(deps)?))
+    response(id, m, &history_window(deps)?)
 }
 
 pub fn markets(deps: Deps, start_after: Option<String>, limit: Option<u32>) -> Result<MarketsResponse, ContractError> {
@@ -83,7 +102,7 @@ pub fn markets(deps: Deps, start_after: Option<String>, limit: Option<u32>) -> R
     let page: Vec<(String, Market)> =
         MARKETS.range(deps.storage, start, None, Order::Ascending).take(limit).collect::<Result<_, _>>()?;
     let window = history_window(deps)?;
-    let markets = page.into_iter().map(|(id, m)| response(id, m, window)).collect();
+    let markets = page.into_iter().map(|(id, m)| response(id, m, &window)).collect::<Result<_, _>>()?;
     Ok(MarketsResponse { markets })
 }
 
