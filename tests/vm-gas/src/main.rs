@@ -83,6 +83,10 @@ struct Setup {
     rounds: usize,
     /// Option legs in the assessed book, spread evenly over its markets (0: linear only).
     legs: usize,
+    /// EWMA λ (model validation; `None`: off).
+    ewma: Option<&'static str>,
+    /// `backtest_window` (0: off).
+    window: u32,
 }
 
 fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
@@ -124,7 +128,7 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         history_len: Some(500),
         round_secs: Some(60),
         max_move_bps: None,
-        ewma_lambda: None,
+        ewma_lambda: s.ewma.map(dec),
         // The oracle caps paths × max_markets (draws, by gas): size max_markets to the book.
         max_markets: Some(s.markets as u32),
         max_exposures: None,
@@ -133,7 +137,7 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
         min_feeders: None,
         submission_ttl_secs: None,
         max_feeder_spread_bps: None,
-        backtest_window: None,
+        backtest_window: (s.window > 0).then_some(s.window),
     }
 }
 
@@ -442,98 +446,219 @@ fn main() {
     let risk_bin = std::env::args().nth(3).map(std::path::PathBuf::from);
     let wasm = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run scripts/build.sh first)"));
     let linear: Vec<(String, Setup)> = vec![
-        ("parametric, 1 market".into(), Setup { markets: 1, method: Method::Parametric, rounds: 0, legs: 0 }),
-        ("parametric, 8 markets".into(), Setup { markets: 8, method: Method::Parametric, rounds: 0, legs: 0 }),
-        ("parametric, 32 markets".into(), Setup { markets: 32, method: Method::Parametric, rounds: 0, legs: 0 }),
+        (
+            "parametric, 1 market".into(),
+            Setup { markets: 1, method: Method::Parametric, rounds: 0, legs: 0, ewma: None, window: 0 },
+        ),
+        (
+            "parametric, 8 markets".into(),
+            Setup { markets: 8, method: Method::Parametric, rounds: 0, legs: 0, ewma: None, window: 0 },
+        ),
+        (
+            "parametric, 32 markets".into(),
+            Setup { markets: 32, method: Method::Parametric, rounds: 0, legs: 0, ewma: None, window: 0 },
+        ),
         (
             "monte carlo 1,000 paths, 8 markets".into(),
-            Setup { markets: 8, method: Method::MonteCarlo { paths: 1_000, seed: 7 }, rounds: 0, legs: 0 },
+            Setup {
+                markets: 8,
+                method: Method::MonteCarlo { paths: 1_000, seed: 7 },
+                rounds: 0,
+                legs: 0,
+                ewma: None,
+                window: 0,
+            },
         ),
         (
             "monte carlo 10,000 paths, 8 markets".into(),
-            Setup { markets: 8, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 0 },
+            Setup {
+                markets: 8,
+                method: Method::MonteCarlo { paths: 10_000, seed: 7 },
+                rounds: 0,
+                legs: 0,
+                ewma: None,
+                window: 0,
+            },
         ),
         (
             "monte carlo 1,000 paths, 32 markets".into(),
-            Setup { markets: 32, method: Method::MonteCarlo { paths: 1_000, seed: 7 }, rounds: 0, legs: 0 },
+            Setup {
+                markets: 32,
+                method: Method::MonteCarlo { paths: 1_000, seed: 7 },
+                rounds: 0,
+                legs: 0,
+                ewma: None,
+                window: 0,
+            },
         ),
         (
             "monte carlo 10,000 paths, 16 markets".into(),
-            Setup { markets: 16, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 0 },
+            Setup {
+                markets: 16,
+                method: Method::MonteCarlo { paths: 10_000, seed: 7 },
+                rounds: 0,
+                legs: 0,
+                ewma: None,
+                window: 0,
+            },
         ),
         (
             "monte carlo 5,000 paths, 32 markets".into(),
-            Setup { markets: 32, method: Method::MonteCarlo { paths: 5_000, seed: 7 }, rounds: 0, legs: 0 },
+            Setup {
+                markets: 32,
+                method: Method::MonteCarlo { paths: 5_000, seed: 7 },
+                rounds: 0,
+                legs: 0,
+                ewma: None,
+                window: 0,
+            },
         ),
         (
             "monte carlo 10,000 paths, 32 markets".into(),
-            Setup { markets: 32, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 0 },
+            Setup {
+                markets: 32,
+                method: Method::MonteCarlo { paths: 10_000, seed: 7 },
+                rounds: 0,
+                legs: 0,
+                ewma: None,
+                window: 0,
+            },
         ),
         (
             "historical 500 rounds, 8 markets".into(),
-            Setup { markets: 8, method: Method::Historical, rounds: 500, legs: 0 },
+            Setup { markets: 8, method: Method::Historical, rounds: 500, legs: 0, ewma: None, window: 0 },
         ),
         (
             "historical 500 rounds, 32 markets".into(),
-            Setup { markets: 32, method: Method::Historical, rounds: 500, legs: 0 },
+            // Model validation (issue 14): filtered historical reads each round's σ beside its returns;
+            // the backtest reads and rewrites each market's window once per round (set_prices below).
+            (
+                "filtered hist. 500 rds, 32 mkts, EWMA".into(),
+                Setup {
+                    markets: 32,
+                    method: Method::FilteredHistorical,
+                    rounds: 500,
+                    legs: 0,
+                    ewma: Some("0.94"),
+                    window: 0,
+                },
+            ),
+            (
+                "historical 500 rds, 32 mkts, backtest 250".into(),
+                Setup { markets: 32, method: Method::Historical, rounds: 500, legs: 0, ewma: None, window: 250 },
+            ),
+            Setup { markets: 32, method: Method::Historical, rounds: 500, legs: 0, ewma: None, window: 0 },
         ),
     ];
     // Option legs (issue 13), each beside its linear book: parametric on delta-equivalents plus
     // the grid (its target 300,000), historical and Monte Carlo through the ladder.
     let option_configs: Vec<(String, Setup, u64)> = vec![
-        ("parametric, 2 markets".into(), Setup { markets: 2, method: Method::Parametric, rounds: 0, legs: 0 }, 300_000),
+        (
+            "parametric, 2 markets".into(),
+            Setup { markets: 2, method: Method::Parametric, rounds: 0, legs: 0, ewma: None, window: 0 },
+            300_000,
+        ),
         (
             "parametric + grid, 16 legs, 2 markets".into(),
-            Setup { markets: 2, method: Method::Parametric, rounds: 0, legs: 16 },
+            Setup { markets: 2, method: Method::Parametric, rounds: 0, legs: 16, ewma: None, window: 0 },
             300_000,
         ),
         (
             "historical 500 rounds, 4 markets".into(),
-            Setup { markets: 4, method: Method::Historical, rounds: 500, legs: 0 },
+            Setup { markets: 4, method: Method::Historical, rounds: 500, legs: 0, ewma: None, window: 0 },
             SDK_LIMIT,
         ),
         (
             "historical 500 rds, 32 legs, 4 markets".into(),
-            Setup { markets: 4, method: Method::Historical, rounds: 500, legs: 32 },
+            Setup { markets: 4, method: Method::Historical, rounds: 500, legs: 32, ewma: None, window: 0 },
             SDK_LIMIT,
         ),
         (
             "monte carlo 10,000 paths, 4 markets".into(),
-            Setup { markets: 4, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 0 },
+            Setup {
+                markets: 4,
+                method: Method::MonteCarlo { paths: 10_000, seed: 7 },
+                rounds: 0,
+                legs: 0,
+                ewma: None,
+                window: 0,
+            },
             SDK_LIMIT,
         ),
         (
             "monte carlo 10k paths, 32 legs, 4 mkts".into(),
-            Setup { markets: 4, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 32 },
+            Setup {
+                markets: 4,
+                method: Method::MonteCarlo { paths: 10_000, seed: 7 },
+                rounds: 0,
+                legs: 32,
+                ewma: None,
+                window: 0,
+            },
             SDK_LIMIT,
         ),
         // What the miss scales with: paths (the per-path ladder reads) and legs (ladders, grid).
         (
             "monte carlo 5,000 paths, 32 legs, 4 mkts".into(),
-            Setup { markets: 4, method: Method::MonteCarlo { paths: 5_000, seed: 7 }, rounds: 0, legs: 32 },
+            Setup {
+                markets: 4,
+                method: Method::MonteCarlo { paths: 5_000, seed: 7 },
+                rounds: 0,
+                legs: 32,
+                ewma: None,
+                window: 0,
+            },
             SDK_LIMIT,
         ),
         (
             "monte carlo 10k paths, 8 legs, 4 mkts".into(),
-            Setup { markets: 4, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 8 },
+            Setup {
+                markets: 4,
+                method: Method::MonteCarlo { paths: 10_000, seed: 7 },
+                rounds: 0,
+                legs: 8,
+                ewma: None,
+                window: 0,
+            },
             SDK_LIMIT,
         ),
         (
             "monte carlo 10k paths, 32 legs, 2 mkts".into(),
-            Setup { markets: 2, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 32 },
+            Setup {
+                markets: 2,
+                method: Method::MonteCarlo { paths: 10_000, seed: 7 },
+                rounds: 0,
+                legs: 32,
+                ewma: None,
+                window: 0,
+            },
             SDK_LIMIT,
         ),
         // The most legs (64) on as many markets as the ladder-read bound allows at 10,000 paths.
         (
             "monte carlo 10k paths, 64 legs, 4 mkts".into(),
-            Setup { markets: 4, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 64 },
+            Setup {
+                markets: 4,
+                method: Method::MonteCarlo { paths: 10_000, seed: 7 },
+                rounds: 0,
+                legs: 64,
+                ewma: None,
+                window: 0,
+            },
             SDK_LIMIT,
         ),
     ];
     // Over a limit: refused by `assess` with a typed error (wasm and native alike).
     let over_limits: Vec<(String, Setup)> = vec![(
         "monte carlo 10k paths, 8 legs, 8 mkts".into(),
-        Setup { markets: 8, method: Method::MonteCarlo { paths: 10_000, seed: 7 }, rounds: 0, legs: 8 },
+        Setup {
+            markets: 8,
+            method: Method::MonteCarlo { paths: 10_000, seed: 7 },
+            rounds: 0,
+            legs: 8,
+            ewma: None,
+            window: 0,
+        },
     )];
     // Every configuration enforces its target (the run fails over it): the 1,000,000 budget, and
     // issue 13's 300,000 for parametric + grid.
@@ -574,14 +699,17 @@ fn main() {
             }
         );
         if s.rounds > 0 && s.legs == 0 {
-            round_costs.push((s.markets, round_gas));
+            round_costs.push((name.clone(), s.markets, round_gas));
         }
         answers.insert(name.clone(), m.answer);
         replays.insert(name.clone(), m.replay);
     }
     println!();
-    for (markets, g) in round_costs {
-        println!("set_prices ({markets} markets, one round): {g} VM gas = {} SDK gas before KV writes", g / VM_PER_SDK);
+    for (name, markets, g) in round_costs {
+        println!(
+            "set_prices ({markets} markets, one round; {name}): {g} VM gas = {} SDK gas before KV writes",
+            g / VM_PER_SDK
+        );
     }
     println!(
         "monte carlo 5,000 × 32 answer: {}",
@@ -613,7 +741,14 @@ fn main() {
     let extra = "monte carlo 2,000 paths, 8 legs, 4 mkts, 60 rounds, EWMA 0.94";
     let (m, _) = run_with(
         &wasm,
-        &Setup { markets: 4, method: Method::MonteCarlo { paths: 2_000, seed: 11 }, rounds: 60, legs: 8 },
+        &Setup {
+            markets: 4,
+            method: Method::MonteCarlo { paths: 2_000, seed: 11 },
+            rounds: 60,
+            legs: 8,
+            ewma: None,
+            window: 0,
+        },
         |msg| msg.ewma_lambda = Some(dec("0.94")),
     );
     assess_cli::check(extra, &m.answer, &m.replay);
