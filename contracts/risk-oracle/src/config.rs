@@ -220,6 +220,8 @@ fn slot_span(storage: &dyn Storage) -> Result<u64, ContractError> {
 /// - Monte Carlo draws: a simulation spans the book's highest slot + 1, and new markets take
 ///   the first free slot, so every query spans at most max(slot span, max_markets) slots:
 ///   paths × that ≤ `MAX_MC_DRAWS`.
+/// - Filtered historical reads every stored round's returns and volatilities of every slot:
+///   `history_len` × max(slot span, max_markets) ≤ `MAX_FILTERED_CELLS`.
 /// - Historical scale √(horizon/Δt) ≤ `MAX_HIST_SCALE` for every Δt an assessment can meet:
 ///   future rounds (Δt ≥ `round_secs`) and every stored round still reachable.
 pub fn check_reachable(storage: &mut dyn Storage, cfg: &Config) -> Result<(), ContractError> {
@@ -231,6 +233,17 @@ pub fn check_reachable(storage: &mut dyn Storage, cfg: &Config) -> Result<(), Co
                 what: "monte carlo draws (paths × slots)",
                 count: draws,
                 max: MAX_MC_DRAWS,
+            });
+        }
+    }
+    if cfg.method == Method::FilteredHistorical {
+        let span = slot_span(storage)?.max(u64::from(cfg.max_markets));
+        let cells = u64::from(cfg.history_len).saturating_mul(span);
+        if cells > MAX_FILTERED_CELLS {
+            return Err(ContractError::LimitExceeded {
+                what: "filtered historical rounds × slots (history_len × max_markets)",
+                count: cells,
+                max: MAX_FILTERED_CELLS,
             });
         }
     }

@@ -26,6 +26,11 @@ pub const MAX_MC_DRAWS: u64 = 320_000;
 /// `LimitExceeded` (a report of such a book is refused; the member splits it or the owner
 /// lowers `paths`): the product is not known at configuration, where 10,000 paths stay valid.
 pub const MAX_MC_LADDER_READS: u64 = 40_000;
+/// Filtered historical: stored rounds × slots an `assess` reads (each round's returns and
+/// volatilities, 16 bytes a slot). Measured in cosmwasm-vm 2.2.10 (tests/vm-gas): 500 rounds ×
+/// 32 markets cost 1,105,688 SDK gas (950,879 of it KV reads of 271 KB), over the 1M budget;
+/// ≈69 SDK gas a cell, so 12,000 (500 rounds × 24 markets, or 375 × 32) ≈ 850,000.
+pub const MAX_FILTERED_CELLS: u64 = 12_000;
 /// Price rounds kept for the historical method.
 pub const MAX_HISTORY: u32 = 500;
 /// Stress scenarios, and shocks per scenario.

@@ -623,3 +623,45 @@ fn the_factored_volatility_is_capped_at_the_largest_accepted() {
     let want = parametric_factored(&[N], &[sh], &[Q64::ONE], &[Q64::ONE], z, es).unwrap().es;
     assert_eq!(got, want);
 }
+
+/// Filtered historical reads every stored round's returns and volatilities of every slot: the
+/// configuration bounds history_len × max(slot span, max_markets) by 12,000 (measured gas), at
+/// instantiation and at update_config, with the figures named; the state is unchanged.
+#[test]
+fn filtered_historical_work_is_bounded_at_configuration() {
+    let mut s = Suite::new();
+    let (owner, feeder) = (s.owner.clone(), s.feeder.clone());
+    let msg = |history_len: u32, max_markets: u32| {
+        let mut m = spec_msg(&owner, &feeder);
+        m.method = Method::FilteredHistorical;
+        m.ewma_lambda = Some(dec("0.94"));
+        m.history_len = Some(history_len);
+        m.max_markets = Some(max_markets);
+        m
+    };
+    let inst = |s: &mut Suite, m: &InstantiateMsg| {
+        s.app
+            .instantiate_contract(s.code_id, s.owner.clone(), m, &[], "f", None)
+            .map_err(|e| e.downcast::<ContractError>().unwrap())
+    };
+    let over = ContractError::LimitExceeded {
+        what: "filtered historical rounds × slots (history_len × max_markets)",
+        count: 16_000,
+        max: 12_000,
+    };
+    assert_eq!(inst(&mut s, &msg(500, 32)).unwrap_err(), over);
+    // At the bound: 500 rounds × 24 markets, or 375 × 32.
+    inst(&mut s, &msg(500, 24)).unwrap();
+    inst(&mut s, &msg(375, 32)).unwrap();
+    // update_config: the default max_markets (32) with 500 rounds is refused, nothing changes.
+    let mut f = filtered_suite();
+    let before: ConfigResponse = f.q(&QueryMsg::Config {}).unwrap();
+    let err = f.owner_exec(ExecuteMsg::UpdateConfig(ConfigUpdate {
+        history_len: Some(500),
+        max_markets: Some(32),
+        ..Default::default()
+    }));
+    assert_eq!(err, Err(over));
+    let after: ConfigResponse = f.q(&QueryMsg::Config {}).unwrap();
+    assert_eq!(before, after);
+}

@@ -125,7 +125,8 @@ fn init_msg(owner: &Addr, s: &Setup) -> InstantiateMsg {
                 .map(|id| Shock { market: id.clone(), shock: SignedDecimal::percent(-30), vol_shock: None })
                 .collect(),
         }],
-        history_len: Some(500),
+        // 500, the most; filtered historical at its rounds (its work is history_len × markets).
+        history_len: Some(if s.method == Method::FilteredHistorical { s.rounds as u32 } else { 500 }),
         round_secs: Some(60),
         max_move_bps: None,
         ewma_lambda: s.ewma.map(dec),
@@ -534,12 +535,24 @@ fn main() {
         ),
         // Model validation (issue 14): filtered historical reads each round's σ beside its returns;
         // the backtest reads and rewrites each market's window once per round (set_prices below).
+        // At the bound of history_len × markets (12,000): 500 rounds × 24, 375 × 32.
         (
-            "filtered hist. 500 rds, 32 mkts, EWMA".into(),
+            "filtered hist. 500 rds, 24 mkts, EWMA".into(),
+            Setup {
+                markets: 24,
+                method: Method::FilteredHistorical,
+                rounds: 500,
+                legs: 0,
+                ewma: Some("0.94"),
+                window: 0,
+            },
+        ),
+        (
+            "filtered hist. 375 rds, 32 mkts, EWMA".into(),
             Setup {
                 markets: 32,
                 method: Method::FilteredHistorical,
-                rounds: 500,
+                rounds: 375,
                 legs: 0,
                 ewma: Some("0.94"),
                 window: 0,
