@@ -188,8 +188,8 @@ fn rt_a_tiny_scenario_range_does_not_divide_by_zero() {
     for r in [1i128, 5, 15, 31, 63] {
         let returns = vec![Q64::from_raw(r), Q64::from_raw(-r), Q64::ZERO];
         for points in [3, 33, 65] {
-            let l = ladder_losses(&[book.clone()], &clock, &returns, points).unwrap();
-            let d = direct_losses(&[book.clone()], &clock, &returns).unwrap();
+            let l = ladder_losses(std::slice::from_ref(&book), &clock, &returns, points).unwrap();
+            let d = direct_losses(std::slice::from_ref(&book), &clock, &returns).unwrap();
             for (l, d) in l.iter().zip(&d) {
                 assert!(l >= d, "R = {r}, {points} points: ladder {l} < direct {d}");
             }
