@@ -193,6 +193,14 @@ pub struct Market {
     /// (`crate::backtest`), read only by rounds and the `backtest` query.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_factor: Option<StoredQ64>,
+    /// The lowest owner-set volatility in force at any round that may be stored without σ
+    /// (EWMA off then), when it is below `volatility` (`None` = `volatility` itself; not
+    /// stored when absent): such rounds take σₖ = min(this, `volatility`) in filtered
+    /// historical ([`Market::sigma_less_vol`]). Red team: σₖ = the current owner-set value let
+    /// a raise of it (0.30 → 0.60) shrink every old round's ratio σ_now/σₖ, lowering
+    /// filtered requirements (ES 47,014,332 → 23,507,166 in the test).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sigma_less_floor: Option<Decimal>,
 }
 
 /// A relisting after missed rounds: `frozen_end` = the delisting round (the window before the
@@ -221,6 +229,24 @@ impl Market {
             Some(r) => (self.since_round, Some(r.frozen_end)),
             None => (self.since_round, None),
         }
+    }
+}
+
+impl Market {
+    /// Sets the owner-set volatility to `v`, keeping [`Market::sigma_less_floor`]: the old
+    /// value (or the floor already kept, if lower) was in force at every round stored without σ
+    /// since, so it stays the floor while `v` is above it.
+    pub fn set_owner_volatility(&mut self, v: Decimal) {
+        let floor = self.sigma_less_floor.unwrap_or(self.volatility).min(self.volatility);
+        self.sigma_less_floor = (floor < v).then_some(floor);
+        self.volatility = v;
+    }
+
+    /// σₖ of a round stored without σ (filtered historical): the lowest owner-set volatility
+    /// that can have been in force then, min(`sigma_less_floor`, `volatility`) — never above
+    /// the true one, so the ratio σ_now/σₖ never understates (the pool's side).
+    pub fn sigma_less_vol(&self) -> Decimal {
+        self.sigma_less_floor.map_or(self.volatility, |f| f.min(self.volatility))
     }
 }
 
@@ -681,6 +707,7 @@ mod layout_tests {
             relisted: Some(Relisted { frozen_end: 6, at: 7 }),
             implied_vol: None,
             risk_factor: None,
+            sigma_less_floor: None,
         };
         check(
             &market,

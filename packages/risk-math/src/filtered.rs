@@ -14,8 +14,13 @@ use crate::formats::Ret56;
 use crate::measures::{check_notionals, exponent, tail_measure, Measure, MAX_HIST_SCALE, RET_FRAC_BITS};
 use ethnum::I256;
 
-/// Largest filter ratio σ_now/σₖ accepted: 1,024 (a rescaled return stays below 16,384).
-pub const MAX_FILTER_RATIO: i128 = 1024;
+/// Largest filter ratio σ_now/σₖ accepted: 2⁶⁴. Above every ratio the oracle can form
+/// (σ_now ≤ 100, σₖ ≥ 2⁻⁵⁶ on the stored grid: < 2⁶³), so no market can become unassessable
+/// through it (red team: at 1,024 an owner-set 0.04 and an EWMA driven to 41 by ±50 % rounds
+/// refused every filtered assessment of the market). It only keeps the 256-bit products in
+/// range: a rescaled return < 2⁶¹·2⁶⁴ units, times |N| ≤ 2¹⁰⁰ and 32 markets, < 2²³⁰; the
+/// products with the scale are checked.
+pub const MAX_FILTER_RATIO: i128 = 1 << 64;
 
 /// The rescaled return's bounds [lo, hi] in units of 2⁻⁵⁶ for a stored return `r` (itself
 /// floored: the exact return lies in [r, r + 1 unit)) and the ratio a/b > 0:
@@ -36,7 +41,7 @@ fn rescaled_bounds(r: Ret56, a: i128, b: i128) -> (I256, I256) {
 /// rescaled by the given volatilities; then exact in 256 bits, and only VaR and ES round (up).
 ///
 /// Errors: `DimensionMismatch` for misshapen inputs; `Domain` for a non-positive σ, a ratio
-/// σ_now/σₖ above [`MAX_FILTER_RATIO`], a return above 1,600 % or a scale outside [0, 1024];
+/// σ_now/σₖ above [`MAX_FILTER_RATIO`] (2⁶⁴), a return above 1,600 % or a scale outside [0, 1024];
 /// `InsufficientHistory` / `InvalidConfidence` as for historical.
 pub fn filtered_historical(
     notionals: &[i128],
@@ -88,13 +93,13 @@ pub fn filtered_historical(
                 return Err(MathError::Domain { what: "filtered historical: round volatility not positive" });
             }
             if a > b.saturating_mul(MAX_FILTER_RATIO) {
-                return Err(MathError::Domain { what: "filter ratio above 1024" });
+                return Err(MathError::Domain { what: "filter ratio above 2^64" });
             }
             let (lo, hi) = rescaled_bounds(round[i], a, b);
-            // |r̃| < 2⁷⁵ (|r| ≤ 2⁶⁰ units, ratio ≤ 2¹⁰) and |N| ≤ 2¹⁰⁰: each product < 2¹⁷⁵.
+            // |r̃| < 2¹²⁵ (|r| ≤ 2⁶⁰ units, ratio ≤ 2⁶⁴) and |N| ≤ 2¹⁰⁰: each product < 2²²⁵.
             pnl += I256::from(notionals[i]) * if notionals[i] > 0 { lo } else { hi };
         }
-        // |pnl| < n·2¹⁷⁵, scale < 2⁷⁵: checked, so a huge book is an error, never a wrap.
+        // |pnl| < n·2²²⁵, scale < 2⁷⁵: checked, so a huge book is an error, never a wrap.
         let loss = pnl
             .checked_mul(I256::from(scale.raw()))
             .and_then(I256::checked_neg)
@@ -154,7 +159,7 @@ pub fn filtered_returns(
                 return Err(MathError::Domain { what: "filtered historical: round volatility not positive" });
             }
             if a > b.saturating_mul(MAX_FILTER_RATIO) {
-                return Err(MathError::Domain { what: "filter ratio above 1024" });
+                return Err(MathError::Domain { what: "filter ratio above 2^64" });
             }
             // |r| < 2⁶¹, a ≤ 2¹⁰·b < 2¹³⁸ only if b is huge; a < 2⁷¹ (σ ≤ 128 after a factor ≤ 4/3),
             // scale < 2⁷⁵: the product stays below 2²⁰⁷.
@@ -254,7 +259,10 @@ mod tests {
         );
         let mut tiny = s.clone();
         tiny[3] = Q64::from_raw(Q64::ONE.raw() / 1025);
-        assert_eq!(filtered_historical(&[1], &r, &tiny, &[Q64::ONE], &sc, 9900), e("filter ratio above 1024"));
+        assert!(filtered_historical(&[1], &r, &tiny, &[Q64::ONE], &sc, 9900).is_ok(), "ratio 1,025 is in range");
+        tiny[3] = Q64::from_raw(1);
+        let big = Q64::from_int(2);
+        assert_eq!(filtered_historical(&[1], &r, &tiny, &[big], &sc, 9900), e("filter ratio above 2^64"));
         assert_eq!(
             filtered_historical(&[1], &r, &s[..99], &[Q64::ONE], &sc, 9900),
             Err(MathError::DimensionMismatch { expected: 100, got: 99 })

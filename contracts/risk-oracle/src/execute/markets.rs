@@ -88,6 +88,7 @@ pub fn add_market(
             relisted: None,
             implied_vol,
             risk_factor: None,
+            sigma_less_floor: None,
         },
     )?;
     // No matrix work: a slot past the stored matrix reads as an uncorrelated identity row (and
@@ -116,7 +117,7 @@ pub fn upsert(
     let created = match MARKETS.may_load(deps.storage, &id)? {
         Some(mut m) => {
             m.price = price;
-            m.volatility = volatility;
+            m.set_owner_volatility(volatility);
             if implied_vol.is_some() {
                 m.implied_vol = implied_vol;
             }
@@ -159,7 +160,7 @@ pub fn set_volatility(
     ensure_owner(&cfg, &info, "set a volatility")?;
     validate_volatility(&market, volatility)?;
     let mut m = load_market(deps.storage, &market)?;
-    m.volatility = volatility;
+    m.set_owner_volatility(volatility);
     MARKETS.save(deps.storage, &market, &m)?;
     Ok(Response::new()
         .add_attribute("action", "set_volatility")

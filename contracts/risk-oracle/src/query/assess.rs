@@ -253,7 +253,7 @@ fn add_book_market(
     b.factors.push(f);
     if cfg.method == Method::FilteredHistorical {
         let grid = |q: Q64| Vol56::from_q64_floor(q).map(Vol56::to_q64);
-        b.filter_vols.push((grid(vol)?, grid(dec_q64(m.volatility)?)?));
+        b.filter_vols.push((grid(vol)?, grid(dec_q64(m.sigma_less_vol())?)?));
     }
     Ok(())
 }
@@ -325,9 +325,9 @@ fn historical(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractErr
 /// by σᵢ,now·fᵢ/σₖᵢ — σₖᵢ the volatility in force before round k (stored with it while EWMA is
 /// on), σᵢ,now the one in force now, fᵢ the backtest factor ([`risk_math::filtered`], the CLI's
 /// code path). A round stored without σ (EWMA off then, or written before σ was stored) takes
-/// σₖ = the market's owner-set volatility: the floor of every volatility in force, so the
-/// ratio is never below the true one while the owner-set volatility was not lowered, and it is
-/// the true one for rounds recorded with EWMA off. Both σ are cut to 2⁻⁵⁶ ([`Vol56`]) so equal
+/// σₖ = the lowest owner-set volatility that can have been in force then
+/// ([`crate::state::Market::sigma_less_vol`]): never above the true one, so the ratio never
+/// understates, and the true one for rounds recorded with EWMA off at an unchanged volatility. Both σ are cut to 2⁻⁵⁶ ([`Vol56`]) so equal
 /// volatilities give ratio 1 exactly. `FilteredNeedsEwma` while EWMA is off.
 fn filtered(deps: Deps, cfg: &Config, b: &Book) -> Result<Measure, ContractError> {
     let (h, scales, now) = filtered_history(deps, cfg, b)?;

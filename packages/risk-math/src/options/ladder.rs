@@ -167,6 +167,12 @@ impl Ladder {
             let off = i128::try_from(span * I256::from(j) / last)
                 .map_err(|_| crate::MathError::Overflow { what: "ladder" })?;
             let r = Q64::from_raw(lo.raw() + off);
+            // A span narrower than the spacing (R below 64 units of 2⁻⁶⁴) rounds neighbouring
+            // points onto one return: keep it once, so every segment has h ≥ 1 (red team: a
+            // zero-width segment divided by zero and aborted the query).
+            if rs.last() == Some(&r) {
+                continue;
+            }
             rs.push(r);
             pts.push(p.eval(r, None)?);
         }
