@@ -17,7 +17,9 @@
 //! - Changing the window (`update_config`): off → on starts every market empty; on → off drops
 //!   every window and factor; W → W′ keeps each market's most recent min(rounds counted, W′)
 //!   verdicts ([`Backtest::rewindow`]), so a shorter window can be full (and charge) at once and
-//!   a longer one fills from what is known. Nothing is refused or reset silently.
+//!   a longer one fills from what is known, the factor in force at the change kept as a floor
+//!   until it is full ([`Market::factor_floor`]): an owner's window change never lowers a
+//!   requirement. Nothing is refused or reset silently.
 
 use cosmwasm_std::{Decimal, Deps, Order, Storage};
 use risk_math::backtest::{band_z, factored, is_exception, zones, Backtest, SPEC_TAIL_BPS};
@@ -57,10 +59,16 @@ fn load(storage: &dyn Storage, id: &str, z: BacktestZones) -> Result<Backtest, C
     }
 }
 
-/// Stores the window and puts its factor in the market record (`None` when it is 1).
+/// Stores the window and puts its factor in the market record (`None` when it is 1): the
+/// window's own factor, or the floor left by a lengthening while the window is not full (the
+/// floor is dropped once it is).
 fn save(storage: &mut dyn Storage, id: &str, m: &mut Market, b: &Backtest) -> Result<(), ContractError> {
     storage.set(&key(id), &b.to_bytes());
-    let f = b.factor()?;
+    if b.is_full() {
+        m.factor_floor = None;
+    }
+    let floor = m.factor_floor.map_or(Q64::ONE, |f| f.q64());
+    let f = b.factor()?.max(floor);
     m.risk_factor = (f != Q64::ONE).then(|| f.into());
     Ok(())
 }
@@ -99,10 +107,13 @@ pub fn rewindow_all(
             (_, None) => {
                 storage.remove(&key(&id));
                 m.risk_factor = None;
+                m.factor_floor = None;
             }
             (None, Some(z)) => save(storage, &id, &mut m, &Backtest::new(z.into()))?,
             (Some(o), Some(z)) => {
                 let b = load(storage, &id, o)?.rewindow(z.into());
+                // The factor in force now floors the new window's until it is full.
+                m.factor_floor = m.risk_factor;
                 save(storage, &id, &mut m, &b)?;
             }
         }
@@ -143,8 +154,9 @@ pub fn response_factor(cfg: &Config, m: &Market) -> Result<Option<Decimal>, Cont
     cfg.backtest.map(|_| factor_dec(factor(cfg, m))).transpose()
 }
 
-/// `backtest {market}`: rounds = min(rounds counted since the window started, W) — the zone and
-/// factor count once it reaches W; while off: window 0, no rounds, green, factor 1.
+/// `backtest {market}`: rounds = min(rounds counted since the window started, W) — the zone
+/// counts once it reaches W; the factor is the one in force (the window's, or a lengthening's
+/// floor while it fills); while off: window 0, no rounds, green, factor 1.
 pub fn query(deps: Deps, market: String) -> Result<BacktestResponse, ContractError> {
     let cfg = CONFIG.load(deps.storage)?;
     load_market(deps.storage, &market)?;
@@ -159,12 +171,14 @@ pub fn query(deps: Deps, market: String) -> Result<BacktestResponse, ContractErr
         });
     };
     let b = load(deps.storage, &market, z)?;
+    let m = load_market(deps.storage, &market)?;
     Ok(BacktestResponse {
         market,
         rounds: b.rounds(),
         exceptions: b.exceptions(),
         window: z.window,
         zone: b.zone().as_str().into(),
-        factor: factor_dec(b.factor()?)?,
+        // In force: the window's own, or a lengthening's floor while the window fills.
+        factor: factor_dec(factor(&cfg, &m))?,
     })
 }

@@ -193,6 +193,12 @@ pub struct Market {
     /// (`crate::backtest`), read only by rounds and the `backtest` query.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk_factor: Option<StoredQ64>,
+    /// The factor in force when the backtest window was lengthened (`update_config`), kept as
+    /// a floor of [`Market::risk_factor`] until the longer window is full, so an owner's window
+    /// change never lowers a requirement (red team: 250 → 500 reset a red market to 1 for 250
+    /// rounds). `None` = no floor; not stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor_floor: Option<StoredQ64>,
     /// The lowest owner-set volatility in force at any round that may be stored without σ
     /// (EWMA off then), when it is below `volatility` (`None` = `volatility` itself; not
     /// stored when absent): such rounds take σₖ = min(this, `volatility`) in filtered
@@ -707,6 +713,7 @@ mod layout_tests {
             relisted: Some(Relisted { frozen_end: 6, at: 7 }),
             implied_vol: None,
             risk_factor: None,
+            factor_floor: None,
             sigma_less_floor: None,
         };
         check(

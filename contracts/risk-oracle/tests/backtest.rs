@@ -331,11 +331,15 @@ fn window_changes_keep_the_recent_verdicts_and_bad_windows_are_typed_errors() {
     assert_eq!((bt.rounds, bt.exceptions, bt.window, bt.zone.as_str()), (10, 4, 10, "red"));
     assert_eq!(bt.factor, factor_dec(zones(10, 100).unwrap().factor(4).unwrap()));
     assert_eq!(required(&s, vec![exp("BTC-PERP", N)]), parametric_required(zones(10, 100).unwrap().factor(4).unwrap()));
-    // Longer again: only the 10 rounds known are kept, not yet full: factor 1.
+    // Longer again: only the 10 rounds known are kept, not yet full (its own zone green), but
+    // the factor in force at the change floors it until the window is full: an owner's window
+    // change never lowers a requirement (red team, docs/red-team.md).
+    let red10 = zones(10, 100).unwrap().factor(4).unwrap();
     set(&mut s, 250).unwrap();
     let bt = backtest(&s, "BTC-PERP");
-    assert_eq!((bt.rounds, bt.exceptions, bt.zone.as_str(), bt.factor), (10, 4, "green", Decimal::one()));
-    assert_eq!(required(&s, vec![exp("BTC-PERP", N)]), parametric_required(Q64::ONE));
+    assert_eq!((bt.rounds, bt.exceptions, bt.zone.as_str()), (10, 4, "green"));
+    assert_eq!(bt.factor, factor_dec(red10));
+    assert_eq!(required(&s, vec![exp("BTC-PERP", N)]), parametric_required(red10));
     // The same window again changes nothing.
     set(&mut s, 250).unwrap();
     assert_eq!(backtest(&s, "BTC-PERP").rounds, 10);

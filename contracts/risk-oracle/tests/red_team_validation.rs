@@ -108,7 +108,6 @@ fn rt_a_volatility_explosion_does_not_make_filtered_unassessable() {
 /// rule (e.g. a partially filled window takes the zone its known count already guarantees,
 /// or the old factor is kept as a floor until the new window is full).
 #[test]
-#[ignore = "finding (SPEC decision): lengthening backtest_window 250 → 500 resets a red market's factor 4/3 → 1 for 250 rounds (parametric required 120,903,197 → 90,677,398 on a 1e9 BTC long)"]
 fn rt_lengthening_the_window_does_not_reset_a_red_factor() {
     let mut s = Suite::new();
     s.owner_exec(ExecuteMsg::UpdateConfig(ConfigUpdate { backtest_window: Some(250), ..Default::default() })).unwrap();
@@ -136,6 +135,17 @@ fn rt_lengthening_the_window_does_not_reset_a_red_factor() {
     let z = risk_math::backtest::zones(500, 100).unwrap();
     assert_eq!((z.yellow_from, z.red_from), (9, 15), "the 10 known exceptions already guarantee yellow");
     assert!(after >= red, "a window change lowered required {red} → {after}");
+    // The floor lasts until the longer window is full: 250 quiet rounds later it holds 500
+    // verdicts with the 10 exceptions, yellow at W = 500, and the window's own factor applies.
+    for _ in 0..249 {
+        step(&mut s, &mut btc, 0);
+    }
+    assert_eq!(s.assess(vec![exp("BTC-PERP", N)]).unwrap().required.u128(), after, "floored while filling");
+    step(&mut s, &mut btc, 0);
+    let bt: BacktestResponse = s.q(&QueryMsg::Backtest { market: "BTC-PERP".into() }).unwrap();
+    assert_eq!((bt.rounds, bt.exceptions, bt.zone.as_str()), (500, 10, "yellow"));
+    let full = s.assess(vec![exp("BTC-PERP", N)]).unwrap().required.u128();
+    assert!(full < red && full > 90_677_398, "yellow at W = 500: {full}");
 }
 
 /// A BTC call leg on `market`.

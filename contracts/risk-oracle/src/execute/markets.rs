@@ -88,6 +88,7 @@ pub fn add_market(
             relisted: None,
             implied_vol,
             risk_factor: None,
+            factor_floor: None,
             sigma_less_floor: None,
         },
     )?;
