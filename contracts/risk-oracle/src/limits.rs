@@ -1,5 +1,5 @@
 //! Hard limits. Each config limit defaults to its hard maximum and may be set lower.
-//! The maxima were chosen from the gas report (README, "Gas"): every `assess` at these sizes
+//! The maxima were chosen from the gas report (docs/gas.md): every `assess` at these sizes
 //! stays under 1,000,000 SDK gas.
 
 /// Markets the oracle may hold (also the dimension of the correlation matrix).

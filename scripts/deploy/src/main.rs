@@ -12,7 +12,7 @@
 //! `store-<crate>.json` (one gzipped `MsgStoreCode` each: a code is too large to share a tx),
 //! `instantiate.json` (three `MsgInstantiateContract2`, admin = gov), `pin.json` (`MsgPinCodes`),
 //! and `addresses.json`. Code ids are the plan's `code_ids` (known once the store proposals
-//! passed). See README "Deployment".
+//! passed). See docs/deployment.md.
 
 use cosmwasm_std::{instantiate2_address, Binary, CanonicalAddr, Checksum};
 use serde_json::{json, Map, Value};
