@@ -21,49 +21,16 @@ if [ ! -x /usr/bin/chromium ]; then
   say "installing Debian's chromium"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-for dir in clients/ts app; do
-  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then
-    say "npm ci in $dir"
-    (cd "$dir" && npm ci --silent --no-audit --no-fund)
-  fi
-done
+npm_ci_if_stale clients/ts app
 
 say "app: tsc --strict and vite build"
 (cd app && npx tsc -p tsconfig.json && npx vite build --logLevel warn)
 
 build_e2e_inputs
 
-export CHAIN_HOME=${CHAIN_HOME:-$ROOT/target/app-chain}
-info="$CHAIN_HOME.json"
-log="$CHAIN_HOME.log"
-rm -f "$info"
-mkdir -p "$(dirname "$CHAIN_HOME")"
-say "chain-e2e serve-scenario (log $log)"
-target/debug/chain-e2e serve-scenario "$info" >"$log" 2>&1 &
-driver=$!
-stop() {
-  if kill -0 "$driver" 2>/dev/null; then
-    kill "$driver" 2>/dev/null || true
-    wait "$driver" 2>/dev/null || true
-  fi
-}
-trap stop EXIT
-waited=0
-until [ -f "$info" ]; do
-  if ! kill -0 "$driver" 2>/dev/null; then
-    tail -40 "$log" >&2
-    echo "chain-e2e serve-scenario exited before serving (log $log)" >&2
-    exit 1
-  fi
-  if [ "$waited" -ge 900 ]; then
-    tail -20 "$log" >&2
-    echo "chain-e2e serve-scenario: no $info after 900 s" >&2
-    exit 1
-  fi
-  sleep 2
-  waited=$((waited + 2))
-done
-grep -E '^\[e2e' "$log" | tail -3
+trap stop_scenario_node EXIT
+start_scenario_node app
+info=$SCENARIO_INFO
 
 say "browser test (app/test, chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'))"
 rm -rf target/app-screens

@@ -85,3 +85,68 @@ build_e2e_inputs() {
   "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$ROOT/target/wasm/wasm32-unknown-unknown/release/cw20_ref.wasm" -o "$ROOT/target/e2e/cw20_ref.wasm"
   (cd "$ROOT" && cargo build --locked --quiet -p deploy-plan -p chain-e2e)
 }
+
+# `npm ci` in each given directory (relative to the clone) that has no node_modules yet or
+# whose package-lock.json is newer than it (from the npm cache when warm).
+npm_ci_if_stale() {
+  local dir
+  for dir in "$@"; do
+    if [ ! -d "$ROOT/$dir/node_modules" ] || [ "$ROOT/$dir/package-lock.json" -nt "$ROOT/$dir/node_modules" ]; then
+      say "npm ci in $dir"
+      (cd "$ROOT/$dir" && npm ci --silent --no-audit --no-fund)
+    fi
+  done
+}
+
+# `chain-e2e serve-scenario` in the background (scripts/app.sh, wallet.sh, demo.sh): a fresh
+# chain in $CHAIN_HOME (default target/<name>-chain; the caller may set it), deployed by
+# governance and seeded. Sets SCENARIO_PID (the driver; the node follows it when it dies:
+# PR_SET_PDEATHSIG), SCENARIO_INFO ($CHAIN_HOME.json: addresses, endpoints, test keys) and
+# SCENARIO_LOG, and returns once the JSON is written; fails with the end of the log if the
+# driver exits first or after 900 s. The caller traps stop_scenario_node.
+start_scenario_node() {
+  export CHAIN_HOME=${CHAIN_HOME:-$ROOT/target/$1-chain}
+  SCENARIO_INFO="$CHAIN_HOME.json"
+  SCENARIO_LOG="$CHAIN_HOME.log"
+  rm -f "$SCENARIO_INFO"
+  mkdir -p "$(dirname "$CHAIN_HOME")"
+  say "chain-e2e serve-scenario (log $SCENARIO_LOG)"
+  "$ROOT/target/debug/chain-e2e" serve-scenario "$SCENARIO_INFO" >"$SCENARIO_LOG" 2>&1 &
+  SCENARIO_PID=$!
+  local waited=0
+  until [ -f "$SCENARIO_INFO" ]; do
+    if ! kill -0 "$SCENARIO_PID" 2>/dev/null; then
+      tail -40 "$SCENARIO_LOG" >&2
+      echo "chain-e2e serve-scenario exited before serving (log $SCENARIO_LOG)" >&2
+      return 1
+    fi
+    if [ "$waited" -ge 900 ]; then
+      tail -20 "$SCENARIO_LOG" >&2
+      echo "chain-e2e serve-scenario: no $SCENARIO_INFO after 900 s" >&2
+      return 1
+    fi
+    sleep 2
+    waited=$((waited + 2))
+  done
+  grep -E '^\[e2e' "$SCENARIO_LOG" | tail -3
+}
+
+# Stops the driver started by start_scenario_node (by its pid) and waits for it; the node gets
+# SIGTERM as the driver dies, and this waits (at most 20 s) until the node's pid is gone too.
+stop_scenario_node() {
+  local node_pid=""
+  [ -n "${CHAIN_HOME:-}" ] && [ -f "$CHAIN_HOME/node.pid" ] && node_pid=$(cat "$CHAIN_HOME/node.pid")
+  if [ -n "${SCENARIO_PID:-}" ] && kill -0 "$SCENARIO_PID" 2>/dev/null; then
+    kill "$SCENARIO_PID" 2>/dev/null || true
+    wait "$SCENARIO_PID" 2>/dev/null || true
+  fi
+  if [ -n "$node_pid" ]; then
+    local i
+    for i in $(seq 1 40); do
+      kill -0 "$node_pid" 2>/dev/null || return 0
+      sleep 0.5
+    done
+    echo "injectived (pid $node_pid) still running 20 s after its driver stopped: killing it" >&2
+    kill -KILL "$node_pid" 2>/dev/null || true
+  fi
+}

@@ -135,8 +135,9 @@ test("read-only: the figures on screen are the chain's", async () => {
   assert.equal(bar, `Cover-${cov.cover_n} requirement ${usdc(cov.cover_n_requirement)} against capacity ${usdc(cov.capacity)}`);
   assert.equal(await page.locator("#price-chart svg path.line-gross").count(), 1);
 
-  // Members: two (the perp DEX and the market maker), each figure from member / coverage_report / assess.
-  assert.equal(members.members.length, 2);
+  // Members: three (the perp DEX, the market maker and the options DEX), each figure from
+  // member / coverage_report / assess.
+  assert.equal(members.members.length, 3);
   assert.equal(await page.locator("#members tbody tr[data-member]").count(), members.members.length);
   for (const m of members.members) {
     const row = page.locator(`#members tr[data-member="${m.member}"]`);
@@ -154,6 +155,8 @@ test("read-only: the figures on screen are the chain's", async () => {
 
   const dex = members.members.find((m) => m.member === chain.perp_dex);
   assert.ok(dex.exposures.length === 1 && BigInt(dex.required) > 0n, "the perp DEX's open book carries a requirement");
+  const odex = members.members.find((m) => m.member === chain.options_dex);
+  assert.ok(odex.exposures.length === 2 && odex.exposures.every((e) => e.option), "the options DEX carries its written call and put");
 
   // Claims: the seed's three (1 auto-settled, 2 approved by the DAO, 3 pending).
   assert.deepEqual(claims.claims.map((c) => c.status), ["settled", "settled", "pending"]);

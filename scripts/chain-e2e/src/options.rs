@@ -21,9 +21,9 @@ use crate::scenario::{coin, proposal_id, usdc, wasm_exec, E2e, Suite, U};
 use crate::{ok, say};
 
 /// The market the options DEX trades.
-const BTC: &str = "BTC-PERP";
+pub const BTC: &str = "BTC-PERP";
 /// One BTC's option: the leg's size is settlement base units per USD of price.
-const ONE: u128 = 1_000_000;
+pub const ONE: u128 = 1_000_000;
 /// Seconds from listing to expiry. The buy, the premium payment and the queries take ~6 s, and
 /// the settlement must come within the vault's 20 s member lookback of the buy's report, or the
 /// member's peaks (and with them its claim limit) have lapsed.
@@ -32,27 +32,11 @@ const TO_EXPIRY: u64 = 14;
 const AUTO_LIMIT: u128 = 50_000_000_000;
 
 impl E2e {
-    pub fn options(&mut self, s: &Suite) -> Result<()> {
-        let carol = self.chain.addr("carol").to_string();
+    /// The DAO registers the options DEX as a member (cover cap 1,000,000 USDC, 5 % premium,
+    /// a week's grace): alice proposes and votes (her 60 % passes it early), carol executes
+    /// after the timelock. Step 10 of the e2e and the seed of `serve-scenario`.
+    pub fn register_options_dex(&self, s: &Suite) -> Result<()> {
         let c = &self.chain;
-
-        say("10. the DAO registers the options DEX as a member");
-        // Off-chain first (a hypothetical book, 30 days to expiry so block time hardly matters):
-        // the `risk` tool on the oracle's raw state answers what the node answers.
-        let t30 = c.chain_time()? + 30 * 86_400;
-        let k = |p: &str| Decimal::from_str(p);
-        let hypothetical = vec![
-            oracle::Exposure::linear(BTC, 2_000_000_000),
-            oracle::Exposure::leg(
-                BTC,
-                OptionLeg { kind: OptionKind::Call, strike: k("65000")?, expiry: t30, size: Int128::new(-2_500_000) },
-            ),
-            oracle::Exposure::leg(
-                BTC,
-                OptionLeg { kind: OptionKind::Put, strike: k("55000")?, expiry: t30, size: Int128::new(1_000_000) },
-            ),
-        ];
-        self.risk_assess_matches(s, &hypothetical)?;
         let terms = vault::MemberTerms {
             member: s.odex.clone(),
             coverage_cap: Amount::new(usdc(1_000_000)),
@@ -75,6 +59,31 @@ impl E2e {
             m.coverage_cap.u128() == usdc(1_000_000) && m.exposures.is_empty(),
             "the options DEX is a member (cover cap 1,000,000 USDC, no book yet)",
         )?;
+        Ok(())
+    }
+
+    pub fn options(&mut self, s: &Suite) -> Result<()> {
+        let carol = self.chain.addr("carol").to_string();
+        let c = &self.chain;
+
+        say("10. the DAO registers the options DEX as a member");
+        // Off-chain first (a hypothetical book, 30 days to expiry so block time hardly matters):
+        // the `risk` tool on the oracle's raw state answers what the node answers.
+        let t30 = c.chain_time()? + 30 * 86_400;
+        let k = |p: &str| Decimal::from_str(p);
+        let hypothetical = vec![
+            oracle::Exposure::linear(BTC, 2_000_000_000),
+            oracle::Exposure::leg(
+                BTC,
+                OptionLeg { kind: OptionKind::Call, strike: k("65000")?, expiry: t30, size: Int128::new(-2_500_000) },
+            ),
+            oracle::Exposure::leg(
+                BTC,
+                OptionLeg { kind: OptionKind::Put, strike: k("55000")?, expiry: t30, size: Int128::new(1_000_000) },
+            ),
+        ];
+        self.risk_assess_matches(s, &hypothetical)?;
+        self.register_options_dex(s)?;
 
         say("11. the options DEX: a BTC call series, its contribution, a trader buys one call");
         let odex_exec = |msg: &odex::ExecuteMsg, from: &str, funds: Option<&str>| c.execute(&s.odex, msg, from, funds);

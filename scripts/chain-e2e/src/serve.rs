@@ -1,7 +1,8 @@
 //! `chain-e2e serve-scenario OUT.json`: a running chain with a seeded pool for the dashboard's
 //! browser test (app/test) and the demo: the deployment by governance and the behaviour steps
 //! 1–9 of scenario.rs (deposits, two members, trades, a settled and a DAO-approved claim), then
-//! oracle price rounds, a pending claim and a position left open (the DEX's book). Writes the addresses, the RPC address, the chain id
+//! oracle price rounds, a pending claim, a position left open (the DEX's book) and the options
+//! DEX registered with written calls and puts (its book). Writes the addresses, the RPC address, the chain id
 //! and the test accounts' keys to OUT.json, prints `serving` and keeps the node up until this
 //! process is killed (the node gets SIGTERM when it dies: PR_SET_PDEATHSIG in node.rs).
 //!
@@ -23,7 +24,12 @@ use crate::node::{self, Settings};
 use crate::scenario::{coin, usdc, E2e, Suite, U};
 use crate::{ok, say};
 
+use example_options_dex::msg as odex;
 use example_perp_dex::msg as dex;
+use risk_pool::oracle::{OptionKind, OptionLeg};
+use risk_pool::Amount;
+
+use crate::options::{BTC, ONE};
 
 /// The accounts whose keys OUT.json carries (underwriters and a non-member).
 const KEYED: [&str; 3] = ["alice", "bob", "carol"];
@@ -131,6 +137,57 @@ impl E2e {
     }
 }
 
+impl E2e {
+    /// The options DEX's book, for the dashboard's grid loss: the DAO registers the DEX, it
+    /// lists a 30-day BTC call (strike 65,000) and put (55,000), funds its contribution (the
+    /// oracle's requirement for the book it is about to write, + 20 %, in whole USDC), and bob
+    /// buys 2 calls and 1 put. The vault's member then carries both written legs.
+    fn options_book(&self, s: &Suite) -> Result<()> {
+        self.register_options_dex(s)?;
+        let c = &self.chain;
+        let exec = |msg: &odex::ExecuteMsg, from: &str, funds: Option<&str>| c.execute(&s.odex, msg, from, funds);
+        exec(
+            &odex::ExecuteMsg::SetPrice { market: BTC.into(), price: Decimal::from_str("60100")? },
+            "dex-owner",
+            None,
+        )?;
+        let expiry = c.chain_time()? + 30 * 86_400;
+        let mut series = Vec::new();
+        let mut legs = Vec::new();
+        for (kind, strike, premium, n) in
+            [(OptionKind::Call, "65000", "1500", 2), (OptionKind::Put, "55000", "1200", 1)]
+        {
+            let strike = Decimal::from_str(strike)?;
+            let list = odex::ExecuteMsg::ListSeries {
+                market: BTC.into(),
+                kind,
+                strike,
+                expiry,
+                premium: Decimal::from_str(premium)?,
+            };
+            series.push((exec(&list, "dex-owner", None)?.attr_u64("wasm", "series_id")?, n * ONE));
+            let size = Int128::new(-i128::try_from(n * ONE)?);
+            legs.push(oracle::Exposure::leg(BTC, OptionLeg { kind, strike, expiry, size }));
+        }
+        let a: oracle::AssessResponse = self.smart(&s.oracle, &oracle::QueryMsg::Assess { exposures: legs })?;
+        let contribution = (a.required.u128() * 12 / 10).div_ceil(1_000_000) * 1_000_000;
+        exec(&odex::ExecuteMsg::FundContribution {}, "dex-owner", Some(&coin(contribution)))?;
+        for (series_id, size) in series {
+            let q: odex::QuoteResponse =
+                self.smart(&s.odex, &odex::QueryMsg::Quote { series_id, size: Amount::new(size) })?;
+            exec(&odex::ExecuteMsg::Buy { series_id, size: Amount::new(size) }, "bob", Some(&coin(q.premium.u128())))?;
+        }
+        let m: vault::MemberResponse = self.smart(&s.vault, &vault::QueryMsg::Member { address: s.odex.clone() })?;
+        ok(
+            m.exposures.len() == 2 && m.required.u128() > 0 && m.required <= m.contribution,
+            &format!(
+                "the options DEX writes 2 BTC calls 65000 and 1 put 55000 (30 days): required {}, contribution {}, stress loss {}",
+                m.required, m.contribution, m.stress_loss
+            ),
+        )
+    }
+}
+
 /// Starts the chain, seeds it, writes `out` and serves until killed.
 pub fn serve(root: &Path, out: &Path) -> Result<()> {
     let s = Settings::from_env(root)?;
@@ -158,6 +215,8 @@ pub fn serve(root: &Path, out: &Path) -> Result<()> {
     e.pending_claim(&suite)?;
     say("== an open book");
     e.open_book(&suite)?;
+    say("== the options DEX's book");
+    e.options_book(&suite)?;
 
     let mut keys = serde_json::Map::new();
     for name in KEYED {
@@ -166,6 +225,9 @@ pub fn serve(root: &Path, out: &Path) -> Result<()> {
     let info: Value = json!({
         "chain_id": s.chain_id,
         "rpc": format!("http://127.0.0.1:{}", s.port(657)),
+        // The API server: REST and gRPC-web (app.toml `[grpc-web] enable`, on the API address).
+        "rest": format!("http://127.0.0.1:{}", s.port(317)),
+        "grpc_web": format!("http://127.0.0.1:{}", s.port(317)),
         "gas_price": s.gas_prices,
         "denom": U,
         "vault": suite.vault, "oracle": suite.oracle, "dao": suite.dao,
