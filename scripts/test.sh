@@ -47,6 +47,8 @@ step "real VM + gas (scripts/vm-gas.sh)" scripts/vm-gas.sh
 step "real node end to end + gas report (scripts/e2e.sh)" scripts/e2e.sh
 # The dashboard in headless Chromium against a seeded node (screenshots: target/app-screens).
 step "dashboard in a real browser (scripts/app.sh)" scripts/app.sh
+# The underwriter flows through @injectivelabs/sdk-ts against a seeded node.
+step "wallet library end to end (scripts/wallet.sh)" scripts/wallet.sh
 
 say "timings"
 printf '%s\n' "${timings[@]}"
