@@ -2,6 +2,7 @@
 # The dashboard (app/) built and tested in a real browser against a real local node:
 #   1. Debian's chromium (apt-get, when /usr/bin/chromium is missing), the npm packages
 #      (npm ci in clients/ts and app/), the app type-checked (tsc --strict) and built (vite);
+#      then app/test/redteam.test.mjs (no chain: the built page against a mock RPC);
 #   2. what the node driver needs (build_e2e_inputs: artifacts, cw20 reference, binaries), then
 #      `chain-e2e serve-scenario`: a fresh chain in $CHAIN_HOME (default target/app-chain),
 #      deployed by governance and seeded (deposits, two members, trades, a settled, an approved
@@ -25,6 +26,9 @@ npm_ci_if_stale clients/ts app
 
 say "app: tsc --strict and vite build"
 (cd app && npx tsc -p tsconfig.json && npx vite build --logLevel warn)
+
+say "app: red-team tests (no chain: a mock RPC with hostile answers, docs/red-team.md 42–50)"
+(cd app && node --test --test-reporter=spec test/redteam.test.mjs)
 
 build_e2e_inputs
 

@@ -40,8 +40,10 @@ export type Backtests = { available: true; byMarket: Map<string, BacktestRespons
 
 export interface MemberRow {
   member: MemberResponse;
-  /** The oracle's `assess` grid loss of the member's stored exposures ("0" without legs; null: no exposures or the query failed). */
+  /** The oracle's `assess` grid loss of the member's stored exposures ("0" without legs; null: no exposures, or not available: see `gridError`). */
   gridLoss: string | null;
+  /** Why the grid loss is not available (the `assess` query failed, or its answer has no `grid_loss`); absent when it is. */
+  gridError?: string;
 }
 
 export interface Snapshot {
@@ -74,6 +76,14 @@ export interface Clients {
 
 export async function connect(s: Settings): Promise<Clients> {
   const comet = await cometClient(s.rpc);
+  // The figures and the transactions must be one chain's: an RPC that serves another chain
+  // than the settings name is refused before anything is shown (a wallet would sign for the
+  // settings' chain id what this page read from another chain).
+  const network = (await comet.status()).nodeInfo.network;
+  if (network !== s.chainId) {
+    comet.disconnect();
+    throw new Error(`the RPC ${s.rpc} serves chain ${network}, the settings say ${s.chainId}`);
+  }
   return { cw: await CosmWasmClient.create(comet), q: QueryClient.withExtensions(comet), settings: s };
 }
 
@@ -88,17 +98,22 @@ export function queriesAt(c: Clients, height: number): Queries {
 }
 
 const PAGE = 30;
+/** At most this many pages of one list (30,000 entries): a contract that never ends its list is an error, not a hung page. */
+const MAX_PAGES = 1000;
 
-/** Every page of a `start_after`/`limit` list. */
-async function all<T, K>(page: (startAfter: K | undefined) => Promise<T[]>, key: (t: T) => K): Promise<T[]> {
+/** Every page of a `start_after`/`limit` list; refused when the pages do not advance or never end. */
+export async function all<T, K>(page: (startAfter: K | undefined) => Promise<T[]>, key: (t: T) => K): Promise<T[]> {
   const out: T[] = [];
   let after: K | undefined;
-  for (;;) {
+  for (let n = 0; n < MAX_PAGES; n++) {
     const got = await page(after);
     out.push(...got);
     if (got.length < PAGE) return out;
-    after = key(got[got.length - 1]);
+    const next = key(got[got.length - 1]);
+    if (next === after) throw new Error(`the list does not advance: the page after ${String(after)} ends at it again`);
+    after = next;
   }
+  throw new Error(`the list did not end after ${MAX_PAGES} pages`);
 }
 
 async function backtests(c: Queries, markets: MarketResponse[]): Promise<Backtests> {
@@ -129,11 +144,14 @@ export async function load(clients: Clients): Promise<Snapshot> {
   const rows = await Promise.all(
     members.map(async (member): Promise<MemberRow> => {
       if (member.exposures.length === 0) return { member, gridLoss: null };
+      // A failed query or an answer without the figure is said so, never shown as 0 or as
+      // the "no exposures" dash.
       try {
         const a = await c.oracle.assess({ exposures: member.exposures });
-        return { member, gridLoss: a.grid_loss ?? "0" };
-      } catch {
-        return { member, gridLoss: null };
+        if (typeof a.grid_loss !== "string") return { member, gridLoss: null, gridError: "the oracle's assess answer has no grid_loss" };
+        return { member, gridLoss: a.grid_loss };
+      } catch (e) {
+        return { member, gridLoss: null, gridError: e instanceof Error ? e.message : String(e) };
       }
     }),
   );

@@ -51,12 +51,50 @@ export function short(addr: string): string {
   return addr.length > 20 ? `${addr.slice(0, 10)}…${addr.slice(-6)}` : addr;
 }
 
-/** Dot-separated decimal string of a token amount the user typed ("12.5") → base units; throws on junk. */
+const U128_MAX = (1n << 128n) - 1n;
+
+/**
+ * The digits of a typed number, its commas checked: a comma may only separate groups of three
+ * digits before the point ("1,234.5", "1,234,567"). Anything else is refused rather than read
+ * one way: "1,5" (a decimal comma in many locales) would otherwise become 15, "1,50" 150.
+ * With `ambiguousGroup` set, a lone group after one comma and no point ("1,500": 1500 in
+ * en-US, 1.5 in de-DE) is refused too.
+ */
+function digits(text: string, what: string, ambiguousGroup: boolean): string {
+  const t = text.trim();
+  if (!t.includes(",")) return t;
+  const [int, ...rest] = t.split(".");
+  if (!/^\d{1,3}(,\d{3})+$/.test(int)) throw new Error(`not ${what}: ${text} (write the decimal point as "." and group thousands as 1,234,567)`);
+  if (ambiguousGroup && rest.length === 0 && int.split(",").length === 2) {
+    throw new Error(`ambiguous: ${text} (write ${int.replace(",", "")} or ${int.replace(",", ".")})`);
+  }
+  return [int.replace(/,/g, ""), ...rest].join(".");
+}
+
+/**
+ * Dot-separated decimal string of a token amount the user typed ("12.5", "1,234.5") → base
+ * units, exactly (integers only, no floating point). Refused: junk, exponents ("1e6"), signs,
+ * more than `decimals` decimals, commas that are not thousands groups ("1,5"), a lone group
+ * ("1,500"), zero, and more than a Uint128.
+ */
 export function parseAmount(text: string, decimals = DECIMALS): bigint {
-  const t = text.trim().replace(/,/g, "");
+  const t = digits(text, "an amount", true);
   const m = /^(\d+)(?:\.(\d*))?$/.exec(t);
   if (!m) throw new Error(`not an amount: ${text}`);
   const frac = m[2] ?? "";
   if (frac.length > decimals) throw new Error(`at most ${decimals} decimals: ${text}`);
-  return BigInt(m[1]) * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, "0") || "0");
+  const v = BigInt(m[1]) * 10n ** BigInt(decimals) + BigInt(frac.padEnd(decimals, "0") || "0");
+  if (v === 0n) throw new Error(`nothing to send: ${text}`);
+  if (v > U128_MAX) throw new Error(`more than any balance can hold: ${text}`);
+  return v;
+}
+
+/** A whole count the user typed ("1,000,000" shares) → its digits; commas as in `parseAmount`. */
+export function parseCount(text: string): string {
+  const t = digits(text, "a whole number", false);
+  if (!/^\d+$/.test(t)) throw new Error(`not a whole number: ${text}`);
+  const v = BigInt(t);
+  if (v === 0n) throw new Error(`nothing to send: ${text}`);
+  if (v > U128_MAX) throw new Error(`more than any balance can hold: ${text}`);
+  return v.toString();
 }

@@ -1,7 +1,7 @@
 // The dashboard: settings → snapshot of the chain (data.ts) → the page; the wallet flows.
 import "./style.css";
 import { connect, load, type Clients, type Settings, type Snapshot } from "./data";
-import { amount, decimal, percent, time, short, parseAmount, shift } from "./format";
+import { amount, decimal, percent, time, short, parseAmount, parseCount, shift } from "./format";
 import { bars, priceChart, type PricePoint } from "./charts";
 import { connectKeplr, refusal, type Wallet } from "./wallet";
 
@@ -39,8 +39,12 @@ let settings: Settings;
 let clients: Clients | undefined;
 let snapshot: Snapshot | undefined;
 let wallet: Wallet | undefined;
-let minDeposit: string | undefined;
-let unbondingSecs: number | undefined;
+/** The settings the wallet was connected with: a flow runs only while they are the page's. */
+let walletSettings: Settings | undefined;
+/** The vault's own config (asset, minimum deposit, unbonding), read once per settings. */
+let vaultCfg: { asset: { native: string } | { cw20: string }; min_deposit: string; unbonding_secs: number } | undefined;
+/** Bumped by every settings change: a refresh started before it renders nothing. */
+let generation = 0;
 
 async function loadSettings(): Promise<void> {
   const res = await fetch("./config.json", { cache: "no-store" });
@@ -124,7 +128,7 @@ function renderMembers(s: Snapshot) {
   const cov = new Map(s.coverage.members.map((m) => [m.member, m]));
   const body = $("#members tbody");
   body.replaceChildren(
-    ...s.members.map(({ member: m, gridLoss }) => {
+    ...s.members.map(({ member: m, gridLoss, gridError }) => {
       const c = cov.get(m.member);
       const p = premiumStatus(m, s.time);
       return h(
@@ -134,7 +138,9 @@ function renderMembers(s: Snapshot) {
         td("required", m.required, usdc(m.required)),
         td("contribution", m.contribution, usdc(m.contribution)),
         td("stress_loss", c?.stress_loss ?? m.stress_loss, usdc(c?.stress_loss ?? m.stress_loss)),
-        td("grid_loss", gridLoss ?? "", gridLoss === null ? "—" : usdc(gridLoss)),
+        gridError !== undefined
+          ? h("td", { "data-field": "grid_loss", "data-raw": "", "data-error": gridError, title: gridError }, "not available")
+          : td("grid_loss", gridLoss ?? "", gridLoss === null ? "—" : usdc(gridLoss)),
         td("premium", p.raw, p.text),
       );
     }),
@@ -237,9 +243,14 @@ function renderPriceChart(s: Snapshot) {
 }
 
 async function refresh() {
+  const gen = generation;
   try {
-    clients ??= await connect(settings);
-    snapshot = await load(clients);
+    const c = (clients ??= await connect(settings));
+    const snap = await load(c);
+    // Settings changed while this refresh read the old chain: its figures are not shown (the
+    // flows would act on the new settings beside the old figures).
+    if (gen !== generation) return;
+    snapshot = snap;
     renderPool(snapshot);
     renderCover(snapshot);
     renderPriceChart(snapshot);
@@ -251,8 +262,33 @@ async function refresh() {
     status(`Height ${snapshot.height}, ${time(snapshot.time)}`);
     document.body.setAttribute("data-height", String(snapshot.height));
   } catch (e) {
+    if (gen !== generation) return;
     status(`Cannot read the chain at ${settings.rpc}: ${e instanceof Error ? e.message : String(e)}`, true);
     clients = undefined;
+  }
+}
+
+/** The vault's config at the current snapshot, read once per settings. */
+async function vaultConfig() {
+  if (!vaultCfg && snapshot) vaultCfg = await snapshot.at.vault.config();
+  return vaultCfg;
+}
+
+/** After a settings change: the wallet, its figures and the old chain's figures are dropped. */
+function settingsChanged() {
+  generation++;
+  clients = undefined;
+  snapshot = undefined;
+  vaultCfg = undefined;
+  if (wallet) {
+    wallet = undefined;
+    walletSettings = undefined;
+    $("#account").hidden = true;
+    $("#account-figures").replaceChildren();
+    $("#tx-result").replaceChildren();
+    const btn = $<HTMLButtonElement>("#connect");
+    btn.hidden = false;
+    $("#wallet-note").textContent = "Settings changed: connect the wallet again for this chain.";
   }
 }
 
@@ -269,19 +305,21 @@ async function renderAccount() {
   fig(dl, "account.shares", "Shares", u.shares, BigInt(u.shares).toLocaleString("en-US"));
   fig(dl, "account.bonded_shares", "Bonded shares (vote)", u.bonded_shares, BigInt(u.bonded_shares).toLocaleString("en-US"));
   fig(dl, "account.value", "Value (net)", u.value, usdc(u.value));
+  const cfg = await vaultConfig();
   const now = snapshot?.time ?? 0;
   const unlocked = BigInt(u.bonded_shares) - u.locked.filter((l) => l.unlocks_at > now).reduce((a, l) => a + BigInt(l.shares), 0n);
   $("#request-all").dataset.shares = (unlocked > 0n ? unlocked : 0n).toString();
   const entries = u.unbonding.map((e) => `#${e.id}: ${BigInt(e.shares).toLocaleString("en-US")} shares, ${usdc(e.value_at_request)} at request, matures ${time(e.matures_at)}`);
   fig(dl, "account.unbonding", "Unbonding", String(u.unbonding.length), entries.length ? entries.join("; ") : "none");
+  const minimum = cfg ? `Minimum ${usdc(cfg.min_deposit)}.` : "Minimum not known (the vault's config did not load).";
   // SPEC: deposits mint at the gross price, exits pay the net one (pending claims and shortfall
   // deducted): say what a deposit is worth at once when the two differ.
   const g = BigInt(shift(snapshot.state.share_price, 18).split(".")[0]);
   const n = BigInt(shift(snapshot.state.net_share_price, 18).split(".")[0]);
   $("#deposit-note").textContent =
     g > n && g > 0n
-      ? `Deposits mint at the gross price and exits pay the net one: while claims are pending, a deposit is worth ${percent(`0.${((n * 10000n) / g).toString().padStart(4, "0")}`)} of itself at once. Minimum ${usdc(minDeposit ?? "0")}.`
-      : `Deposits mint at the share price; exits after ${unbondingSecs ?? "?"} s of unbonding. Minimum ${usdc(minDeposit ?? "0")}.`;
+      ? `Deposits mint at the gross price and exits pay the net one: while claims are pending, a deposit is worth ${percent(`0.${((n * 10000n) / g).toString().padStart(4, "0")}`)} of itself at once. ${minimum}`
+      : `Deposits mint at the share price; exits after ${cfg ? cfg.unbonding_secs : "?"} s of unbonding. ${minimum}`;
   const locks = u.locked.map((l) => `${BigInt(l.shares).toLocaleString("en-US")} until ${time(l.unlocks_at)}`);
   fig(dl, "account.locked", "Locked deposits", String(u.locked.length), locks.length ? locks.join("; ") : "none");
 }
@@ -296,13 +334,19 @@ function showResult(ok: boolean, what: string, body: string, detail = "") {
   if (detail) out.append(h("details", {}, h("summary", {}, "Chain output"), h("pre", {}, detail)));
 }
 
-async function flow(what: string, form: HTMLFormElement, msg: () => { contract: string; msg: unknown; funds?: { denom: string; amount: string }[] }) {
+type Exec = { contract: string; msg: unknown; funds?: { denom: string; amount: string }[] };
+
+async function flow(what: string, form: HTMLFormElement, msg: () => Exec | Promise<Exec>) {
   if (!wallet) return;
+  if (walletSettings !== settings) {
+    showResult(false, what, "the settings changed since the wallet connected: connect again");
+    return;
+  }
   const buttons = [...form.querySelectorAll("button")];
   buttons.forEach((b) => (b.disabled = true));
   $("#tx-result").setAttribute("data-busy", "true");
   try {
-    const m = msg();
+    const m = await msg();
     const r = await wallet.run(m.contract, m.msg, m.funds);
     showResult(true, what, `tx ${r.hash} at height ${r.height}, gas used ${r.gasUsed.toLocaleString("en-US")}`);
   } catch (e) {
@@ -324,12 +368,11 @@ function wireWallet() {
   }
   btn.addEventListener("click", async () => {
     try {
-      wallet = await connectKeplr(settings);
-      if (snapshot) {
-        const cfg = await snapshot.at.vault.config();
-        minDeposit = cfg.min_deposit;
-        unbondingSecs = cfg.unbonding_secs;
-      }
+      const s = settings;
+      const w = await connectKeplr(s);
+      if (s !== settings) return; // the settings changed while the wallet connected
+      wallet = w;
+      walletSettings = s;
       note.textContent = `Connected: ${wallet.address}`;
       btn.hidden = true;
       $("#account").hidden = false;
@@ -341,11 +384,32 @@ function wireWallet() {
   const fDeposit = $<HTMLFormElement>("#f-deposit");
   fDeposit.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    void flow("Deposit", fDeposit, () => ({
-      contract: settings.vault,
-      msg: { deposit: {} },
-      funds: [{ denom: settings.denom, amount: parseAmount($<HTMLInputElement>("#deposit-amount").value).toString() }],
-    }));
+    void flow("Deposit", fDeposit, async () => {
+      const base = parseAmount($<HTMLInputElement>("#deposit-amount").value);
+      // The funds' denom is the vault's own asset: a config.json / settings denom that differs
+      // (another token, or a cw20 vault) is refused before the wallet is asked.
+      const cfg = await vaultConfig();
+      if (!cfg) throw new Error("the vault's config did not load: nothing sent");
+      if (!("native" in cfg.asset) || cfg.asset.native !== settings.denom) {
+        throw new Error(`the vault takes ${JSON.stringify(cfg.asset)}, the settings say ${settings.denom}: nothing sent`);
+      }
+      return { contract: settings.vault, msg: { deposit: {} }, funds: [{ denom: settings.denom, amount: base.toString() }] };
+    });
+  });
+  // What the typed amount sends, in base units, before anything is signed.
+  const preview = $("#deposit-preview");
+  $<HTMLInputElement>("#deposit-amount").addEventListener("input", (ev) => {
+    const text = (ev.target as HTMLInputElement).value;
+    try {
+      const base = parseAmount(text);
+      preview.textContent = `Sends ${usdc(base.toString())} = ${base} ${settings.denom} to ${settings.vault}`;
+      preview.setAttribute("data-raw", base.toString());
+      preview.classList.remove("error");
+    } catch (e) {
+      preview.textContent = text.trim() ? (e instanceof Error ? e.message : String(e)) : "";
+      preview.setAttribute("data-raw", "");
+      preview.classList.toggle("error", text.trim() !== "");
+    }
   });
   const fRequest = $<HTMLFormElement>("#f-request");
   $("#request-all").addEventListener("click", () => {
@@ -353,11 +417,8 @@ function wireWallet() {
   });
   fRequest.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    const shares = $<HTMLInputElement>("#request-shares").value.trim().replace(/,/g, "");
-    void flow("Withdrawal request", fRequest, () => {
-      if (!/^\d+$/.test(shares)) throw new Error(`not a share count: ${shares}`);
-      return { contract: settings.vault, msg: { request_withdraw: { shares } } };
-    });
+    const text = $<HTMLInputElement>("#request-shares").value;
+    void flow("Withdrawal request", fRequest, () => ({ contract: settings.vault, msg: { request_withdraw: { shares: parseCount(text) } } }));
   });
   const fWithdraw = $<HTMLFormElement>("#f-withdraw");
   fWithdraw.addEventListener("submit", (ev) => {
@@ -384,13 +445,13 @@ function wireSettings() {
     const changed: Partial<Settings> = { rpc: get("rpc"), chainId: get("chainId"), vault: get("vault"), oracle: get("oracle"), dao: get("dao") };
     localStorage.setItem(STORE, JSON.stringify(changed));
     settings = { ...defaults, ...changed };
-    clients = undefined;
+    settingsChanged();
     void refresh();
   });
   $("#settings-reset").addEventListener("click", () => {
     localStorage.removeItem(STORE);
     void loadSettings().then(() => {
-      clients = undefined;
+      settingsChanged();
       return refresh();
     });
   });

@@ -31,6 +31,17 @@ import { BinaryReader } from "cosmjs-types/binary.js";
 export const ETH_PUBKEY_TYPE = "/injective.crypto.v1beta1.ethsecp256k1.PubKey";
 const GAS_ADJUSTMENT = 1.4;
 const GAS_MARGIN = 50_000;
+/**
+ * The most gas this page asks a wallet to sign for. The underwriter flows use 120,000–230,000
+ * gas (scripts/chain/gas-baseline.json); an RPC that answers the simulation with a huge estimate would otherwise set the
+ * fee (gas × price) the wallet is asked to pay.
+ */
+export const MAX_GAS = 3_000_000;
+
+/** Same bytes. */
+function sameBytes(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
 
 /** A refused transaction: where it stopped and the chain's text (the contract's typed error). */
 export class TxRefused extends Error {
@@ -171,6 +182,10 @@ export async function executeContract(chain, signer, sender, pubkey, contract, m
         memo: "",
       }),
     ).finish();
+    // Sign only for the chain the RPC serves (a signature for another chain id is one the RPC
+    // could hand to that chain).
+    const network = (await comet.status()).nodeInfo.network;
+    if (network !== chain.chainId) throw new Error(`the RPC ${chain.rpc} serves chain ${network}, not ${chain.chainId}: nothing signed`);
     const { accountNumber, sequence } = await accountOf(q, sender);
     const pk = ethPubkeyAny(pubkey);
     const price = parseCoin(chain.gasPrice);
@@ -182,13 +197,22 @@ export async function executeContract(chain, signer, sender, pubkey, contract, m
     let estimate;
     try {
       const res = await q.queryAbci("/cosmos.tx.v1beta1.Service/Simulate", SimulateRequest.encode({ txBytes: simTx }).finish());
-      estimate = Number(SimulateResponse.decode(res.value).gasInfo?.gasUsed ?? 0n);
+      estimate = SimulateResponse.decode(res.value).gasInfo?.gasUsed;
     } catch (e) {
       throw new TxRefused("simulation", e instanceof Error ? e.message : String(e), undefined);
     }
-    const gas = Math.ceil(estimate * GAS_ADJUSTMENT) + GAS_MARGIN;
+    // No silent zero: a simulation without an estimate would sign a 50,000-gas transaction that
+    // runs out of gas (and pays its fee).
+    if (!estimate) throw new Error("the simulation returned no gas estimate: nothing signed");
+    const gas = Math.ceil(Number(estimate) * GAS_ADJUSTMENT) + GAS_MARGIN;
+    if (!(gas <= MAX_GAS)) throw new Error(`the simulation asks for ${estimate} gas (${gas} with the margin), above this page's limit ${MAX_GAS}: nothing signed`);
     const doc = makeSignDoc(bodyBytes, authInfo(gas), chain.chainId, Number(accountNumber));
     const { signed, signature } = await signer.signDirect(sender, doc);
+    // The wallet may change the fee (Keplr lets its user do so), but what the transaction does,
+    // the chain and the account must be what this page built and showed.
+    if (!sameBytes(signed.bodyBytes, bodyBytes) || signed.chainId !== chain.chainId || BigInt(signed.accountNumber.toString()) !== BigInt(accountNumber)) {
+      throw new Error("the wallet returned a different transaction (messages, memo, chain or account) than the page built: not broadcast");
+    }
     const raw = TxRaw.encode({
       bodyBytes: signed.bodyBytes,
       authInfoBytes: signed.authInfoBytes,
