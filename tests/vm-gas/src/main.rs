@@ -530,24 +530,24 @@ fn main() {
         ),
         (
             "historical 500 rounds, 32 markets".into(),
-            // Model validation (issue 14): filtered historical reads each round's σ beside its returns;
-            // the backtest reads and rewrites each market's window once per round (set_prices below).
-            (
-                "filtered hist. 500 rds, 32 mkts, EWMA".into(),
-                Setup {
-                    markets: 32,
-                    method: Method::FilteredHistorical,
-                    rounds: 500,
-                    legs: 0,
-                    ewma: Some("0.94"),
-                    window: 0,
-                },
-            ),
-            (
-                "historical 500 rds, 32 mkts, backtest 250".into(),
-                Setup { markets: 32, method: Method::Historical, rounds: 500, legs: 0, ewma: None, window: 250 },
-            ),
             Setup { markets: 32, method: Method::Historical, rounds: 500, legs: 0, ewma: None, window: 0 },
+        ),
+        // Model validation (issue 14): filtered historical reads each round's σ beside its returns;
+        // the backtest reads and rewrites each market's window once per round (set_prices below).
+        (
+            "filtered hist. 500 rds, 32 mkts, EWMA".into(),
+            Setup {
+                markets: 32,
+                method: Method::FilteredHistorical,
+                rounds: 500,
+                legs: 0,
+                ewma: Some("0.94"),
+                window: 0,
+            },
+        ),
+        (
+            "historical 500 rds, 32 mkts, backtest 250".into(),
+            Setup { markets: 32, method: Method::Historical, rounds: 500, legs: 0, ewma: None, window: 250 },
         ),
     ];
     // Option legs (issue 13), each beside its linear book: parametric on delta-equivalents plus
