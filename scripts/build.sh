@@ -16,7 +16,9 @@ say "cargo build (wasm32-unknown-unknown, release)"
 export RUSTFLAGS="-C link-arg=-s --remap-path-prefix=$ROOT=/build --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
 export CARGO_TARGET_DIR="$ROOT/target/wasm"
 for c in "${CONTRACTS[@]}"; do
-  cargo build --locked --release --lib --target wasm32-unknown-unknown -p "$c"
+  opt=()
+  [ -n "${OPT_LEVEL[$c]:-}" ] && opt=(--config "profile.release.opt-level=${OPT_LEVEL[$c]}")
+  cargo build --locked --release --lib --target wasm32-unknown-unknown "${opt[@]}" -p "$c"
 done
 
 say "lower + optimize (wasm-opt)"

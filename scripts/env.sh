@@ -9,6 +9,12 @@ COSMWASM_CHECK_VERSION=3.0.10
 WASM_OPT=$TOOLS/binaryen/node_modules/.bin/wasm-opt
 COSMWASM_CHECK=$TOOLS/cosmwasm-check/bin/cosmwasm-check
 CONTRACTS=(risk-oracle pool-vault dao-governance example-perp-dex example-options-dex)
+# Per-contract opt-level overrides of Cargo.toml's [profile.release] ("z", for size): the oracle's
+# hot loops (Monte Carlo, the ladder, historical) stay at 3 — "z" doubles its VM gas (Monte Carlo
+# 10,000 x 32: 92,498 -> 203,855 SDK gas of execution). A whole-build override, not
+# [profile.release.package.*]: with the oracle at 3 over dependencies at "z", fat LTO made a
+# function with 111 locals, which cosmwasm-check refuses (limit 100).
+declare -A OPT_LEVEL=([risk-oracle]=3)
 # What wasmvm 2.1 chains offer.
 CAPABILITIES=iterator,staking,stargate,cosmwasm_1_1,cosmwasm_1_2,cosmwasm_1_3,cosmwasm_1_4,cosmwasm_2_0,cosmwasm_2_1
 # Lowers the post-MVP features rustc ≥ 1.87 emits (bulk memory, sign-ext, non-trapping
