@@ -23,6 +23,8 @@ WASM_OPT_FLAGS=(-Os --enable-bulk-memory --enable-sign-ext --enable-nontrapping-
   --llvm-memory-copy-fill-lowering --signext-lowering --llvm-nontrapping-fptoint-lowering
   --strip-target-features)
 MAX_WASM_BYTES=$((800 * 1024))
+# Per-artifact byte budgets (raw and gzipped), checked by scripts/build.sh.
+SIZE_BUDGET=${SIZE_BUDGET:-$ROOT/scripts/size-budget.txt}
 mkdir -p "$TOOLS"
 
 say() { printf '\n== %s\n' "$*"; }
