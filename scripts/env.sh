@@ -85,11 +85,12 @@ build_e2e_inputs() {
     [ -f "$ROOT/artifacts/${c//-/_}.wasm" ] || { "$ROOT/scripts/build.sh"; break; }
   done
   say "gas-report reference: cw20-base (crates.io) as a contract"
+  # At opt-level 3, as cw-plus builds it, whatever [profile.release] says for our contracts.
   ensure_wasm_target
   ensure_binaryen
   mkdir -p "$ROOT/target/e2e"
   (cd "$ROOT" && CARGO_TARGET_DIR="$ROOT/target/wasm" RUSTFLAGS="-C link-arg=-s" \
-    cargo build --locked --release --quiet --lib --target wasm32-unknown-unknown -p cw20-ref)
+    cargo build --locked --release --quiet --lib --target wasm32-unknown-unknown --config 'profile.release.opt-level=3' -p cw20-ref)
   "$WASM_OPT" "${WASM_OPT_FLAGS[@]}" "$ROOT/target/wasm/wasm32-unknown-unknown/release/cw20_ref.wasm" -o "$ROOT/target/e2e/cw20_ref.wasm"
   (cd "$ROOT" && cargo build --locked --quiet -p deploy-plan -p chain-e2e)
 }
