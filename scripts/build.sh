@@ -16,7 +16,9 @@ say "cargo build (wasm32-unknown-unknown, release)"
 export RUSTFLAGS="-C link-arg=-s --remap-path-prefix=$ROOT=/build --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo"
 export CARGO_TARGET_DIR="$ROOT/target/wasm"
 for c in "${CONTRACTS[@]}"; do
-  cargo build --locked --release --lib --target wasm32-unknown-unknown -p "$c"
+  opt=()
+  [ -n "${OPT_LEVEL[$c]:-}" ] && opt=(--config "profile.release.opt-level=${OPT_LEVEL[$c]}")
+  cargo build --locked --release --lib --target wasm32-unknown-unknown "${opt[@]}" -p "$c"
 done
 
 say "lower + optimize (wasm-opt)"
@@ -40,19 +42,36 @@ for f in artifacts/unlowered/*.wasm; do
   fi
 done
 
-say "artifacts"
-printf '%-22s %10s %10s  %s\n' artifact bytes gzipped sha256
+say "artifacts (budgets: $SIZE_BUDGET)"
+# A store proposal costs ~195 SDK gas per gzipped byte: the gas column is that estimate.
+printf '%-26s %8s %8s %8s %8s %11s  %s\n' artifact bytes budget gzipped budget store-gas sha256
+[ -f "$SIZE_BUDGET" ] || { echo "ERROR: no size budget file $SIZE_BUDGET" >&2; exit 1; }
 fail=0
 while read -r sum file; do
   size=$(stat -c %s "artifacts/$file")
   gz=$(gzip -9 -n -c "artifacts/$file" | wc -c)
-  printf '%-22s %10d %10d  %s\n' "$file" "$size" "$gz" "$sum"
+  max_bytes=; max_gz=
+  read -r max_bytes max_gz < <(awk -v f="$file" '$1 == f { print $2, $3 }' "$SIZE_BUDGET") || true
+  printf '%-26s %8d %8s %8d %8s %11d  %s\n' "$file" "$size" "${max_bytes:--}" "$gz" "${max_gz:--}" $((gz * 195)) "$sum"
+  if [ -z "${max_bytes:-}" ] || [ -z "${max_gz:-}" ]; then
+    echo "ERROR: $file has no budget in $SIZE_BUDGET (add a line: $file <max bytes> <max gzipped bytes>)" >&2
+    fail=1
+    continue
+  fi
+  if [ "$size" -gt "$max_bytes" ]; then
+    echo "ERROR: $file is $size bytes, over its budget of $max_bytes bytes ($SIZE_BUDGET)" >&2
+    fail=1
+  fi
+  if [ "$gz" -gt "$max_gz" ]; then
+    echo "ERROR: $file is $gz bytes gzipped, over its budget of $max_gz gzipped bytes ($SIZE_BUDGET)" >&2
+    fail=1
+  fi
   if [ "$size" -gt "$MAX_WASM_BYTES" ]; then
-    echo "ERROR: $file is $size bytes, over the $MAX_WASM_BYTES byte limit" >&2
+    echo "ERROR: $file is $size bytes, over the chain's $MAX_WASM_BYTES byte limit" >&2
     fail=1
   fi
 done < artifacts/checksums.txt
-[ "$fail" = 0 ]
+[ "$fail" = 0 ] || { echo "ERROR: artifact size budget exceeded (see above)" >&2; exit 1; }
 
 say "schema"
 generate_schema "$ROOT/schema"

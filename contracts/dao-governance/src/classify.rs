@@ -4,6 +4,29 @@
 use cosmwasm_std::{from_json, Addr, CosmosMsg, WasmMsg};
 use risk_pool::dao::{self, ConfigUpdate};
 use risk_pool::vault;
+use serde::Deserialize;
+
+/// The four vault executes the DAO reads in a proposal, as [`vault::ExecuteMsg`] spells them
+/// (`cw_serde`: snake_case, unknown fields refused): any other vault message fails to parse
+/// here, as it fell to the `_` arm there. Parsing only these keeps the vault's whole execute
+/// enum (exposure books, option legs, cw20 receive) out of the DAO's wasm (issue 15).
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[allow(clippy::large_enum_variant)]
+enum VaultCall {
+    ApproveClaim {
+        #[allow(dead_code)]
+        id: u64,
+    },
+    RejectClaim {
+        #[allow(dead_code)]
+        id: u64,
+        #[allow(dead_code)]
+        reason: String,
+    },
+    UpdateConfig(vault::ConfigUpdate),
+    Unpause {},
+}
 
 /// The target and JSON of a no-funds wasm execute, if `msg` is one.
 fn no_funds_execute(msg: &CosmosMsg) -> Option<(&str, &cosmwasm_std::Binary)> {
@@ -24,10 +47,7 @@ pub fn claims_only(msgs: &[CosmosMsg], vault_addr: &Addr) -> bool {
 fn claim_decision(msg: &CosmosMsg, vault_addr: &Addr) -> bool {
     let Some((contract_addr, msg)) = no_funds_execute(msg) else { return false };
     contract_addr == vault_addr.as_str()
-        && matches!(
-            from_json::<vault::ExecuteMsg>(msg),
-            Ok(vault::ExecuteMsg::ApproveClaim { .. } | vault::ExecuteMsg::RejectClaim { .. })
-        )
+        && matches!(from_json::<VaultCall>(msg), Ok(VaultCall::ApproveClaim { .. } | VaultCall::RejectClaim { .. }))
 }
 
 /// The `unbonding_secs` a wasm `update_config` on the vault sets, if any.
@@ -36,8 +56,8 @@ pub fn sets_unbonding(msg: &CosmosMsg, vault_addr: &Addr) -> Option<u64> {
     if contract_addr != vault_addr.as_str() {
         return None;
     }
-    match from_json::<vault::ExecuteMsg>(msg) {
-        Ok(vault::ExecuteMsg::UpdateConfig(u)) => u.unbonding_secs,
+    match from_json::<VaultCall>(msg) {
+        Ok(VaultCall::UpdateConfig(u)) => u.unbonding_secs,
         _ => None,
     }
 }
@@ -47,9 +67,9 @@ pub fn sets_unbonding(msg: &CosmosMsg, vault_addr: &Addr) -> Option<u64> {
 pub fn protected(msg: &CosmosMsg, vault_addr: &Addr, dao: &Addr) -> bool {
     let Some((contract_addr, msg)) = no_funds_execute(msg) else { return false };
     if contract_addr == vault_addr.as_str() {
-        return match from_json::<vault::ExecuteMsg>(msg) {
-            Ok(vault::ExecuteMsg::Unpause {}) => true,
-            Ok(vault::ExecuteMsg::UpdateConfig(u)) => {
+        return match from_json::<VaultCall>(msg) {
+            Ok(VaultCall::Unpause {}) => true,
+            Ok(VaultCall::UpdateConfig(u)) => {
                 u.guardian.is_some() && u == vault::ConfigUpdate { guardian: u.guardian.clone(), ..Default::default() }
             }
             _ => false,

@@ -2,15 +2,27 @@
 //! applies only after every underwriter who could see it coming has had time to leave.
 
 use cosmwasm_std::QuerierWrapper;
-use risk_pool::{vault, VaultContract};
+use risk_pool::vault;
+use serde::Deserialize;
 
 use crate::error::ContractError;
 use crate::state::{Config, Proposal};
 
-/// The vault's current configuration, as a typed error if the vault cannot be queried.
-pub fn vault_config(querier: &QuerierWrapper, cfg: &Config) -> Result<vault::ConfigResponse, ContractError> {
-    VaultContract(cfg.vault.clone())
-        .config(querier)
+/// The two fields of the vault's `config` answer ([`vault::ConfigResponse`]) the exit delay
+/// reads; serde skips the others. Deserializing only these keeps the vault's whole configuration
+/// type (its asset enum, decimals, addresses) out of the DAO's wasm (issue 15: ~8 KB of code).
+#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VaultTimes {
+    /// Seconds from `request_withdraw` to a withdrawable entry.
+    pub unbonding_secs: u64,
+    /// Seconds a deposit's shares stay locked.
+    pub deposit_lock_secs: u64,
+}
+
+/// The vault's current exit times, as a typed error if the vault cannot be queried.
+pub fn vault_config(querier: &QuerierWrapper, cfg: &Config) -> Result<VaultTimes, ContractError> {
+    querier
+        .query_wasm_smart(&cfg.vault, &vault::QueryMsg::Config {})
         .map_err(|e| ContractError::VaultUnavailable { vault: cfg.vault.to_string(), reason: e.to_string() })
 }
 
@@ -20,7 +32,7 @@ pub fn vault_config(querier: &QuerierWrapper, cfg: &Config) -> Result<vault::Con
 /// its lock ends, ≤ passed_at + deposit_lock_secs, so the wait max(exit_window, lock) +
 /// unbonding lets it leave first (red team: a 3-day lock let a drain apply 2 days before a
 /// no-voter's exit matured). Recorded in the proposal's `unbonding_secs`.
-pub fn exit_delay(c: &vault::ConfigResponse, exit_window: u64) -> u64 {
+pub fn exit_delay(c: &VaultTimes, exit_window: u64) -> u64 {
     c.unbonding_secs.saturating_add(c.deposit_lock_secs.saturating_sub(exit_window))
 }
 

@@ -5,11 +5,10 @@ use cw_storage_plus::Bound;
 use risk_pool::dao::{
     ConfigResponse, ProposalResponse, ProposalsResponse, QueryMsg, VoteInfo, VoteResponse, VotesResponse,
 };
-use risk_pool::vault;
 
 use crate::config::{DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
-use crate::exits::{exit_delay, vault_config};
+use crate::exits::{exit_delay, vault_config, VaultTimes};
 use crate::state::{load_proposal, unbonding_log, Ballot, Proposal, BALLOTS, CONFIG, PROPOSALS};
 use crate::tally::{seen_unbonding, status_at};
 
@@ -36,7 +35,7 @@ fn page(limit: Option<u32>) -> usize {
 /// read once (`None` if it cannot be queried: the recorded and logged values stand) and the
 /// logged unbonding changes.
 struct Seen {
-    vault: Option<vault::ConfigResponse>,
+    vault: Option<VaultTimes>,
     log: Vec<(u64, u64)>,
 }
 
