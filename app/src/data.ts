@@ -129,12 +129,13 @@ async function backtests(c: Queries, markets: MarketResponse[]): Promise<Backtes
   }
 }
 
-export async function load(clients: Clients): Promise<Snapshot> {
+export async function load(clients: Clients, atLeast = 0): Promise<Snapshot> {
   // The last height but one: a query at a past height runs at that block's own time (the node
   // takes it from the height's commit info), while one at the latest height may run at another
   // time, and option legs' figures (grid loss) move with time. One block of lag buys a snapshot
-  // that anyone re-querying at the same height gets exactly.
-  const height = Math.max(1, (await clients.cw.getHeight()) - 1);
+  // that anyone re-querying at the same height gets exactly; after the user's own transaction
+  // the page shows at least its height (`atLeast`), so the user sees its effect at once.
+  const height = Math.max(1, (await clients.cw.getHeight()) - 1, atLeast);
   const c = queriesAt(clients, height);
   const [block, state, coverage, claims, markets, proposals] = await Promise.all([
     clients.cw.getBlock(height),

@@ -242,11 +242,14 @@ function renderPriceChart(s: Snapshot) {
   );
 }
 
+/** The height of the user's latest transaction: a refresh never shows the state before it. */
+let txHeight = 0;
+
 async function refresh() {
   const gen = generation;
   try {
     const c = (clients ??= await connect(settings));
-    const snap = await load(c);
+    const snap = await load(c, txHeight);
     // Settings changed while this refresh read the old chain: its figures are not shown (the
     // flows would act on the new settings beside the old figures).
     if (gen !== generation) return;
@@ -277,6 +280,7 @@ async function vaultConfig() {
 /** After a settings change: the wallet, its figures and the old chain's figures are dropped. */
 function settingsChanged() {
   generation++;
+  txHeight = 0;
   clients = undefined;
   snapshot = undefined;
   vaultCfg = undefined;
@@ -348,6 +352,7 @@ async function flow(what: string, form: HTMLFormElement, msg: () => Exec | Promi
   try {
     const m = await msg();
     const r = await wallet.run(m.contract, m.msg, m.funds);
+    txHeight = Math.max(txHeight, r.height);
     showResult(true, what, `tx ${r.hash} at height ${r.height}, gas used ${r.gasUsed.toLocaleString("en-US")}`);
   } catch (e) {
     const r = refusal(e);
