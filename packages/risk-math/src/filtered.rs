@@ -31,6 +31,42 @@ fn rescaled_bounds(r: Ret56, a: i128, b: i128) -> (I256, I256) {
     (floor_div(raw * a, b), ceil_div((raw + I256::ONE) * a, b))
 }
 
+/// The shapes and domains both entry points need (n ≥ 1): `returns` and `sigma_at` K × n,
+/// `sigma_now` n, `scales` K within [0, 1024], every return within 1,600 %; returns K.
+fn check_inputs(returns: &[Ret56], sigma_at: &[Q64], sigma_now: &[Q64], scales: &[Q64], n: usize) -> MathResult<usize> {
+    if !returns.len().is_multiple_of(n) {
+        return Err(MathError::DimensionMismatch { expected: n, got: returns.len() % n });
+    }
+    let k = returns.len() / n;
+    if sigma_at.len() != returns.len() {
+        return Err(MathError::DimensionMismatch { expected: returns.len(), got: sigma_at.len() });
+    }
+    if sigma_now.len() != n {
+        return Err(MathError::DimensionMismatch { expected: n, got: sigma_now.len() });
+    }
+    if scales.len() != k {
+        return Err(MathError::DimensionMismatch { expected: k, got: scales.len() });
+    }
+    if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE) {
+        return Err(MathError::Domain { what: "historical scale outside [0, 1024]" });
+    }
+    if returns.iter().any(|r| !r.within_max()) {
+        return Err(MathError::Domain { what: "return above 1600%" });
+    }
+    Ok(k)
+}
+
+/// A round's filter σ_now/σₖ (raw Q64.64 `a`/`b`): σₖ > 0 and the ratio at most 2⁶⁴.
+fn check_ratio(a: i128, b: i128) -> MathResult<()> {
+    if b <= 0 {
+        return Err(MathError::Domain { what: "filtered historical: round volatility not positive" });
+    }
+    if a > b.saturating_mul(MAX_FILTER_RATIO) {
+        return Err(MathError::Domain { what: "filter ratio above 2^64" });
+    }
+    Ok(())
+}
+
 /// Filtered-historical VaR and ES.
 ///
 /// `returns` is K rounds × n markets, round-major (Q7.56, as stored); `sigma_at` the same
@@ -56,25 +92,7 @@ pub fn filtered_historical(
     if n == 0 {
         return Ok(Measure { var: 0, es: 0 });
     }
-    if !returns.len().is_multiple_of(n) {
-        return Err(MathError::DimensionMismatch { expected: n, got: returns.len() % n });
-    }
-    let k = returns.len() / n;
-    if sigma_at.len() != returns.len() {
-        return Err(MathError::DimensionMismatch { expected: returns.len(), got: sigma_at.len() });
-    }
-    if sigma_now.len() != n {
-        return Err(MathError::DimensionMismatch { expected: n, got: sigma_now.len() });
-    }
-    if scales.len() != k {
-        return Err(MathError::DimensionMismatch { expected: k, got: scales.len() });
-    }
-    if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE) {
-        return Err(MathError::Domain { what: "historical scale outside [0, 1024]" });
-    }
-    if returns.iter().any(|r| !r.within_max()) {
-        return Err(MathError::Domain { what: "return above 1600%" });
-    }
+    let k = check_inputs(returns, sigma_at, sigma_now, scales, n)?;
     let active: Vec<bool> = notionals.iter().map(|x| *x != 0).collect();
     for (i, s) in sigma_now.iter().enumerate() {
         if active[i] && *s <= Q64::ZERO {
@@ -89,12 +107,7 @@ pub fn filtered_historical(
                 continue;
             }
             let (a, b) = (sigma_now[i].raw(), sig[i].raw());
-            if b <= 0 {
-                return Err(MathError::Domain { what: "filtered historical: round volatility not positive" });
-            }
-            if a > b.saturating_mul(MAX_FILTER_RATIO) {
-                return Err(MathError::Domain { what: "filter ratio above 2^64" });
-            }
+            check_ratio(a, b)?;
             let (lo, hi) = rescaled_bounds(round[i], a, b);
             // |r̃| < 2¹²⁵ (|r| ≤ 2⁶⁰ units, ratio ≤ 2⁶⁴) and |N| ≤ 2¹⁰⁰: each product < 2²²⁵.
             pnl += I256::from(notionals[i]) * if notionals[i] > 0 { lo } else { hi };
@@ -129,22 +142,10 @@ pub fn filtered_returns(
     scales: &[Q64],
     n: usize,
 ) -> MathResult<(Vec<Q64>, Vec<I256>)> {
-    if n == 0 || !returns.len().is_multiple_of(n) {
-        return Err(MathError::DimensionMismatch { expected: n, got: returns.len() % n.max(1) });
+    if n == 0 {
+        return Err(MathError::DimensionMismatch { expected: n, got: returns.len() });
     }
-    let k = returns.len() / n;
-    if sigma_at.len() != returns.len() {
-        return Err(MathError::DimensionMismatch { expected: returns.len(), got: sigma_at.len() });
-    }
-    if sigma_now.len() != n {
-        return Err(MathError::DimensionMismatch { expected: n, got: sigma_now.len() });
-    }
-    if scales.len() != k {
-        return Err(MathError::DimensionMismatch { expected: k, got: scales.len() });
-    }
-    if scales.iter().any(|s| s.is_negative() || *s > MAX_HIST_SCALE) || returns.iter().any(|r| !r.within_max()) {
-        return Err(MathError::Domain { what: "return above 1600% or scale outside [0, 1024]" });
-    }
+    let k = check_inputs(returns, sigma_at, sigma_now, scales, n)?;
     if sigma_now.iter().any(|s| *s <= Q64::ZERO) {
         return Err(MathError::Domain { what: "filtered historical: current volatility not positive" });
     }
@@ -155,12 +156,7 @@ pub fn filtered_returns(
         let mut worst = I256::ZERO;
         for ((r, b), a) in row.iter().zip(sig).zip(sigma_now) {
             let (a, b) = (a.raw(), b.raw());
-            if b <= 0 {
-                return Err(MathError::Domain { what: "filtered historical: round volatility not positive" });
-            }
-            if a > b.saturating_mul(MAX_FILTER_RATIO) {
-                return Err(MathError::Domain { what: "filter ratio above 2^64" });
-            }
+            check_ratio(a, b)?;
             // |r| < 2⁶¹, a ≤ 2¹⁰·b < 2¹³⁸ only if b is huge; a < 2⁷¹ (σ ≤ 128 after a factor ≤ 4/3),
             // scale < 2⁷⁵: the product stays below 2²⁰⁷.
             let num = I256::from(r.raw()) * I256::from(a) * I256::from(s.raw());
