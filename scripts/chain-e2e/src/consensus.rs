@@ -152,13 +152,17 @@ impl Run {
     }
 }
 
-/// The markets the deployment lists (BTC-PERP and M00..M30) and their starting prices in cents.
+/// The markets the deployment lists (BTC-PERP and M00..M30) and their starting prices in
+/// 10⁻⁴ USD.
 fn markets() -> Vec<(String, u64)> {
-    std::iter::once(("BTC-PERP".to_string(), 6_000_000)).chain((0..31).map(|i| (format!("M{i:02}"), 10_000))).collect()
+    std::iter::once(("BTC-PERP".to_string(), 600_000_000))
+        .chain((0..31).map(|i| (format!("M{i:02}"), 1_000_000)))
+        .collect()
 }
 
-fn cents(c: u64) -> Result<Decimal> {
-    Ok(Decimal::from_str(&format!("{}.{:02}", c / 100, c % 100))?)
+/// A price in 10⁻⁴ USD as a decimal.
+fn price(p: u64) -> Result<Decimal> {
+    Ok(Decimal::from_str(&format!("{}.{:04}", p / 10_000, p % 10_000))?)
 }
 
 /// A 32-market linear book, 1,000 + i USDC in market i.
@@ -174,8 +178,11 @@ fn book32() -> Result<Vec<oracle::Exposure>> {
 fn legs8(now: u64) -> Result<Vec<oracle::Exposure>> {
     (0..8u32)
         .map(|i| {
-            let (kind, strike) =
-                if i < 4 { (OptionKind::Call, 62_000 + 2_000 * i) } else { (OptionKind::Put, 58_000 - 2_000 * (i - 4)) };
+            let (kind, strike) = if i < 4 {
+                (OptionKind::Call, 62_000 + 2_000 * i)
+            } else {
+                (OptionKind::Put, 58_000 - 2_000 * (i - 4))
+            };
             let leg = OptionLeg {
                 kind,
                 strike: Decimal::from_atomics(strike, 0)?,
@@ -201,10 +208,11 @@ fn feed_rounds(run: &mut Run, target: u64) -> Result<(u64, f64)> {
         let mut prices = Vec::new();
         for (m, c) in state.iter_mut() {
             lcg = lcg.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            // A move in [−2 %, +2 %] in 0.01 % steps.
-            let bps = (lcg >> 33) % 401;
-            *c = (*c * (9_800 + bps) / 10_000).max(100);
-            prices.push(oracle::PriceInput { market: m.clone(), price: cents(*c)?, implied_vol: None });
+            // A move in [−0.02 %, +0.02 %]: rounds ~1 s apart scale to the one-day horizon by
+            // √86,400 ≈ 294, so about a 3 % daily move at most (BTC-PERP's 65 % a year is ~3.4 % a day).
+            let d = (lcg >> 33) % 401;
+            *c = (*c * (999_800 + d) / 1_000_000).max(10_000);
+            prices.push(oracle::PriceInput { market: m.clone(), price: price(*c)?, implied_vol: None });
         }
         Ok(oracle::ExecuteMsg::SetPrices { prices })
     };
@@ -225,8 +233,13 @@ fn feed_rounds(run: &mut Run, target: u64) -> Result<(u64, f64)> {
     let (acct, seq) = rpc::account(api, &feeder)?;
     let dir = run.e.work.join("rounds");
     std::fs::create_dir_all(&dir)?;
-    let txs = signer::sign(&s0, api, "feeder", &feeder, acct, seq, &calls, &dir)?;
-    say(&format!("{} set_prices txs signed offline ({:.1}s; gas limit {gas} each)", txs.len(), t.elapsed().as_secs_f64()));
+    let txs =
+        signer::sign(&s0, api, &signer::Account { key: "feeder", addr: &feeder, number: acct, seq }, &calls, &dir)?;
+    say(&format!(
+        "{} set_prices txs signed offline ({:.1}s; gas limit {gas} each)",
+        txs.len(),
+        t.elapsed().as_secs_f64()
+    ));
     let rounds = |run: &Run| -> Result<u64> {
         let m: oracle::MarketResponse =
             run.e.smart(&run.suite.oracle, &oracle::QueryMsg::Market { id: "BTC-PERP".into() })?;
@@ -289,7 +302,10 @@ fn heavy(run: &mut Run) -> Result<()> {
     let p_mc = run.propose("Monte Carlo at the cap", vec![method(oracle::Method::MonteCarlo { paths, seed: 17 })?])?;
     let p_hist = run.propose("Historical", vec![method(oracle::Method::Historical)?])?;
 
-    say(&format!("== cluster: {} price rounds × 32 markets by transaction (history_len {})", run.o.rounds, cfg.history_len));
+    say(&format!(
+        "== cluster: {} price rounds × 32 markets by transaction (history_len {})",
+        run.o.rounds, cfg.history_len
+    ));
     let (rounds, secs) = feed_rounds(run, run.o.rounds)?;
     run.r.add(format!(
         "rounds: {rounds} rounds × 32 markets fed by tx in {secs:.0}s ({:.2} s a round; 500 rounds would take ~{:.0}s)",
@@ -300,19 +316,35 @@ fn heavy(run: &mut Run) -> Result<()> {
 
     run.execute_proposal(&p_reg)?;
     run.execute_proposal(&p_mc)?;
+    let cfg: oracle::ConfigResponse = run.e.smart(&run.suite.oracle, &oracle::QueryMsg::Config {})?;
+    ok(
+        cfg.method == oracle::Method::MonteCarlo { paths, seed: 17 },
+        &format!("the oracle assesses by Monte Carlo, {paths} paths"),
+    )?;
     let mm = "deployer";
     let mm_addr = run.chain().addr(mm).to_string();
     run.e.chain.execute(&run.suite.vault, &vault::ExecuteMsg::MemberDeposit {}, mm, Some(&coin(usdc(300_000))))?;
     say(&format!("== cluster: Monte Carlo, {paths} paths (the configured cap), in transactions"));
     let b32 = book32()?;
-    run.heavy("Monte Carlo: report_exposure (32 markets)", &vault::ExecuteMsg::ReportExposure { exposures: b32.clone() }, mm)?;
+    run.heavy(
+        "Monte Carlo: report_exposure (32 markets)",
+        &vault::ExecuteMsg::ReportExposure { exposures: b32.clone() },
+        mm,
+    )?;
     let refresh = vault::ExecuteMsg::RefreshMember { member: mm_addr.clone() };
     run.heavy("Monte Carlo: refresh_member (32 markets)", &refresh, "carol")?;
     let now = run.chain().chain_time()?;
     let legs = legs8(now)?;
-    run.heavy("Monte Carlo: report_exposure (8 legs, grid + ladder)", &vault::ExecuteMsg::ReportExposure { exposures: legs.clone() }, mm)?;
+    run.heavy(
+        "Monte Carlo: report_exposure (8 legs, grid + ladder)",
+        &vault::ExecuteMsg::ReportExposure { exposures: legs.clone() },
+        mm,
+    )?;
     let mem = run.e.member(&run.suite, &mm_addr)?;
-    ok(mem.exposures == legs && mem.required.u128() > 0, &format!("the legs book is stored, required {}", mem.required))?;
+    ok(
+        mem.exposures == legs && mem.required.u128() > 0,
+        &format!("the legs book is stored, required {}", mem.required),
+    )?;
     run.audit("Monte Carlo")?;
 
     run.execute_proposal(&p_hist)?;
@@ -322,7 +354,11 @@ fn heavy(run: &mut Run) -> Result<()> {
     run.heavy("historical: report_exposure (32 markets)", &vault::ExecuteMsg::ReportExposure { exposures: b32 }, mm)?;
     run.heavy("historical: refresh_member (32 markets)", &refresh, "carol")?;
     let legs = legs8(run.chain().chain_time()?)?;
-    run.heavy("historical: report_exposure (8 legs, grid + ladder)", &vault::ExecuteMsg::ReportExposure { exposures: legs }, mm)?;
+    run.heavy(
+        "historical: report_exposure (8 legs, grid + ladder)",
+        &vault::ExecuteMsg::ReportExposure { exposures: legs },
+        mm,
+    )?;
     run.heavy("historical: refresh_member (8 legs)", &refresh, "carol")?;
     run.audit("historical")?;
     Ok(())

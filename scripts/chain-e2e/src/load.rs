@@ -65,7 +65,11 @@ fn plan(run: &Run, report_gas: u64) -> Result<Vec<Vec<Planned>>> {
         let mut txs = Vec::new();
         let p = |kind, bad, call| Planned { wallet: w, kind, bad, call };
         if w < m {
-            txs.push(p("member_deposit", None, call(msg(&vault::ExecuteMsg::MemberDeposit {})?, Some((usdc(100_000), U.into())), small)));
+            txs.push(p(
+                "member_deposit",
+                None,
+                call(msg(&vault::ExecuteMsg::MemberDeposit {})?, Some((usdc(100_000), U.into())), small),
+            ));
             let me = run.chain().addr(&wallet(w)).to_string();
             for k in 1..n {
                 if k % 4 == 0 {
@@ -75,7 +79,8 @@ fn plan(run: &Run, report_gas: u64) -> Result<Vec<Vec<Planned>>> {
                     let notional = i128::try_from(usdc(1_000 + 500 * u128::try_from(k)?))?;
                     let signed = if k % 2 == 0 { -notional } else { notional };
                     let market = if k % 3 == 0 { "M00" } else { "BTC-PERP" };
-                    let r = vault::ExecuteMsg::ReportExposure { exposures: vec![oracle::Exposure::linear(market, signed)] };
+                    let r =
+                        vault::ExecuteMsg::ReportExposure { exposures: vec![oracle::Exposure::linear(market, signed)] };
                     txs.push(p("report_exposure", None, call(msg(&r)?, None, report_gas)));
                 }
             }
@@ -84,7 +89,10 @@ fn plan(run: &Run, report_gas: u64) -> Result<Vec<Vec<Planned>>> {
                 let r = vault::ExecuteMsg::ReportExposure {
                     exposures: vec![oracle::Exposure::linear("BTC-PERP", i128::try_from(usdc(1_000_000_000))?)],
                 };
-                txs.insert(n / 2, p("report_exposure (over limit)", Some(OVER_LIMIT), call(msg(&r)?, None, report_gas)));
+                txs.insert(
+                    n / 2,
+                    p("report_exposure (over limit)", Some(OVER_LIMIT), call(msg(&r)?, None, report_gas)),
+                );
             }
         } else {
             let dep = msg(&vault::ExecuteMsg::Deposit { recipient: None })?;
@@ -106,7 +114,14 @@ fn plan(run: &Run, report_gas: u64) -> Result<Vec<Vec<Planned>>> {
                 }
             }
             if w % 10 == 5 {
-                txs.insert(n / 2, p("deposit (wrong denom)", Some(WRONG_DENOM), call(dep.clone(), Some((1_000_000, node::DENOM.into())), small)));
+                txs.insert(
+                    n / 2,
+                    p(
+                        "deposit (wrong denom)",
+                        Some(WRONG_DENOM),
+                        call(dep.clone(), Some((1_000_000, node::DENOM.into())), small),
+                    ),
+                );
             }
             if w % 10 == 7 {
                 let terms = vault::MemberTerms {
@@ -116,7 +131,10 @@ fn plan(run: &Run, report_gas: u64) -> Result<Vec<Vec<Planned>>> {
                     grace_secs: 1,
                 };
                 let r = vault::ExecuteMsg::RegisterMember(terms);
-                txs.insert(n / 2 + 1, p("register_member (unauthorised)", Some(UNAUTHORISED), call(msg(&r)?, None, small)));
+                txs.insert(
+                    n / 2 + 1,
+                    p("register_member (unauthorised)", Some(UNAUTHORISED), call(msg(&r)?, None, small)),
+                );
             }
         }
         all.push(txs);
@@ -218,7 +236,9 @@ pub fn run(run: &mut Run) -> Result<()> {
             let (jobs, results, s0, dir) = (&jobs, &results, &s0, &dir);
             sc.spawn(move || {
                 for (w, addr, acct, seq, base, calls) in jobs.iter().skip(t).step_by(2) {
-                    let r = signer::sign(s0, api0, &wallet(*w), addr, *acct, *seq, calls, dir);
+                    let key = wallet(*w);
+                    let a = signer::Account { key: &key, addr, number: *acct, seq: *seq };
+                    let r = signer::sign(s0, api0, &a, calls, dir);
                     if let Ok(mut o) = results.lock() {
                         o.push((*w, *base, r));
                     }
@@ -261,7 +281,11 @@ pub fn run(run: &mut Run) -> Result<()> {
             let mut sent = broadcast(rpc0, &wave1, 8);
             let hashes: Vec<String> = sent.iter().map(|s| s.hash.clone()).filter(|h| !h.is_empty()).collect();
             let mut committed = wait_committed(rpc0, &hashes, Duration::from_secs(120))?;
-            say(&format!("  wave 1: {} txs committed ({:.1}s); the deposit lock passes", committed.len(), t_first.elapsed().as_secs_f64()));
+            say(&format!(
+                "  wave 1: {} txs committed ({:.1}s); the deposit lock passes",
+                committed.len(),
+                t_first.elapsed().as_secs_f64()
+            ));
             std::thread::sleep(Duration::from_secs(6));
             let wave2_at = Instant::now();
             let mut sent2 = broadcast(rpc0, &wave2, 8);
@@ -373,8 +397,7 @@ pub fn run(run: &mut Run) -> Result<()> {
         gas::thousands(per_block.last().copied().unwrap_or(0)),
         gas_blocks.iter().map(|(_, (_, n))| *n).max().unwrap_or(0)
     ));
-    let rows: Vec<String> =
-        gas_blocks.iter().map(|(h, (g, n))| format!("{h}:{n}tx/{}", gas::thousands(*g))).collect();
+    let rows: Vec<String> = gas_blocks.iter().map(|(h, (g, n))| format!("{h}:{n}tx/{}", gas::thousands(*g))).collect();
     run.r.add(format!("load: per block (height:txs/gas): {}", rows.join(" ")));
 
     // The books and the shares.

@@ -139,7 +139,8 @@ pub fn smart<T: serde::de::DeserializeOwned, M: serde::Serialize>(rpc_port: u16,
     varint(q.len(), &mut req);
     req.extend_from_slice(&q);
     let hex: String = req.iter().map(|b| format!("{b:02x}")).collect();
-    let r = comet(rpc_port, &format!("/abci_query?path=%22/cosmwasm.wasm.v1.Query/SmartContractState%22&data=0x{hex}"))?;
+    let r =
+        comet(rpc_port, &format!("/abci_query?path=%22/cosmwasm.wasm.v1.Query/SmartContractState%22&data=0x{hex}"))?;
     let resp = &r["response"];
     ensure!(num(&resp["code"]).unwrap_or(0) == 0, "smart query on {contract}: {}", resp["log"]);
     let value = cosmwasm_std::Binary::from_base64(resp["value"].as_str().context("abci_query: value")?)?;
@@ -156,5 +157,6 @@ pub fn smart<T: serde::de::DeserializeOwned, M: serde::Serialize>(rpc_port: u16,
         }
     }
     let data = v.get(i..i + len).context("abci_query: short data")?;
-    serde_json::from_slice(data).with_context(|| format!("smart query on {contract}: {}", String::from_utf8_lossy(data)))
+    serde_json::from_slice(data)
+        .with_context(|| format!("smart query on {contract}: {}", String::from_utf8_lossy(data)))
 }

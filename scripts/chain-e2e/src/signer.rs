@@ -33,8 +33,7 @@ fn price(s: &Settings) -> Result<(u128, String)> {
 /// The unsigned tx of `call` from `sender`, as `--generate-only` writes it.
 pub fn unsigned(s: &Settings, sender: &str, call: &Call) -> Result<Value> {
     let (p, denom) = price(s)?;
-    let funds: Vec<Value> =
-        call.funds.iter().map(|(a, d)| json!({"denom": d, "amount": a.to_string()})).collect();
+    let funds: Vec<Value> = call.funds.iter().map(|(a, d)| json!({"denom": d, "amount": a.to_string()})).collect();
     Ok(json!({
         "body": {
             "messages": [{"@type": "/cosmwasm.wasm.v1.MsgExecuteContract", "sender": sender,
@@ -51,18 +50,18 @@ pub fn unsigned(s: &Settings, sender: &str, call: &Call) -> Result<Value> {
     }))
 }
 
-/// Signs `calls` from keyring account `key` (address `addr`) with sequences `seq`, `seq + 1`, …;
-/// returns each signed tx's bytes (base64), in order. `dir` keeps the batch file.
-pub fn sign(
-    s: &Settings,
-    api_port: u16,
-    key: &str,
-    addr: &str,
-    account: u64,
-    seq: u64,
-    calls: &[Call],
-    dir: &Path,
-) -> Result<Vec<String>> {
+/// Who signs: a keyring account, its address, account number and first sequence.
+pub struct Account<'a> {
+    pub key: &'a str,
+    pub addr: &'a str,
+    pub number: u64,
+    pub seq: u64,
+}
+
+/// Signs `calls` from `a` with sequences `a.seq`, `a.seq + 1`, …; returns each signed tx's
+/// bytes (base64), in order. `dir` keeps the batch file.
+pub fn sign(s: &Settings, api_port: u16, a: &Account, calls: &[Call], dir: &Path) -> Result<Vec<String>> {
+    let Account { key, addr, number: account, seq } = *a;
     let file = dir.join(format!("batch-{key}-{seq}.jsonl"));
     let mut lines = String::new();
     for c in calls {
