@@ -4,7 +4,7 @@
 # (scripts/chain-e2e/src/consensus.rs says what it does, step by step): a 4-validator network on
 # 127.0.0.1 in $CHAIN_HOME/node0..3 (default target/cluster), ports at $CHAIN_PORT_BASE + 100·i
 # (default 37000), every validator started and stopped by pid. Exit status non-zero on any
-# failed step. Report: $CHAIN_HOME/cluster-report.md. Knobs: CLUSTER_ROUNDS (default 150; 500
+# failed step. Report: $CHAIN_HOME/cluster-report.md. Knobs: CLUSTER_ROUNDS (default 110; 500
 # is the full history), CLUSTER_WALLETS (50), CLUSTER_TXS_PER_WALLET (20), CLUSTER_STALL_SECS (12).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"

@@ -10,7 +10,7 @@
 //! phase every header since the last check is compared on all four nodes (the app hash:
 //! heights checked, mismatches 0). Figures in `<CHAIN_HOME>/cluster-report.md`.
 //!
-//! Settings (environment, besides node.rs's): `CLUSTER_ROUNDS` price rounds fed (default 150;
+//! Settings (environment, besides node.rs's): `CLUSTER_ROUNDS` price rounds fed (default 110;
 //! the historical method at 99 % needs 100; the full figure is 500), `CLUSTER_HISTORY_LEN`
 //! (default 500), `CLUSTER_WALLETS` load wallets (default 50, the first 10 members),
 //! `CLUSTER_TXS_PER_WALLET` (default 20), `CLUSTER_STALL_SECS` how long a stall is watched
@@ -49,7 +49,7 @@ pub struct Opts {
 impl Opts {
     pub fn from_env() -> Result<Opts> {
         Ok(Opts {
-            rounds: env_u64("CLUSTER_ROUNDS", 150)?,
+            rounds: env_u64("CLUSTER_ROUNDS", 110)?,
             history_len: u32::try_from(env_u64("CLUSTER_HISTORY_LEN", 500)?)?,
             wallets: usize::try_from(env_u64("CLUSTER_WALLETS", 50)?)?,
             txs_per_wallet: usize::try_from(env_u64("CLUSTER_TXS_PER_WALLET", 20)?)?,

@@ -27,8 +27,11 @@ pub const MIN_DEPOSIT: &str = "1000000000000000000inj";
 const EXPEDITED_MIN_DEPOSIT: &str = "5000000000000000000inj";
 /// The port distance of a cluster's validators.
 pub const VALIDATOR_PORT_STEP: u16 = 100;
-/// Every port offset a node listens on (RPC, p2p, ABCI, pprof, prometheus, gRPC, API, JSON-RPC).
-pub const PORT_OFFSETS: [u16; 11] = [657, 656, 658, 60, 660, 90, 317, 545, 546, 65, 547];
+/// Every port offset configured (RPC, p2p, ABCI, pprof, prometheus, gRPC, API, JSON-RPC).
+#[cfg(test)]
+const PORT_OFFSETS: [u16; 11] = [657, 656, 658, 60, 660, 90, 317, 545, 546, 65, 547];
+/// The offsets a node actually listens on (JSON-RPC is off, prometheus off by default).
+const LISTENING: [u16; 6] = [657, 656, 658, 90, 317, 60];
 const VALIDATOR_STAKE: &str = "1000000000000000000000inj"; // 1,000 INJ
 
 fn env_or(name: &str, default: &str) -> String {
@@ -453,7 +456,7 @@ impl Node {
     pub fn spawn(s: &Settings) -> Result<Node> {
         // A port in the ephemeral range may be held for a moment by a client socket (or one a
         // killed node left): retried for 10 s before giving up.
-        for o in PORT_OFFSETS {
+        for o in LISTENING {
             let p = s.port(o);
             let t = Instant::now();
             while std::net::TcpListener::bind(("127.0.0.1", p)).is_err() {

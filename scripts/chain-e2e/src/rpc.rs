@@ -99,7 +99,12 @@ pub fn broadcast_sync(rpc_port: u16, tx_b64: &str) -> Result<(u32, String, Strin
 
 /// A committed transaction by hash: `Some((height, code, log))`, `None` if not (yet) in a block.
 pub fn tx_result(rpc_port: u16, hash: &str) -> Result<Option<(u64, u32, String)>> {
-    let v = get(rpc_port, &format!("/tx?hash=0x{hash}"))?;
+    // Not found is an HTTP 500 with a JSON-RPC error.
+    let v = match get(rpc_port, &format!("/tx?hash=0x{hash}")) {
+        Ok(v) => v,
+        Err(e) if format!("{e:#}").contains("not found") => return Ok(None),
+        Err(e) => return Err(e),
+    };
     if v.get("error").is_some() {
         return Ok(None);
     }
