@@ -97,6 +97,8 @@ impl std::fmt::Display for Refused {
 pub struct Chain {
     pub s: Settings,
     addrs: BTreeMap<String, String>,
+    /// The keys that vote yes on a gov proposal (the validators).
+    voters: Vec<String>,
 }
 
 impl Chain {
@@ -114,7 +116,12 @@ impl Chain {
         for name in node::ACCOUNTS {
             ensure!(addrs.contains_key(name), "{}: no account {name}", file.display());
         }
-        Ok(Chain { s, addrs })
+        Ok(Chain { s, addrs, voters: vec![node::ACCOUNTS[0].to_string()] })
+    }
+
+    /// The keys that vote on gov proposals (a cluster's validators; default the one validator).
+    pub fn set_voters(&mut self, voters: Vec<String>) {
+        self.voters = voters;
     }
 
     /// The bech32 address of a keyring account.
@@ -269,13 +276,15 @@ impl Chain {
         Ok(v["account"]["value"]["address"].as_str().context("gov module account address")?.to_string())
     }
 
-    /// Submits a gov v1 proposal file from `from`; the validator (all the voting power) votes
+    /// Submits a gov v1 proposal file from `from`; the validators (all the voting power) vote
     /// yes. Returns the proposal id and the submit tx's gas_used.
     pub fn submit(&self, file: &Path, from: &str) -> Result<(u64, u64)> {
         let path = file.to_str().context("proposal path")?;
         let res = self.tx(&["gov", "submit-proposal", path, "--from", from])?;
         let id = res.attr_u64("submit_proposal", "proposal_id")?;
-        self.tx(&["gov", "vote", &id.to_string(), "yes", "--from", node::ACCOUNTS[0]])?;
+        for v in &self.voters {
+            self.tx(&["gov", "vote", &id.to_string(), "yes", "--from", v])?;
+        }
         Ok((id, res.gas_used()?))
     }
 

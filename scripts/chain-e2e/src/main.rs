@@ -4,6 +4,7 @@
 //! chain-e2e run                         # everything below; scripts/e2e.sh builds what it needs first
 //! chain-e2e check REPORT.json [BASELINE.json]   # the gas check alone, on a kept report
 //! chain-e2e serve-scenario OUT.json     # a seeded chain kept running for the dashboard (serve.rs)
+//! chain-e2e cluster                     # 4 validators: consensus, faults, load (consensus.rs; scripts/cluster.sh)
 //! ```
 //!
 //! `run`, step by step: install or locate injectived 1.20.1 (PyPI `injective-core`, in the tools
@@ -24,12 +25,18 @@
 
 mod bench;
 mod chain;
+mod cluster;
+mod consensus;
+mod faults;
 mod gas;
+mod load;
 mod node;
 mod offchain;
 mod options;
+mod rpc;
 mod scenario;
 mod serve;
+mod signer;
 mod wire;
 
 use anyhow::{bail, Context, Result};
@@ -134,6 +141,13 @@ fn main() {
                 1
             }
         },
+        ["cluster"] => match consensus::run(&root) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("chain-e2e cluster failed: {e:#}");
+                1
+            }
+        },
         ["serve-scenario", out] => match serve::serve(&root, Path::new(out)) {
             Ok(()) => 0,
             Err(e) => {
@@ -155,7 +169,7 @@ fn main() {
             }
         }
         _ => {
-            eprintln!("usage: chain-e2e run | chain-e2e check REPORT.json [BASELINE.json] | chain-e2e serve-scenario OUT.json (see src/main.rs)");
+            eprintln!("usage: chain-e2e run | chain-e2e cluster | chain-e2e check REPORT.json [BASELINE.json] | chain-e2e serve-scenario OUT.json (see src/main.rs)");
             2
         }
     };

@@ -25,6 +25,13 @@ pub const DENOM: &str = "inj";
 /// The gov module's minimum deposit (1 INJ; inj has 18 decimals).
 pub const MIN_DEPOSIT: &str = "1000000000000000000inj";
 const EXPEDITED_MIN_DEPOSIT: &str = "5000000000000000000inj";
+/// The port distance of a cluster's validators.
+pub const VALIDATOR_PORT_STEP: u16 = 100;
+/// Every port offset configured (RPC, p2p, ABCI, pprof, prometheus, gRPC, API, JSON-RPC).
+#[cfg(test)]
+const PORT_OFFSETS: [u16; 11] = [657, 656, 658, 60, 660, 90, 317, 545, 546, 65, 547];
+/// The offsets a node actually listens on (JSON-RPC is off, prometheus off by default).
+const LISTENING: [u16; 6] = [657, 656, 658, 90, 317, 60];
 const VALIDATOR_STAKE: &str = "1000000000000000000000inj"; // 1,000 INJ
 
 fn env_or(name: &str, default: &str) -> String {
@@ -50,7 +57,7 @@ pub struct Settings {
     block_max_gas: Option<String>,
     /// `None`: keep the txfees default (30,000,000).
     tx_max_gas: Option<String>,
-    start_timeout: Duration,
+    pub start_timeout: Duration,
 }
 
 impl Settings {
@@ -85,6 +92,15 @@ impl Settings {
                 env_or("CHAIN_START_TIMEOUT", "90").parse().context("CHAIN_START_TIMEOUT")?,
             ),
         })
+    }
+
+    /// Validator `i` of a cluster: home `<home>/node<i>`, listeners at the port base + 100·i
+    /// (the offsets span 60 ..= 660: no two of up to six validators' sets meet, see the test).
+    pub fn validator(&self, i: u16) -> Settings {
+        let mut s = self.clone();
+        s.home = self.home.join(format!("node{i}"));
+        s.port_base = self.port_base + VALIDATOR_PORT_STEP * i;
+        s
     }
 
     /// A listener on 127.0.0.1: the port base + the usual last digits (657 RPC, 656 p2p, ...).
@@ -209,7 +225,7 @@ pub fn toml_set(text: &str, sets: &[(&str, String)]) -> Result<String> {
     Ok(lines.join("\n"))
 }
 
-fn edit_toml(file: &Path, sets: &[(&str, String)]) -> Result<()> {
+pub fn edit_toml(file: &Path, sets: &[(&str, String)]) -> Result<()> {
     let text = fs::read_to_string(file).with_context(|| file.display().to_string())?;
     fs::write(file, toml_set(&text, sets).with_context(|| file.display().to_string())?)?;
     Ok(())
@@ -300,6 +316,22 @@ fn stop_stale(pid: i32) {
 /// A fresh chain in the home: keys (keyring test) and genesis balances for [`ACCOUNTS`], one
 /// validator, the genesis edits, config.toml/app.toml on the port base, `accounts.json`.
 pub fn init(s: &Settings) -> Result<()> {
+    fresh_home(s, "p2p-validator")?;
+    let accounts = add_accounts(s, &ACCOUNTS)?;
+    fs::write(s.home.join("accounts.json"), serde_json::to_string_pretty(&accounts)?)?;
+    let gfile = s.home.join("config/genesis.json");
+    let mut g: Value = serde_json::from_str(&fs::read_to_string(&gfile)?)?;
+    edit_genesis(&mut g, s)?;
+    fs::write(&gfile, serde_json::to_string_pretty(&g)?)?;
+    gentx(s, ACCOUNTS[0])?;
+    run(s.injectived().args(["genesis", "collect-gentxs"]))?;
+    run(s.injectived().args(["genesis", "validate"]))?;
+    configure(s, &[])
+}
+
+/// Stops a node an earlier run left in the home, wipes it (never `/`, `$HOME` or the clone) and
+/// runs `injectived init MONIKER` there, with client.toml on this chain.
+pub fn fresh_home(s: &Settings, moniker: &str) -> Result<()> {
     if let Some(pid) = running_pid(s) {
         stop_stale(pid);
     }
@@ -309,15 +341,20 @@ pub fn init(s: &Settings) -> Result<()> {
     say(&format!("init {} in {}", s.chain_id, h.display()));
     let _ = fs::remove_dir_all(h);
     fs::create_dir_all(h)?;
-    run(s.injectived().args(["init", "p2p-validator", "--chain-id", &s.chain_id]))?;
+    run(s.injectived().args(["init", moniker, "--chain-id", &s.chain_id]))?;
     let q = |v: &str| format!("\"{v}\"");
     edit_toml(
         &h.join("config/client.toml"),
         &[("chain-id", q(&s.chain_id)), ("keyring-backend", q("test")), ("node", q(&s.rpc()))],
-    )?;
+    )
+}
+
+/// A key (keyring test) and a genesis balance (1M INJ, 1G USDC) for each name; the
+/// `accounts.json` entries (name, address, mnemonic).
+pub fn add_accounts(s: &Settings, names: &[&str]) -> Result<Vec<Value>> {
     let balance = format!("1000000000000000000000000inj,1000000000000000{}", s.settle_denom); // 1M INJ, 1G USDC
     let mut accounts = Vec::new();
-    for name in ACCOUNTS {
+    for name in names {
         // eth_secp256k1 (the default --key-type of injectived), coin type 60.
         let k: Value = serde_json::from_str(&run(s.injectived().args([
             "keys",
@@ -336,36 +373,42 @@ pub fn init(s: &Settings) -> Result<()> {
             &s.chain_id,
         ]))?;
     }
-    fs::write(h.join("accounts.json"), serde_json::to_string_pretty(&accounts)?)?;
-    let gfile = h.join("config/genesis.json");
-    let mut g: Value = serde_json::from_str(&fs::read_to_string(&gfile)?)?;
-    edit_genesis(&mut g, s)?;
-    fs::write(&gfile, serde_json::to_string_pretty(&g)?)?;
+    Ok(accounts)
+}
+
+/// `genesis gentx KEY` (1,000 INJ self-bond) with this home's consensus key; the file goes to
+/// `config/gentx/`.
+pub fn gentx(s: &Settings, key: &str) -> Result<()> {
     run(s
         .injectived()
-        .args(["genesis", "gentx", ACCOUNTS[0], VALIDATOR_STAKE, "--chain-id", &s.chain_id])
-        .args(["--keyring-backend", "test"]))?;
-    run(s.injectived().args(["genesis", "collect-gentxs"]))?;
-    run(s.injectived().args(["genesis", "validate"]))?;
+        .args(["genesis", "gentx", key, VALIDATOR_STAKE, "--chain-id", &s.chain_id])
+        .args(["--keyring-backend", "test"]))
+    .map(|_| ())
+}
+
+/// config.toml and app.toml: every listener on 127.0.0.1 at the port base, plus `extra`
+/// config.toml settings (a cluster's peers).
+pub fn configure(s: &Settings, extra: &[(&str, String)]) -> Result<()> {
+    let h = &s.home;
+    let q = |v: &str| format!("\"{v}\"");
     let l = "127.0.0.1";
     let addr = |o: u16| q(&format!("{l}:{}", s.port(o)));
     let tcp = |o: u16| q(&format!("tcp://{l}:{}", s.port(o)));
-    edit_toml(
-        &h.join("config/config.toml"),
-        &[
-            ("proxy_app", tcp(658)),
-            ("rpc.laddr", tcp(657)),
-            // The dashboard (app/) reads and broadcasts from a browser page on another origin.
-            ("rpc.cors_allowed_origins", "[\"*\"]".into()),
-            ("rpc.pprof_laddr", addr(60)),
-            ("p2p.laddr", tcp(656)),
-            ("p2p.addr_book_strict", "false".into()),
-            ("p2p.pex", "false".into()),
-            ("consensus.timeout_commit", q(&s.timeout_commit)),
-            ("consensus.timeout_propose", q("1s")),
-            ("instrumentation.prometheus_listen_addr", addr(660)),
-        ],
-    )?;
+    let mut sets = vec![
+        ("proxy_app", tcp(658)),
+        ("rpc.laddr", tcp(657)),
+        // The dashboard (app/) reads and broadcasts from a browser page on another origin.
+        ("rpc.cors_allowed_origins", "[\"*\"]".into()),
+        ("rpc.pprof_laddr", addr(60)),
+        ("p2p.laddr", tcp(656)),
+        ("p2p.addr_book_strict", "false".into()),
+        ("p2p.pex", "false".into()),
+        ("consensus.timeout_commit", q(&s.timeout_commit)),
+        ("consensus.timeout_propose", q("1s")),
+        ("instrumentation.prometheus_listen_addr", addr(660)),
+    ];
+    sets.extend(extra.iter().cloned());
+    edit_toml(&h.join("config/config.toml"), &sets)?;
     edit_toml(
         &h.join("config/app.toml"),
         &[
@@ -396,19 +439,30 @@ pub fn status(s: &Settings) -> Result<(u64, String)> {
 /// The running node; stopped (TERM, KILL after 15 s) when dropped.
 pub struct Node {
     child: Child,
-    pidfile: PathBuf,
+    s: Settings,
 }
 
 impl Node {
     /// Starts the node in the background (pid in `node.pid`, output in `node.log`) and waits
     /// until it has produced blocks (height ≥ 2).
     pub fn start(s: &Settings) -> Result<Node> {
-        for o in [657, 656, 658, 90, 317] {
+        let mut node = Node::spawn(s)?;
+        node.wait_height(2, s.start_timeout)?;
+        Ok(node)
+    }
+
+    /// Starts the node in the background (pid in `node.pid`, output appended to `node.log`)
+    /// without waiting for blocks (a cluster's validator cannot make blocks alone).
+    pub fn spawn(s: &Settings) -> Result<Node> {
+        // A port in the ephemeral range may be held for a moment by a client socket (or one a
+        // killed node left): retried for 10 s before giving up.
+        for o in LISTENING {
             let p = s.port(o);
-            ensure!(
-                std::net::TcpListener::bind(("127.0.0.1", p)).is_ok(),
-                "port {p} is taken (another node? set CHAIN_PORT_BASE)"
-            );
+            let t = Instant::now();
+            while std::net::TcpListener::bind(("127.0.0.1", p)).is_err() {
+                ensure!(t.elapsed() < Duration::from_secs(10), "port {p} is taken (another node? set CHAIN_PORT_BASE)");
+                std::thread::sleep(Duration::from_millis(250));
+            }
         }
         let log = fs::OpenOptions::new().create(true).append(true).open(s.logfile())?;
         say(&format!(
@@ -432,20 +486,25 @@ impl Node {
         }
         let child = cmd.spawn().context("spawning injectived")?;
         fs::write(s.pidfile(), child.id().to_string())?;
-        let mut node = Node { child, pidfile: s.pidfile() };
+        Ok(Node { child, s: s.clone() })
+    }
+
+    /// Waits until the node reports height ≥ `min`; fails if it exits or `timeout` passes.
+    pub fn wait_height(&mut self, min: u64, timeout: Duration) -> Result<u64> {
+        let s = &self.s;
         let t0 = Instant::now();
         loop {
             if let Ok((h, _)) = status(s) {
-                if h >= 2 {
-                    say(&format!("producing blocks (height {h}, {}s)", t0.elapsed().as_secs()));
-                    return Ok(node);
+                if h >= min {
+                    say(&format!("{}: height {h} ({}s)", s.home.display(), t0.elapsed().as_secs()));
+                    return Ok(h);
                 }
             }
-            if let Some(code) = node.child.try_wait()? {
+            if let Some(code) = self.child.try_wait()? {
                 bail!("injectived exited ({code}); the end of {}:\n{}", s.logfile().display(), log_tail(s));
             }
-            if t0.elapsed() > s.start_timeout {
-                bail!("no blocks after {:?}; the end of {}:\n{}", s.start_timeout, s.logfile().display(), log_tail(s));
+            if t0.elapsed() > timeout {
+                bail!("no height {min} after {timeout:?}; the end of {}:\n{}", s.logfile().display(), log_tail(s));
             }
             std::thread::sleep(Duration::from_millis(300));
         }
@@ -459,6 +518,15 @@ impl Node {
     pub fn running(&mut self) -> bool {
         matches!(self.child.try_wait(), Ok(None))
     }
+
+    /// SIGKILL (a crash: no shutdown, whatever the node was writing), reaped.
+    pub fn kill(mut self) -> Result<()> {
+        let pid = self.child.id();
+        say(&format!("SIGKILL injectived (pid {pid}, {})", self.s.home.display()));
+        self.child.kill().context("SIGKILL")?;
+        self.child.wait()?;
+        Ok(())
+    }
 }
 
 fn log_tail(s: &Settings) -> String {
@@ -470,6 +538,7 @@ fn log_tail(s: &Settings) -> String {
 impl Drop for Node {
     fn drop(&mut self) {
         let pid = self.child.id();
+        let pidfile = self.s.pidfile();
         if let Ok(None) = self.child.try_wait() {
             say(&format!("stopping injectived (pid {pid})"));
             if let Ok(p) = i32::try_from(pid) {
@@ -484,7 +553,7 @@ impl Drop for Node {
             }
             let _ = self.child.wait();
         }
-        let _ = fs::remove_file(&self.pidfile);
+        let _ = fs::remove_file(&pidfile);
     }
 }
 
@@ -520,6 +589,17 @@ mod tests {
         assert!(toml_set(text, &[("rpc.pex", "1".into())]).is_err());
         // A key is not a prefix of a longer one.
         assert!(toml_set("pruning-keep = 1\n", &[("pruning", "\"x\"".into())]).is_err());
+    }
+
+    #[test]
+    fn cluster_validators_listen_on_disjoint_ports() {
+        let mut seen = std::collections::BTreeSet::new();
+        // Up to six validators (the seventh's pprof port would meet the first's prometheus port).
+        for i in 0..6u16 {
+            for o in PORT_OFFSETS {
+                assert!(seen.insert(47_000 + VALIDATOR_PORT_STEP * i + o), "validator {i} offset {o}");
+            }
+        }
     }
 
     #[test]

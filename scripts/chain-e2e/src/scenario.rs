@@ -113,6 +113,12 @@ impl E2e {
     /// vault, DAO, the example DEX, a cw20-base and the options DEX instantiated by one proposal,
     /// the first three at the predicted addresses, pre-wired.
     pub fn deploy(&mut self) -> Result<Suite> {
+        self.deploy_with(|_| {})
+    }
+
+    /// [`E2e::deploy`] with the oracle's instantiate message edited last (the cluster's
+    /// history length).
+    pub fn deploy_with(&mut self, edit: impl FnOnce(&mut oracle::InstantiateMsg)) -> Result<Suite> {
         let root = self.chain.s.root.clone();
         let gov = self.chain.gov_address()?;
         say(&format!("chain up; gov module {gov}"));
@@ -140,6 +146,7 @@ impl E2e {
             .collect::<Result<_>>()?;
         o.correlations = vec![];
         o.round_secs = Some(1);
+        edit(&mut o);
         let mut v = risk_testing::vault_msg("", Some(&guardian), "", &treasury);
         (v.unbonding_secs, v.deposit_lock_secs, v.max_pending_claim_secs) = (20, 5, 3600);
         let mut d = risk_testing::dao_msg("", Some(&guardian));
