@@ -49,6 +49,8 @@ step "real node end to end + gas report (scripts/e2e.sh)" scripts/e2e.sh
 step "dashboard in a real browser (scripts/app.sh)" scripts/app.sh
 # The underwriter flows through @injectivelabs/sdk-ts against a seeded node.
 step "wallet library end to end (scripts/wallet.sh)" scripts/wallet.sh
+# Four validators: app hashes every block, a validator killed mid-claim, two down, 1,000 txs of load.
+step "four validators: consensus, faults, load (scripts/cluster.sh)" scripts/cluster.sh
 
 say "timings"
 printf '%s\n' "${timings[@]}"
