@@ -33,7 +33,7 @@ fn state(deps: Deps, env: &Env) -> Result<StateResponse, ContractError> {
         covered,
         claims: CLAIMS.load(deps.storage)?,
         net_exposure: net_exposure(deps.storage, env.block.time.seconds())?,
-        report_pending: REPORT_PENDING.may_load(deps.storage)?.map(Into::into),
+        report_pending: REPORT_PENDING.may_load(deps.storage)?,
     })
 }
 

@@ -4,7 +4,7 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Order, StdResult, Storage};
 use cw_storage_plus::{Item, Map};
-use risk_pool::claims::ClaimLog;
+use risk_pool::claims::{ClaimLog, PendingReport};
 use risk_pool::oracle::OptionKind;
 use risk_pool::vault::AssetInfo;
 use risk_pool::{Amount, VaultContract};
@@ -78,15 +78,6 @@ pub struct Position {
     pub settlement: Option<Settlement>,
 }
 
-/// The vault refused the last exposure report.
-#[cw_serde]
-pub struct PendingReport {
-    /// Block time of the latest refusal.
-    pub since: u64,
-    /// The vault's error.
-    pub reason: String,
-}
-
 /// The configuration.
 pub const CONFIG: Item<Config> = Item::new("config");
 /// The operator's mark per market.
@@ -138,12 +129,6 @@ impl Position {
             bad_debt,
         });
         msg::Position { id, holder, series_id, size, premium, settlement }
-    }
-}
-
-impl From<PendingReport> for msg::PendingReport {
-    fn from(PendingReport { since, reason }: PendingReport) -> msg::PendingReport {
-        msg::PendingReport { since, reason }
     }
 }
 

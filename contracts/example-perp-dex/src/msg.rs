@@ -73,11 +73,5 @@ pub struct StateResponse {
     pub report_pending: Option<PendingReport>,
 }
 
-/// The vault refused the last exposure report.
-#[cw_serde]
-pub struct PendingReport {
-    /// Block time of the latest refusal (each refused close report restamps it).
-    pub since: u64,
-    /// The vault's error.
-    pub reason: String,
-}
+/// The vault refused the last exposure report (the stored mark; see `risk_pool::claims`).
+pub use risk_pool::claims::PendingReport;

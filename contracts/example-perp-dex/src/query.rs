@@ -27,7 +27,7 @@ fn state(deps: Deps) -> Result<StateResponse, ContractError> {
         recovered,
         claims: CLAIMS.load(deps.storage)?,
         net_exposure: net_exposure(deps.storage)?,
-        report_pending: REPORT_PENDING.may_load(deps.storage)?.map(Into::into),
+        report_pending: REPORT_PENDING.may_load(deps.storage)?,
     })
 }
 

@@ -4,7 +4,7 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal, Order, StdResult, Storage};
 use cw_storage_plus::{Item, Map};
-use risk_pool::claims::ClaimLog;
+use risk_pool::claims::{ClaimLog, PendingReport};
 use risk_pool::vault::AssetInfo;
 use risk_pool::{Amount, SignedNotional, VaultContract};
 
@@ -42,15 +42,6 @@ pub struct Position {
     pub open: bool,
 }
 
-/// The vault refused the last exposure report.
-#[cw_serde]
-pub struct PendingReport {
-    /// Block time of the latest refusal.
-    pub since: u64,
-    /// The vault's error.
-    pub reason: String,
-}
-
 /// The configuration.
 pub const CONFIG: Item<Config> = Item::new("config");
 /// Mark price per market.
@@ -81,12 +72,6 @@ impl From<Position> for msg::Position {
     fn from(p: Position) -> msg::Position {
         let Position { id, trader, market, notional, entry_price, collateral, open } = p;
         msg::Position { id, trader, market, notional, entry_price, collateral, open }
-    }
-}
-
-impl From<PendingReport> for msg::PendingReport {
-    fn from(PendingReport { since, reason }: PendingReport) -> msg::PendingReport {
-        msg::PendingReport { since, reason }
     }
 }
 

@@ -70,6 +70,16 @@ impl ClaimRecord {
     }
 }
 
+/// The vault refused a member's latest exposure report (its stored book is not the member's):
+/// the stored mark and the member's query response. New risk waits until a report lands.
+#[cw_serde]
+pub struct PendingReport {
+    /// Block time of the latest refusal (each refused report restamps it).
+    pub since: u64,
+    /// The vault's error.
+    pub reason: String,
+}
+
 /// What a reply did to its record.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ClaimReplied {

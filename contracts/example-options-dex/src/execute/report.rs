@@ -23,7 +23,8 @@ use cosmwasm_std::{CosmosMsg, Deps, DepsMut, Env, Int128, Response, Storage, Sub
 use risk_pool::oracle::{Exposure, OptionLeg};
 
 use crate::error::ContractError;
-use crate::state::{all_series, Config, PendingReport, REPORT_PENDING, REPORT_REPLY};
+use crate::state::{all_series, Config, REPORT_PENDING, REPORT_REPLY};
+use risk_pool::claims::PendingReport;
 
 /// The book to report at block time `now`: one written leg per series that expires after `now`
 /// and has open size, in series order.

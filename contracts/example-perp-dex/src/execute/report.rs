@@ -22,7 +22,8 @@ use risk_pool::oracle::Exposure;
 use risk_pool::SignedNotional;
 
 use crate::error::ContractError;
-use crate::state::{open_positions, Config, PendingReport, REPORT_PENDING, REPORT_REPLY};
+use crate::state::{open_positions, Config, REPORT_PENDING, REPORT_REPLY};
+use risk_pool::claims::PendingReport;
 
 /// The book to report: Σ notional per market over the open positions (markets in the order of
 /// their first open position).
