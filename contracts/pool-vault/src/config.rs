@@ -14,7 +14,7 @@ pub const DEFAULT_MAX_MEMBERS: u32 = 32;
 pub const DEFAULT_MAX_UNBONDING_ENTRIES: u32 = 16;
 pub const DEFAULT_MAX_MEMO_LEN: u32 = 256;
 /// Hard ceilings of the size limits (bounded gas whatever the owner sets).
-pub const MAX_MEMBERS: u32 = 64;
+pub const MAX_MEMBERS: u32 = 1_024;
 pub const MAX_UNBONDING_ENTRIES: u32 = 64;
 pub const MAX_MEMO_LEN: u32 = 4_096;
 /// Exposures per member (the oracle's own per-query ceiling).

@@ -8,8 +8,8 @@ use risk_pool::units::{Amount, Shares};
 use crate::asset;
 use crate::error::ContractError;
 use crate::state::{
-    CLAIMS, CONFIG, MEMBERS, PENDING, POOL, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META, TOTAL_BONDED, UNCOLLECTED,
-    UNDERWRITERS,
+    CLAIMS, CONFIG, COVER_BY, MEMBERS, PENDING, POOL, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META, TOTAL_BONDED,
+    UNCOLLECTED, UNDERWRITERS,
 };
 
 fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), ContractError> {
@@ -39,10 +39,17 @@ pub fn check(deps: Deps, env: &Env) -> Result<(), ContractError> {
     let total_bonded = TOTAL_BONDED.may_load(deps.storage)?.unwrap_or_default();
     ensure(bonded == total_bonded, || format!("Σ bonded {bonded} != total bonded {total_bonded}"))?;
 
-    let (mut contributions, mut count) = (Amount::ZERO, 0u32);
+    let (mut contributions, mut count, mut rows) = (Amount::ZERO, 0u32, 0usize);
     for item in MEMBERS.range(deps.storage, None, None, Order::Ascending) {
         let (addr, m) = item?;
         ensure(PREMIUMS.has(deps.storage, &addr), || format!("member {addr} without a premium account"))?;
+        // Its Cover-N row: in the index exactly under the figure its record holds.
+        if !m.cover_row.is_zero() {
+            ensure(COVER_BY.has(deps.storage, (m.cover_row.u128(), &addr)), || {
+                format!("member {addr}: cover row {} not in the index", m.cover_row)
+            })?;
+            rows = rows.saturating_add(1);
+        }
         contributions = contributions.checked_add(m.contribution)?;
         count = count.saturating_add(1);
     }
@@ -50,6 +57,8 @@ pub fn check(deps: Deps, env: &Env) -> Result<(), ContractError> {
         format!("Σ contributions {contributions} != {}", pool.member_contributions)
     })?;
     ensure(count == pool.member_count, || format!("{count} members != member_count {}", pool.member_count))?;
+    let keys = COVER_BY.keys_raw(deps.storage, None, None, Order::Ascending).count();
+    ensure(keys == rows, || format!("Cover-N index holds {keys} keys for {rows} members with a row"))?;
 
     let pending = PENDING.may_load(deps.storage)?.unwrap_or_default();
     // Escrow: the member parts of pending claims and the refused payouts kept `uncollected`.

@@ -1,7 +1,7 @@
 //! A member's figures: premium accrual, cached risk figures and their peaks, Cover-N input,
 //! claim cap and coverage suspension.
 
-use cosmwasm_std::{Addr, Decimal, Storage, Uint256};
+use cosmwasm_std::{Addr, Decimal, Order, StdResult, Storage, Uint256};
 use risk_pool::oracle::{AssessResponse, Exposure};
 use risk_pool::units::Amount;
 use risk_pool::vault::MemberTerms;
@@ -9,7 +9,7 @@ use risk_pool::vault::MemberTerms;
 use crate::books::{mul_div_ceil, mul_div_floor, BPS, YEAR_SECS};
 use crate::error::ContractError;
 use crate::peaks::{Low, Peak};
-use crate::state::{Config, CoverRow, Member, Pool, Premium, StoredLeg, COVER, MEMBERS, PREMIUMS};
+use crate::state::{Config, Member, Pool, Premium, StoredLeg, COVER_BY, LEGACY_COVER, MEMBERS, PREMIUMS};
 
 impl Member {
     /// The whole book as reported: linear entries, then the legs (message shape).
@@ -37,6 +37,7 @@ impl Member {
             contribution: Amount::ZERO,
             exposures: vec![],
             legs: vec![],
+            cover_row: Amount::ZERO,
             exposures_at: None,
             required: Amount::ZERO,
             es: Amount::ZERO,
@@ -374,12 +375,42 @@ fn scaled_down(stored: &[&Exposure], fresh: &[&Exposure], now: u64) -> bool {
     lo_n * hi_d <= hi_n * lo_d
 }
 
-/// Cover-N over the rows: sum of the `cover_n` largest `uncovered` (exact).
-pub fn pool_requirement(rows: &[CoverRow], cover_n: u32) -> Result<Amount, ContractError> {
-    let v: Vec<u128> = rows.iter().map(|r| r.uncovered.u128()).collect();
-    risk_math::cover::cover_n(&v, crate::config::limit(cover_n))
-        .map(Amount::new)
-        .map_err(|_| ContractError::Math { what: "cover_n" })
+/// The `n` largest Cover-N rows, largest first (ties: the larger address first): reads `n`
+/// keys of `COVER_BY`, whatever the number of members.
+fn largest_rows(storage: &dyn Storage, n: usize) -> Result<Vec<(u128, Addr)>, ContractError> {
+    Ok(COVER_BY.keys(storage, None, None, Order::Descending).take(n).collect::<StdResult<_>>()?)
+}
+
+fn cover_sum(uncovered: &[u128], n: usize) -> Result<Amount, ContractError> {
+    risk_math::cover::cover_n(uncovered, n).map(Amount::new).map_err(|_| ContractError::Math { what: "cover_n" })
+}
+
+/// Cover-N over the stored rows: the sum of the `cover_n` largest `uncovered` (exact). Reads
+/// `cover_n` index keys.
+pub fn pool_requirement(storage: &dyn Storage, cover_n: u32) -> Result<Amount, ContractError> {
+    let n = crate::config::limit(cover_n);
+    let top: Vec<u128> = largest_rows(storage, n)?.into_iter().map(|(u, _)| u).collect();
+    cover_sum(&top, n)
+}
+
+/// The Cover-N requirement before and after `member`'s row is set to `uncovered`: (before, after).
+///
+/// Reads the `cover_n + 1` largest rows only: the `cover_n` largest of all rows but `member`'s
+/// are among them (dropping one row from the top `cover_n + 1` leaves at least `cover_n`), so
+/// both sums are exact.
+pub fn requirement_with(
+    storage: &dyn Storage,
+    cover_n: u32,
+    member: &Addr,
+    uncovered: Amount,
+) -> Result<(Amount, Amount), ContractError> {
+    let n = crate::config::limit(cover_n);
+    let top = largest_rows(storage, n.saturating_add(1))?;
+    let rows: Vec<u128> = top.iter().map(|(u, _)| *u).collect();
+    let before = cover_sum(&rows, n)?;
+    let mut rows: Vec<u128> = top.iter().filter(|(_, a)| a != member).map(|(u, _)| *u).collect();
+    rows.push(uncovered.u128());
+    Ok((before, cover_sum(&rows, n)?))
 }
 
 /// The Cover-N capacity check of every change that can raise a member's `uncovered` (an exposure
@@ -393,9 +424,7 @@ pub fn ensure_capacity(
     member: &Addr,
     uncovered: Amount,
 ) -> Result<(), ContractError> {
-    let rows = COVER.may_load(storage)?.unwrap_or_default();
-    let before = pool_requirement(&rows, pool.cover_n)?;
-    let after = pool_requirement(&with_row(rows, member, Some(uncovered)), pool.cover_n)?;
+    let (before, after) = requirement_with(storage, pool.cover_n, member, uncovered)?;
     let capacity = pool.capacity(cfg)?;
     if after > capacity && after > before {
         return Err(ContractError::PoolCapacityExceeded { requirement: after, capacity });
@@ -403,13 +432,18 @@ pub fn ensure_capacity(
     Ok(())
 }
 
-/// `rows` with `member`'s row set to `uncovered` (removed when `None`).
-pub fn with_row(mut rows: Vec<CoverRow>, member: &Addr, uncovered: Option<Amount>) -> Vec<CoverRow> {
-    rows.retain(|r| r.member != *member);
-    if let Some(u) = uncovered {
-        rows.push(CoverRow { member: member.clone(), uncovered: u });
+/// Moves `member`'s index entry from `from` to `to` (0 = no entry). Two key writes at most.
+pub fn move_row(storage: &mut dyn Storage, member: &Addr, from: Amount, to: Amount) -> Result<(), ContractError> {
+    if from == to {
+        return Ok(());
     }
-    rows
+    if !from.is_zero() {
+        COVER_BY.remove(storage, (from.u128(), member));
+    }
+    if !to.is_zero() {
+        COVER_BY.save(storage, (to.u128(), member), &())?;
+    }
+    Ok(())
 }
 
 /// The member with its premium account.
@@ -431,29 +465,115 @@ pub fn save_premium(storage: &mut dyn Storage, addr: &Addr, m: &Member) -> Resul
     Ok(())
 }
 
-/// Saves the member, its premium account and its Cover-N row (written only when it changed).
+/// Saves the member, its premium account and its Cover-N row: `m.cover_row` becomes
+/// `m.uncovered(now)` and the index entry moves with it (rewritten only when it changed).
 pub fn save_member(
     storage: &mut dyn Storage,
     cfg: &Config,
     addr: &Addr,
-    m: &Member,
+    m: &mut Member,
     now: u64,
 ) -> Result<(), ContractError> {
+    let u = m.uncovered(cfg, now);
+    move_row(storage, addr, m.cover_row, u)?;
+    m.cover_row = u;
     MEMBERS.save(storage, addr, m)?;
     PREMIUMS.save(storage, addr, &m.premium)?;
-    let rows = COVER.may_load(storage)?.unwrap_or_default();
-    let u = m.uncovered(cfg, now);
-    if rows.iter().any(|r| r.member == *addr && r.uncovered == u) {
-        return Ok(());
-    }
-    COVER.save(storage, &with_row(rows, addr, Some(u)))?;
     Ok(())
+}
+
+/// Migration from the one-item layout ([`LEGACY_COVER`]): each row into its member's record
+/// and the index; the item is removed. Returns how many rows moved (0 when already migrated).
+pub fn migrate_legacy_cover(storage: &mut dyn Storage) -> Result<u64, ContractError> {
+    let Some(rows) = LEGACY_COVER.may_load(storage)? else { return Ok(0) };
+    let mut moved = 0u64;
+    for row in rows {
+        if let Some(mut m) = MEMBERS.may_load(storage, &row.member)? {
+            move_row(storage, &row.member, m.cover_row, row.uncovered)?;
+            m.cover_row = row.uncovered;
+            MEMBERS.save(storage, &row.member, &m)?;
+            moved = moved.saturating_add(1);
+        }
+    }
+    LEGACY_COVER.remove(storage);
+    Ok(moved)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use risk_pool::vault::MemberTerms;
+
+    mod cover_index {
+        use super::super::*;
+        use crate::state::CoverRow;
+        use cosmwasm_std::testing::MockStorage;
+        use proptest::prelude::*;
+
+        /// Brute force over every member's current row: the sum of the `n` largest.
+        fn brute(rows: &std::collections::BTreeMap<u8, u128>, n: usize) -> u128 {
+            let mut v: Vec<u128> = rows.values().copied().collect();
+            v.sort_unstable_by(|a, b| b.cmp(a));
+            v.into_iter().take(n).sum()
+        }
+
+        fn who(i: u8) -> Addr {
+            Addr::unchecked(format!("member{i:02}"))
+        }
+
+        proptest! {
+            /// Random saves (ties, zeros, repeats) and removals over 24 members: the index's
+            /// Cover-N and the capacity check's (before, after) equal brute force over all
+            /// rows, for every N from 0 to 26, and the index holds one key per non-zero row.
+            #[test]
+            fn index_matches_brute_force(
+                ops in proptest::collection::vec((0u8..24, prop_oneof![Just(0u128), 1u128..6, 1u128..u128::from(u64::MAX)]), 1..80),
+                probe in (0u8..24, 0u128..8),
+            ) {
+                let mut st = MockStorage::new();
+                let mut held: std::collections::BTreeMap<u8, u128> = Default::default();
+                for (i, u) in ops {
+                    let from = held.get(&i).copied().unwrap_or(0);
+                    move_row(&mut st, &who(i), Amount::new(from), Amount::new(u)).unwrap();
+                    if u == 0 { held.remove(&i); } else { held.insert(i, u); }
+                }
+                prop_assert_eq!(COVER_BY.keys_raw(&st, None, None, Order::Ascending).count(), held.len());
+                for n in 0..27u32 {
+                    prop_assert_eq!(pool_requirement(&st, n).unwrap().u128(), brute(&held, n as usize));
+                    let mut after = held.clone();
+                    after.insert(probe.0, probe.1);
+                    let (b, a) = requirement_with(&st, n, &who(probe.0), Amount::new(probe.1)).unwrap();
+                    prop_assert_eq!((b.u128(), a.u128()), (brute(&held, n as usize), brute(&after, n as usize)));
+                }
+            }
+        }
+
+        /// The one-item layout migrates into the members' records and the index; Cover-N is the
+        /// same before and after, a second run moves nothing, and a row of a member no longer
+        /// registered is dropped.
+        #[test]
+        fn legacy_rows_migrate() {
+            let mut st = MockStorage::new();
+            let terms =
+                MemberTerms { member: "m".into(), coverage_cap: Amount::MAX, premium_rate_bps: 0, grace_secs: 7 };
+            for i in 0..5u8 {
+                MEMBERS.save(&mut st, &who(i), &Member::new(&terms, 0)).unwrap();
+            }
+            let legacy: Vec<CoverRow> = [(0u8, 7u128), (1, 0), (2, 9), (3, 7), (4, 1), (9, 50)]
+                .iter()
+                .map(|&(i, u)| CoverRow { member: who(i), uncovered: Amount::new(u) })
+                .collect();
+            LEGACY_COVER.save(&mut st, &legacy).unwrap();
+            assert_eq!(migrate_legacy_cover(&mut st).unwrap(), 5);
+            assert!(LEGACY_COVER.may_load(&st).unwrap().is_none());
+            assert_eq!(pool_requirement(&st, 2).unwrap().u128(), 16);
+            assert_eq!(pool_requirement(&st, 9).unwrap().u128(), 24);
+            assert_eq!(MEMBERS.load(&st, &who(2)).unwrap().cover_row.u128(), 9);
+            assert_eq!(COVER_BY.keys_raw(&st, None, None, Order::Ascending).count(), 4);
+            assert_eq!(migrate_legacy_cover(&mut st).unwrap(), 0);
+            assert_eq!(pool_requirement(&st, 9).unwrap().u128(), 24);
+        }
+    }
 
     fn member(required: u128) -> Member {
         let terms = MemberTerms { member: "m".into(), coverage_cap: Amount::MAX, premium_rate_bps: 500, grace_secs: 7 };

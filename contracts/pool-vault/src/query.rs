@@ -14,8 +14,8 @@ use crate::config::{limit, DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
 use crate::member::{load_member, pool_requirement};
 use crate::state::{
-    Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, COVER, MEMBERS, PREMIUMS, SHORTFALL_FIFO,
-    SHORTFALL_META, TOTAL_BONDED, UNCOLLECTED, UNDERWRITERS,
+    Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, MEMBERS, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META,
+    TOTAL_BONDED, UNCOLLECTED, UNDERWRITERS,
 };
 use crate::sync::view;
 
@@ -42,7 +42,7 @@ impl<'a> View<'a> {
     }
 
     fn requirement(&self) -> Result<Amount, ContractError> {
-        pool_requirement(&COVER.may_load(self.deps.storage)?.unwrap_or_default(), self.pool.cover_n)
+        pool_requirement(self.deps.storage, self.pool.cover_n)
     }
 }
 

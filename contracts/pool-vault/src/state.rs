@@ -2,8 +2,9 @@
 //! costs 30 SDK gas per byte, and the field names were most of the bytes (pool 479 → ~230 B).
 //! Query responses have their own, readable types.
 //!
-//! Hot paths read few, small items: `POOL` (every action), one `MEMBERS` row,
-//! `COVER` (one row per member: the Cover-N inputs) and `PENDING` (at most one per member).
+//! Hot paths read few, small items: `POOL` (every action), one `MEMBERS` row, the `cover_n`
+//! largest entries of `COVER_BY` (the Cover-N index) and `PENDING` (at most one per member).
+//! No member action reads or writes anything whose size grows with the number of members.
 
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{Addr, Decimal};
@@ -248,6 +249,15 @@ pub struct Member {
     /// not stored when empty, so a linear member's record is byte-identical to before.
     #[serde(rename = "u", default, skip_serializing_if = "Vec::is_empty")]
     pub legs: Vec<StoredLeg>,
+    /// The `uncovered` figure (settlement units) this member's entry in `COVER_BY` holds, as of
+    /// its last save: the Cover-N input. 0 = no entry (not stored, so a member with nothing
+    /// uncovered keeps the record it had before the index).
+    #[serde(rename = "v", default, skip_serializing_if = "is_zero")]
+    pub cover_row: Amount,
+}
+
+fn is_zero(a: &Amount) -> bool {
+    a.is_zero()
 }
 
 /// A stored option leg: (market, kind 0 = call / 1 = put, strike, expiry, size), stored as a
@@ -321,7 +331,8 @@ pub struct Premium {
 
 pub const PREMIUMS: Map<&Addr, Premium> = Map::new("premiums");
 
-/// Cover-N inputs per member, kept in one item so that a capacity check reads one key.
+/// Cover-N inputs as stored before the index: every member's row in one item, so each save
+/// rewrote a row per member. Read only by `migrate`, which moves it into `COVER_BY`.
 #[cw_serde]
 pub struct CoverRow {
     #[serde(rename = "a")]
@@ -330,7 +341,14 @@ pub struct CoverRow {
     pub uncovered: Amount,
 }
 
-pub const COVER: Item<Vec<CoverRow>> = Item::new("cover");
+/// The legacy Cover-N rows (see [`CoverRow`]); absent once migrated.
+pub const LEGACY_COVER: Item<Vec<CoverRow>> = Item::new("cover");
+
+/// The Cover-N index: one key (uncovered, member) per member with `uncovered` > 0, so that a
+/// descending range yields the largest rows first and Cover-N reads only `cover_n` (+1) keys.
+/// The member's own record holds the figure too (`Member::cover_row`), so a save finds and
+/// replaces its key without a read. Big-endian u128 keys: key order is numeric order.
+pub const COVER_BY: Map<(u128, &Addr), ()> = Map::new("cover_by");
 
 #[cw_serde]
 pub struct Claim {
@@ -535,8 +553,14 @@ mod layout_tests {
                 low_required: rolling(23, 24),
                 committed_required: rolling(25, 26),
                 legs: vec![],
+                cover_row: Amount::ZERO,
             },
             MEMBER_GOLDEN,
+        );
+        // With a Cover-N index entry: the same record plus its figure under "v".
+        check(
+            &Member { cover_row: u(27), ..from_json::<Member>(MEMBER_GOLDEN).unwrap() },
+            &format!("{},{}}}", MEMBER_GOLDEN.strip_suffix('}').unwrap(), r#""v":"27""#),
         );
         // With legs (issue 13): the linear layout above plus one compact array per leg.
         check(

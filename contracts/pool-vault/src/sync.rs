@@ -46,7 +46,7 @@ pub fn sync(storage: &mut dyn Storage, cfg: &Config, now: u64) -> Result<Pool, C
             if let Some(mut m) = may_load_member(storage, &p.member)? {
                 m.contribution = m.contribution.checked_add(p.escrow)?;
                 m.pending_claim = None;
-                save_member(storage, cfg, &p.member, &m, now)?;
+                save_member(storage, cfg, &p.member, &mut m, now)?;
             }
         }
     }

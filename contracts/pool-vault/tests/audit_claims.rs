@@ -98,8 +98,12 @@ fn re_register(s: &mut Suite, who: &cosmwasm_std::Addr, cover: u128) {
         MemberTerms { member: who.to_string(), coverage_cap: u(cover), premium_rate_bps: 0, grace_secs: 7 * DAY };
     let mut store = s.app.contract_storage_mut(&vault);
     let cfg = CONFIG.load(&*store).unwrap();
-    assert!(MEMBERS.load(&*store, who).unwrap().contribution.is_zero(), "the books would change");
-    save_member(&mut *store, &cfg, who, &Member::new(&terms, now), now).unwrap();
+    let old = MEMBERS.load(&*store, who).unwrap();
+    assert!(old.contribution.is_zero(), "the books would change");
+    // The fresh record takes over the old one's Cover-N index entry (as the row keyed by the
+    // address was replaced in the one-item layout), so `save_member` moves it.
+    let mut fresh = Member { cover_row: old.cover_row, ..Member::new(&terms, now) };
+    save_member(&mut *store, &cfg, who, &mut fresh, now).unwrap();
 }
 
 /// Issue scenario: claim 1 owes 100k of shortfall; dex is removed and registered again (a fresh

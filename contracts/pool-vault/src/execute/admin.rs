@@ -1,6 +1,7 @@
 //! Owner and guardian actions: members, config, ownership, pause; and `sweep_surplus` (anyone).
 
 use cosmwasm_std::{Addr, Response};
+use risk_pool::units::Amount;
 use risk_pool::vault::{ConfigUpdate, MemberTerms};
 
 use super::members::take_due;
@@ -8,8 +9,8 @@ use super::Ctx;
 use crate::asset;
 use crate::config::apply_update;
 use crate::error::ContractError;
-use crate::member::{load_member, save_member, with_row};
-use crate::state::{Member, CONFIG, COVER, MEMBERS, PREMIUMS};
+use crate::member::{load_member, move_row, save_member};
+use crate::state::{Member, CONFIG, MEMBERS, PREMIUMS};
 
 fn validate_terms(terms: &MemberTerms) -> Result<(), ContractError> {
     if terms.premium_rate_bps > 10_000 {
@@ -41,7 +42,7 @@ pub fn register_member(ctx: &mut Ctx, sender: Addr, terms: MemberTerms) -> Resul
         return Err(ContractError::TooManyMembers { max: ctx.cfg.max_members });
     }
     ctx.pool.member_count = ctx.pool.member_count.checked_add(1).ok_or(ContractError::Math { what: "member count" })?;
-    save_member(ctx.deps.storage, &ctx.cfg, &addr, &Member::new(&terms, ctx.now), ctx.now)?;
+    save_member(ctx.deps.storage, &ctx.cfg, &addr, &mut Member::new(&terms, ctx.now), ctx.now)?;
     Ok(terms_response("register_member", addr, &terms))
 }
 
@@ -55,7 +56,7 @@ pub fn update_member(ctx: &mut Ctx, sender: Addr, terms: MemberTerms) -> Result<
     m.coverage_cap = terms.coverage_cap;
     m.premium.rate_bps = terms.premium_rate_bps;
     m.premium.grace_secs = terms.grace_secs;
-    save_member(ctx.deps.storage, &ctx.cfg, &addr, &m, ctx.now)?;
+    save_member(ctx.deps.storage, &ctx.cfg, &addr, &mut m, ctx.now)?;
     Ok(terms_response("update_member", addr, &terms))
 }
 
@@ -80,8 +81,7 @@ pub fn remove_member(ctx: &mut Ctx, sender: Addr, member: String) -> Result<Resp
     ctx.pool.member_count = ctx.pool.member_count.checked_sub(1).ok_or(ContractError::Math { what: "member count" })?;
     MEMBERS.remove(ctx.deps.storage, &addr);
     PREMIUMS.remove(ctx.deps.storage, &addr);
-    let rows = COVER.may_load(ctx.deps.storage)?.unwrap_or_default();
-    COVER.save(ctx.deps.storage, &with_row(rows, &addr, None))?;
+    move_row(ctx.deps.storage, &addr, m.cover_row, Amount::ZERO)?;
     Ok(Response::new()
         .add_messages(asset::pay(&ctx.cfg, &ctx.cfg.treasury, fee)?)
         .add_messages(asset::pay(&ctx.cfg, &addr, refund)?)

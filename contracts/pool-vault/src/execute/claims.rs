@@ -244,7 +244,7 @@ pub fn claim_loss(ctx: &mut Ctx, f: Filing) -> Result<Response, ContractError> {
         hold_pending(ctx, &mut m, &claim, premium)?;
     }
     CLAIMS.save(ctx.deps.storage, claim.id, &claim)?;
-    save_member(ctx.deps.storage, &ctx.cfg, &claim.member, &m, ctx.now)?;
+    save_member(ctx.deps.storage, &ctx.cfg, &claim.member, &mut m, ctx.now)?;
     Ok(claim_attrs(res, "claim_loss", &claim)
         .add_attribute("recipient", claim.recipient.clone())
         .add_attribute("premium_taken", premium)
@@ -309,7 +309,7 @@ pub fn approve_claim(ctx: &mut Ctx, sender: Addr, id: u64) -> Result<Response, C
     m.pending_claim = None;
     let payout = settle(ctx, &mut m, &mut claim, pool_part)?;
     CLAIMS.save(ctx.deps.storage, id, &claim)?;
-    save_member(ctx.deps.storage, &ctx.cfg, &claim.member, &m, ctx.now)?;
+    save_member(ctx.deps.storage, &ctx.cfg, &claim.member, &mut m, ctx.now)?;
     let res = Response::new().add_messages(asset::pay(&ctx.cfg, &claim.recipient, payout)?);
     Ok(claim_attrs(res, "approve_claim", &claim)
         .add_attribute("figures", figures)
@@ -333,6 +333,6 @@ pub fn reject_claim(ctx: &mut Ctx, sender: Addr, id: u64, reason: String) -> Res
     claim.status = ClaimStatus::Rejected;
     claim.reason = Some(reason.clone());
     CLAIMS.save(ctx.deps.storage, id, &claim)?;
-    save_member(ctx.deps.storage, &ctx.cfg, &claim.member, &m, ctx.now)?;
+    save_member(ctx.deps.storage, &ctx.cfg, &claim.member, &mut m, ctx.now)?;
     Ok(claim_attrs(Response::new(), "reject_claim", &claim).add_attribute("reason", reason))
 }

@@ -27,7 +27,7 @@ pub fn member_deposit(ctx: &mut Ctx, member: Addr, amount: Amount) -> Result<Res
     };
     m.contribution = m.contribution.checked_add(amount)?;
     ctx.pool.member_contributions = ctx.pool.member_contributions.checked_add(amount)?;
-    save_member(ctx.deps.storage, &ctx.cfg, &member, &m, now)?;
+    save_member(ctx.deps.storage, &ctx.cfg, &member, &mut m, now)?;
     Ok(Response::new()
         .add_attribute("action", "member_deposit")
         .add_attribute("member", member)
@@ -74,7 +74,7 @@ pub fn member_withdraw(ctx: &mut Ctx, member: Addr, amount: Amount) -> Result<Re
     m.contribution = m.contribution.checked_sub(amount)?;
     ctx.pool.member_contributions = ctx.pool.member_contributions.checked_sub(amount)?;
     ensure_capacity(ctx.deps.storage, &ctx.cfg, &ctx.pool, &member, m.uncovered(&ctx.cfg, now))?;
-    save_member(ctx.deps.storage, &ctx.cfg, &member, &m, now)?;
+    save_member(ctx.deps.storage, &ctx.cfg, &member, &mut m, now)?;
     Ok(Response::new()
         .add_messages(asset::pay(&ctx.cfg, &ctx.cfg.treasury, fee)?)
         .add_messages(asset::pay(&ctx.cfg, &member, amount)?)
@@ -194,7 +194,7 @@ pub fn report_exposure(ctx: &mut Ctx, member: Addr, exposures: Vec<Exposure>) ->
     let entries = exposures.len();
     m.set_book(exposures);
     m.exposures_at = Some(now);
-    save_member(ctx.deps.storage, &ctx.cfg, &member, &m, now)?;
+    save_member(ctx.deps.storage, &ctx.cfg, &member, &mut m, now)?;
     Ok(Response::new()
         .add_attribute("action", "report_exposure")
         .add_attribute("member", member)
@@ -213,7 +213,7 @@ pub fn refresh_member(ctx: &mut Ctx, member: String) -> Result<Response, Contrac
     m.accrue(&ctx.cfg, now)?;
     let a = ctx.assess(&m.live_book(now))?;
     m.apply_assessment(&ctx.cfg, &mut ctx.pool, &a, now);
-    save_member(ctx.deps.storage, &ctx.cfg, &member, &m, now)?;
+    save_member(ctx.deps.storage, &ctx.cfg, &member, &mut m, now)?;
     Ok(Response::new()
         .add_attribute("action", "refresh_member")
         .add_attribute("member", member)

@@ -250,7 +250,7 @@ pub fn return_recovery(ctx: &mut Ctx, payer: Addr, claim_id: u64, amount: Amount
             let held = shortfall_leaves_member(&mut m, to_shortfall, Leaves::Recovered);
             m.contribution = m.contribution.checked_add(to_member)?;
             ctx.pool.member_contributions = ctx.pool.member_contributions.checked_add(to_member)?;
-            save_member(ctx.deps.storage, &ctx.cfg, &claim.member, &m, ctx.now)?;
+            save_member(ctx.deps.storage, &ctx.cfg, &claim.member, &mut m, ctx.now)?;
             Some(held)
         }
         // A removed member gets its part sent back.

@@ -9,7 +9,7 @@ use crate::asset;
 use crate::config::limit;
 use crate::error::ContractError;
 use crate::member::pool_requirement;
-use crate::state::{Lot, Unbonding, Underwriter, COVER, UNDERWRITERS};
+use crate::state::{Lot, Unbonding, Underwriter, UNDERWRITERS};
 
 fn prune_lots(uw: &mut Underwriter, now: u64) {
     uw.lots.retain(|l| l.unlocks_at > now);
@@ -19,8 +19,7 @@ fn prune_lots(uw: &mut Underwriter, now: u64) {
 /// Cover-N requirement.
 fn ensure_capital_cap(ctx: &Ctx, amount: Amount) -> Result<(), ContractError> {
     let Some(mult) = ctx.cfg.max_capital_multiple else { return Ok(()) };
-    let rows = COVER.may_load(ctx.deps.storage)?.unwrap_or_default();
-    let cap = pool_requirement(&rows, ctx.pool.cover_n)?.mul_decimal_floor(mult)?;
+    let cap = pool_requirement(ctx.deps.storage, ctx.pool.cover_n)?.mul_decimal_floor(mult)?;
     let after = ctx.pool.total_assets.checked_add(amount)?;
     if after > cap {
         return Err(ContractError::CapitalCapExceeded { cap, after });

@@ -1,0 +1,136 @@
+//! Issue 15 item 4: Cover-N with 1,000 members. The index answers what brute force over every
+//! member record answers, the capacity check refuses with the exact requirement, and a
+//! removal takes the member's row out. (The gas, flat in the number of members, is measured
+//! by tests/vm-gas and the real-node bench; this is the correctness half.)
+
+use cw_multi_test::Executor;
+use pool_vault::state::{CONFIG, MEMBERS};
+use pool_vault::ContractError as E;
+use risk_pool::vault::*;
+use risk_testing::prelude::*;
+
+const BTC: &str = "BTC-PERP";
+const MEMBERS_N: usize = 1_000;
+
+fn name(i: usize) -> &'static str {
+    Box::leak(format!("m{i:04}").into_boxed_str())
+}
+
+/// Notional of member `i`: distinct values with repeats (ties in the index), 50k–90k USDC.
+fn notional(i: usize) -> u128 {
+    usdc(50_000 + ((i * 7_919) % 400) as u128 * 100)
+}
+
+/// Every member's `uncovered` now, from its stored record, sorted largest first.
+fn brute(s: &Suite) -> Vec<u128> {
+    let store = s.app.contract_storage(&s.vault);
+    let cfg = CONFIG.load(&*store).unwrap();
+    let now = s.now();
+    let mut v: Vec<u128> = MEMBERS
+        .range(&*store, None, None, cosmwasm_std::Order::Ascending)
+        .map(|r| r.unwrap().1.uncovered(&cfg, now).u128())
+        .collect();
+    v.sort_unstable_by(|a, b| b.cmp(a));
+    v
+}
+
+#[test]
+fn cover_n_over_a_thousand_members_matches_brute_force() {
+    let mut b = Suite::new().underwriter("alice", usdc(200_000)).vault(|v| v.max_members = Some(1_000));
+    for i in 0..MEMBERS_N {
+        b = b.member(name(i), usdc(500_000), 0, usdc(10_000));
+    }
+    let mut s = b.build();
+    let st = s.state();
+    assert_eq!(st.pool_requirement, u(0));
+    for i in 0..MEMBERS_N {
+        let who = s.addr(name(i));
+        s.report(&who, vec![exp(BTC, notional(i) as i128)]).unwrap();
+    }
+    let rows = brute(&s);
+    assert_eq!(rows.len(), MEMBERS_N);
+    assert!(rows[1] > rows[2] && rows[2] > 0, "the largest rows: {:?}", &rows[..4]);
+    let report: CoverageReportResponse = s.q(&QueryMsg::CoverageReport {});
+    assert_eq!((report.members.len(), report.cover_n), (MEMBERS_N, 2));
+    assert_eq!(report.cover_n_requirement.u128(), rows[0] + rows[1]);
+    assert_eq!(s.state().pool_requirement.u128(), rows[0] + rows[1]);
+
+    // The 1,001st registration is refused at the bound.
+    assert_eq!(s.register(&s.addr("one-too-many"), usdc(1), 0, 1).unwrap_err(), E::TooManyMembers { max: 1_000 });
+
+    // A member whose increase would lift Cover-N over capacity: refused with the exact
+    // requirement the brute force gives with its row replaced.
+    let cap = s.state().capacity.u128();
+    let big = s.addr(name(17));
+    s.member_deposit(&big, usdc(300_000)).unwrap();
+    let huge = usdc(2_000_000) as i128;
+    let err = s.report(&big, vec![exp(BTC, huge)]).unwrap_err();
+    let E::PoolCapacityExceeded { requirement, capacity } = err else { panic!("{err:?}") };
+    assert_eq!(capacity.u128(), cap);
+    assert_eq!(cap, usdc(60_000));
+    // Stress loss 40 % of 2M = 800k, less the 310k contribution, within the 500k coverage.
+    let row = (usdc(2_000_000) * 4 / 10 - usdc(310_000)).min(usdc(500_000));
+    let mut others = brute(&s);
+    let mine = {
+        let store = s.app.contract_storage(&s.vault);
+        let cfg = CONFIG.load(&*store).unwrap();
+        MEMBERS.load(&*store, &big).unwrap().uncovered(&cfg, s.now()).u128()
+    };
+    let at = others.iter().position(|&x| x == mine).unwrap();
+    others.remove(at);
+    others.push(row);
+    others.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(requirement.u128(), others[0] + others[1]);
+
+    // Removing the member with the largest row: Cover-N moves to the next two.
+    let (first, _) = (0..MEMBERS_N).map(|i| (i, notional(i))).max_by_key(|&(i, n)| (n, std::cmp::Reverse(i))).unwrap();
+    let top = s.addr(name(first));
+    s.dao(&ExecuteMsg::RemoveMember { member: top.to_string() }).unwrap();
+    let rows = brute(&s);
+    assert_eq!(rows.len(), MEMBERS_N - 1);
+    assert_eq!(s.state().pool_requirement.u128(), rows[0] + rows[1]);
+}
+
+/// A vault that stored its Cover-N rows in the one-item layout (`cover`, before the index)
+/// migrates: `migrate` moves every row into the index and the records, the requirement and
+/// the capacity check read them again, and the invariants (index = records) hold.
+#[test]
+fn legacy_cover_rows_migrate_through_the_entry_point() {
+    use pool_vault::state::{CoverRow, COVER_BY, LEGACY_COVER};
+    let mut b = Suite::new().underwriter("alice", usdc(1_000_000));
+    for i in 0..5 {
+        b = b.member(name(i), usdc(500_000), 0, usdc(10_000));
+    }
+    let mut s = b.build();
+    for i in 0..5 {
+        let who = s.addr(name(i));
+        s.report(&who, vec![exp(BTC, notional(i) as i128)]).unwrap();
+    }
+    let want = s.state().pool_requirement;
+    assert!(!want.is_zero());
+    // Rewrite the storage as the one-item layout held it.
+    let vault = s.vault.clone();
+    {
+        let mut store = s.app.contract_storage_mut(&vault);
+        let members: Vec<_> =
+            MEMBERS.range(&*store, None, None, cosmwasm_std::Order::Ascending).map(|r| r.unwrap()).collect();
+        let mut rows = vec![];
+        for (addr, mut m) in members {
+            COVER_BY.remove(&mut *store, (m.cover_row.u128(), &addr));
+            rows.push(CoverRow { member: addr.clone(), uncovered: m.cover_row });
+            m.cover_row = u(0);
+            MEMBERS.save(&mut *store, &addr, &m).unwrap();
+        }
+        LEGACY_COVER.save(&mut *store, &rows).unwrap();
+    }
+    assert_eq!(s.q::<StateResponse>(&QueryMsg::State {}).pool_requirement, u(0), "the index is empty now");
+    let (admin, code) = (s.admin.clone(), s.vault_code);
+    let r = s.app.migrate_contract(admin, vault, &MigrateMsg {}, code).unwrap();
+    let moved = r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == "cover_rows_migrated").unwrap();
+    assert_eq!(moved.value, "5");
+    assert_eq!(s.state().pool_requirement, want);
+    // An action after the migration runs the invariant check (index = records).
+    let who = s.addr(name(0));
+    s.member_deposit(&who, usdc(1)).unwrap();
+    assert_eq!(s.state().pool_requirement, want);
+}
