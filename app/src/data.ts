@@ -137,10 +137,13 @@ export async function load(clients: Clients, atLeast = 0): Promise<Snapshot> {
   // the page shows at least its height (`atLeast`), so the user sees its effect at once.
   const height = Math.max(1, (await clients.cw.getHeight()) - 1, atLeast);
   const c = queriesAt(clients, height);
-  const [block, state, coverage, claims, markets, proposals] = await Promise.all([
+  // The coverage report's members come in pages (64 at most each): the pool's figures from
+  // the first page, every member from all of them.
+  const [block, state, report, covered, claims, markets, proposals] = await Promise.all([
     clients.cw.getBlock(height),
     c.vault.state(),
-    c.vault.coverageReport(),
+    c.vault.coverageReport({ limit: 1 }),
+    all((a: string | undefined) => c.vault.coverageReport({ startAfter: a, limit: PAGE }).then((r) => r.members), (x) => x.member),
     all((a: number | undefined) => c.vault.claims({ startAfter: a, limit: PAGE }).then((r) => r.claims), (x) => x.id),
     all((a: string | undefined) => c.oracle.markets({ startAfter: a, limit: PAGE }).then((r) => r.markets), (x) => x.id),
     all((a: number | undefined) => c.dao.proposals({ startAfter: a, limit: PAGE }).then((r) => r.proposals), (x) => x.id),
@@ -165,7 +168,7 @@ export async function load(clients: Clients, atLeast = 0): Promise<Snapshot> {
     at: c,
     time: Math.floor(new Date(block.header.time).getTime() / 1000),
     state,
-    coverage,
+    coverage: { ...report, members: covered },
     members: rows,
     claims,
     markets,

@@ -408,7 +408,7 @@ fn run(w: &mut World, action: Action) {
         w.check_vault_books();
     }
     w.query_vault(QueryMsg::State {}).expect("state must answer");
-    w.query_vault(QueryMsg::CoverageReport {}).expect("coverage_report must answer");
+    w.query_vault(QueryMsg::CoverageReport { start_after: None, limit: None }).expect("coverage_report must answer");
     w.query_vault(QueryMsg::Config {}).expect("config must answer");
 }
 

@@ -55,7 +55,13 @@ export interface PoolVaultReadOnlyInterface {
   }: {
     shares: Uint128;
   }) => Promise<PreviewRedeemResponse>;
-  coverageReport: () => Promise<CoverageReportResponse>;
+  coverageReport: ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: string;
+  }) => Promise<CoverageReportResponse>;
   votingPowerAtHeight: ({
     address,
     height
@@ -207,9 +213,18 @@ export class PoolVaultQueryClient implements PoolVaultReadOnlyInterface {
       }
     });
   };
-  coverageReport = async (): Promise<CoverageReportResponse> => {
+  coverageReport = async ({
+    limit,
+    startAfter
+  }: {
+    limit?: number;
+    startAfter?: string;
+  }): Promise<CoverageReportResponse> => {
     return this.client.queryContractSmart(this.contractAddress, {
-      coverage_report: {}
+      coverage_report: {
+        limit,
+        start_after: startAfter
+      }
     });
   };
   votingPowerAtHeight = async ({

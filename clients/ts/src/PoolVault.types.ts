@@ -198,7 +198,10 @@ export type QueryMsg = {
     shares: Uint128;
   };
 } | {
-  coverage_report: {};
+  coverage_report: {
+    limit?: number | null;
+    start_after?: string | null;
+  };
 } | {
   voting_power_at_height: {
     address: string;
@@ -279,6 +282,7 @@ export interface CoverageReportResponse {
   denied: Uint128;
   losses_paid_by_members: Uint128;
   losses_paid_by_pool: Uint128;
+  member_count: number;
   members: MemberCoverage[];
   shortfall: Uint128;
   shortfall_to_date: Uint128;

@@ -72,7 +72,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
         QueryMsg::PreviewRedeem { shares } => {
             bin(v.pool.value_of(shares).map(|amount| PreviewRedeemResponse { amount }))
         }
-        QueryMsg::CoverageReport {} => bin(coverage_report(&v)),
+        QueryMsg::CoverageReport { start_after, limit } => bin(coverage_report(&v, start_after, limit)),
         QueryMsg::VotingPowerAtHeight { address, height } => bin(voting_power(&v, &address, height)),
         QueryMsg::TotalPowerAtHeight { height } => bin(total_power(&v, height)),
         QueryMsg::Uncollected { address } => bin(uncollected(&v, &address)),
@@ -293,11 +293,21 @@ fn member_coverage(v: &View, addr: Addr, m: Member) -> MemberCoverage {
     }
 }
 
-fn coverage_report(v: &View) -> Result<CoverageReportResponse, ContractError> {
+/// `coverage_report`'s page: 64 members, so that a pool of SPEC's size answers in one page and a
+/// pool of 1,024 in 16 queries of bounded gas.
+pub const COVERAGE_PAGE: u32 = 64;
+
+fn coverage_report(
+    v: &View,
+    start_after: Option<String>,
+    limit_: Option<u32>,
+) -> Result<CoverageReportResponse, ContractError> {
     let p = &v.pool;
     let requirement = v.requirement()?;
+    let start = start_after.map(|a| v.addr(&a)).transpose()?;
     let members = MEMBERS
-        .range(v.deps.storage, None, None, Order::Ascending)
+        .range(v.deps.storage, start.as_ref().map(Bound::exclusive), None, Order::Ascending)
+        .take(limit(limit_.unwrap_or(COVERAGE_PAGE).min(COVERAGE_PAGE)))
         .map(|r| r.map(|(addr, m)| member_coverage(v, addr, m)))
         .collect::<Result<_, _>>()?;
     Ok(CoverageReportResponse {
@@ -313,6 +323,7 @@ fn coverage_report(v: &View) -> Result<CoverageReportResponse, ContractError> {
         shortfall: p.shortfall,
         shortfall_to_date: p.shortfall_to_date,
         as_of: v.now,
+        member_count: p.member_count,
     })
 }
 

@@ -136,7 +136,7 @@ fn audit_05_settle_and_recover_after_reregistration_do_not_underflow() {
     assert_eq!((s.state().shortfall, s.queue().length), (u(0), 0));
     // The fresh record still has nothing of the old claim.
     assert_eq!(s.member(&dex).coverage_used, u(0));
-    let report: CoverageReportResponse = s.q(&QueryMsg::CoverageReport {});
+    let report: CoverageReportResponse = s.q(&QueryMsg::CoverageReport { start_after: None, limit: None });
     assert_eq!((report.members[0].shortfall, report.members[0].paid_by_pool), (u(0), u(0)));
 }
 

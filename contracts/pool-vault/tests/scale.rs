@@ -50,9 +50,24 @@ fn cover_n_over_a_thousand_members_matches_brute_force() {
     let rows = brute(&s);
     assert_eq!(rows.len(), MEMBERS_N);
     assert!(rows[1] > rows[2] && rows[2] > 0, "the largest rows: {:?}", &rows[..4]);
-    let report: CoverageReportResponse = s.q(&QueryMsg::CoverageReport {});
-    assert_eq!((report.members.len(), report.cover_n), (MEMBERS_N, 2));
+    // SPEC's `{"coverage_report": {}}`: the pool's figures and the first page of 64 members.
+    let report: CoverageReportResponse =
+        s.app.wrap().query_wasm_smart(&s.vault, &serde_json::json!({"coverage_report": {}})).unwrap();
+    assert_eq!((report.members.len(), report.member_count, report.cover_n), (64, 1_000, 2));
     assert_eq!(report.cover_n_requirement.u128(), rows[0] + rows[1]);
+    // The pages, ascending by address, hold every member once; a limit above 64 is clamped.
+    let mut seen: Vec<cosmwasm_std::Addr> = vec![];
+    loop {
+        let q = QueryMsg::CoverageReport { start_after: seen.last().map(|a| a.to_string()), limit: Some(1_000) };
+        let page: CoverageReportResponse = s.q(&q);
+        assert!(page.members.len() <= 64);
+        if page.members.is_empty() {
+            break;
+        }
+        seen.extend(page.members.into_iter().map(|m| m.member));
+    }
+    assert_eq!(seen.len(), MEMBERS_N);
+    assert!(seen.windows(2).all(|w| w[0] < w[1]));
     assert_eq!(s.state().pool_requirement.u128(), rows[0] + rows[1]);
 
     // The 1,001st registration is refused at the bound.

@@ -422,7 +422,7 @@ fn claim_caps_deny_what_exceeds_claim_limit_and_coverage() {
     s.member_deposit(&dex, usdc(100_000)).unwrap();
     let r = s.claim_loss(&dex, usdc(150_000), &victim).unwrap();
     assert_eq!((r.paid_by_member.u128(), r.paid_by_pool.u128(), r.denied.u128()), (usdc(100_000), 0, usdc(50_000)));
-    let report: CoverageReportResponse = s.q(&QueryMsg::CoverageReport {});
+    let report: CoverageReportResponse = s.q(&QueryMsg::CoverageReport { start_after: None, limit: None });
     assert_eq!((report.losses_paid_by_pool.u128(), report.denied.u128()), (usdc(450_000), usdc(300_000)));
     assert_eq!(report.losses_paid_by_members.u128(), usdc(200_000));
 }
@@ -545,7 +545,7 @@ fn loss_cap_defers_shortfall_paid_fifo_in_later_windows() {
         s.exec(&late, &ExecuteMsg::SettleShortfall { claim_id: r2.claim_id }).unwrap_err(),
         E::NoShortfall { claim_id: r2.claim_id }
     );
-    let report: CoverageReportResponse = s.q(&QueryMsg::CoverageReport {});
+    let report: CoverageReportResponse = s.q(&QueryMsg::CoverageReport { start_after: None, limit: None });
     assert_eq!((report.shortfall_to_date.u128(), report.losses_paid_by_pool.u128()), (usdc(200_000), usdc(500_000)));
 }
 
@@ -922,7 +922,7 @@ fn query_responses_carry_the_spec_fields() {
     has(&get(&QueryMsg::PreviewRedeem { shares: u(5) }), &["amount"]);
     has(&get(&QueryMsg::VotingPowerAtHeight { address: alice.to_string(), height: None }), &["power", "height"]);
     has(
-        &get(&QueryMsg::CoverageReport {}),
+        &get(&QueryMsg::CoverageReport { start_after: None, limit: None }),
         &["capital", "cover_n_requirement", "coverage_ratio", "members", "losses_paid_by_pool", "denied", "shortfall"],
     );
     let st = s.state();

@@ -329,9 +329,15 @@ pub enum QueryMsg {
         /// The shares.
         shares: Shares,
     },
-    /// The CCP-style coverage disclosure.
+    /// The CCP-style coverage disclosure: the pool's figures, and its members by address, paged
+    /// (`{}` answers the first 64; `member_count` says how many there are).
     #[returns(CoverageReportResponse)]
-    CoverageReport {},
+    CoverageReport {
+        /// Members after this address.
+        start_after: Option<String>,
+        /// Members in this answer (default 64, at most 64).
+        limit: Option<u32>,
+    },
     /// Bonded shares of `address` at the start of block `height` (default: current).
     #[returns(VotingPowerAtHeightResponse)]
     VotingPowerAtHeight {
@@ -735,7 +741,7 @@ pub struct CoverageReportResponse {
     pub coverage_ratio: Option<Decimal>,
     /// Cover-N capacity.
     pub capacity: Amount,
-    /// Every member.
+    /// The members of this page (ascending by address).
     pub members: Vec<MemberCoverage>,
     /// Lifetime losses the pool paid.
     pub losses_paid_by_pool: Amount,
@@ -749,6 +755,8 @@ pub struct CoverageReportResponse {
     pub shortfall_to_date: Amount,
     /// Block time of the report.
     pub as_of: u64,
+    /// Registered members, all pages (more than `members` holds when the answer is a page).
+    pub member_count: u32,
 }
 
 /// An address's voting power (DAO DAO voting interface).
