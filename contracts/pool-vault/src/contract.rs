@@ -50,9 +50,11 @@ pub fn migrate(deps: DepsMut, _env: Env, _msg: MigrateMsg) -> Result<Response, C
     risk_pool::migrate::ensure_upgrade(deps.storage, CONTRACT_NAME, CONTRACT_VERSION)?;
     let moved = shortfall::migrate_legacy_queue(deps.storage)?;
     let rows = crate::member::migrate_legacy_cover(deps.storage)?;
+    let pending = crate::sync::migrate_legacy_pending(deps.storage)?;
     Ok(Response::new()
         .add_attribute("action", "migrate")
         .add_attribute("version", CONTRACT_VERSION)
         .add_attribute("shortfall_queue_migrated", moved.to_string())
-        .add_attribute("cover_rows_migrated", rows.to_string()))
+        .add_attribute("cover_rows_migrated", rows.to_string())
+        .add_attribute("pending_claims_migrated", pending.to_string()))
 }

@@ -8,7 +8,7 @@ use risk_pool::units::{Amount, Shares};
 use crate::asset;
 use crate::error::ContractError;
 use crate::state::{
-    CLAIMS, CONFIG, COVER_BY, MEMBERS, PENDING, POOL, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META, TOTAL_BONDED,
+    CLAIMS, CONFIG, COVER_BY, MEMBERS, PENDING_BY, POOL, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META, TOTAL_BONDED,
     UNCOLLECTED, UNDERWRITERS,
 };
 
@@ -60,7 +60,13 @@ pub fn check(deps: Deps, env: &Env) -> Result<(), ContractError> {
     let keys = COVER_BY.keys_raw(deps.storage, None, None, Order::Ascending).count();
     ensure(keys == rows, || format!("Cover-N index holds {keys} keys for {rows} members with a row"))?;
 
-    let pending = PENDING.may_load(deps.storage)?.unwrap_or_default();
+    let pending: Vec<_> = PENDING_BY.range(deps.storage, None, None, Order::Ascending).collect::<Result<_, _>>()?;
+    for ((expires_at, id), p) in &pending {
+        ensure(*expires_at == p.expires_at && *id == p.id, || {
+            format!("pending claim {} under key ({expires_at}, {id})", p.id)
+        })?;
+    }
+    let pending: Vec<_> = pending.into_iter().map(|(_, p)| p).collect();
     // Escrow: the member parts of pending claims and the refused payouts kept `uncollected`.
     let mut uncollected = Amount::ZERO;
     for item in UNCOLLECTED.range(deps.storage, None, None, Order::Ascending) {

@@ -33,7 +33,7 @@ impl<'a> View<'a> {
     fn load(deps: Deps<'a>, env: Env) -> Result<View<'a>, ContractError> {
         let cfg = CONFIG.load(deps.storage)?;
         let now = env.block.time.seconds();
-        let (pool, _, expired) = view(deps.storage, &cfg, now)?;
+        let (pool, expired) = view(deps.storage, &cfg, now)?;
         Ok(View { deps, env, cfg, pool, expired, now })
     }
 

@@ -3,7 +3,8 @@
 //! Query responses have their own, readable types.
 //!
 //! Hot paths read few, small items: `POOL` (every action), one `MEMBERS` row, the `cover_n`
-//! largest entries of `COVER_BY` (the Cover-N index) and `PENDING` (at most one per member).
+//! largest entries of `COVER_BY` (the Cover-N index) and the entries of `PENDING_BY` due to
+//! expire.
 //! No member action reads or writes anything whose size grows with the number of members.
 
 use cosmwasm_schema::cw_serde;
@@ -399,7 +400,13 @@ pub struct PendingRef {
     pub premium: Amount,
 }
 
-pub const PENDING: Item<Vec<PendingRef>> = Item::new("pending");
+/// The pending claims as stored before the keyed list: one item, read by every action. Read
+/// only by `migrate`, which moves it into [`PENDING_BY`].
+pub const LEGACY_PENDING: Item<Vec<PendingRef>> = Item::new("pending");
+
+/// Pending claims keyed (expires_at, id): `sync` reads only those due to expire (a range up to
+/// the block time), so no action reads a list that grows with the number of pending claims.
+pub const PENDING_BY: Map<(u64, u64), PendingRef> = Map::new("pending_by");
 
 /// Legacy (before the keyed queue): claim ids in the order the shortfall arose, zeroed entries
 /// left in place until a walk popped them. `migrate` moves the live ones to `SHORTFALL_FIFO`.

@@ -2,44 +2,48 @@
 //! pending claims past `max_pending_claim_secs` (expired with no transaction needed: queries
 //! apply the same step in memory, executes write it).
 
-use cosmwasm_std::Storage;
+use cosmwasm_std::{Order, StdResult, Storage};
+use cw_storage_plus::Bound;
 use risk_pool::vault::ClaimStatus;
 
 use crate::error::ContractError;
 use crate::member::{may_load_member, save_member};
-use crate::state::{Config, PendingRef, Pool, CLAIMS, PENDING, POOL};
+use crate::state::{Config, PendingRef, Pool, CLAIMS, LEGACY_PENDING, PENDING_BY, POOL};
 
-/// The pure part: vests, lapses the pause, removes expired claims from `pending` and moves their
-/// escrow back to member contributions. Returns the expired claims.
-pub fn advance(
-    pool: &mut Pool,
-    cfg: &Config,
-    pending: &mut Vec<PendingRef>,
-    now: u64,
-) -> Result<Vec<PendingRef>, ContractError> {
+/// The pending claims due to expire at `now` (expires_at ≤ now), oldest first: a range over
+/// `PENDING_BY` that reads only those.
+pub fn due(storage: &dyn Storage, now: u64) -> Result<Vec<PendingRef>, ContractError> {
+    let end = Bound::inclusive((now, u64::MAX));
+    Ok(PENDING_BY
+        .range(storage, None, Some(end), Order::Ascending)
+        .map(|r| r.map(|(_, p)| p))
+        .collect::<StdResult<_>>()?)
+}
+
+/// The pure part: vests, lapses the pause, and moves the escrow of the `expired` claims back to
+/// member contributions (their pool parts leave `pending_exposure`).
+pub fn advance(pool: &mut Pool, cfg: &Config, expired: &[PendingRef], now: u64) -> Result<(), ContractError> {
     pool.vest(now)?;
     if let Some(until) = pool.paused_until.filter(|u| *u <= now) {
         pool.paused_until = None;
         pool.guardian_pause_after = pool.guardian_pause_after.max(until.saturating_add(cfg.max_pause_secs));
     }
-    let (expired, live): (Vec<_>, Vec<_>) = pending.drain(..).partition(|p| p.expires_at <= now);
-    *pending = live;
-    for p in &expired {
+    for p in expired {
         pool.escrow = pool.escrow.checked_sub(p.escrow)?;
         pool.member_contributions = pool.member_contributions.checked_add(p.escrow)?;
         pool.pending_exposure = pool.pending_exposure.checked_sub(p.pool_part)?;
     }
-    Ok(expired)
+    Ok(())
 }
 
 /// Loads the pool as of `now`, writing any claim expiries it finds.
 pub fn sync(storage: &mut dyn Storage, cfg: &Config, now: u64) -> Result<Pool, ContractError> {
     let mut pool = POOL.load(storage)?;
-    let mut pending = PENDING.may_load(storage)?.unwrap_or_default();
-    let expired = advance(&mut pool, cfg, &mut pending, now)?;
+    let expired = due(storage, now)?;
+    advance(&mut pool, cfg, &expired, now)?;
     if !expired.is_empty() {
-        PENDING.save(storage, &pending)?;
         for p in expired {
+            PENDING_BY.remove(storage, (p.expires_at, p.id));
             let mut claim = CLAIMS.load(storage, p.id)?;
             claim.status = ClaimStatus::Expired;
             CLAIMS.save(storage, p.id, &claim)?;
@@ -53,14 +57,24 @@ pub fn sync(storage: &mut dyn Storage, cfg: &Config, now: u64) -> Result<Pool, C
     Ok(pool)
 }
 
-/// The pool and pending list as `sync` would leave them, without writing (for queries).
-pub fn view(
-    storage: &dyn Storage,
-    cfg: &Config,
-    now: u64,
-) -> Result<(Pool, Vec<PendingRef>, Vec<PendingRef>), ContractError> {
+/// The pool as `sync` would leave it, and the claims it would expire, without writing (for
+/// queries).
+pub fn view(storage: &dyn Storage, cfg: &Config, now: u64) -> Result<(Pool, Vec<PendingRef>), ContractError> {
     let mut pool = POOL.load(storage)?;
-    let mut pending = PENDING.may_load(storage)?.unwrap_or_default();
-    let expired = advance(&mut pool, cfg, &mut pending, now)?;
-    Ok((pool, pending, expired))
+    let expired = due(storage, now)?;
+    advance(&mut pool, cfg, &expired, now)?;
+    Ok((pool, expired))
+}
+
+/// Migration from the one-item list ([`LEGACY_PENDING`]): each entry under its key; the item
+/// is removed. Returns how many moved (0 when already migrated).
+pub fn migrate_legacy_pending(storage: &mut dyn Storage) -> Result<u64, ContractError> {
+    let Some(list) = LEGACY_PENDING.may_load(storage)? else { return Ok(0) };
+    let mut moved = 0u64;
+    for p in list {
+        PENDING_BY.save(storage, (p.expires_at, p.id), &p)?;
+        moved = moved.saturating_add(1);
+    }
+    LEGACY_PENDING.remove(storage);
+    Ok(moved)
 }

@@ -106,13 +106,14 @@ fn cover_n_over_a_thousand_members_matches_brute_force() {
     assert_eq!(s.state().pool_requirement.u128(), rows[0] + rows[1]);
 }
 
-/// A vault that stored its Cover-N rows in the one-item layout (`cover`, before the index)
-/// migrates: `migrate` moves every row into the index and the records, the requirement and
-/// the capacity check read them again, and the invariants (index = records) hold.
+/// A vault that stored its Cover-N rows and its pending claims in the one-item layouts
+/// (`cover` and `pending`, before the keyed ones) migrates: `migrate` moves every row into the
+/// index and the records and every pending claim under its key; the requirement, the capacity
+/// check and the claim's approval read them again, and the invariants hold.
 #[test]
-fn legacy_cover_rows_migrate_through_the_entry_point() {
-    use pool_vault::state::{CoverRow, COVER_BY, LEGACY_COVER};
-    let mut b = Suite::new().underwriter("alice", usdc(1_000_000));
+fn legacy_cover_rows_and_pending_claims_migrate_through_the_entry_point() {
+    use pool_vault::state::{CoverRow, COVER_BY, LEGACY_COVER, LEGACY_PENDING, PENDING_BY};
+    let mut b = Suite::new().underwriter("alice", usdc(1_000_000)).vault(|v| v.claim_auto_approve_limit = u(0));
     for i in 0..5 {
         b = b.member(name(i), usdc(500_000), 0, usdc(10_000));
     }
@@ -121,8 +122,13 @@ fn legacy_cover_rows_migrate_through_the_entry_point() {
         let who = s.addr(name(i));
         s.report(&who, vec![exp(BTC, notional(i) as i128)]).unwrap();
     }
+    let claimer = s.addr(name(3));
+    let victim = s.addr("victim");
+    let id = s.claim_loss(&claimer, usdc(15_000), &victim).unwrap().claim_id;
+    assert_eq!(s.claim(id).status, ClaimStatus::Pending);
     let want = s.state().pool_requirement;
-    assert!(!want.is_zero());
+    let pending_exposure = s.state().pending_exposure;
+    assert!(!want.is_zero() && !pending_exposure.is_zero());
     // Rewrite the storage as the one-item layout held it.
     let vault = s.vault.clone();
     {
@@ -137,15 +143,69 @@ fn legacy_cover_rows_migrate_through_the_entry_point() {
             MEMBERS.save(&mut *store, &addr, &m).unwrap();
         }
         LEGACY_COVER.save(&mut *store, &rows).unwrap();
+        let pending: Vec<_> =
+            PENDING_BY.range(&*store, None, None, cosmwasm_std::Order::Ascending).map(|r| r.unwrap()).collect();
+        assert_eq!(pending.len(), 1);
+        for (key, _) in &pending {
+            PENDING_BY.remove(&mut *store, *key);
+        }
+        LEGACY_PENDING.save(&mut *store, &pending.into_iter().map(|(_, p)| p).collect()).unwrap();
     }
     assert_eq!(s.q::<StateResponse>(&QueryMsg::State {}).pool_requirement, u(0), "the index is empty now");
     let (admin, code) = (s.admin.clone(), s.vault_code);
     let r = s.app.migrate_contract(admin, vault, &MigrateMsg {}, code).unwrap();
     let moved = r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == "cover_rows_migrated").unwrap();
     assert_eq!(moved.value, "5");
-    assert_eq!(s.state().pool_requirement, want);
+    let moved = r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == "pending_claims_migrated").unwrap();
+    assert_eq!(moved.value, "1");
+    assert_eq!((s.state().pool_requirement, s.state().pending_exposure), (want, pending_exposure));
+    // The migrated pending claim is found again: the owner approves it and it pays.
+    let v0 = s.balance(&victim);
+    s.dao(&ExecuteMsg::ApproveClaim { id }).unwrap();
+    assert_eq!(s.claim(id).status, ClaimStatus::Settled);
+    assert_eq!(s.balance(&victim) - v0, usdc(15_000));
+    assert!(s.state().pending_exposure.is_zero());
     // An action after the migration runs the invariant check (index = records).
     let who = s.addr(name(0));
     s.member_deposit(&who, usdc(1)).unwrap();
     assert_eq!(s.state().pool_requirement, want);
+}
+
+/// Pending claims keyed by expiry: of six claims filed 100 s apart, those past
+/// `max_pending_claim_secs` expire (queries see it at once, the next execute writes it) in
+/// expiry order, each returning its escrow; the live ones keep their pool parts pending.
+#[test]
+fn pending_claims_expire_by_key_order() {
+    let mut b = Suite::new().underwriter("alice", usdc(1_000_000)).vault(|v| {
+        v.claim_auto_approve_limit = u(0);
+        v.max_pending_claim_secs = 1_000;
+    });
+    for i in 0..6 {
+        b = b.member(name(i), usdc(500_000), 0, usdc(10_000));
+    }
+    let mut s = b.build();
+    let victim = s.addr("victim");
+    let mut ids = vec![];
+    for i in 0..6 {
+        let who = s.addr(name(i));
+        s.report(&who, vec![exp(BTC, notional(i) as i128)]).unwrap();
+        ids.push(s.claim_loss(&who, usdc(15_000), &victim).unwrap().claim_id);
+        s.advance(100);
+    }
+    let parts: Vec<u128> = ids.iter().map(|&id| s.claim(id).paid_by_pool.u128()).collect();
+    assert!(parts.iter().all(|&p| p == usdc(5_000)), "{parts:?}");
+    // Filed at t0, t0+100, …, t0+500; now t0+600: advance to t0+1,250 → the first three expired.
+    s.advance(650);
+    let status: Vec<ClaimStatus> = ids.iter().map(|&id| s.claim(id).status).collect();
+    assert_eq!(status[..3], [ClaimStatus::Expired, ClaimStatus::Expired, ClaimStatus::Expired]);
+    assert_eq!(status[3..], [ClaimStatus::Pending, ClaimStatus::Pending, ClaimStatus::Pending]);
+    assert_eq!(s.state().pending_exposure.u128(), usdc(15_000));
+    // An execute writes the expiries: the escrow is back in the members' contributions.
+    let c0 = s.member(&s.addr(name(0))).contribution.u128();
+    s.deposit(&s.addr("alice"), usdc(1)).unwrap();
+    assert_eq!(s.state().pending_exposure.u128(), usdc(15_000));
+    assert_eq!(s.member(&s.addr(name(0))).contribution.u128(), c0);
+    assert_eq!(c0, usdc(10_000));
+    s.advance(300);
+    assert!(s.state().pending_exposure.is_zero());
 }

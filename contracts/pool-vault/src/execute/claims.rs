@@ -15,7 +15,7 @@ use crate::asset;
 use crate::config::limit;
 use crate::error::ContractError;
 use crate::member::{load_member, save_member};
-use crate::state::{Claim, Member, PendingRef, CLAIMS, PENDING};
+use crate::state::{Claim, Member, PendingRef, CLAIMS, PENDING_BY};
 
 /// Reply id of a shortfall payment sent as a submessage (it replies on error only).
 pub const PAYOUT_REPLY: u64 = 1;
@@ -208,16 +208,15 @@ fn hold_pending(ctx: &mut Ctx, m: &mut Member, claim: &Claim, premium: Amount) -
     pool.escrow = pool.escrow.checked_add(claim.paid_by_member)?;
     pool.pending_exposure = pool.pending_exposure.checked_add(claim.paid_by_pool)?;
     m.pending_claim = Some(claim.id);
-    let mut pending = PENDING.may_load(ctx.deps.storage)?.unwrap_or_default();
-    pending.push(PendingRef {
+    let p = PendingRef {
         id: claim.id,
         member: claim.member.clone(),
         pool_part: claim.paid_by_pool,
         escrow: claim.paid_by_member,
         expires_at: claim.expires_at,
         premium,
-    });
-    PENDING.save(ctx.deps.storage, &pending)?;
+    };
+    PENDING_BY.save(ctx.deps.storage, (claim.expires_at, claim.id), &p)?;
     Ok(())
 }
 
@@ -251,12 +250,11 @@ pub fn claim_loss(ctx: &mut Ctx, f: Filing) -> Result<Response, ContractError> {
         .set_data(to_json_binary(&claim_response(&claim))?))
 }
 
-/// Removes claim `id` from the pending list; returns its escrow and pool part.
-fn take_pending(ctx: &mut Ctx, id: u64) -> Result<PendingRef, ContractError> {
-    let mut pending = PENDING.may_load(ctx.deps.storage)?.unwrap_or_default();
-    let pos = pending.iter().position(|p| p.id == id).ok_or(ContractError::ClaimNotFound { id })?;
-    let p = pending.remove(pos);
-    PENDING.save(ctx.deps.storage, &pending)?;
+/// Removes `claim` from the pending list (its key: expires_at, id); returns its escrow and pool part.
+fn take_pending(ctx: &mut Ctx, claim: &Claim) -> Result<PendingRef, ContractError> {
+    let key = (claim.expires_at, claim.id);
+    let p = PENDING_BY.may_load(ctx.deps.storage, key)?.ok_or(ContractError::ClaimNotFound { id: claim.id })?;
+    PENDING_BY.remove(ctx.deps.storage, key);
     ctx.pool.escrow = ctx.pool.escrow.checked_sub(p.escrow)?;
     ctx.pool.pending_exposure = ctx.pool.pending_exposure.checked_sub(p.pool_part)?;
     Ok(p)
@@ -293,7 +291,7 @@ pub fn approve_claim(ctx: &mut Ctx, sender: Addr, id: u64) -> Result<Response, C
     expect(&claim, ClaimStatus::Pending)?;
     let mut m = load_member(ctx.deps.storage, &claim.member)?;
     m.accrue(&ctx.cfg, ctx.now)?;
-    let p = take_pending(ctx, id)?;
+    let p = take_pending(ctx, &claim)?;
     let (pool_part, figures) = if !claim.needs_assessment {
         (p.pool_part, "filing")
     } else {
@@ -325,7 +323,7 @@ pub fn reject_claim(ctx: &mut Ctx, sender: Addr, id: u64, reason: String) -> Res
     }
     let mut claim = load_claim(ctx.deps.storage, id)?;
     expect(&claim, ClaimStatus::Pending)?;
-    let p = take_pending(ctx, id)?;
+    let p = take_pending(ctx, &claim)?;
     let mut m = load_member(ctx.deps.storage, &claim.member)?;
     m.contribution = m.contribution.checked_add(p.escrow)?;
     m.pending_claim = None;
