@@ -393,38 +393,44 @@ pub fn pool_requirement(storage: &dyn Storage, cover_n: u32) -> Result<Amount, C
     cover_sum(&top, n)
 }
 
-/// The Cover-N requirement before and after `member`'s row is set to `uncovered`: (before, after).
+/// The Cover-N requirement with `member`'s row at `before` and at `after`: (before, after).
+/// `before` is the member's figure now, from its record (not its stored row, which can be
+/// stale: a peak that rolled out of the lookback since its last save would otherwise count as
+/// headroom for the change).
 ///
 /// Reads the `cover_n + 1` largest rows only: the `cover_n` largest of all rows but `member`'s
 /// are among them (dropping one row from the top `cover_n + 1` leaves at least `cover_n`), so
-/// both sums are exact.
+/// both sums are exact over the stored rows of the others.
 pub fn requirement_with(
     storage: &dyn Storage,
     cover_n: u32,
     member: &Addr,
-    uncovered: Amount,
+    before: Amount,
+    after: Amount,
 ) -> Result<(Amount, Amount), ContractError> {
     let n = crate::config::limit(cover_n);
     let top = largest_rows(storage, n.saturating_add(1))?;
-    let rows: Vec<u128> = top.iter().map(|(u, _)| *u).collect();
-    let before = cover_sum(&rows, n)?;
     let mut rows: Vec<u128> = top.iter().filter(|(_, a)| a != member).map(|(u, _)| *u).collect();
-    rows.push(uncovered.u128());
+    rows.push(before.u128());
+    let before = cover_sum(&rows, n)?;
+    if let Some(own) = rows.last_mut() {
+        *own = after.u128();
+    }
     Ok((before, cover_sum(&rows, n)?))
 }
 
 /// The Cover-N capacity check of every change that can raise a member's `uncovered` (an exposure
-/// increase, a member withdrawal): with `member`'s row set to `uncovered`, the pool's Cover-N
-/// requirement may not exceed both capacity and the requirement before (the stored rows).
-/// `PoolCapacityExceeded {requirement, capacity}` otherwise.
+/// increase, a member withdrawal): with `member`'s row moving from `before` (its figure now,
+/// before the change) to `after`, the pool's Cover-N requirement may not exceed both capacity
+/// and the requirement before. `PoolCapacityExceeded {requirement, capacity}` otherwise.
 pub fn ensure_capacity(
     storage: &dyn Storage,
     cfg: &Config,
     pool: &Pool,
     member: &Addr,
-    uncovered: Amount,
+    (before, after): (Amount, Amount),
 ) -> Result<(), ContractError> {
-    let (before, after) = requirement_with(storage, pool.cover_n, member, uncovered)?;
+    let (before, after) = requirement_with(storage, pool.cover_n, member, before, after)?;
     let capacity = pool.capacity(cfg)?;
     if after > capacity && after > before {
         return Err(ContractError::PoolCapacityExceeded { requirement: after, capacity });
@@ -542,7 +548,8 @@ mod tests {
                     prop_assert_eq!(pool_requirement(&st, n).unwrap().u128(), brute(&held, n as usize));
                     let mut after = held.clone();
                     after.insert(probe.0, probe.1);
-                    let (b, a) = requirement_with(&st, n, &who(probe.0), Amount::new(probe.1)).unwrap();
+                    let own = Amount::new(held.get(&probe.0).copied().unwrap_or(0));
+                    let (b, a) = requirement_with(&st, n, &who(probe.0), own, Amount::new(probe.1)).unwrap();
                     prop_assert_eq!((b.u128(), a.u128()), (brute(&held, n as usize), brute(&after, n as usize)));
                 }
             }

@@ -218,12 +218,18 @@ fn underwriter(v: &View, address: &str) -> Result<UnderwriterResponse, ContractE
     })
 }
 
-fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, ContractError> {
-    let (cfg, now) = (&v.cfg, v.now);
+/// `m` as `sync` will leave it: a pending claim of its that expired returns its escrow.
+fn with_expiry(v: &View, mut m: Member) -> Result<Member, ContractError> {
     if let Some(p) = v.expired.iter().find(|p| Some(p.id) == m.pending_claim) {
         m.contribution = m.contribution.checked_add(p.escrow)?;
         m.pending_claim = None;
     }
+    Ok(m)
+}
+
+fn member(v: &View, addr: &Addr, m: Member) -> Result<MemberResponse, ContractError> {
+    let (cfg, now) = (&v.cfg, v.now);
+    let mut m = with_expiry(v, m)?;
     m.accrue(cfg, now)?;
     Ok(MemberResponse {
         member: addr.clone(),
@@ -277,9 +283,10 @@ fn claim(v: &View, c: Claim) -> Result<ClaimResponse, ContractError> {
     })
 }
 
-fn member_coverage(v: &View, addr: Addr, m: Member) -> MemberCoverage {
+fn member_coverage(v: &View, addr: Addr, m: Member) -> Result<MemberCoverage, ContractError> {
     let (cfg, now) = (&v.cfg, v.now);
-    MemberCoverage {
+    let m = with_expiry(v, m)?;
+    Ok(MemberCoverage {
         uncovered: m.uncovered(cfg, now),
         coverage_left: m.coverage_left(),
         required: m.required,
@@ -290,7 +297,7 @@ fn member_coverage(v: &View, addr: Addr, m: Member) -> MemberCoverage {
         denied: m.denied,
         shortfall: m.shortfall,
         member: addr,
-    }
+    })
 }
 
 /// `coverage_report`'s page: 64 members, so that a pool of SPEC's size answers in one page and a
@@ -308,8 +315,11 @@ fn coverage_report(
     let members = MEMBERS
         .range(v.deps.storage, start.as_ref().map(Bound::exclusive), None, Order::Ascending)
         .take(limit(limit_.unwrap_or(COVERAGE_PAGE).min(COVERAGE_PAGE)))
-        .map(|r| r.map(|(addr, m)| member_coverage(v, addr, m)))
-        .collect::<Result<_, _>>()?;
+        .map(|r| {
+            let (addr, m) = r?;
+            member_coverage(v, addr, m)
+        })
+        .collect::<Result<_, ContractError>>()?;
     Ok(CoverageReportResponse {
         capital: p.net_assets(),
         cover_n: p.cover_n,

@@ -4,7 +4,7 @@
 //!
 //! Settlement arithmetic is checked throughout (typed errors naming the numbers, never a panic).
 
-use cosmwasm_std::{to_json_binary, Addr, Response, Storage};
+use cosmwasm_std::{to_json_binary, Addr, Order, Response, Storage};
 use risk_pool::units::Amount;
 use risk_pool::vault::{ClaimLossResponse, ClaimStatus};
 
@@ -204,6 +204,11 @@ fn auto_approves(ctx: &Ctx, m: &Member, claim: &Claim) -> Result<bool, ContractE
 
 /// Step 5, otherwise: the claim waits for the owner; its escrow and pool part are held.
 fn hold_pending(ctx: &mut Ctx, m: &mut Member, claim: &Claim, premium: Amount) -> Result<(), ContractError> {
+    let max = crate::config::MAX_PENDING_CLAIMS;
+    let held = PENDING_BY.keys_raw(ctx.deps.storage, None, None, Order::Ascending).take(limit(max)).count();
+    if held >= limit(max) {
+        return Err(ContractError::TooManyPendingClaims { max });
+    }
     let pool = &mut ctx.pool;
     pool.escrow = pool.escrow.checked_add(claim.paid_by_member)?;
     pool.pending_exposure = pool.pending_exposure.checked_add(claim.paid_by_pool)?;

@@ -57,6 +57,7 @@ pub fn member_withdraw(ctx: &mut Ctx, member: Addr, amount: Amount) -> Result<Re
         return Err(ContractError::ZeroAmount { what: "amount" });
     }
     let mut m = load_member(ctx.deps.storage, &member)?;
+    let before = m.uncovered(&ctx.cfg, now);
     m.accrue(&ctx.cfg, now)?;
     let a = ctx.assess(&m.live_book(now))?;
     m.apply_assessment(&ctx.cfg, &mut ctx.pool, &a, now);
@@ -73,7 +74,7 @@ pub fn member_withdraw(ctx: &mut Ctx, member: Addr, amount: Amount) -> Result<Re
     }
     m.contribution = m.contribution.checked_sub(amount)?;
     ctx.pool.member_contributions = ctx.pool.member_contributions.checked_sub(amount)?;
-    ensure_capacity(ctx.deps.storage, &ctx.cfg, &ctx.pool, &member, m.uncovered(&ctx.cfg, now))?;
+    ensure_capacity(ctx.deps.storage, &ctx.cfg, &ctx.pool, &member, (before, m.uncovered(&ctx.cfg, now)))?;
     save_member(ctx.deps.storage, &ctx.cfg, &member, &mut m, now)?;
     Ok(Response::new()
         .add_messages(asset::pay(&ctx.cfg, &ctx.cfg.treasury, fee)?)
@@ -158,6 +159,7 @@ fn ensure_listed(stored: &[Exposure], new: &[Exposure], a: &AssessResponse, now:
 pub fn report_exposure(ctx: &mut Ctx, member: Addr, exposures: Vec<Exposure>) -> Result<Response, ContractError> {
     let now = ctx.now;
     let mut m = load_member(ctx.deps.storage, &member)?;
+    let before = m.uncovered(&ctx.cfg, now);
     let exposures = normalize(exposures, now)?;
     let stored = m.book();
     let reduction = is_reduction(&stored, &exposures, now);
@@ -186,7 +188,7 @@ pub fn report_exposure(ctx: &mut Ctx, member: Addr, exposures: Vec<Exposure>) ->
         if m.contribution < m.required {
             return Err(ContractError::InsufficientContribution { required: m.required, contribution: m.contribution });
         }
-        ensure_capacity(ctx.deps.storage, &ctx.cfg, &ctx.pool, &member, m.uncovered(&ctx.cfg, now))?;
+        ensure_capacity(ctx.deps.storage, &ctx.cfg, &ctx.pool, &member, (before, m.uncovered(&ctx.cfg, now)))?;
         m.restart_low_required(&ctx.cfg, now);
     } else {
         m.end_commitment(&ctx.cfg, now);
