@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Real-VM suite and gas report: runs artifacts/risk_oracle.wasm (and the vault's user actions,
-# artifacts/pool_vault.wasm) in cosmwasm-vm 2.2.10, checks
+# Real-VM suite and gas report: runs artifacts/risk_oracle.wasm (and the vault's user actions and
+# its member-scaling table, artifacts/pool_vault.wasm) in cosmwasm-vm 2.2.10, checks
 # every answer is byte-identical to the native contract's, prints VM and SDK gas per `assess`
 # configuration, and fails if one is over 1,000,000 SDK gas. Builds the artifacts if missing.
 set -euo pipefail
@@ -15,5 +15,8 @@ RISK_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/risk"
 # path would otherwise sit beside these and confuse rustc ("multiple versions of crate risk_pool").
 export CARGO_TARGET_DIR="$P2P_CACHE/vm-gas-target"
 cargo clean --quiet --release --manifest-path tests/vm-gas/Cargo.toml -p vm-gas -p risk-oracle -p risk-pool -p risk-math -p risk-cli
+# The vault actions' KV figures go to target/e2e/vault-kv.json, for the gas bench's report
+# (scripts/e2e.sh joins them when their checksum is the deployed vault's).
 cargo run --quiet --release --locked \
-  --manifest-path tests/vm-gas/Cargo.toml -- "$ROOT/artifacts/risk_oracle.wasm" "$ROOT/artifacts/pool_vault.wasm" "$RISK_BIN"
+  --manifest-path tests/vm-gas/Cargo.toml -- "$ROOT/artifacts/risk_oracle.wasm" "$ROOT/artifacts/pool_vault.wasm" "$RISK_BIN" \
+  "$ROOT/target/e2e/vault-kv.json"

@@ -8,12 +8,13 @@ use risk_pool::oracle::{OptionKind, OptionLeg};
 use risk_pool::{dao, oracle, vault, Amount, Shares};
 use std::time::Duration;
 
-use crate::scenario::{coin, proposal_id, usdc, wasm_exec, E2e, Suite};
+use crate::gas::{FLOOR, FLOOR_FUNDS};
+use crate::scenario::{coin, proposal_id, usdc, wasm_exec, E2e, Suite, FLOOR_CALLER};
 use crate::{ok, say};
 
 impl E2e {
     /// `execute`, its gas recorded under (`action`, `pinned`).
-    fn measure<M: serde::Serialize>(
+    pub fn measure<M: serde::Serialize>(
         &mut self,
         action: &str,
         pinned: bool,
@@ -24,6 +25,9 @@ impl E2e {
     ) -> Result<crate::chain::TxResponse> {
         let res = self.chain.execute(contract, msg, from, funds)?;
         self.bench.record(action, pinned, res.gas_used()?);
+        if funds.is_some() {
+            self.bench.mark_funded(action);
+        }
         Ok(res)
     }
 
@@ -39,14 +43,14 @@ impl E2e {
 
         say("gas bench: unpinned");
         self.measure_actions(s, false)?;
-        say("gas bench: pin the codes by proposal (the suite's, then the DEXs' and cw20-base's)");
+        say("gas bench: pin the codes by proposal (the suite's, then the DEXs', cw20-base's and the floor's)");
         let (id, _) = self.chain.submit(&s.proposals.join("pin.json"), "deployer")?;
         // Like with like (issue 15): the reference transfer and the DEX members' calls run
         // pinned too, so every pinned figure is divided by a pinned cw20-base transfer.
         let mut rest: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(s.proposals.join("pin.json"))?)?;
-        rest["messages"][0]["code_ids"] = serde_json::json!(["4", "5", "6"]);
-        rest["title"] = "Pin the example DEXs and the cw20-base reference".into();
+        rest["messages"][0]["code_ids"] = serde_json::json!(["4", "5", "6", "7"]);
+        rest["title"] = "Pin the example DEXs, the cw20-base reference and the floor".into();
         let rest_file = self.work.join("pin-rest.json");
         std::fs::write(&rest_file, serde_json::to_string_pretty(&rest)?)?;
         let (id2, _) = self.chain.submit(&rest_file, "deployer")?;
@@ -57,7 +61,7 @@ impl E2e {
             .map(|a| a.iter().map(|v| v.as_str().map_or(v.to_string(), String::from)).collect())
             .unwrap_or_default();
         ids.sort();
-        ok(ids == ["1", "2", "3", "4", "5", "6"], &format!("every code pinned by proposal ({ids:?})"))?;
+        ok(ids == ["1", "2", "3", "4", "5", "6", "7"], &format!("every code pinned by proposal ({ids:?})"))?;
         say("gas bench: pinned");
         self.measure_actions(s, true)
     }
@@ -175,6 +179,15 @@ impl E2e {
         ok(m.exposures == legs, "the member's book is the 8 legs reported")?;
         let restore = vault::ExecuteMsg::ReportExposure { exposures: vec![one] };
         self.chain.execute(v, &restore, "deployer", None)?;
+        // The floor, last so that nothing above moved: an execute that does nothing, without and
+        // with funds in the vault's denom (by an account that signs nothing else in the run).
+        let noop = serde_json::json!({"noop": {}});
+        let f = s.floor.clone();
+        self.measure(FLOOR, p, &f, &noop, FLOOR_CALLER, None)?;
+        let held = self.chain.balance(&f, crate::scenario::U)?;
+        self.measure(FLOOR_FUNDS, p, &f, &noop, FLOOR_CALLER, Some(&coin(usdc(1))))?;
+        let took = self.chain.balance(&f, crate::scenario::U)? - held;
+        ok(took == usdc(1), &format!("the floor kept the funds sent with its execute ({took})"))?;
         say(&format!(
             "  measured {} actions ({})",
             self.bench.count(pinned),

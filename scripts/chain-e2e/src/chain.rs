@@ -124,6 +124,17 @@ impl Chain {
         self.voters = voters;
     }
 
+    /// A new key `name` in the test keyring (no balance: fund it), known to [`Chain::addr`]
+    /// from now on; returns its address.
+    pub fn add_key(&mut self, name: &str) -> Result<String> {
+        let out =
+            run(self.s.injectived().args(["keys", "add", name, "--keyring-backend", "test", "--output", "json"]))?;
+        let k: Value = serde_json::from_str(&out).with_context(|| format!("keys add {name}: {}", tail(&out, 300)))?;
+        let addr = k["address"].as_str().with_context(|| format!("keys add {name}: no address"))?.to_string();
+        self.addrs.insert(name.to_string(), addr.clone());
+        Ok(addr)
+    }
+
     /// The bech32 address of a keyring account.
     pub fn addr(&self, name: &str) -> &str {
         self.addrs.get(name).map(String::as_str).unwrap_or_else(|| panic!("no account {name}"))

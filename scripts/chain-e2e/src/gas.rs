@@ -26,9 +26,12 @@ use std::path::Path;
 /// Tolerance of the check, percent above (and below, for the hint) the baseline.
 pub const TOLERANCE_PCT: u64 = 5;
 pub const FORMAT: u32 = 1;
-/// Report order. The cw20 transfer is the reference (cw20-base from crates.io) ratios divide by.
-pub const ACTIONS: [&str; 15] = [
+/// Report order. The cw20 transfer is the reference (cw20-base from crates.io) ratios divide by;
+/// the floor (an execute that does nothing) is what every action's distance is measured from.
+pub const ACTIONS: [&str; 17] = [
     "cw20 transfer",
+    FLOOR,
+    FLOOR_FUNDS,
     "deposit",
     "request_withdraw",
     "withdraw",
@@ -47,6 +50,48 @@ pub const ACTIONS: [&str; 15] = [
 pub const REFERENCE: &str = "cw20 transfer";
 /// The store proposal of the reference contract.
 pub const REFERENCE_CODE: &str = "cw20_ref";
+/// The floor's execute, without and with funds (`scripts/gas-report/gas-floor`).
+pub const FLOOR: &str = "floor execute";
+pub const FLOOR_FUNDS: &str = "floor execute (funds)";
+/// The store proposal of the floor.
+pub const FLOOR_CODE: &str = "gas_floor";
+/// The member actions measured (pinned) at each number of active members (issue 15 item 4).
+pub const SCALED: [&str; 3] = ["member_deposit", "report_exposure (1 markets)", "claim_loss (auto)"];
+/// The numbers of active members the scaled actions are measured at.
+pub const SCALE_MEMBERS: [u32; 3] = [1, 16, 48];
+
+/// The name a scaled action is recorded under: `member_deposit @16 members`. Such names sort
+/// after [`ACTIONS`] in the report, by action then by number.
+pub fn scaled(action: &str, members: u32) -> String {
+    format!("{action} @{members} members")
+}
+
+/// The KV figures of one vault action in cosmwasm-vm (tests/vm-gas writes them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Kv {
+    /// `db_read` calls plus iterator steps.
+    pub reads: u64,
+    pub writes: u64,
+    pub deletes: u64,
+    /// Key + value bytes of the writes.
+    pub bytes_written: u64,
+}
+
+/// `target/e2e/vault-kv.json`, written by tests/vm-gas (scripts/vm-gas.sh): the KV figures of
+/// the bench's vault actions, run in cosmwasm-vm on the artifact with this checksum.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KvFile {
+    pub checksum: String,
+    pub actions: Ordered<Kv>,
+}
+
+/// What the markdown report adds to the figures: the KV figures (when their checksum is the
+/// deployed vault's) and the actions sent with funds (measured from the funded floor).
+#[derive(Debug, Default)]
+pub struct Extras {
+    pub kv: Option<KvFile>,
+    pub funded: Vec<String>,
+}
 
 /// A JSON object whose keys keep their order (the report's order, or the file's).
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -137,6 +182,7 @@ pub struct Report {
 pub struct Bench {
     actions: Ordered<Modes>,
     store: Ordered<Gas>,
+    funded: Vec<String>,
 }
 
 impl Bench {
@@ -148,6 +194,17 @@ impl Bench {
         } else {
             m.unpinned = g
         }
+    }
+
+    /// Marks `action` as sent with funds (its distance is taken from the funded floor).
+    pub fn mark_funded(&mut self, action: &str) {
+        if !self.funded.iter().any(|a| a == action) {
+            self.funded.push(action.to_string());
+        }
+    }
+
+    pub fn funded(&self) -> Vec<String> {
+        self.funded.clone()
     }
 
     pub fn record_store(&mut self, artifact: &str, gas_used: u64) {
@@ -188,15 +245,30 @@ fn ratio(a: u64, b: u64) -> f64 {
     a as f64 / b as f64
 }
 
-/// The gas tables of the markdown report (gas-report.md).
-pub fn markdown(r: &Report) -> String {
+/// A figure's distance above a base, signed: `+12,345`, `-678`.
+fn above(g: u64, base: u64) -> String {
+    if g >= base {
+        format!("+{}", thousands(g - base))
+    } else {
+        format!("-{}", thousands(base - g))
+    }
+}
+
+/// The gas tables of the markdown report (gas-report.md): every action unpinned and pinned
+/// with its ratio to the cw20 transfer of the same mode, its pinned distance above the floor
+/// (the funded floor for an action sent with funds) and its KV figures (vault actions, from
+/// cosmwasm-vm); the member-scaling table; the store proposals.
+pub fn markdown(r: &Report, x: &Extras) -> String {
     let reference = r.actions.get(REFERENCE);
+    let scaled_names: Vec<String> =
+        SCALED.iter().flat_map(|a| SCALE_MEMBERS.iter().map(move |n| scaled(a, *n))).collect();
+    let kv = x.kv.as_ref();
     let mut lines = vec![
         String::new(),
-        "| action | gas (unpinned) | × cw20 transfer | gas (pinned) | × cw20 transfer |".to_string(),
-        "|---|---:|---:|---:|---:|".to_string(),
+        "| action | gas (unpinned) | × cw20 transfer | gas (pinned) | × cw20 transfer | above the floor (pinned) | KV reads | KV writes / deletes | bytes written |".to_string(),
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|".to_string(),
     ];
-    for (action, per) in &r.actions.0 {
+    for (action, per) in r.actions.0.iter().filter(|(a, _)| !scaled_names.contains(a)) {
         let mut cells = Vec::new();
         for pinned in [false, true] {
             let g = per.get(pinned).filter(|g| *g > 0);
@@ -207,7 +279,49 @@ pub fn markdown(r: &Report) -> String {
                 _ => "—".into(),
             });
         }
+        let floor = if x.funded.contains(action) { FLOOR_FUNDS } else { FLOOR };
+        let f = r.actions.get(floor).and_then(|m| m.get(true)).filter(|g| *g > 0);
+        cells.push(match (per.get(true), f) {
+            (Some(g), Some(f)) if action != FLOOR && action != FLOOR_FUNDS => above(g, f),
+            _ => "—".into(),
+        });
+        match kv.and_then(|k| k.actions.get(action)) {
+            Some(k) => {
+                cells.push(k.reads.to_string());
+                cells.push(format!("{} / {}", k.writes, k.deletes));
+                cells.push(thousands(k.bytes_written));
+            }
+            None => cells.extend(["—".to_string(), "—".to_string(), "—".to_string()]),
+        }
         lines.push(format!("| {action} | {} |", cells.join(" | ")));
+    }
+    lines.push(String::new());
+    lines.push(match kv {
+        Some(k) => format!(
+            "KV figures: the vault's own storage calls in cosmwasm-vm 2.2.10 (tests/vm-gas, exact counts of \
+             db_read + iterator steps, db_write / db_remove and the key + value bytes written), pool_vault.wasm {}",
+            &k.checksum[..k.checksum.len().min(12)]
+        ),
+        None => "KV figures: none for this vault artifact (scripts/vm-gas.sh writes target/e2e/vault-kv.json)".into(),
+    });
+    if r.actions.0.iter().any(|(a, _)| scaled_names.contains(a)) {
+        lines.push(String::new());
+        let head: Vec<String> = SCALE_MEMBERS.iter().map(|n| format!("{n} members")).collect();
+        let (first, last) = (SCALE_MEMBERS[0], SCALE_MEMBERS[SCALE_MEMBERS.len() - 1]);
+        lines.push(format!("| action (pinned) | {} | {last}/{first} |", head.join(" | ")));
+        lines.push(format!("|---|{}---:|", "---:|".repeat(SCALE_MEMBERS.len())));
+        for a in SCALED {
+            let g: Vec<Option<u64>> = SCALE_MEMBERS
+                .iter()
+                .map(|n| r.actions.get(&scaled(a, *n)).and_then(|m| m.get(true)).filter(|g| *g > 0))
+                .collect();
+            let cells: Vec<String> = g.iter().map(|v| v.map_or("—".into(), thousands)).collect();
+            let q = match (g[0], g[g.len() - 1]) {
+                (Some(f), Some(l)) => format!("{:.2}", ratio(l, f)),
+                _ => "—".into(),
+            };
+            lines.push(format!("| {a} | {} | {q} |", cells.join(" | ")));
+        }
     }
     lines.push(String::new());
     lines.push(
@@ -220,10 +334,25 @@ pub fn markdown(r: &Report) -> String {
     lines.push("| store proposal (submit tx) | gas_used | / default 10M block limit |".into());
     lines.push("|---|---:|---:|".into());
     for (k, v) in &r.store_proposals.0 {
-        let label = if k == REFERENCE_CODE { format!("{k} (reference)") } else { k.clone() };
+        let label = match k.as_str() {
+            REFERENCE_CODE => format!("{k} (reference)"),
+            FLOOR_CODE => format!("{k} (floor)"),
+            _ => k.clone(),
+        };
         lines.push(format!("| {label} | {} | {:.2} |", thousands(v.gas_used), ratio(v.gas_used, 10_000_000)));
     }
     lines.join("\n")
+}
+
+/// The KV file if it is there, reads, and names `checksum` (the deployed vault's); else why not.
+pub fn read_kv(path: &Path, checksum: Option<&str>) -> std::result::Result<KvFile, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let k: KvFile = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    match checksum {
+        Some(c) if c.eq_ignore_ascii_case(&k.checksum) => Ok(k),
+        Some(c) => Err(format!("{}: for pool_vault.wasm {}, not the deployed {c}", path.display(), k.checksum)),
+        None => Err("no checksum of the deployed pool_vault.wasm".into()),
+    }
 }
 
 /// The figures of a report: (label, gas_used), actions first, then store proposals.
@@ -469,7 +598,7 @@ mod tests {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../chain/gas-baseline.json");
         let text = std::fs::read_to_string(&path).unwrap();
         let r = read(&path).unwrap();
-        assert_eq!(r.actions.0.len(), ACTIONS.len());
+        assert_eq!(r.actions.0.len(), ACTIONS.len() + SCALED.len() * SCALE_MEMBERS.len());
         let out = scratch("roundtrip");
         write(&out, &r).unwrap();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
@@ -548,14 +677,67 @@ mod tests {
 
     #[test]
     fn markdown_tables() {
-        let md = markdown(&report(&BASE, &[("pool_vault", 41_148_343), ("cw20_ref", 21_525_690)]));
-        assert!(md.contains("| cw20 transfer | 161,000 | 1.00 | 161,000 | 1.00 |"), "{md}");
-        assert!(md.contains("| deposit | 200,000 | 1.24 | 100,000 | 0.62 |"), "{md}");
+        let md = markdown(&report(&BASE, &[("pool_vault", 41_148_343), ("cw20_ref", 21_525_690)]), &Extras::default());
+        assert!(md.contains("| cw20 transfer | 161,000 | 1.00 | 161,000 | 1.00 | — | — | — | — |"), "{md}");
+        assert!(md.contains("| deposit | 200,000 | 1.24 | 100,000 | 0.62 | — | — | — | — |"), "{md}");
+        assert!(!md.contains("members |"), "no scaling table without its figures: {md}");
         assert!(md.contains("Block gas limit of this chain: 120,000,000"), "{md}");
         assert!(md.contains("| pool_vault | 41,148,343 | 4.11 |"), "{md}");
         assert!(md.contains("| cw20_ref (reference) | 21,525,690 | 2.15 |"), "{md}");
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1000), "1,000");
+    }
+
+    #[test]
+    fn markdown_floor_distance_kv_and_scaling() {
+        let mut rows = BASE.to_vec();
+        rows.extend([(FLOOR, true, 80_000), (FLOOR_FUNDS, true, 90_000), ("vote", true, 70_000)]);
+        let names: Vec<(String, u64)> = SCALED
+            .iter()
+            .zip([100_000u64, 200_000, 300_000])
+            .flat_map(|(a, g)| SCALE_MEMBERS.iter().zip(1u64..).map(move |(n, k)| (scaled(a, *n), g + k * 1_000)))
+            .collect();
+        let mut b = Bench::default();
+        for (a, p, g) in &rows {
+            b.record(a, *p, *g);
+        }
+        for (a, g) in &names {
+            b.record(a, true, *g);
+        }
+        b.mark_funded("deposit");
+        b.mark_funded("deposit");
+        let kv = KvFile {
+            checksum: "ABCDEF0123456789".into(),
+            actions: Ordered(vec![("deposit".into(), Kv { reads: 14, writes: 6, deletes: 1, bytes_written: 1_234 })]),
+        };
+        let md = markdown(&b.report(None, None), &Extras { kv: Some(kv), funded: b.funded() });
+        // Funded: above the funded floor; KV beside it.
+        assert!(md.contains("| deposit | 200,000 | 1.24 | 100,000 | 0.62 | +10,000 | 14 | 6 / 1 | 1,234 |"), "{md}");
+        // Unfunded, below the floor: a signed distance; no KV figures.
+        assert!(md.contains("| vote | — | — | 70,000 | 0.43 | -10,000 | — | — | — |"), "{md}");
+        assert!(md.contains("| floor execute | — | — | 80,000 | 0.50 | — |"), "{md}");
+        assert!(md.contains("pool_vault.wasm ABCDEF012345"), "{md}");
+        assert!(md.contains("| action (pinned) | 1 members | 16 members | 48 members | 48/1 |"), "{md}");
+        assert!(md.contains("| member_deposit | 101,000 | 102,000 | 103,000 | 1.02 |"), "{md}");
+        assert!(md.contains("| claim_loss (auto) | 301,000 | 302,000 | 303,000 | 1.01 |"), "{md}");
+        // The scaled rows are in the scaling table only.
+        assert!(!md.contains("| member_deposit @1 members |"), "{md}");
+        assert_eq!(
+            b.report(None, None).actions.0.last().map(|(n, _)| n.as_str()),
+            Some("report_exposure (1 markets) @48 members")
+        );
+    }
+
+    #[test]
+    fn kv_file_only_for_the_deployed_checksum() {
+        let d = scratch("kv").with_file_name("vault-kv.json");
+        let k = KvFile { checksum: "abc".into(), actions: Ordered(vec![("deposit".into(), Kv::default())]) };
+        std::fs::write(&d, serde_json::to_string(&k).unwrap()).unwrap();
+        assert_eq!(read_kv(&d, Some("ABC")), Ok(k));
+        assert!(read_kv(&d, Some("abd")).unwrap_err().contains("not the deployed abd"));
+        assert!(read_kv(&d, None).is_err());
+        let _ = std::fs::remove_dir_all(d.parent().unwrap());
+        assert!(read_kv(&d, Some("abc")).is_err());
     }
 }

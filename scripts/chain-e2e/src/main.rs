@@ -17,7 +17,10 @@
 //! membership by DAO vote, a call bought, an expiry far in the money, the bad debt claimed
 //! through the vault and paid); the closing behaviour steps
 //! (a withdrawal after unbonding, a migration: after the bench, as the withdrawal takes capital
-//! the bench's exposure reports need); `gas-report.md` and `gas-report.json` in `$CHAIN_HOME`; the check against
+//! the bench's exposure reports need); the member-scaling rows (scaling.rs: member actions at 1,
+//! 16 and 48 active members); `gas-report.md` and `gas-report.json` in `$CHAIN_HOME` (with the
+//! vault actions' KV figures from `target/e2e/vault-kv.json`, written by scripts/vm-gas.sh, when
+//! its checksum is the deployed vault's); the check against
 //! `scripts/chain/gas-baseline.json` (gas.rs; `GAS_BASELINE_UPDATE=1` writes a new one). The
 //! node is stopped by its pid whatever happens (the `Node` guard; SIGTERM to the node if this
 //! process dies). Exit status: 0 all passed, 1 a behaviour step or the chain failed, 3 the gas
@@ -34,6 +37,7 @@ mod node;
 mod offchain;
 mod options;
 mod rpc;
+mod scaling;
 mod scenario;
 mod serve;
 mod signer;
@@ -75,6 +79,15 @@ fn baseline_path(root: &Path) -> PathBuf {
     root.join("scripts/chain/gas-baseline.json")
 }
 
+/// The sha256 of `artifacts/<file>` as `artifacts/checksums.txt` (scripts/build.sh) lists it.
+fn deployed_checksum(root: &Path, file: &str) -> Option<String> {
+    let text = std::fs::read_to_string(root.join("artifacts/checksums.txt")).ok()?;
+    text.lines().find_map(|l| {
+        let (sum, name) = l.split_once(char::is_whitespace)?;
+        (name.trim() == file).then(|| sum.to_string())
+    })
+}
+
 /// The whole run; `Ok(passed gas check)`.
 fn run(root: &Path) -> Result<bool> {
     let s = node::Settings::from_env(root)?;
@@ -100,6 +113,8 @@ fn run(root: &Path) -> Result<bool> {
     say("== behaviour, closing (after the bench: the withdrawal takes capital the bench uses)");
     e.closing(&suite)?;
     say("end-to-end: all behaviour steps passed");
+    say("== gas bench: member scaling (last: nothing above sees these members)");
+    e.member_scaling(&suite)?;
     let max_gas = match e.chain.block_max_gas() {
         Ok(g) => Some(g),
         Err(err) => {
@@ -110,7 +125,17 @@ fn run(root: &Path) -> Result<bool> {
     let report = e.bench.report(max_gas, node::injectived_version(&s));
     drop(node);
 
-    let text = gas::markdown(&report);
+    let kv = match gas::read_kv(
+        &root.join("target/e2e/vault-kv.json"),
+        deployed_checksum(root, "pool_vault.wasm").as_deref(),
+    ) {
+        Ok(k) => Some(k),
+        Err(why) => {
+            say(&format!("KV figures left out: {why}"));
+            None
+        }
+    };
+    let text = gas::markdown(&report, &gas::Extras { kv, funded: e.bench.funded() });
     println!("{text}");
     let log = LOG.lock().map(|l| l.join("\n")).unwrap_or_default();
     std::fs::write(s.home.join("gas-report.md"), format!("{log}\n{text}\n"))?;

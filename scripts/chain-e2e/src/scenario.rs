@@ -13,7 +13,7 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use crate::chain::{Chain, TxResponse};
-use crate::gas::{Bench, REFERENCE_CODE};
+use crate::gas::{Bench, FLOOR_CODE, REFERENCE_CODE};
 use crate::node::{run, MIN_DEPOSIT};
 use crate::{ok, say, wire};
 
@@ -22,6 +22,8 @@ use example_perp_dex::msg as dex;
 /// The settlement denom (the vault's native asset).
 pub const U: &str = "uusdc";
 const SALT: &str = "p2p-e2e-v1";
+/// Submits the floor's store proposal and calls the floor in the bench (see [`E2e::deploy`]).
+pub const FLOOR_CALLER: &str = "guardian";
 
 /// `x` USDC in base units (6 decimals).
 pub const fn usdc(x: u128) -> u128 {
@@ -42,6 +44,8 @@ pub struct Suite {
     pub cw20: String,
     /// The example options DEX (code 6, instantiated with the others, a member from step 10).
     pub odex: String,
+    /// The gas bench's floor (code 7: an execute that does nothing, `scripts/gas-report/gas-floor`).
+    pub floor: String,
     /// deploy-plan's proposal files (store-*, instantiate, pin).
     pub proposals: PathBuf,
 }
@@ -108,9 +112,9 @@ impl E2e {
     }
 
     /// Deployment by governance: upload refused to accounts; deploy-plan's predicted
-    /// instantiate2 addresses and proposal files; six codes stored by proposal (their submit gas
-    /// goes to the bench; the options DEX's last, so the others keep their code ids); oracle,
-    /// vault, DAO, the example DEX, a cw20-base and the options DEX instantiated by one proposal,
+    /// instantiate2 addresses and proposal files; seven codes stored by proposal (their submit gas
+    /// goes to the bench; the options DEX's and the floor's last, so the others keep their code ids); oracle,
+    /// vault, DAO, the example DEX, a cw20-base, the options DEX and the floor instantiated by one proposal,
     /// the first three at the predicted addresses, pre-wired.
     pub fn deploy(&mut self) -> Result<Suite> {
         self.deploy_with(|_| {})
@@ -204,6 +208,17 @@ impl E2e {
         let (id, gas) = self.chain.submit(&proposals.join(format!("store-{name}.json")), "deployer")?;
         self.bench.record_store(name, gas);
         ids.push(id);
+        // The floor last (code 7), submitted by guardian: an account that signs nothing else in
+        // the run, so no measured account's sequence (or tx size) moves.
+        let floor_file = self.work.join("store-gas-floor.json");
+        run(Command::new(&self.deploy_plan)
+            .args(["store", "--gov", &gov, "--deposit", MIN_DEPOSIT, "--wasm"])
+            .arg(root.join("target/e2e/gas_floor.wasm"))
+            .arg("--out")
+            .arg(&floor_file))?;
+        let (id, gas) = self.chain.submit(&floor_file, FLOOR_CALLER)?;
+        self.bench.record_store(FLOOR_CODE, gas);
+        ids.push(id);
         self.chain.wait_passed(&ids)?;
         let codes = self.chain.q(&["wasm", "list-code"])?;
         let codes = codes["code_infos"].as_array().cloned().unwrap_or_default();
@@ -211,7 +226,7 @@ impl E2e {
             codes.iter().find(|c| c["code_id"] == id).and_then(|c| c["data_hash"].as_str()).map(str::to_lowercase)
         };
         let listed: Vec<&str> = codes.iter().filter_map(|c| c["code_id"].as_str()).collect();
-        ok(codes.len() == 6, &format!("6 codes stored by governance (ids {listed:?})"))?;
+        ok(codes.len() == 7, &format!("7 codes stored by governance (ids {listed:?})"))?;
         let sums = &predicted["checksums"];
         ok(
             hash("1").as_deref() == sums["risk_oracle"].as_str() && hash("2").as_deref() == sums["pool_vault"].as_str(),
@@ -223,11 +238,11 @@ impl E2e {
         let refused = self.chain.try_tx(&["wasm", "store", wasm, "--from", "deployer", "--gas", "3000000"])?;
         let after = self.chain.q(&["wasm", "list-code"])?["code_infos"].as_array().map_or(0, Vec::len);
         ok(
-            matches!(&refused, Err(r) if r.stage == "DeliverTx" && r.text.contains("unauthorized")) && after == 6,
+            matches!(&refused, Err(r) if r.stage == "DeliverTx" && r.text.contains("unauthorized")) && after == 7,
             "a direct upload broadcast anyway (fixed gas limit) is refused in the block as unauthorized, and stores nothing",
         )?;
 
-        say("4. instantiate oracle, vault, DAO, the example DEX and the options DEX by one proposal (instantiate2)");
+        say("4. instantiate oracle, vault, DAO, the example DEX, the options DEX and the floor by one proposal (instantiate2)");
         let mut inst: Value = serde_json::from_str(&std::fs::read_to_string(proposals.join("instantiate.json"))?)?;
         let dex_init = dex::InstantiateMsg {
             vault: vault_addr.clone(),
@@ -254,10 +269,12 @@ impl E2e {
             "code_id": "6", "label": "example-options-dex", "funds": [], "fix_msg": false,
             "salt": Binary::from(format!("{SALT}/example_options_dex").into_bytes()).to_base64(),
             "msg": serde_json::to_value(&odex_init)?}));
+        msgs.push(json!({"@type": "/cosmwasm.wasm.v1.MsgInstantiateContract", "sender": gov, "admin": gov,
+            "code_id": "7", "label": "gas-floor", "funds": [], "msg": {}}));
         let (id, _) = self.chain.submit(&write_json(&self.work.join("instantiate-all.json"), &inst)?, "deployer")?;
         self.chain.wait_passed(&[id])?;
         let mut on_chain = Vec::new();
-        for c in ["1", "2", "3", "4", "5", "6"] {
+        for c in ["1", "2", "3", "4", "5", "6", "7"] {
             let v = self.chain.q(&["wasm", "list-contract-by-code", c])?;
             let list: Vec<String> = serde_json::from_value(v["contracts"].clone()).unwrap_or_default();
             on_chain.push(list);
@@ -279,6 +296,7 @@ impl E2e {
             dex: one(3)?,
             cw20: one(4)?,
             odex: one(5)?,
+            floor: one(6)?,
             proposals,
         };
         let vcfg: vault::ConfigResponse = self.smart(&s.vault, &vault::QueryMsg::Config {})?;

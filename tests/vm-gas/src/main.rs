@@ -15,12 +15,14 @@ use cosmwasm_vm::{Backend, BackendResult, Instance, InstanceOptions, Storage};
 use risk_pool::oracle::*;
 
 mod assess_cli;
+mod vault;
 
 const GAS_LIMIT: u64 = 1_000_000_000_000_000;
 const VM_PER_SDK: u64 = 140_000;
 const SDK_LIMIT: u64 = 1_000_000;
 
-/// MockStorage that counts reads and bytes read, as wasmd's gas KV store charges them.
+/// MockStorage that counts what the contract asks of it, as wasmd's gas KV store charges it:
+/// `get`s and bytes read, iterator steps and their bytes, writes and bytes written, deletes.
 #[derive(Default)]
 struct Counting {
     inner: MockStorage,
@@ -28,6 +30,10 @@ struct Counting {
     bytes: Cell<u64>,
     writes: Cell<u64>,
     written: Cell<u64>,
+    /// Iterator steps (`next` calls) and the key + value bytes they returned.
+    steps: Cell<u64>,
+    step_bytes: Cell<u64>,
+    deletes: Cell<u64>,
 }
 
 impl Counting {
@@ -36,6 +42,14 @@ impl Counting {
         self.bytes.set(0);
         self.writes.set(0);
         self.written.set(0);
+        self.steps.set(0);
+        self.step_bytes.set(0);
+        self.deletes.set(0);
+    }
+    /// IterNextCostFlat 30 + ReadCostPerByte 3 · (key + value) per step, DeleteCost 1,000 per
+    /// delete (wasmd's KV gas config), beside [`Counting::sdk_gas`] and [`Counting::write_gas`].
+    fn iter_delete_gas(&self) -> u64 {
+        30 * self.steps.get() + 3 * self.step_bytes.get() + 1_000 * self.deletes.get()
     }
     /// WriteCostFlat 2,000 + WriteCostPerByte 30 · (key + value), per write.
     fn write_gas(&self) -> u64 {
@@ -59,7 +73,12 @@ impl Storage for Counting {
         self.inner.scan(start, end, order)
     }
     fn next(&mut self, id: u32) -> BackendResult<Option<Record>> {
-        self.inner.next(id)
+        let (r, g) = self.inner.next(id);
+        if let Ok(Some((k, v))) = &r {
+            self.steps.set(self.steps.get() + 1);
+            self.step_bytes.set(self.step_bytes.get() + (k.len() + v.len()) as u64);
+        }
+        (r, g)
     }
     fn set(&mut self, key: &[u8], value: &[u8]) -> BackendResult<()> {
         self.writes.set(self.writes.get() + 1);
@@ -67,6 +86,7 @@ impl Storage for Counting {
         self.inner.set(key, value)
     }
     fn remove(&mut self, key: &[u8]) -> BackendResult<()> {
+        self.deletes.set(self.deletes.get() + 1);
         self.inner.remove(key)
     }
 }
@@ -305,146 +325,19 @@ fn prepared(wasm: &[u8], s: &Setup, tweak: impl FnOnce(&mut InstantiateMsg)) -> 
     Prepared { vm, native, env, exposures, msg, rounds, round_gas }
 }
 
-/// The vault's user actions in the VM: VM gas, and the KV gas wasmd adds for the reads and
-/// writes each one makes. The oracle's `assess` answers with a fixed response (a 1M BTC long);
-/// its own cost is in the table above.
-fn vault_report(path: &str) {
-    use cosmwasm_std::{coins, to_json_binary, ContractResult, SystemResult, Uint128, WasmQuery};
-    use risk_pool::vault;
-    let wasm = std::fs::read(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let api = MockApi::default();
-    let [dao, alice, dex, treasury] = ["dao", "alice", "dex", "treasury"].map(|n| Addr::unchecked(api.addr_make(n)));
-    let oracle = api.addr_make("oracle");
-    let mut querier = MockQuerier::new(&[]);
-    let answer = to_json_binary(&AssessResponse {
-        var: Uint128::new(79_254_000_000).into(),
-        es: Uint128::new(90_677_397_315).into(),
-        required: Uint128::new(90_677_397_315).into(),
-        stress_loss: Uint128::new(400_000_000_000).into(),
-        claim_limit: Uint128::new(600_000_000_000).into(),
-        claim_multiple: dec("1.5"),
-        cover_n: 2,
-        method: Method::Parametric,
-        confidence_bps: 9900,
-        horizon_secs: 86_400,
-        as_of: 1_700_000_000,
-        delisted: vec![],
-        max_exposures: None,
-        grid_loss: Default::default(),
-        short_option_minimum: Default::default(),
-    })
-    .unwrap();
-    querier.update_wasm(move |_: &WasmQuery| SystemResult::Ok(ContractResult::Ok(answer.clone())));
-    let backend = Backend { api, storage: Counting::default(), querier };
-    let mut vm: Vm = Instance::from_code(&wasm, backend, InstanceOptions { gas_limit: GAS_LIMIT }, None).unwrap();
-    // SPEC's example (`risk-testing`'s fixture) without a guardian.
-    let init = risk_testing::vault_msg(dao.as_str(), None, oracle.as_str(), treasury.as_str());
-    let env = |secs: u64| {
-        let mut e = env_at(secs);
-        e.contract.address = Addr::unchecked(MockApi::default().addr_make("vault"));
-        e
-    };
-    let r: cosmwasm_std::ContractResult<cosmwasm_std::Response<Empty>> =
-        instantiate(&mut vm, env(0), message_info(&dao, &[]), &init);
-    r.unwrap();
-    println!();
-    println!("pool-vault actions in cosmwasm-vm 2.2.10 ({path}, {} bytes); `assess` answered by a mock", wasm.len());
-    println!(
-        "{:<34} {:>12} {:>8} {:>6} {:>8} {:>7} {:>9} {:>9}",
-        "action", "VM gas", "VM→SDK", "reads", "KV read", "writes", "KV write", "total SDK"
-    );
-    let terms = vault::MemberTerms {
-        member: dex.to_string(),
-        coverage_cap: Uint128::new(1_000_000_000_000).into(),
-        premium_rate_bps: 500,
-        grace_secs: 604_800,
-    };
-    let steps: Vec<(&str, u64, Addr, Vec<cosmwasm_std::Coin>, vault::ExecuteMsg)> = vec![
-        (
-            "deposit (first)",
-            10,
-            alice.clone(),
-            coins(1_000_000_000_000, "uusdc"),
-            vault::ExecuteMsg::Deposit { recipient: None },
-        ),
-        ("deposit", 20, alice.clone(), coins(1_000_000_000, "uusdc"), vault::ExecuteMsg::Deposit { recipient: None }),
-        ("register_member (owner)", 30, dao.clone(), vec![], vault::ExecuteMsg::RegisterMember(terms)),
-        ("member_deposit", 40, dex.clone(), coins(200_000_000_000, "uusdc"), vault::ExecuteMsg::MemberDeposit {}),
-        (
-            "report_exposure (1 market)",
-            50,
-            dex.clone(),
-            vec![],
-            vault::ExecuteMsg::ReportExposure {
-                exposures: vec![Exposure {
-                    market: "BTC-PERP".into(),
-                    notional: Int128::new(1_000_000_000_000).into(),
-                    option: None,
-                }],
-            },
-        ),
-        (
-            "pay_premium",
-            86_450,
-            alice.clone(),
-            coins(10_000_000, "uusdc"),
-            vault::ExecuteMsg::PayPremium { member: dex.to_string() },
-        ),
-        (
-            "request_withdraw",
-            86_460,
-            alice.clone(),
-            vec![],
-            vault::ExecuteMsg::RequestWithdraw { shares: Uint128::new(1_000_000_000).into() },
-        ),
-        (
-            "claim_loss (auto, pool pays 10,000)",
-            86_470,
-            dex.clone(),
-            vec![],
-            vault::ExecuteMsg::ClaimLoss {
-                amount: Uint128::new(210_000_000_000).into(),
-                recipient: treasury.to_string(),
-                memo: None,
-            },
-        ),
-        ("withdraw", 86_470 + 604_800, alice.clone(), vec![], vault::ExecuteMsg::Withdraw {}),
-    ];
-    for (name, t, sender, funds, msg) in steps {
-        vm.with_storage(|st| {
-            st.reset();
-            Ok(())
-        })
-        .unwrap();
-        let before = vm.get_gas_left();
-        let r: cosmwasm_std::ContractResult<cosmwasm_std::Response<Empty>> =
-            execute(&mut vm, env(t), message_info(&sender, &funds), &msg);
-        if let cosmwasm_std::ContractResult::Err(e) = &r {
-            panic!("{name}: {e}");
-        }
-        let g = before - vm.get_gas_left();
-        let (reads, kv_r, writes, kv_w) =
-            vm.with_storage(|st| Ok((st.reads.get(), st.sdk_gas(), st.writes.get(), st.write_gas()))).unwrap();
-        println!(
-            "{:<34} {:>12} {:>8} {:>6} {:>8} {:>7} {:>9} {:>9}",
-            name,
-            g,
-            g / VM_PER_SDK,
-            reads,
-            kv_r,
-            writes,
-            kv_w,
-            g / VM_PER_SDK + kv_r + kv_w
-        );
-    }
-    println!("(wasmd adds per call: 60,000 SDK gas to set up an unpinned contract, 2,000 pinned; one more for the oracle query)");
-}
-
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "../../artifacts/risk_oracle.wasm".into());
     let vault_path = std::env::args().nth(2).filter(|p| !p.is_empty());
     // The built `risk` binary, run once on a dumped state (scripts/vm-gas.sh passes it).
     let risk_bin = std::env::args().nth(3).map(std::path::PathBuf::from);
+    if std::env::var("VM_GAS_VAULT_ONLY").as_deref() == Ok("1") {
+        // The vault's tables alone (its KV figures and member scaling), without the oracle's.
+        let p = vault_path.expect("VM_GAS_VAULT_ONLY=1 needs the vault artifact (second argument)");
+        let kv_out = std::env::args().nth(4).filter(|p| !p.is_empty()).map(std::path::PathBuf::from);
+        vault::report(&p, kv_out.as_deref());
+        vault::member_scaling(&p);
+        return;
+    }
     let wasm = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run scripts/build.sh first)"));
     let linear: Vec<(String, Setup)> = vec![
         (
@@ -780,7 +673,10 @@ fn main() {
         identity.iter().copied().chain([extra]).collect::<Vec<_>>().join("; ")
     );
     if let Some(p) = &vault_path {
-        vault_report(p);
+        // Where the bench's KV figures go (scripts/vm-gas.sh: target/e2e/vault-kv.json).
+        let kv_out = std::env::args().nth(4).filter(|p| !p.is_empty()).map(std::path::PathBuf::from);
+        vault::report(p, kv_out.as_deref());
+        vault::member_scaling(p);
     }
     if !all_ok {
         println!("some configuration is over its target");
