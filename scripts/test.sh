@@ -29,6 +29,7 @@ schema_drift() {
 
 step "cargo fmt --check" cargo fmt --all --check
 step "cargo fmt --check (vm-gas)" cargo fmt --manifest-path tests/vm-gas/Cargo.toml --check
+step "vendored crates = crates.io + vendor/PATCHES.md (scripts/vendor-check.sh)" scripts/vendor-check.sh
 step "clippy (host)" cargo clippy --locked --workspace --all-targets -- -D warnings
 step "clippy (wasm32)" cargo clippy --locked --workspace --lib --target wasm32-unknown-unknown -- -D warnings
 # The real price series for risk-cli's backtest test (pinned arch wheel from PyPI, cached; not
