@@ -53,6 +53,44 @@ pub fn validator_key(i: u16) -> &'static str {
     }
 }
 
+/// Linux's ephemeral port range (`/proc/sys/net/ipv4/ip_local_port_range`, "low high"), from
+/// which the kernel picks the local port of every outgoing connection.
+fn ephemeral_range() -> Option<(u16, u16)> {
+    parse_port_range(&fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").ok()?)
+}
+
+fn parse_port_range(text: &str) -> Option<(u16, u16)> {
+    let mut it = text.split_whitespace().map(str::parse::<u16>);
+    match (it.next(), it.next()) {
+        (Some(Ok(lo)), Some(Ok(hi))) if lo <= hi => Some((lo, hi)),
+        _ => None,
+    }
+}
+
+/// The validators' listening ports inside `lo ..= hi`.
+fn ports_in(nodes: &[Settings], (lo, hi): (u16, u16)) -> Vec<u16> {
+    nodes.iter().flat_map(Settings::listening_ports).filter(|p| (lo..=hi).contains(p)).collect()
+}
+
+/// Warns when a listener falls in the ephemeral range: any outgoing connection (a peer's dial,
+/// an RPC client of the driver) may hold that port as its local end at the moment a killed
+/// validator restarts, which then cannot bind it (the spawn waits up to 10 s, then fails).
+fn warn_ephemeral(nodes: &[Settings]) {
+    if let Some(range) = ephemeral_range() {
+        let hit = ports_in(nodes, range);
+        if let (Some(first), Some(last)) = (hit.iter().min(), hit.iter().max()) {
+            say(&format!(
+                "warning: {} cluster ports ({first}..={last}) are in the ephemeral range {}-{}: a restart may find one \
+                 held by a client socket; a CHAIN_PORT_BASE below {} avoids it",
+                hit.len(),
+                range.0,
+                range.1,
+                range.0
+            ));
+        }
+    }
+}
+
 /// A fresh cluster in `base.home`: every account of the single node plus the extra validators
 /// and `wallets` (keys in node 0's keyring, copied to every home so each validator signs its
 /// own gentx), one genesis, four gentxs, peers. `accounts.json` in node 0's home lists them all.
@@ -61,6 +99,7 @@ pub fn init(base: &Settings, wallets: &[String]) -> Result<Vec<Settings>> {
     let refuse = [std::path::PathBuf::from("/"), base.root.clone()];
     ensure!(!refuse.contains(root_home), "refusing to wipe CHAIN_HOME={}", root_home.display());
     let nodes: Vec<Settings> = (0..VALIDATORS).map(|i| base.validator(i)).collect();
+    warn_ephemeral(&nodes);
     for (i, s) in nodes.iter().enumerate() {
         node::fresh_home(s, &format!("p2p-val{i}"))?;
     }
@@ -106,6 +145,10 @@ pub fn init(base: &Settings, wallets: &[String]) -> Result<Vec<Settings>> {
                 ("p2p.persistent_peers", format!("\"{}\"", peers.join(","))),
                 // All four on one address.
                 ("p2p.allow_duplicate_ip", "true".into()),
+                // The load's burst (~960 txs within a few seconds, all into node 0): Injective's
+                // template keeps 500 txs, which refused the tail of the burst in one run of two
+                // on 2 shared cores while the blocks drained it; 5,000 is CometBFT's default.
+                ("mempool.size", "5000".into()),
             ],
         )?;
         // The REST API (tx encoding, accounts) for the load's broadcaster.
@@ -217,5 +260,43 @@ impl Cluster {
             self.checked
         ));
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_port_range_parses() {
+        assert_eq!(parse_port_range("32768\t60999\n"), Some((32_768, 60_999)));
+        assert_eq!(parse_port_range("60999 32768"), None);
+        assert_eq!(parse_port_range("32768"), None);
+        assert_eq!(parse_port_range("a b"), None);
+    }
+
+    /// scripts/cluster.sh's default CHAIN_PORT_BASE keeps all four validators below Linux's
+    /// default ephemeral range (32768–60999), and a base inside it is caught.
+    #[test]
+    fn the_default_base_is_below_the_ephemeral_range() {
+        let script = include_str!("../../cluster.sh");
+        let default = script
+            .split("CHAIN_PORT_BASE:-")
+            .nth(1)
+            .and_then(|t| t.split('}').next())
+            .and_then(|n| n.parse::<u16>().ok())
+            .expect("cluster.sh sets a default CHAIN_PORT_BASE");
+        let mut base = Settings::from_env(Path::new("/tmp")).unwrap();
+        let nodes = |b: u16, base: &mut Settings| {
+            base.port_base = b;
+            (0..VALIDATORS).map(|i| base.validator(i)).collect::<Vec<_>>()
+        };
+        let linux = (32_768, 60_999);
+        assert_eq!(ports_in(&nodes(default, &mut base), linux), Vec::<u16>::new(), "default base {default}");
+        assert_eq!(ports_in(&nodes(37_000, &mut base), linux).len(), 24);
+        // From 32,000: only validators 2 and 3's p2p, RPC and ABCI ports (+656..=658) reach it.
+        let mut hit = ports_in(&nodes(32_000, &mut base), linux);
+        hit.sort_unstable();
+        assert_eq!(hit, vec![32_856, 32_857, 32_858, 32_956, 32_957, 32_958]);
     }
 }

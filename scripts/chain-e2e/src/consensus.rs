@@ -150,6 +150,29 @@ impl Run {
             ),
         )
     }
+
+    /// Σ shares of every underwriter the run knows (the single node's accounts, the extra
+    /// validators, the load wallets) against the vault's `total_shares`, to the unit.
+    pub fn shares_balance(&self, when: &str) -> Result<()> {
+        let st = self.e.vault_state(&self.suite)?;
+        let mut names: Vec<String> = node::ACCOUNTS.iter().map(|s| s.to_string()).collect();
+        names.extend(cluster::EXTRA_VALIDATORS.iter().map(|s| s.to_string()));
+        names.extend((0..self.o.wallets).map(wallet));
+        let (mut sum, mut holders) = (0u128, 0usize);
+        for n in &names {
+            let u: vault::UnderwriterResponse = rpc::smart(
+                self.cl.rpc_port(0),
+                &self.suite.vault,
+                &vault::QueryMsg::Underwriter { address: self.chain().addr(n).to_string() },
+            )?;
+            holders += usize::from(!u.shares.is_zero());
+            sum += u.shares.u128();
+        }
+        ok(
+            sum == st.total_shares.u128(),
+            &format!("{when}: Σ shares of the {holders} underwriters = total_shares {} (Σ {sum})", st.total_shares),
+        )
+    }
 }
 
 /// The markets the deployment lists (BTC-PERP and M00..M30) and their starting prices in

@@ -402,27 +402,7 @@ pub fn run(run: &mut Run) -> Result<()> {
 
     // The books and the shares.
     run.books_balance("after the load")?;
-    let st = run.e.vault_state(&run.suite)?;
-    let mut names: Vec<String> = node::ACCOUNTS.iter().map(|s| s.to_string()).collect();
-    names.extend(crate::cluster::EXTRA_VALIDATORS.iter().map(|s| s.to_string()));
-    names.extend((0..run.o.wallets).map(wallet));
-    let mut sum = 0u128;
-    let mut holders = 0usize;
-    for n in &names {
-        let u: vault::UnderwriterResponse = rpc::smart(
-            rpc0,
-            &run.suite.vault,
-            &vault::QueryMsg::Underwriter { address: run.chain().addr(n).to_string() },
-        )?;
-        if !u.shares.is_zero() {
-            holders += 1;
-        }
-        sum += u.shares.u128();
-    }
-    ok(
-        sum == st.total_shares.u128(),
-        &format!("Σ shares of the {holders} underwriters = total_shares {} (Σ {sum})", st.total_shares),
-    )?;
+    run.shares_balance("after the load")?;
     Ok(())
 }
 

@@ -108,6 +108,11 @@ impl Settings {
         self.port_base + offset
     }
 
+    /// Every port the node listens on: the base + each offset it actually opens.
+    pub fn listening_ports(&self) -> Vec<u16> {
+        LISTENING.iter().map(|o| self.port(*o)).collect()
+    }
+
     pub fn rpc(&self) -> String {
         format!("tcp://127.0.0.1:{}", self.port(657))
     }

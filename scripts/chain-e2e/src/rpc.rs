@@ -165,3 +165,18 @@ pub fn smart<T: serde::de::DeserializeOwned, M: serde::Serialize>(rpc_port: u16,
     serde_json::from_slice(data)
         .with_context(|| format!("smart query on {contract}: {}", String::from_utf8_lossy(data)))
 }
+
+/// The node's own validator address (upper-case hex, as commits name it).
+pub fn validator_address(rpc_port: u16) -> Result<String> {
+    let r = comet(rpc_port, "/status")?;
+    Ok(r["validator_info"]["address"].as_str().context("/status: validator_info.address")?.to_string())
+}
+
+/// Whether the commit of height `h` carries `validator`'s precommit for the block
+/// (`block_id_flag` 2, BlockIDFlagCommit; 1 is absent, 3 a nil vote). Ask about a height below
+/// the latest: the latest one's commit is the node's own seen commit, possibly partial.
+pub fn signed(rpc_port: u16, h: u64, validator: &str) -> Result<bool> {
+    let r = comet(rpc_port, &format!("/commit?height={h}"))?;
+    let sigs = r["signed_header"]["commit"]["signatures"].as_array().context("/commit: signatures")?;
+    Ok(sigs.iter().any(|s| s["validator_address"].as_str() == Some(validator) && num(&s["block_id_flag"]) == Some(2)))
+}
