@@ -78,7 +78,7 @@ impl Settings {
             tools: std::env::var("CHAIN_TOOLS").map(PathBuf::from).unwrap_or_else(|_| cache.join("tools/injective")),
             home: std::env::var("CHAIN_HOME").map(PathBuf::from).unwrap_or_else(|_| root.join(".chain")),
             chain_id: env_or("CHAIN_ID", "p2p-local-1"),
-            port_base: env_or("CHAIN_PORT_BASE", "36000").parse().context("CHAIN_PORT_BASE")?,
+            port_base: env_or("CHAIN_PORT_BASE", "25000").parse().context("CHAIN_PORT_BASE")?,
             gas_prices: env_or("CHAIN_GAS_PRICES", "160000000inj"),
             gas_adjustment: env_or("CHAIN_GAS_ADJUSTMENT", "1.4").parse().context("CHAIN_GAS_ADJUSTMENT")?,
             gas_margin: env_or("CHAIN_GAS_MARGIN", "50000").parse().context("CHAIN_GAS_MARGIN")?,
