@@ -17,9 +17,6 @@ pub const DEFAULT_MAX_MEMO_LEN: u32 = 256;
 pub const MAX_MEMBERS: u32 = 1_024;
 pub const MAX_UNBONDING_ENTRIES: u32 = 64;
 pub const MAX_MEMO_LEN: u32 = 4_096;
-/// Claims pending at once (held for the owner; at most one per member): `sync` expires every
-/// lapsed one in the next transaction, ~38k gas each, so this bounds that transaction (~2.4M).
-pub const MAX_PENDING_CLAIMS: u32 = 64;
 /// Exposures per member (the oracle's own per-query ceiling).
 pub const MAX_EXPOSURES: usize = 32;
 /// Option legs in one report (the oracle's hard `max_option_legs`).

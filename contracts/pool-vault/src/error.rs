@@ -87,9 +87,6 @@ pub enum ContractError {
     #[error("member limit reached: {max}")]
     TooManyMembers { max: u32 },
 
-    #[error("{max} claims are already pending, the most held at once: file again once the owner approves or rejects one, or one expires")]
-    TooManyPendingClaims { max: u32 },
-
     #[error("insufficient contribution: required {required}, contribution {contribution}")]
     InsufficientContribution { required: Amount, contribution: Amount },
 

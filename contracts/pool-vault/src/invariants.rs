@@ -7,6 +7,7 @@ use risk_pool::units::{Amount, Shares};
 
 use crate::asset;
 use crate::error::ContractError;
+use crate::member::lapse_pending;
 use crate::state::{
     CLAIMS, CONFIG, COVER_BY, MEMBERS, PENDING_BY, POOL, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META, TOTAL_BONDED,
     UNCOLLECTED, UNDERWRITERS,
@@ -39,9 +40,13 @@ pub fn check(deps: Deps, env: &Env) -> Result<(), ContractError> {
     let total_bonded = TOTAL_BONDED.may_load(deps.storage)?.unwrap_or_default();
     ensure(bonded == total_bonded, || format!("Σ bonded {bonded} != total bonded {total_bonded}"))?;
 
-    let (mut contributions, mut count, mut rows) = (Amount::ZERO, 0u32, 0usize);
+    let now = env.block.time.seconds();
+    let (mut contributions, mut count, mut rows, mut holding) = (Amount::ZERO, 0u32, 0usize, 0usize);
     for item in MEMBERS.range(deps.storage, None, None, Order::Ascending) {
-        let (addr, m) = item?;
+        let (addr, mut m) = item?;
+        // A lapsed claim's escrow is in the pool's figures already; the record catches up on read.
+        lapse_pending(deps.storage, &mut m, now)?;
+        holding = holding.saturating_add(usize::from(m.pending_claim.is_some()));
         ensure(PREMIUMS.has(deps.storage, &addr), || format!("member {addr} without a premium account"))?;
         // Its Cover-N row: in the index exactly under the figure its record holds.
         if !m.cover_row.is_zero() {
@@ -67,6 +72,9 @@ pub fn check(deps: Deps, env: &Env) -> Result<(), ContractError> {
         })?;
     }
     let pending: Vec<_> = pending.into_iter().map(|(_, p)| p).collect();
+    ensure(holding == pending.len(), || {
+        format!("{holding} members hold a live pending claim, {} keys", pending.len())
+    })?;
     // Escrow: the member parts of pending claims and the refused payouts kept `uncollected`.
     let mut uncollected = Amount::ZERO;
     for item in UNCOLLECTED.range(deps.storage, None, None, Order::Ascending) {

@@ -4,12 +4,12 @@
 use cosmwasm_std::{Addr, Decimal, Order, StdResult, Storage, Uint256};
 use risk_pool::oracle::{AssessResponse, Exposure};
 use risk_pool::units::Amount;
-use risk_pool::vault::MemberTerms;
+use risk_pool::vault::{ClaimStatus, MemberTerms};
 
 use crate::books::{mul_div_ceil, mul_div_floor, BPS, YEAR_SECS};
 use crate::error::ContractError;
 use crate::peaks::{Low, Peak};
-use crate::state::{Config, Member, Pool, Premium, StoredLeg, COVER_BY, LEGACY_COVER, MEMBERS, PREMIUMS};
+use crate::state::{Config, Member, Pool, Premium, StoredLeg, CLAIMS, COVER_BY, LEGACY_COVER, MEMBERS, PREMIUMS};
 
 impl Member {
     /// The whole book as reported: linear entries, then the legs (message shape).
@@ -452,17 +452,33 @@ pub fn move_row(storage: &mut dyn Storage, member: &Addr, from: Amount, to: Amou
     Ok(())
 }
 
-/// The member with its premium account.
-pub fn may_load_member(storage: &dyn Storage, addr: &Addr) -> Result<Option<Member>, ContractError> {
+/// A pending claim of `m` that lapsed by `now` gives its escrow back: `sync` already moved it into
+/// the pool's `member_contributions` when it swept the claim's key (the pool's books are exact at
+/// every action); the member's record catches up here, when it is next read (one claim read, for
+/// a member with a pending claim only). So an expiry costs `sync` a key and no record writes,
+/// and any number of claims can lapse in one block.
+pub fn lapse_pending(storage: &dyn Storage, m: &mut Member, now: u64) -> Result<(), ContractError> {
+    let Some(id) = m.pending_claim else { return Ok(()) };
+    let claim = CLAIMS.load(storage, id)?;
+    if claim.status == ClaimStatus::Pending && claim.status_at(now) == ClaimStatus::Expired {
+        m.contribution = m.contribution.checked_add(claim.paid_by_member)?;
+        m.pending_claim = None;
+    }
+    Ok(())
+}
+
+/// The member at `now` with its premium account (a lapsed pending claim's escrow returned).
+pub fn may_load_member(storage: &dyn Storage, addr: &Addr, now: u64) -> Result<Option<Member>, ContractError> {
     let Some(mut m) = MEMBERS.may_load(storage, addr)? else { return Ok(None) };
     m.premium = PREMIUMS.load(storage, addr)?;
     m.upgrade_premium();
+    lapse_pending(storage, &mut m, now)?;
     Ok(Some(m))
 }
 
-/// The member with its premium account; `NotAMember` when none.
-pub fn load_member(storage: &dyn Storage, addr: &Addr) -> Result<Member, ContractError> {
-    may_load_member(storage, addr)?.ok_or_else(|| ContractError::NotAMember { address: addr.to_string() })
+/// The member at `now` with its premium account; `NotAMember` when none.
+pub fn load_member(storage: &dyn Storage, addr: &Addr, now: u64) -> Result<Member, ContractError> {
+    may_load_member(storage, addr, now)?.ok_or_else(|| ContractError::NotAMember { address: addr.to_string() })
 }
 
 /// Saves only the premium account (a premium payment changes nothing else).

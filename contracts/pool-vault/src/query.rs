@@ -12,20 +12,19 @@ use crate::asset;
 use crate::books::{VIRTUAL_ASSETS, VIRTUAL_SHARES};
 use crate::config::{limit, DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
-use crate::member::{load_member, pool_requirement};
+use crate::member::{lapse_pending, load_member, pool_requirement};
 use crate::state::{
-    Claim, Config, Member, PendingRef, Pool, BONDED, CLAIMS, CONFIG, MEMBERS, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META,
+    Claim, Config, Member, Pool, BONDED, CLAIMS, CONFIG, MEMBERS, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META,
     TOTAL_BONDED, UNCOLLECTED, UNDERWRITERS,
 };
 use crate::sync::view;
 
-/// What every query reads: the pool and the claims expired as of the block time (not written).
+/// What every query reads: the pool as of the block time (lapsed claims swept, not written).
 struct View<'a> {
     deps: Deps<'a>,
     env: Env,
     cfg: Config,
     pool: Pool,
-    expired: Vec<PendingRef>,
     now: u64,
 }
 
@@ -33,8 +32,8 @@ impl<'a> View<'a> {
     fn load(deps: Deps<'a>, env: Env) -> Result<View<'a>, ContractError> {
         let cfg = CONFIG.load(deps.storage)?;
         let now = env.block.time.seconds();
-        let (pool, expired) = view(deps.storage, &cfg, now)?;
-        Ok(View { deps, env, cfg, pool, expired, now })
+        let pool = view(deps.storage, &cfg, now)?;
+        Ok(View { deps, env, cfg, pool, now })
     }
 
     fn addr(&self, address: &str) -> Result<Addr, ContractError> {
@@ -82,7 +81,7 @@ pub fn query(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractErro
 
 fn member_at(v: &View, address: &str) -> Result<MemberResponse, ContractError> {
     let addr = v.addr(address)?;
-    member(v, &addr, load_member(v.deps.storage, &addr)?)
+    member(v, &addr, load_member(v.deps.storage, &addr, v.now)?)
 }
 
 fn members(v: &View, start_after: Option<String>, limit: Option<u32>) -> Result<MembersResponse, ContractError> {
@@ -218,12 +217,9 @@ fn underwriter(v: &View, address: &str) -> Result<UnderwriterResponse, ContractE
     })
 }
 
-/// `m` as `sync` will leave it: a pending claim of its that expired returns its escrow.
+/// `m` at the view's time: a pending claim of its that lapsed gives its escrow back.
 fn with_expiry(v: &View, mut m: Member) -> Result<Member, ContractError> {
-    if let Some(p) = v.expired.iter().find(|p| Some(p.id) == m.pending_claim) {
-        m.contribution = m.contribution.checked_add(p.escrow)?;
-        m.pending_claim = None;
-    }
+    lapse_pending(v.deps.storage, &mut m, v.now)?;
     Ok(m)
 }
 
@@ -261,8 +257,7 @@ fn member(v: &View, addr: &Addr, m: Member) -> Result<MemberResponse, ContractEr
 }
 
 fn claim(v: &View, c: Claim) -> Result<ClaimResponse, ContractError> {
-    let status =
-        if c.status == ClaimStatus::Pending && c.expires_at <= v.now { ClaimStatus::Expired } else { c.status };
+    let status = c.status_at(v.now);
     Ok(ClaimResponse {
         id: c.id,
         member: c.member,

@@ -379,6 +379,19 @@ pub struct Claim {
     pub queue_seq: Option<u64>,
 }
 
+impl Claim {
+    /// The status at `now`: a pending claim past `expires_at` is expired, whether or not its
+    /// record was rewritten (SPEC: "expired with no transaction needed"; `sync` sweeps the
+    /// pool's figures, the member's record catches up when next read: `member::lapse_pending`).
+    pub fn status_at(&self, now: u64) -> ClaimStatus {
+        if self.status == ClaimStatus::Pending && self.expires_at <= now {
+            ClaimStatus::Expired
+        } else {
+            self.status.clone()
+        }
+    }
+}
+
 pub const CLAIMS: Map<u64, Claim> = Map::new("claims");
 
 /// Pending claims (at most one per member): what `sync` needs to expire them without reading

@@ -7,7 +7,6 @@ use cw_storage_plus::Bound;
 use risk_pool::vault::ClaimStatus;
 
 use crate::error::ContractError;
-use crate::member::{may_load_member, save_member};
 use crate::state::{Config, PendingRef, Pool, CLAIMS, LEGACY_PENDING, PENDING_BY, POOL};
 
 /// The pending claims due to expire at `now` (expires_at ≤ now), oldest first: a range over
@@ -36,43 +35,43 @@ pub fn advance(pool: &mut Pool, cfg: &Config, expired: &[PendingRef], now: u64) 
     Ok(())
 }
 
-/// Loads the pool as of `now`, writing any claim expiries it finds.
+/// Loads the pool as of `now` and sweeps the claims that lapsed: each one's key leaves the
+/// pending list and its escrow and pool part leave the pool's figures (one key read and one
+/// delete a claim, ~2,000 gas: a whole pool's worth can lapse in one block). The claim's record
+/// is not rewritten (`Claim::status_at` reads it as expired) and the member's catches up when
+/// next read (`member::lapse_pending`).
 pub fn sync(storage: &mut dyn Storage, cfg: &Config, now: u64) -> Result<Pool, ContractError> {
     let mut pool = POOL.load(storage)?;
     let expired = due(storage, now)?;
     advance(&mut pool, cfg, &expired, now)?;
-    if !expired.is_empty() {
-        for p in expired {
-            PENDING_BY.remove(storage, (p.expires_at, p.id));
-            let mut claim = CLAIMS.load(storage, p.id)?;
-            claim.status = ClaimStatus::Expired;
-            CLAIMS.save(storage, p.id, &claim)?;
-            if let Some(mut m) = may_load_member(storage, &p.member)? {
-                m.contribution = m.contribution.checked_add(p.escrow)?;
-                m.pending_claim = None;
-                save_member(storage, cfg, &p.member, &mut m, now)?;
-            }
-        }
+    for p in expired {
+        PENDING_BY.remove(storage, (p.expires_at, p.id));
     }
     Ok(pool)
 }
 
-/// The pool as `sync` would leave it, and the claims it would expire, without writing (for
-/// queries).
-pub fn view(storage: &dyn Storage, cfg: &Config, now: u64) -> Result<(Pool, Vec<PendingRef>), ContractError> {
+/// The pool as `sync` would leave it, without writing (for queries).
+pub fn view(storage: &dyn Storage, cfg: &Config, now: u64) -> Result<Pool, ContractError> {
     let mut pool = POOL.load(storage)?;
-    let expired = due(storage, now)?;
-    advance(&mut pool, cfg, &expired, now)?;
-    Ok((pool, expired))
+    advance(&mut pool, cfg, &due(storage, now)?, now)?;
+    Ok(pool)
 }
 
-/// Migration from the one-item list ([`LEGACY_PENDING`]): each entry under its key; the item
-/// is removed. Returns how many moved (0 when already migrated).
+/// Migration from the one-item list ([`LEGACY_PENDING`]): each entry whose claim is still
+/// pending, with the claim's own expiry, once, under its key; the item is removed. An entry of
+/// a claim no longer pending, a repeat, or one whose expiry disagrees with its claim's is
+/// dropped (its sweep would move an escrow the pool no longer holds). Returns the keys written
+/// (0 when already migrated).
 pub fn migrate_legacy_pending(storage: &mut dyn Storage) -> Result<u64, ContractError> {
     let Some(list) = LEGACY_PENDING.may_load(storage)? else { return Ok(0) };
     let mut moved = 0u64;
     for p in list {
-        PENDING_BY.save(storage, (p.expires_at, p.id), &p)?;
+        let Some(claim) = CLAIMS.may_load(storage, p.id)? else { continue };
+        let key = (p.expires_at, p.id);
+        if claim.status != ClaimStatus::Pending || claim.expires_at != p.expires_at || PENDING_BY.has(storage, key) {
+            continue;
+        }
+        PENDING_BY.save(storage, key, &p)?;
         moved = moved.saturating_add(1);
     }
     LEGACY_PENDING.remove(storage);

@@ -171,13 +171,17 @@ fn every_path_keeps_the_index_on_the_records() {
     let cc = s.claim_loss(&c, usdc(10_000), &victim).unwrap();
     let cd = s.claim_loss(&d, usdc(10_000), &victim).unwrap();
     audit(&s, "c, d file (pending)");
-    // Both expire; the first transaction after is d's own deposit: sync saves c and d, then
-    // the action loads d again and saves it a second time.
+    // Both expire; the first transaction after is d's own deposit: sync sweeps both keys (the
+    // pool's figures), d's record takes its escrow back as the action loads it and is saved;
+    // c's record (and row) catch up at c's next action (its row is stale until then, as a
+    // member's row is whenever its peaks roll out between its saves).
     s.advance(PENDING_SECS);
     s.member_deposit(&d, usdc(1)).unwrap();
     assert_eq!(s.claim(cc.claim_id).status, ClaimStatus::Expired);
     assert_eq!(s.claim(cd.claim_id).status, ClaimStatus::Expired);
-    audit(&s, "c, d expired in d's deposit");
+    assert_index(&s);
+    s.member_deposit(&c, usdc(1)).unwrap();
+    audit(&s, "c, d expired, then c's deposit");
 
     // A shortfall: a (topped up) and b take the window's 600k room; b's rest queues.
     s.member_deposit(&a, usdc(100_000)).unwrap();
@@ -565,11 +569,13 @@ fn pending_pool(n: usize) -> Suite {
 
 /// Finding (fixed): with the member bound at 1,024, `PENDING` was one item read by every
 /// execute and rewritten by every claim action, and `sync` expired every lapsed claim in the
-/// next transaction (~38k gas a claim: ~39M at 1,024, more than a transaction may use, so every
-/// execute would fail). Now pending claims are keyed (expires_at, id) and at most
-/// `MAX_PENDING_CLAIMS` (64) are held at once: an execute with nothing lapsed costs the same at
-/// 1, 16 and 64 pending claims, the sweep after they lapse is bounded by 64 claims, and a 65th
-/// claim to be held is refused with `TooManyPendingClaims` (nothing changes).
+/// next transaction with a claim and a member record rewritten each (~38k gas a claim: ~39M at
+/// 1,024, more than a transaction may use, so every execute would fail). Now pending claims are
+/// keyed (expires_at, id), and an expiry costs `sync` one key read and one delete (the claim's
+/// record reads as expired by time, the member's catches up when next read): an execute with
+/// nothing lapsed costs the same at 1, 16 and 64 pending claims, and the sweep is one key a
+/// claim (~1,500 gas on wasmd, so 1,024 lapsing in one block cost ~1.5M). No bound on how many
+/// are pending: a 65th is held like the first.
 #[test]
 fn pending_claims_do_not_make_every_action_grow() {
     let mut costs = vec![];
@@ -589,15 +595,19 @@ fn pending_claims_do_not_make_every_action_grow() {
         assert_eq!((c.1 .0, c.1 .2), (costs[0].1 .0, costs[0].1 .2), "{costs:?}");
         assert!(c.1 .4 <= costs[0].1 .4 + 100, "{costs:?}");
     }
-    // The sweep: linear in the lapsed claims, bounded by the 64 that can be pending.
-    assert!(costs[2].2 .4 < 3_000_000, "{costs:?}");
+    // The sweep: no record writes, one key read and one delete per lapsed claim (this meter
+    // prices a delete as a write and an iterator step as a read, so it overstates: wasmd charges
+    // 1,000 a delete and 30 + 3/B a step, ~1,500 a claim).
+    for (n, live, expiry) in &costs {
+        assert_eq!(expiry.2, live.2 + *n as u64, "{n} lapsed: only their deletes {costs:?}");
+        let per_claim = (expiry.4 - live.4) / *n as u64;
+        assert!(per_claim < 4_000, "{n} lapsed: {per_claim} gas a claim {costs:?}");
+    }
     let mut s = pending_pool(64);
     let (who, victim) = (s.addr("late"), s.addr("victim"));
     s.register(&who, usdc(1_000), 0, 7 * 86_400).unwrap();
     s.member_deposit(&who, usdc(1_000)).unwrap();
-    let before = s.state();
-    assert_eq!(s.claim_loss(&who, usdc(1), &victim).unwrap_err(), E::TooManyPendingClaims { max: 64 });
-    assert_eq!(s.state(), before);
+    assert_eq!(s.claim_loss(&who, usdc(1), &victim).unwrap().status, ClaimStatus::Pending);
 }
 
 // ------------------------------------------------------------ coverage_report pages

@@ -125,14 +125,16 @@ fn at_expires_at_the_claim_is_expired_for_queries_and_executes() {
     // The sweep: the stored figures become the queries' (member_contributions +1: the poke).
     let claim_q = s.claim(id);
     poke(&mut s);
-    assert_eq!(stored_status(&s, id), ClaimStatus::Expired);
+    // The record is not rewritten by the sweep (it reads as expired by time).
+    assert_eq!(stored_status(&s, id), ClaimStatus::Pending);
     assert_eq!(s.claim(id), claim_q);
     assert_eq!(s.member(&a), m);
     // Every figure but `pool_requirement` (stored rows: the finding
-    // `cover_n_requirement_applies_the_expiry_like_the_member_figures`, 400k before, 300k after).
+    // `cover_n_requirement_applies_the_expiry_like_the_member_figures`: the member's row stays
+    // 400k until the member is next saved; 300k with its escrow back).
     let mut st2 = s.state();
     st2.member_contributions = st2.member_contributions.checked_sub(u(1)).unwrap();
-    assert_eq!((st.pool_requirement.u128(), st2.pool_requirement.u128()), (usdc(400_000), usdc(300_000)));
+    assert_eq!((st.pool_requirement.u128(), st2.pool_requirement.u128()), (usdc(400_000), usdc(400_000)));
     st2.pool_requirement = st.pool_requirement;
     assert_eq!(st2, st);
     assert!(pending_keys(&s).is_empty());
@@ -167,7 +169,7 @@ fn equal_expiry_claims_are_kept_apart_by_id() {
     assert_eq!(pending_keys(&s), vec![(at, ids[0]), (at, ids[2]), (at + 1, late)]);
     s.advance(1);
     poke(&mut s);
-    let status: Vec<ClaimStatus> = ids.iter().chain([&late]).map(|&id| stored_status(&s, id)).collect();
+    let status: Vec<ClaimStatus> = ids.iter().chain([&late]).map(|&id| s.claim(id).status).collect();
     assert_eq!(status, [ClaimStatus::Expired, ClaimStatus::Settled, ClaimStatus::Expired, ClaimStatus::Pending]);
     assert_eq!(s.member(&who[0]).contribution.u128(), usdc(100_000));
     assert_eq!(s.member(&who[2]).contribution.u128(), usdc(120_000));
@@ -242,7 +244,7 @@ fn expiry_figures_agree_before_and_after_the_sweep() {
 /// 64: replace each one's stored row by its `with_expiry` figure over the `cover_n` + |expired|
 /// largest keys), as `requirement_with` does for one member.
 #[test]
-#[ignore = "finding: state/coverage_report/capacity answer the stored Cover-N rows while a lapsed claim is unswept (500k vs 400k)"]
+#[ignore = "left (conservative, documented in docs/pool-vault.md): a lapsed claim's member keeps its saved Cover-N row (escrow out) until it is next saved or refreshed (500k vs 400k)"]
 fn cover_n_requirement_applies_the_expiry_like_the_member_figures() {
     let (mut s, _) = expired_unswept();
     let a = s.addr("ma");
@@ -289,30 +291,24 @@ fn unpause(s: &mut Suite) {
     s.dao(&ExecuteMsg::Unpause {}).unwrap();
 }
 
-/// What held: the 65th claim to be held is refused with `TooManyPendingClaims {max: 64}` and
-/// not one byte of the vault's storage changes (member record, claim counter, keys).
+/// What held (after the fix of the finding below): a 65th claim is held like the first; there
+/// is no bound on how many are pending (the sweep costs a key a claim).
 #[test]
-fn the_65th_pending_claim_is_refused_and_changes_nothing() {
+fn a_65th_claim_is_held() {
     let mut s = pending_pool(MAX_PENDING, |_| {});
     let (big, victim) = (s.addr("victim-member"), s.addr("victim"));
-    let before = snapshot(&s);
-    assert_eq!(s.claim_loss(&big, usdc(150_000), &victim).unwrap_err(), E::TooManyPendingClaims { max: 64 });
-    assert_eq!(snapshot(&s), before);
+    assert_eq!(s.claim_loss(&big, usdc(150_000), &victim).unwrap().status, ClaimStatus::Pending);
+    assert_eq!(pending_keys(&s).len(), MAX_PENDING + 1);
 }
 
-/// What held: a claim that settles at once takes no slot (the cap is only on claims held):
-/// with 64 pending (the pause lifted — they stay pending), a 120k claim (100k escrow + 20k
-/// pool part, within the 50k auto-approval limit) settles and pays; a 200k one (pool part
-/// 100k > 50k) would be held and is refused.
+/// What held: with 64 pending (the pause lifted — they stay pending), a 120k claim (100k
+/// escrow + 20k pool part, within the 50k auto-approval limit) settles at once and pays.
 #[test]
 fn an_auto_settled_claim_needs_no_slot() {
     let mut s = pending_pool(MAX_PENDING, |_| {});
     unpause(&mut s);
     assert_eq!(pending_keys(&s).len(), MAX_PENDING, "lifting the pause decides nothing");
     let (big, victim) = (s.addr("victim-member"), s.addr("victim"));
-    let before = snapshot(&s);
-    assert_eq!(s.claim_loss(&big, usdc(200_000), &victim).unwrap_err(), E::TooManyPendingClaims { max: 64 });
-    assert_eq!(snapshot(&s), before);
     let v0 = s.balance(&victim);
     let r = s.claim_loss(&big, usdc(120_000), &victim).unwrap();
     assert_eq!((r.status, r.paid_by_pool.u128()), (ClaimStatus::Settled, usdc(20_000)));
@@ -345,7 +341,6 @@ fn an_approval_or_rejection_frees_a_slot() {
     s.advance(7_200); // every assess errs
     let r = s.claim_loss(&a, usdc(150_000), &victim).unwrap();
     assert!(s.claim(r.claim_id).needs_assessment);
-    assert_eq!(s.claim_loss(&bb, usdc(150_000), &victim).unwrap_err(), E::TooManyPendingClaims { max: 64 });
     s.set_prices("60000", "3000");
     let res = s.dao(&ExecuteMsg::ApproveClaim { id: r.claim_id }).unwrap();
     assert_eq!(attr(&res, "figures"), "assessed");
@@ -373,14 +368,12 @@ fn expiry_frees_slots_at_the_oldest_expires_at_and_a_member_can_then_be_removed(
         s.dao(&ExecuteMsg::RemoveMember { member: first.to_string() }).unwrap_err(),
         E::MemberHasPendingClaim { claim_id: oldest.1 }
     );
-    s.advance_to(oldest.0 - 1);
-    assert_eq!(s.claim_loss(&big, usdc(200_000), &victim).unwrap_err(), E::TooManyPendingClaims { max: 64 });
-    s.advance(1);
+    s.advance_to(oldest.0);
     let f0 = s.balance(&first);
     let r = s.dao(&ExecuteMsg::RemoveMember { member: first.to_string() }).unwrap();
     assert_eq!(attr_of(&r, "refund"), usdc(1_000).to_string());
     assert_eq!(s.balance(&first) - f0, usdc(1_000));
-    assert_eq!(stored_status(&s, oldest.1), ClaimStatus::Expired);
+    assert_eq!(s.claim(oldest.1).status, ClaimStatus::Expired);
     let r = s.claim_loss(&big, usdc(200_000), &victim).unwrap();
     assert_eq!((r.status, r.paid_by_pool.u128()), (ClaimStatus::Pending, usdc(100_000)));
     let other = s.addr("bystander");
@@ -411,39 +404,6 @@ fn griefed() -> (Suite, Addr) {
     (s, a)
 }
 
-/// What held — and what the cap costs (see the ignored finding below): with 64 claims held,
-/// `ma` cannot file at all, paused or not (the owner lifts the pause after an hour: the 64
-/// stay pending), until the owner decides one of them or the oldest expires 14 days after
-/// filing. Its claim limit rests on the peak stress of the last 7 days (the lookback): filed
-/// a lookback later, the same 700k claim gets nothing from the pool — 600k denied, where filed
-/// at once it would have held 600k for the owner to approve. The owner's one rejection frees a
-/// slot at once (so a watchful owner ends it; an owner that is a DAO acting by proposals may
-/// take its timelock).
-#[test]
-fn the_cap_blocks_a_member_until_a_decision_or_an_expiry_and_its_cover_rolls_out() {
-    let (mut s, a) = griefed();
-    let victim = s.addr("victim");
-    let blocked = E::TooManyPendingClaims { max: 64 };
-    assert_eq!(s.claim_loss(&a, usdc(700_000), &victim).unwrap_err(), blocked);
-    s.advance(3_600);
-    unpause(&mut s);
-    assert_eq!(s.claim_loss(&a, usdc(700_000), &victim).unwrap_err(), blocked);
-    s.advance(LOOKBACK);
-    assert_eq!(s.member(&a).claim_limit.u128(), 0, "the 1M peak rolled out of the lookback");
-    let r = s.claim_loss(&a, usdc(700_000), &victim).unwrap();
-    assert_eq!(
-        (r.status, r.paid_by_member.u128(), r.paid_by_pool.u128(), r.denied.u128()),
-        (ClaimStatus::Settled, usdc(100_000), 0, usdc(600_000))
-    );
-
-    // The owner's remedy: one rejection, and the member files at once.
-    let (mut s, a) = griefed();
-    let g0 = pending_keys(&s)[0].1;
-    s.dao(&ExecuteMsg::RejectClaim { id: g0, reason: "frivolous".into() }).unwrap();
-    let r = s.claim_loss(&a, usdc(700_000), &victim).unwrap();
-    assert_eq!((r.status, r.paid_by_pool.u128()), (ClaimStatus::Pending, usdc(600_000)));
-}
-
 /// Finding: SPEC has no bound on pending claims — a claim the auto-approval does not settle is
 /// `pending` until the owner decides or `max_pending_claim_secs` pass. The 64 cap lets any 64
 /// members (or a pause, or an oracle outage, during which every claim is held) refuse every
@@ -456,8 +416,9 @@ fn the_cap_blocks_a_member_until_a_decision_or_an_expiry_and_its_cover_rolls_out
 /// for queries, and the claim's status is read as expired from `expires_at ≤ now`), so 1,024
 /// lapsing together fit a transaction; or, if a cap stays, hold the claim's figures fixed at
 /// filing in a queue rather than refusing it, and document the deviation in SPEC.
+/// Fixed: the cap is gone; the sweep takes a key a claim and the member's record catches up
+/// when next read.
 #[test]
-#[ignore = "finding: 64 held claims make every other member's claim fail for up to max_pending_claim_secs (SPEC: pending); 600k of cover lost in the example"]
 fn a_claim_is_held_whatever_other_members_hold() {
     let (mut s, a) = griefed();
     let victim = s.addr("victim");
@@ -495,13 +456,13 @@ fn pending_ref(s: &Suite, id: u64) -> PendingRef {
 
 /// What held: a legacy list holding one claim twice migrates to one key (the books counted it
 /// once); the claim is approved once and pays 150k; a second `migrate` moves nothing.
-/// (The attribute `pending_claims_migrated` counts the entries read, 2, not the keys written.)
+/// (The attribute `pending_claims_migrated` counts the keys written, 1.)
 #[test]
 fn a_duplicated_legacy_entry_migrates_to_one_key() {
     let (mut s, id, at) = one_pending();
     let p = pending_ref(&s, id);
     to_legacy(&mut s, vec![p.clone(), p]);
-    assert_eq!(migrate(&mut s), "2");
+    assert_eq!(migrate(&mut s), "1");
     assert_eq!(pending_keys(&s), vec![(at, id)]);
     assert_eq!(migrate(&mut s), "0");
     assert_eq!(s.state().pending_exposure.u128(), usdc(50_000));
@@ -512,7 +473,8 @@ fn a_duplicated_legacy_entry_migrates_to_one_key() {
     poke(&mut s);
 }
 
-/// Finding: `migrate_legacy_pending` keys every legacy entry without looking at its claim
+/// Finding (fixed: the migration keeps an entry only if its claim is pending, with the claim's
+/// expiry, once): `migrate_legacy_pending` keyed every legacy entry without looking at its claim
 /// (the Cover-N migration drops the rows of removed members; this one keeps anything). An
 /// entry whose claim is no longer pending — here `mb`'s claim, approved and settled (100k
 /// escrow paid out) but left in the list — is swept at its `expires_at` as if pending: its
@@ -525,7 +487,6 @@ fn a_duplicated_legacy_entry_migrates_to_one_key() {
 /// `CLAIMS[id]` is `pending`, its `expires_at` is the claim's and its id not yet moved (count
 /// those), and make the sweep skip (and remove) a key whose claim is not pending.
 #[test]
-#[ignore = "finding: a legacy entry of a settled claim is migrated and swept as pending: escrow underflows, every execute and query fails from its expires_at"]
 fn a_legacy_entry_of_a_settled_claim_is_not_swept() {
     let mut s = Suite::new()
         .underwriter("alice", usdc(10_000_000))

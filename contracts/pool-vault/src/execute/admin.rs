@@ -51,7 +51,7 @@ pub fn update_member(ctx: &mut Ctx, sender: Addr, terms: MemberTerms) -> Result<
     ctx.ensure_owner(&sender, "update members")?;
     validate_terms(&terms)?;
     let addr = ctx.deps.api.addr_validate(&terms.member)?;
-    let mut m = load_member(ctx.deps.storage, &addr)?;
+    let mut m = load_member(ctx.deps.storage, &addr, ctx.now)?;
     m.accrue(&ctx.cfg, ctx.now)?;
     m.coverage_cap = terms.coverage_cap;
     m.premium.rate_bps = terms.premium_rate_bps;
@@ -67,7 +67,7 @@ pub fn update_member(ctx: &mut Ctx, sender: Addr, terms: MemberTerms) -> Result<
 pub fn remove_member(ctx: &mut Ctx, sender: Addr, member: String) -> Result<Response, ContractError> {
     ctx.ensure_owner(&sender, "remove members")?;
     let addr = ctx.deps.api.addr_validate(&member)?;
-    let mut m = load_member(ctx.deps.storage, &addr)?;
+    let mut m = load_member(ctx.deps.storage, &addr, ctx.now)?;
     if let Some(claim_id) = m.pending_claim {
         return Err(ContractError::MemberHasPendingClaim { claim_id });
     }

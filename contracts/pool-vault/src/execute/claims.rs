@@ -4,7 +4,7 @@
 //!
 //! Settlement arithmetic is checked throughout (typed errors naming the numbers, never a panic).
 
-use cosmwasm_std::{to_json_binary, Addr, Order, Response, Storage};
+use cosmwasm_std::{to_json_binary, Addr, Response, Storage};
 use risk_pool::units::Amount;
 use risk_pool::vault::{ClaimLossResponse, ClaimStatus};
 
@@ -25,12 +25,14 @@ pub fn load_claim(storage: &dyn Storage, id: u64) -> Result<Claim, ContractError
     CLAIMS.may_load(storage, id)?.ok_or(ContractError::ClaimNotFound { id })
 }
 
-/// Refuses a claim that is not in the `expected` status.
-pub fn expect(claim: &Claim, expected: ClaimStatus) -> Result<(), ContractError> {
-    if claim.status != expected {
+/// Refuses a claim that is not in the `expected` status at `now` (a pending claim past its
+/// expiry is expired: `Claim::status_at`).
+pub fn expect(claim: &Claim, now: u64, expected: ClaimStatus) -> Result<(), ContractError> {
+    let status = claim.status_at(now);
+    if status != expected {
         return Err(ContractError::ClaimStatus {
             id: claim.id,
-            status: claim.status.to_string(),
+            status: status.to_string(),
             expected: expected.as_str(),
         });
     }
@@ -204,11 +206,6 @@ fn auto_approves(ctx: &Ctx, m: &Member, claim: &Claim) -> Result<bool, ContractE
 
 /// Step 5, otherwise: the claim waits for the owner; its escrow and pool part are held.
 fn hold_pending(ctx: &mut Ctx, m: &mut Member, claim: &Claim, premium: Amount) -> Result<(), ContractError> {
-    let max = crate::config::MAX_PENDING_CLAIMS;
-    let held = PENDING_BY.keys_raw(ctx.deps.storage, None, None, Order::Ascending).take(limit(max)).count();
-    if held >= limit(max) {
-        return Err(ContractError::TooManyPendingClaims { max });
-    }
     let pool = &mut ctx.pool;
     pool.escrow = pool.escrow.checked_add(claim.paid_by_member)?;
     pool.pending_exposure = pool.pending_exposure.checked_add(claim.paid_by_pool)?;
@@ -228,7 +225,7 @@ fn hold_pending(ctx: &mut Ctx, m: &mut Member, claim: &Claim, premium: Amount) -
 /// A member files a loss: checks, fresh figures, premium due taken, the waterfall, then
 /// settled at once (within the auto-approval limit) or held for the owner.
 pub fn claim_loss(ctx: &mut Ctx, f: Filing) -> Result<Response, ContractError> {
-    let mut m = load_member(ctx.deps.storage, &f.member)?;
+    let mut m = load_member(ctx.deps.storage, &f.member, ctx.now)?;
     let recipient = check_filing(ctx, &m, &f)?;
     m.accrue(&ctx.cfg, ctx.now)?;
     let needs_assessment = refresh_figures(ctx, &mut m);
@@ -293,8 +290,8 @@ fn recap(ctx: &mut Ctx, m: &mut Member, claim: &mut Claim, p: &PendingRef) -> Re
 pub fn approve_claim(ctx: &mut Ctx, sender: Addr, id: u64) -> Result<Response, ContractError> {
     ctx.ensure_owner(&sender, "approve claims")?;
     let mut claim = load_claim(ctx.deps.storage, id)?;
-    expect(&claim, ClaimStatus::Pending)?;
-    let mut m = load_member(ctx.deps.storage, &claim.member)?;
+    expect(&claim, ctx.now, ClaimStatus::Pending)?;
+    let mut m = load_member(ctx.deps.storage, &claim.member, ctx.now)?;
     m.accrue(&ctx.cfg, ctx.now)?;
     let p = take_pending(ctx, &claim)?;
     let (pool_part, figures) = if !claim.needs_assessment {
@@ -327,9 +324,9 @@ pub fn reject_claim(ctx: &mut Ctx, sender: Addr, id: u64, reason: String) -> Res
         return Err(ContractError::MemoTooLong { len: reason.len(), max });
     }
     let mut claim = load_claim(ctx.deps.storage, id)?;
-    expect(&claim, ClaimStatus::Pending)?;
+    expect(&claim, ctx.now, ClaimStatus::Pending)?;
     let p = take_pending(ctx, &claim)?;
-    let mut m = load_member(ctx.deps.storage, &claim.member)?;
+    let mut m = load_member(ctx.deps.storage, &claim.member, ctx.now)?;
     m.contribution = m.contribution.checked_add(p.escrow)?;
     m.pending_claim = None;
     ctx.pool.member_contributions = ctx.pool.member_contributions.checked_add(p.escrow)?;

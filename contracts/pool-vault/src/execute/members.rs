@@ -16,7 +16,7 @@ use crate::state::Member;
 /// refreshed when the oracle answers and kept otherwise.
 pub fn member_deposit(ctx: &mut Ctx, member: Addr, amount: Amount) -> Result<Response, ContractError> {
     let now = ctx.now;
-    let mut m = load_member(ctx.deps.storage, &member)?;
+    let mut m = load_member(ctx.deps.storage, &member, ctx.now)?;
     m.accrue(&ctx.cfg, now)?;
     let refreshed = match ctx.assess(&m.live_book(now)) {
         Ok(a) => {
@@ -56,7 +56,7 @@ pub fn member_withdraw(ctx: &mut Ctx, member: Addr, amount: Amount) -> Result<Re
     if amount.is_zero() {
         return Err(ContractError::ZeroAmount { what: "amount" });
     }
-    let mut m = load_member(ctx.deps.storage, &member)?;
+    let mut m = load_member(ctx.deps.storage, &member, ctx.now)?;
     let before = m.uncovered(&ctx.cfg, now);
     m.accrue(&ctx.cfg, now)?;
     let a = ctx.assess(&m.live_book(now))?;
@@ -158,7 +158,7 @@ fn ensure_listed(stored: &[Exposure], new: &[Exposure], a: &AssessResponse, now:
 /// capacity (or not above where it already was).
 pub fn report_exposure(ctx: &mut Ctx, member: Addr, exposures: Vec<Exposure>) -> Result<Response, ContractError> {
     let now = ctx.now;
-    let mut m = load_member(ctx.deps.storage, &member)?;
+    let mut m = load_member(ctx.deps.storage, &member, ctx.now)?;
     let before = m.uncovered(&ctx.cfg, now);
     let exposures = normalize(exposures, now)?;
     let stored = m.book();
@@ -211,7 +211,7 @@ pub fn report_exposure(ctx: &mut Ctx, member: Addr, exposures: Vec<Exposure>) ->
 pub fn refresh_member(ctx: &mut Ctx, member: String) -> Result<Response, ContractError> {
     let now = ctx.now;
     let member = ctx.deps.api.addr_validate(&member)?;
-    let mut m = load_member(ctx.deps.storage, &member)?;
+    let mut m = load_member(ctx.deps.storage, &member, ctx.now)?;
     m.accrue(&ctx.cfg, now)?;
     let a = ctx.assess(&m.live_book(now))?;
     m.apply_assessment(&ctx.cfg, &mut ctx.pool, &a, now);
@@ -237,7 +237,7 @@ pub fn take_income(ctx: &mut Ctx, amount: Amount) -> Result<Amount, ContractErro
 pub fn pay_premium(ctx: &mut Ctx, payer: Addr, member: String, amount: Amount) -> Result<Response, ContractError> {
     let now = ctx.now;
     let member = ctx.deps.api.addr_validate(&member)?;
-    let mut m = load_member(ctx.deps.storage, &member)?;
+    let mut m = load_member(ctx.deps.storage, &member, ctx.now)?;
     m.accrue(&ctx.cfg, now)?;
     let excess = m.pay_premium(amount)?;
     let fee = take_income(ctx, amount)?;

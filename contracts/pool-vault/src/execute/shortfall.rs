@@ -233,7 +233,7 @@ fn split_recovery(claim: &Claim, amount: Amount) -> Result<Recovery, ContractErr
 /// member's contribution (up to its escrow). More than that is refused.
 pub fn return_recovery(ctx: &mut Ctx, payer: Addr, claim_id: u64, amount: Amount) -> Result<Response, ContractError> {
     let mut claim = load_claim(ctx.deps.storage, claim_id)?;
-    expect(&claim, ClaimStatus::Settled)?;
+    expect(&claim, ctx.now, ClaimStatus::Settled)?;
     let Recovery { to_shortfall, to_pool, to_member } = split_recovery(&claim, amount)?;
     claim.shortfall = claim.shortfall.checked_sub(to_shortfall)?;
     claim.recovered_shortfall = claim.recovered_shortfall.checked_add(to_shortfall)?;
@@ -245,7 +245,7 @@ pub fn return_recovery(ctx: &mut Ctx, payer: Addr, claim_id: u64, amount: Amount
     }
     ctx.pool.add_income(to_pool, ctx.now, ctx.cfg.reward_vesting_secs)?;
     let mut res = Response::new().add_submessages(pay_or_keep(&ctx.cfg, &claim.recipient, to_shortfall)?);
-    let held = match may_load_member(ctx.deps.storage, &claim.member)? {
+    let held = match may_load_member(ctx.deps.storage, &claim.member, ctx.now)? {
         Some(mut m) => {
             let held = shortfall_leaves_member(&mut m, to_shortfall, Leaves::Recovered);
             m.contribution = m.contribution.checked_add(to_member)?;
