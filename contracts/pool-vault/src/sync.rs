@@ -57,21 +57,30 @@ pub fn view(storage: &dyn Storage, cfg: &Config, now: u64) -> Result<Pool, Contr
     Ok(pool)
 }
 
-/// Migration from the one-item list ([`LEGACY_PENDING`]): each entry whose claim is still
-/// pending, with the claim's own expiry, once, under its key; the item is removed. An entry of
-/// a claim no longer pending, a repeat, or one whose expiry disagrees with its claim's is
-/// dropped (its sweep would move an escrow the pool no longer holds). Returns the keys written
-/// (0 when already migrated).
+/// Migration from the one-item list ([`LEGACY_PENDING`]): for each entry whose claim is still
+/// pending, once, the entry rebuilt from the claim itself (its expiry, escrow `paid_by_member`
+/// and pool part `paid_by_pool`: the figures the pool's escrow and pending exposure were raised
+/// by at filing, and the ones the member's record takes back at expiry) under its key; the item
+/// is removed. An entry of a claim no longer pending, or a repeat, is dropped (its sweep would
+/// move an escrow the pool no longer holds). Returns the keys written (0 when already migrated).
 pub fn migrate_legacy_pending(storage: &mut dyn Storage) -> Result<u64, ContractError> {
     let Some(list) = LEGACY_PENDING.may_load(storage)? else { return Ok(0) };
     let mut moved = 0u64;
     for p in list {
         let Some(claim) = CLAIMS.may_load(storage, p.id)? else { continue };
-        let key = (p.expires_at, p.id);
-        if claim.status != ClaimStatus::Pending || claim.expires_at != p.expires_at || PENDING_BY.has(storage, key) {
+        let key = (claim.expires_at, claim.id);
+        if claim.status != ClaimStatus::Pending || PENDING_BY.has(storage, key) {
             continue;
         }
-        PENDING_BY.save(storage, key, &p)?;
+        let entry = PendingRef {
+            id: claim.id,
+            member: claim.member,
+            pool_part: claim.paid_by_pool,
+            escrow: claim.paid_by_member,
+            expires_at: claim.expires_at,
+            premium: p.premium,
+        };
+        PENDING_BY.save(storage, key, &entry)?;
         moved = moved.saturating_add(1);
     }
     LEGACY_PENDING.remove(storage);

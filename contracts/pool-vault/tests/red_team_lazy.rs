@@ -511,7 +511,7 @@ fn a_legacy_list_with_a_lapsed_entry_migrates_and_lapses_once() {
     everyone_leaves(&mut s);
 }
 
-/// Finding: the migration drops a legacy entry whose `expires_at` disagrees with its claim's
+/// Finding (fixed: the entry is rebuilt from the claim): the migration dropped a legacy entry whose `expires_at` disagrees with its claim's
 /// even though the claim is still `pending`, and nothing else holds that claim's escrow and
 /// pool part: before its expiry the owner cannot decide it (`take_pending` finds no key:
 /// `ClaimNotFound`), and at the claim's own expiry the member's record takes the 100k escrow
@@ -526,7 +526,6 @@ fn a_legacy_list_with_a_lapsed_entry_migrates_and_lapses_once() {
 /// `paid_by_member`, `paid_by_pool`) instead of dropping it; drop only entries of claims no
 /// longer pending or repeated.
 #[test]
-#[ignore = "finding: a legacy entry of a pending claim with a disagreeing expiry is dropped: escrow 100k stuck, members read 101k vs member_contributions 1k"]
 fn a_pending_claims_entry_with_a_wrong_expiry_is_not_lost_at_migration() {
     let migrated = || {
         let (mut s, id, at) = one_pending(usdc(10_000_000));
@@ -553,7 +552,7 @@ fn a_pending_claims_entry_with_a_wrong_expiry_is_not_lost_at_migration() {
     assert_eq!(moved, "1");
 }
 
-/// Finding (same root, the migration trusts an entry's figures): the sweep moves the ENTRY's
+/// Finding (fixed, same root: the entry is rebuilt from the claim): the sweep moved the ENTRY's
 /// escrow in the pool's figures while `lapse_pending` credits the CLAIM's `paid_by_member` to
 /// the record. A legacy entry whose escrow disagrees with its pending claim's (here one unit
 /// less: 99,999.999999 vs 100,000) is kept, and at expiry the members read one unit more than
@@ -561,7 +560,6 @@ fn a_pending_claims_entry_with_a_wrong_expiry_is_not_lost_at_migration() {
 /// used the entry's figure). Suggested fix: as above (key from the claim), or make
 /// `lapse_pending` and the sweep use one figure.
 #[test]
-#[ignore = "finding: sweep uses the entry's escrow, the record the claim's: 1 unit read twice (Σ as read 101,000 vs member_contributions 100,999.999999)"]
 fn the_sweep_and_the_record_use_one_escrow_figure() {
     let (mut s, id, at) = one_pending(usdc(10_000_000));
     let mut p = pending_ref(&s, id);
@@ -586,7 +584,7 @@ fn the_sweep_and_the_record_use_one_escrow_figure() {
 /// sweep can move the index key (and have `lapse_pending` set `cover_row` to match), or apply
 /// the lapse to the rows of the members whose claims the sweep removed.
 #[test]
-#[ignore = "finding (documented decision): a lapsed member's stale Cover-N row (400k vs 300k) refuses another member's exposure a month later (500k > 450k)"]
+#[ignore = "left (documented in docs/pool-vault.md; conservative, refresh_member clears it): a lapsed member's stale Cover-N row (400k vs 300k) refuses another member's exposure a month later (500k > 450k)"]
 fn a_lapsed_members_stale_row_refuses_no_exposure_spec_accepts() {
     let mut s = Suite::new()
         .underwriter("alice", usdc(1_500_000))
