@@ -149,6 +149,12 @@ pub fn init(base: &Settings, wallets: &[String]) -> Result<Vec<Settings>> {
                 // template keeps 500 txs, which refused the tail of the burst in one run of two
                 // on 2 shared cores while the blocks drained it; 5,000 is CometBFT's default.
                 ("mempool.size", "5000".into()),
+                // After each block CometBFT rechecks the mempool against the new state; with ~900
+                // txs waiting on 2 loaded cores that takes more than the template's 1 s, and past
+                // the timeout new CheckTx calls run against a state without the not-yet-rechecked
+                // txs: a wallet's next tx was then refused "account sequence mismatch, expected
+                // 14, got 15" (one run of four). Recheck is given time to finish.
+                ("mempool.recheck_timeout", "\"60s\"".into()),
             ],
         )?;
         // The REST API (tx encoding, accounts) for the load's broadcaster.
