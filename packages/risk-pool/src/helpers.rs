@@ -4,8 +4,9 @@
 use cosmwasm_schema::cw_serde;
 use cosmwasm_std::{
     coins, from_json, to_json_binary, Addr, Binary, Coin, CosmosMsg, QuerierWrapper, Reply, StdError, StdResult,
-    SubMsg, SubMsgResult, WasmMsg,
+    SubMsg, SubMsgResult, Uint128, WasmMsg,
 };
+use serde::Serialize;
 
 use crate::oracle::{self, AssessResponse, Exposure};
 use crate::units::{Amount, Power};
@@ -55,20 +56,22 @@ impl VaultContract {
         self.0.clone()
     }
 
-    fn call(&self, msg: &vault::ExecuteMsg, funds: Vec<Coin>) -> StdResult<CosmosMsg> {
+    fn call(&self, msg: &MemberCall, funds: Vec<Coin>) -> StdResult<CosmosMsg> {
         Ok(WasmMsg::Execute { contract_addr: self.0.to_string(), msg: to_json_binary(msg)?, funds }.into())
     }
 
-    /// A funds-taking message in the vault's asset: native coins attached, or a cw20 `send`.
-    fn with_funds(&self, asset: &vault::AssetInfo, msg: vault::ReceiveMsg, amount: Amount) -> StdResult<CosmosMsg> {
+    /// A funds-taking message in the vault's asset: native coins attached, or a cw20 `send`
+    /// carrying the same JSON as the hook's [`vault::ReceiveMsg`] (the funds-taking variants of
+    /// [`MemberCall`] are spelled alike in both).
+    fn with_funds(&self, asset: &vault::AssetInfo, msg: &MemberCall, amount: Amount) -> StdResult<CosmosMsg> {
         match asset {
-            vault::AssetInfo::Native(denom) => self.call(&msg.into(), coins(amount.u128(), denom)),
+            vault::AssetInfo::Native(denom) => self.call(msg, coins(amount.u128(), denom)),
             vault::AssetInfo::Cw20(token) => Ok(WasmMsg::Execute {
                 contract_addr: token.clone(),
-                msg: to_json_binary(&cw20::Cw20ExecuteMsg::Send {
-                    contract: self.0.to_string(),
+                msg: to_json_binary(&Cw20Send::Send {
+                    contract: self.0.as_str(),
                     amount: amount.raw(),
-                    msg: to_json_binary(&msg)?,
+                    msg: to_json_binary(msg)?,
                 })?,
                 funds: vec![],
             }
@@ -78,7 +81,7 @@ impl VaultContract {
 
     /// Replaces the member's stored exposures (the sender must be the member).
     pub fn report_exposure(&self, exposures: Vec<Exposure>) -> StdResult<CosmosMsg> {
-        self.call(&vault::ExecuteMsg::ReportExposure { exposures }, vec![])
+        self.call(&MemberCall::ReportExposure { exposures: &exposures }, vec![])
     }
 
     /// `report_exposure` as a submessage replying on error, for a report whose refusal must not
@@ -91,12 +94,12 @@ impl VaultContract {
 
     /// Adds `amount` of the vault's asset to the sender's (a member's) contribution.
     pub fn member_deposit(&self, asset: &vault::AssetInfo, amount: impl Into<Amount>) -> StdResult<CosmosMsg> {
-        self.with_funds(asset, vault::ReceiveMsg::MemberDeposit {}, amount.into())
+        self.with_funds(asset, &MemberCall::MemberDeposit {}, amount.into())
     }
 
     /// Takes `amount` of the sender's contribution back (down to its floor).
     pub fn member_withdraw(&self, amount: impl Into<Amount>) -> StdResult<CosmosMsg> {
-        self.call(&vault::ExecuteMsg::MemberWithdraw { amount: amount.into() }, vec![])
+        self.call(&MemberCall::MemberWithdraw { amount: amount.into() }, vec![])
     }
 
     /// Pays `amount` of `member`'s premium (beyond what is due: prepaid).
@@ -106,15 +109,12 @@ impl VaultContract {
         member: &str,
         amount: impl Into<Amount>,
     ) -> StdResult<CosmosMsg> {
-        self.with_funds(asset, vault::ReceiveMsg::PayPremium { member: member.to_string() }, amount.into())
+        self.with_funds(asset, &MemberCall::PayPremium { member }, amount.into())
     }
 
     /// Files a loss claim of `amount`, paid to `recipient`.
     pub fn claim_loss(&self, amount: impl Into<Amount>, recipient: &str, memo: Option<String>) -> StdResult<CosmosMsg> {
-        self.call(
-            &vault::ExecuteMsg::ClaimLoss { amount: amount.into(), recipient: recipient.to_string(), memo },
-            vec![],
-        )
+        self.call(&MemberCall::ClaimLoss { amount: amount.into(), recipient, memo: memo.as_deref() }, vec![])
     }
 
     /// `claim_loss` as a submessage replying always, so the caller handles settled, pending and
@@ -175,6 +175,51 @@ impl VaultContract {
             querier.query_wasm_smart(&self.0, &vault::QueryMsg::TotalPowerAtHeight { height: Some(height) })?;
         Ok(r.power)
     }
+}
+
+/// The vault messages a member contract sends (through [`VaultContract`]), spelled exactly as
+/// `cw_serde` spells the same variants of [`vault::ExecuteMsg`] (and, for `member_deposit` and
+/// `pay_premium`, of the cw20 hook's [`vault::ReceiveMsg`]): serializing the vault's whole
+/// `ExecuteMsg` links a serializer for every one of its variants into each member (~6 KB per
+/// message type in the example DEXs); this one has only what a member sends. Serialize-only,
+/// borrowing its strings (no copies).
+#[derive(Serialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberCall<'a> {
+    /// [`vault::ExecuteMsg::MemberDeposit`] (funds attached or sent by cw20).
+    MemberDeposit {},
+    /// [`vault::ExecuteMsg::MemberWithdraw`].
+    MemberWithdraw {
+        /// Contribution to take back.
+        amount: Amount,
+    },
+    /// [`vault::ExecuteMsg::ReportExposure`].
+    ReportExposure {
+        /// The member's whole book.
+        exposures: &'a [Exposure],
+    },
+    /// [`vault::ExecuteMsg::ClaimLoss`] (`memo: null` when none, as `cw_serde` writes it).
+    ClaimLoss {
+        /// The loss claimed.
+        amount: Amount,
+        /// Who is paid.
+        recipient: &'a str,
+        /// A note kept with the claim.
+        memo: Option<&'a str>,
+    },
+    /// [`vault::ExecuteMsg::PayPremium`] (funds attached or sent by cw20).
+    PayPremium {
+        /// The member whose premium is paid.
+        member: &'a str,
+    },
+}
+
+/// cw20's `send`, the only variant of `cw20::Cw20ExecuteMsg` a member sends, spelled as
+/// `cw_serde` spells it (for the same reason as [`MemberCall`]).
+#[derive(Serialize)]
+#[serde(rename_all = "snake_case")]
+enum Cw20Send<'a> {
+    Send { contract: &'a str, amount: Uint128, msg: Binary },
 }
 
 /// The JSON inside `MsgExecuteContractResponse { bytes data = 1; }` when `raw` is that protobuf
@@ -246,6 +291,107 @@ mod tests {
         ] {
             assert_eq!(VaultContract::parse_claim_reply(r).unwrap(), Ok(response()));
         }
+    }
+
+    fn execute(msg: CosmosMsg) -> (String, Binary, Vec<Coin>) {
+        match msg {
+            CosmosMsg::Wasm(WasmMsg::Execute { contract_addr, msg, funds }) => (contract_addr, msg, funds),
+            other => panic!("not a wasm execute: {other:?}"),
+        }
+    }
+
+    /// Every message the helper sends is byte for byte what the vault's full `ExecuteMsg` (and,
+    /// through a cw20 `send`, its `ReceiveMsg` inside cw20's `Cw20ExecuteMsg`) serializes to.
+    #[test]
+    fn member_calls_are_spelled_as_the_full_messages() {
+        use crate::oracle::{OptionKind, OptionLeg};
+        use cosmwasm_std::{Decimal, Int128};
+        let v = VaultContract(Addr::unchecked("vault"));
+        let full = |m: vault::ExecuteMsg| to_json_binary(&m).unwrap();
+        let exposures = vec![
+            Exposure::linear("BTC-PERP", -1_234_567),
+            Exposure {
+                market: "ETH".into(),
+                notional: crate::SignedNotional::new(0),
+                option: Some(OptionLeg {
+                    kind: OptionKind::Put,
+                    strike: Decimal::percent(150),
+                    expiry: 1_700_000_000,
+                    size: Int128::new(-5),
+                }),
+            },
+        ];
+        let no_funds = |m: CosmosMsg| {
+            let (addr, msg, funds) = execute(m);
+            assert_eq!((addr.as_str(), funds), ("vault", vec![]));
+            msg
+        };
+        let cases = [
+            (
+                no_funds(v.report_exposure(exposures.clone()).unwrap()),
+                full(vault::ExecuteMsg::ReportExposure { exposures: exposures.clone() }),
+            ),
+            (
+                no_funds(v.report_exposure(vec![]).unwrap()),
+                full(vault::ExecuteMsg::ReportExposure { exposures: vec![] }),
+            ),
+            (
+                no_funds(v.member_withdraw(Amount::new(u128::MAX)).unwrap()),
+                full(vault::ExecuteMsg::MemberWithdraw { amount: Amount::MAX }),
+            ),
+            (
+                no_funds(v.claim_loss(Amount::new(42), "holder", None).unwrap()),
+                full(vault::ExecuteMsg::ClaimLoss { amount: Amount::new(42), recipient: "holder".into(), memo: None }),
+            ),
+            (
+                no_funds(v.claim_loss(Amount::new(7), "h\"o", Some("a \"memo\"\n".into())).unwrap()),
+                full(vault::ExecuteMsg::ClaimLoss {
+                    amount: Amount::new(7),
+                    recipient: "h\"o".into(),
+                    memo: Some("a \"memo\"\n".into()),
+                }),
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want, "{} != {}", got, want);
+        }
+        assert_eq!(
+            to_json_binary(&MemberCall::ClaimLoss { amount: Amount::new(1), recipient: "r", memo: None })
+                .unwrap()
+                .to_vec(),
+            br#"{"claim_loss":{"amount":"1","recipient":"r","memo":null}}"#.to_vec()
+        );
+
+        // Funds-taking messages, native: the coins attached, the ExecuteMsg's JSON.
+        let native = vault::AssetInfo::Native("uusd".into());
+        let (addr, msg, funds) = execute(v.member_deposit(&native, Amount::new(900)).unwrap());
+        assert_eq!(
+            (addr.as_str(), &funds, msg),
+            ("vault", &coins(900, "uusd"), full(vault::ExecuteMsg::MemberDeposit {}))
+        );
+        let (addr, msg, funds) = execute(v.pay_premium(&native, "dex", Amount::new(3)).unwrap());
+        assert_eq!(
+            (addr.as_str(), &funds, msg),
+            ("vault", &coins(3, "uusd"), full(vault::ExecuteMsg::PayPremium { member: "dex".into() }))
+        );
+
+        // Through a cw20 token: cw20's full `send` carrying the full ReceiveMsg.
+        let token = vault::AssetInfo::Cw20("token".into());
+        let send = |amount: u128, hook: vault::ReceiveMsg| {
+            to_json_binary(&cw20::Cw20ExecuteMsg::Send {
+                contract: "vault".into(),
+                amount: Uint128::new(amount),
+                msg: to_json_binary(&hook).unwrap(),
+            })
+            .unwrap()
+        };
+        let (addr, msg, funds) = execute(v.member_deposit(&token, Amount::new(900)).unwrap());
+        assert_eq!((addr.as_str(), funds, msg), ("token", vec![], send(900, vault::ReceiveMsg::MemberDeposit {})));
+        let (addr, msg, funds) = execute(v.pay_premium(&token, "dex", Amount::new(3)).unwrap());
+        assert_eq!(
+            (addr.as_str(), funds, msg),
+            ("token", vec![], send(3, vault::ReceiveMsg::PayPremium { member: "dex".into() }))
+        );
     }
 
     #[test]
