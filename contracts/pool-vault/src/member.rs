@@ -2,7 +2,8 @@
 //! claim cap and coverage suspension.
 
 use cosmwasm_std::{Addr, Decimal, Order, StdError, Storage, Uint256};
-use risk_pool::oracle::{AssessResponse, Exposure};
+use risk_pool::helpers::AssessFigures;
+use risk_pool::oracle::Exposure;
 use risk_pool::units::Amount;
 use risk_pool::vault::MemberTerms;
 
@@ -205,7 +206,7 @@ impl Member {
     }
 
     /// Caches an `assess` answer; the peaks take the new values from `now`.
-    pub fn apply_assessment(&mut self, cfg: &Config, pool: &mut Pool, a: &AssessResponse, now: u64) {
+    pub fn apply_assessment(&mut self, cfg: &Config, pool: &mut Pool, a: &AssessFigures, now: u64) {
         let lb = cfg.member_lookback_secs;
         if self.low_required.points.is_empty() && self.assessed_at.is_some() {
             // A record stored before revision 2: the cached figure, in force until now, seeds it.
@@ -680,7 +681,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.lowest_required(&cfg, 20), Some(Amount::new(500)));
-        let a: AssessResponse = serde_json::from_str(
+        let a: AssessFigures = serde_json::from_str(
             r#"{"var":"0","es":"0","required":"900","stress_loss":"0","claim_limit":"0","claim_multiple":"1.5",
             "cover_n":2,"method":"parametric","confidence_bps":9900,"horizon_secs":86400,"as_of":20}"#,
         )

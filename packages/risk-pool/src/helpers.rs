@@ -28,6 +28,12 @@ impl RiskOracleContract {
         smart_query(querier, self.0.as_str(), &OracleQuery::Assess { exposures: &exposures })
     }
 
+    /// `assess` read into [`AssessFigures`]: the same query, only the figures the vault keeps
+    /// deserialized.
+    pub fn assess_figures(&self, querier: &QuerierWrapper, exposures: &[Exposure]) -> StdResult<AssessFigures> {
+        smart_query(querier, self.0.as_str(), &OracleQuery::Assess { exposures })
+    }
+
     /// The oracle's configuration.
     pub fn config(&self, querier: &QuerierWrapper) -> StdResult<oracle::ConfigResponse> {
         smart_query(querier, self.0.as_str(), &OracleQuery::Config {})
@@ -36,6 +42,41 @@ impl RiskOracleContract {
     /// A no-funds execute of `msg` on the oracle (for governance proposals).
     pub fn call(&self, msg: &oracle::ExecuteMsg) -> StdResult<CosmosMsg> {
         Ok(WasmMsg::Execute { contract_addr: self.0.to_string(), msg: to_json_binary(msg)?, funds: vec![] }.into())
+    }
+}
+
+/// The fields of an [`AssessResponse`] the vault uses, read from the oracle's `assess` answer
+/// (the others — var, claim_limit, method, confidence, horizon, grid loss, short-option minimum —
+/// are skipped, not deserialized: no `deny_unknown_fields`). Each field means what it means in
+/// [`AssessResponse`], with the same defaults.
+#[derive(Deserialize, Clone, Debug, PartialEq)]
+pub struct AssessFigures {
+    /// Expected shortfall (rounded up).
+    pub es: Amount,
+    /// max(ES · requirement_multiplier rounded up, min_requirement).
+    pub required: Amount,
+    /// max(worst stress scenario loss, ES).
+    pub stress_loss: Amount,
+    /// The configured claim multiple.
+    pub claim_multiple: cosmwasm_std::Decimal,
+    /// The configured Cover-N.
+    pub cover_n: u32,
+    /// Oldest price time (seconds) among the exposures' markets.
+    pub as_of: u64,
+    /// The queried exposures' markets that are delisted.
+    #[serde(default)]
+    pub delisted: Vec<String>,
+    /// The oracle's limit on entries of a new report (None = no extra limit).
+    #[serde(default)]
+    pub max_exposures: Option<u32>,
+}
+
+impl From<AssessResponse> for AssessFigures {
+    fn from(a: AssessResponse) -> AssessFigures {
+        let AssessResponse {
+            es, required, stress_loss, claim_multiple, cover_n, as_of, delisted, max_exposures, ..
+        } = a;
+        AssessFigures { es, required, stress_loss, claim_multiple, cover_n, as_of, delisted, max_exposures }
     }
 }
 
@@ -619,6 +660,51 @@ mod tests {
                 to_json_binary(&vault::QueryMsg::TotalPowerAtHeight { height }).unwrap(),
             );
         }
+    }
+
+    /// `AssessFigures` reads its fields of a full `AssessResponse` answer (a Monte Carlo one,
+    /// the method the most complex JSON) unchanged, and the same defaults when the optional
+    /// fields are absent.
+    #[test]
+    fn assess_figures_are_the_responses_fields() {
+        use cosmwasm_std::Decimal;
+        let full = AssessResponse {
+            var: Amount::new(1),
+            es: Amount::new(2),
+            required: Amount::MAX,
+            stress_loss: Amount::new(4),
+            claim_limit: Amount::new(5),
+            claim_multiple: Decimal::permille(1_500),
+            cover_n: 3,
+            method: oracle::Method::MonteCarlo { paths: 10_000, seed: 7 },
+            confidence_bps: 9_900,
+            horizon_secs: 86_400,
+            as_of: 1_700_000_000,
+            delisted: vec!["LUNA".into(), "FTT".into()],
+            max_exposures: Some(12),
+            grid_loss: Amount::new(8),
+            short_option_minimum: Amount::new(9),
+        };
+        let f: AssessFigures = from_json(to_json_binary(&full).unwrap()).unwrap();
+        assert_eq!(f, AssessFigures::from(full.clone()));
+        assert_eq!(
+            f,
+            AssessFigures {
+                es: full.es,
+                required: full.required,
+                stress_loss: full.stress_loss,
+                claim_multiple: full.claim_multiple,
+                cover_n: full.cover_n,
+                as_of: full.as_of,
+                delisted: full.delisted.clone(),
+                max_exposures: full.max_exposures,
+            }
+        );
+        let old = br#"{"var":"0","es":"1","required":"2","stress_loss":"3","claim_limit":"0","claim_multiple":"1",
+            "cover_n":2,"method":"parametric","confidence_bps":9900,"horizon_secs":86400,"as_of":20}"#;
+        let (full, f): (AssessResponse, AssessFigures) = (from_json(old).unwrap(), from_json(old).unwrap());
+        assert_eq!((f.es, f.required, f.cover_n, f.as_of), (full.es, full.required, full.cover_n, full.as_of));
+        assert_eq!((f.delisted, f.max_exposures), (vec![], None));
     }
 
     /// `smart_query` and `cw20_balance` send cosmwasm-std's own request bytes (for the full
