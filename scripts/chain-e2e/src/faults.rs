@@ -89,7 +89,8 @@ fn claim_with_a_crash(run: &mut Run) -> Result<()> {
     let amount = m.contribution.u128() + pool_part;
     say(&format!("  contribution {}, claim limit {}: claiming {amount}", m.contribution, m.claim_limit));
     let t0 = run.chain().balance(&treasury, U)?;
-    let cov0: vault::CoverageReportResponse = run.e.smart(&v, &vault::QueryMsg::CoverageReport {})?;
+    let cov0: vault::CoverageReportResponse =
+        run.e.smart(&v, &vault::QueryMsg::CoverageReport { start_after: None, limit: None })?;
     let claim = vault::ExecuteMsg::ClaimLoss { amount: Amount::new(amount), recipient: treasury.clone(), memo: None };
     let res = run.e.chain.execute(&v, &claim, mm, None)?;
     let status = res.attr("wasm", "claim_status").unwrap_or_default().to_string();
@@ -124,7 +125,8 @@ fn claim_with_a_crash(run: &mut Run) -> Result<()> {
             m.contribution
         ),
     )?;
-    let cov1: vault::CoverageReportResponse = run.e.smart(&v, &vault::QueryMsg::CoverageReport {})?;
+    let cov1: vault::CoverageReportResponse =
+        run.e.smart(&v, &vault::QueryMsg::CoverageReport { start_after: None, limit: None })?;
     let after = run.e.member(&run.suite, &mm_addr)?;
     ok(
         cov1.losses_paid_by_pool.u128() - cov0.losses_paid_by_pool.u128() == by_pool
