@@ -9,12 +9,13 @@ COSMWASM_CHECK_VERSION=3.0.10
 WASM_OPT=$TOOLS/binaryen/node_modules/.bin/wasm-opt
 COSMWASM_CHECK=$TOOLS/cosmwasm-check/bin/cosmwasm-check
 CONTRACTS=(risk-oracle pool-vault dao-governance example-perp-dex example-options-dex)
-# Per-contract opt-level overrides of Cargo.toml's [profile.release] ("z", for size): the oracle's
-# hot loops (Monte Carlo, the ladder, historical) stay at 3 — "z" doubles its VM gas (Monte Carlo
-# 10,000 x 32: 92,498 -> 203,855 SDK gas of execution). A whole-build override, not
+# Per-contract opt-level overrides of Cargo.toml's [profile.release] ("s"), as whole-build
+# overrides (--config profile.release.opt-level=...; a string level quoted: '"z"'), not
 # [profile.release.package.*]: with the oracle at 3 over dependencies at "z", fat LTO made a
-# function with 111 locals, which cosmwasm-check refuses (limit 100).
-declare -A OPT_LEVEL=([risk-oracle]=3)
+# function with 111 locals, which cosmwasm-check refuses (limit 100). None today: the oracle was
+# built at 3 while the rest was at "z" ("z" doubled its Monte Carlo gas); at "s" its assess rows
+# take 0.5-5.5 % more SDK gas than at 3 for 20,848 fewer gzipped bytes (docs/size.md step 5).
+declare -A OPT_LEVEL=()
 # What wasmvm 2.1 chains offer.
 CAPABILITIES=iterator,staking,stargate,cosmwasm_1_1,cosmwasm_1_2,cosmwasm_1_3,cosmwasm_1_4,cosmwasm_2_0,cosmwasm_2_1
 # Lowers the post-MVP features rustc ≥ 1.87 emits (bulk memory, sign-ext, non-trapping

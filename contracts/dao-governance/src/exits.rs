@@ -2,13 +2,12 @@
 //! applies only after every underwriter who could see it coming has had time to leave.
 
 use cosmwasm_std::QuerierWrapper;
-use risk_pool::vault;
 use serde::Deserialize;
 
 use crate::error::ContractError;
 use crate::state::{Config, Proposal};
 
-/// The two fields of the vault's `config` answer ([`vault::ConfigResponse`]) the exit delay
+/// The two fields of the vault's `config` answer ([`risk_pool::vault::ConfigResponse`]) the exit delay
 /// reads; serde skips the others. Deserializing only these keeps the vault's whole configuration
 /// type (its asset enum, decimals, addresses) out of the DAO's wasm (issue 15: ~8 KB of code).
 #[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +20,8 @@ pub struct VaultTimes {
 
 /// The vault's current exit times, as a typed error if the vault cannot be queried.
 pub fn vault_config(querier: &QuerierWrapper, cfg: &Config) -> Result<VaultTimes, ContractError> {
-    querier
-        .query_wasm_smart(&cfg.vault, &vault::QueryMsg::Config {})
+    risk_pool::VaultContract(cfg.vault.clone())
+        .config_fields(querier)
         .map_err(|e| ContractError::VaultUnavailable { vault: cfg.vault.to_string(), reason: e.to_string() })
 }
 

@@ -1,8 +1,8 @@
 //! The settlement asset: funds taken in (normalised once for native coins and cw20 sends),
 //! payouts, the vault's balance.
 
-use cosmwasm_std::{from_json, to_json_binary, Addr, Api, BankMsg, CosmosMsg, MessageInfo, QuerierWrapper, WasmMsg};
-use cw20::{BalanceResponse, Cw20ExecuteMsg, Cw20QueryMsg, Cw20ReceiveMsg};
+use cosmwasm_std::{from_json, Addr, Api, BankMsg, CosmosMsg, MessageInfo, QuerierWrapper, WasmMsg};
+use cw20::Cw20ReceiveMsg;
 use cw_utils::PaymentError;
 use risk_pool::units::Amount;
 use risk_pool::vault::{AssetInfo, ReceiveMsg};
@@ -80,7 +80,7 @@ pub fn pay(cfg: &Config, to: &Addr, amount: Amount) -> Result<Option<CosmosMsg>,
         }
         AssetInfo::Cw20(token) => WasmMsg::Execute {
             contract_addr: token.clone(),
-            msg: to_json_binary(&Cw20ExecuteMsg::Transfer { recipient: to.to_string(), amount: amount.raw() })?,
+            msg: risk_pool::helpers::cw20_transfer_msg(to.as_str(), amount.raw())?,
             funds: vec![],
         }
         .into(),
@@ -90,12 +90,8 @@ pub fn pay(cfg: &Config, to: &Addr, amount: Amount) -> Result<Option<CosmosMsg>,
 /// The vault's token balance.
 pub fn balance(querier: &QuerierWrapper, cfg: &Config, vault: &Addr) -> Result<Amount, ContractError> {
     Ok(match &cfg.asset {
-        AssetInfo::Native(denom) => querier.query_balance(vault, denom)?.amount,
-        AssetInfo::Cw20(token) => {
-            let r: BalanceResponse =
-                querier.query_wasm_smart(token, &Cw20QueryMsg::Balance { address: vault.to_string() })?;
-            r.balance
-        }
+        AssetInfo::Native(denom) => risk_pool::helpers::native_balance(querier, vault.as_str(), denom)?,
+        AssetInfo::Cw20(token) => risk_pool::helpers::cw20_balance(querier, token, vault.as_str())?,
     }
     .into())
 }
@@ -175,7 +171,7 @@ mod tests {
             let r = Cw20ReceiveMsg {
                 sender: payer.to_string(),
                 amount: cosmwasm_std::Uint128::new(7),
-                msg: to_json_binary(&msg).unwrap(),
+                msg: cosmwasm_std::to_json_binary(&msg).unwrap(),
             };
             Funds::cw20(&api, &cw20_cfg, &message_info(from, &[]), r)
         };

@@ -1,8 +1,9 @@
 //! A member's figures: premium accrual, cached risk figures and their peaks, Cover-N input,
 //! claim cap and coverage suspension.
 
-use cosmwasm_std::{Addr, Decimal, Order, StdResult, Storage, Uint256};
-use risk_pool::oracle::{AssessResponse, Exposure};
+use cosmwasm_std::{Addr, Decimal, Order, StdError, Storage, Uint256};
+use risk_pool::helpers::AssessFigures;
+use risk_pool::oracle::Exposure;
 use risk_pool::units::Amount;
 use risk_pool::vault::{ClaimStatus, MemberTerms};
 
@@ -205,7 +206,7 @@ impl Member {
     }
 
     /// Caches an `assess` answer; the peaks take the new values from `now`.
-    pub fn apply_assessment(&mut self, cfg: &Config, pool: &mut Pool, a: &AssessResponse, now: u64) {
+    pub fn apply_assessment(&mut self, cfg: &Config, pool: &mut Pool, a: &AssessFigures, now: u64) {
         let lb = cfg.member_lookback_secs;
         if self.low_required.points.is_empty() && self.assessed_at.is_some() {
             // A record stored before revision 2: the cached figure, in force until now, seeds it.
@@ -376,10 +377,30 @@ fn scaled_down(stored: &[&Exposure], fresh: &[&Exposure], now: u64) -> bool {
 }
 
 /// The `n` largest Cover-N rows, largest first (ties: the larger address first): reads `n`
-/// keys of `COVER_BY`, whatever the number of members.
-fn largest_rows(storage: &dyn Storage, n: usize) -> Result<Vec<(u128, Addr)>, ContractError> {
-    Ok(COVER_BY.keys(storage, None, None, Order::Descending).take(n).collect::<StdResult<_>>()?)
+/// keys of `COVER_BY`, whatever the number of members. Each as (uncovered, its raw key), the
+/// figure read from the key's bytes (see [`cover_figure`]): no key is deserialized, no `Addr`
+/// built.
+fn largest_rows(storage: &dyn Storage, n: usize) -> Result<Vec<(u128, Vec<u8>)>, ContractError> {
+    // No capacity from `n`: it is the configured cover_n, which may exceed the rows by far.
+    let mut rows = Vec::new();
+    for key in COVER_BY.keys_raw(storage, None, None, Order::Descending).take(n) {
+        rows.push((cover_figure(&key)?, key));
+    }
+    Ok(rows)
 }
+
+/// The `uncovered` figure of a raw `COVER_BY` key (after the namespace). A `(u128, &Addr)` key
+/// is, as cw-storage-plus writes it: `[0, 16]` (the first element's length, big-endian), the
+/// u128 big-endian, then the address bytes ([`COVER_KEY_ADDR`] on).
+fn cover_figure(key: &[u8]) -> Result<u128, ContractError> {
+    match key.get(..COVER_KEY_ADDR).map(<[u8; COVER_KEY_ADDR]>::try_from) {
+        Some(Ok([0, 16, be @ ..])) => Ok(u128::from_be_bytes(be)),
+        _ => Err(StdError::generic_err(format!("cover_by: malformed key of {} bytes", key.len())).into()),
+    }
+}
+
+/// Where the address starts in a raw `COVER_BY` key.
+const COVER_KEY_ADDR: usize = 18;
 
 fn cover_sum(uncovered: &[u128], n: usize) -> Result<Amount, ContractError> {
     risk_math::cover::cover_n(uncovered, n).map(Amount::new).map_err(|_| ContractError::Math { what: "cover_n" })
@@ -410,7 +431,8 @@ pub fn requirement_with(
 ) -> Result<(Amount, Amount), ContractError> {
     let n = crate::config::limit(cover_n);
     let top = largest_rows(storage, n.saturating_add(1))?;
-    let mut rows: Vec<u128> = top.iter().filter(|(_, a)| a != member).map(|(u, _)| *u).collect();
+    let own = Some(member.as_bytes());
+    let mut rows: Vec<u128> = top.iter().filter(|(_, k)| k.get(COVER_KEY_ADDR..) != own).map(|(u, _)| *u).collect();
     rows.push(before.u128());
     let before = cover_sum(&rows, n)?;
     if let Some(own) = rows.last_mut() {
@@ -571,6 +593,35 @@ mod tests {
             }
         }
 
+        /// The figure read from a raw key is the typed key's: every stored key, from 1 to
+        /// u128::MAX; a key that is not a `(u128, addr)` key is a typed error, not a panic.
+        #[test]
+        fn raw_key_figures_are_the_typed_keys() {
+            let mut st = MockStorage::new();
+            for (i, u) in [(1u8, 1u128), (2, 255), (3, 256), (4, u128::from(u64::MAX) + 1), (5, u128::MAX)] {
+                move_row(&mut st, &who(i), Amount::ZERO, Amount::new(u)).unwrap();
+            }
+            let typed: Vec<(u128, Addr)> =
+                COVER_BY.keys(&st, None, None, Order::Descending).collect::<cosmwasm_std::StdResult<_>>().unwrap();
+            let raw = largest_rows(&st, 100).unwrap();
+            assert_eq!(raw.len(), 5);
+            for ((u, a), (ru, key)) in typed.iter().zip(&raw) {
+                assert_eq!((u, a.as_bytes()), (ru, &key[COVER_KEY_ADDR..]));
+            }
+            assert_eq!(raw[0].0, u128::MAX);
+            // Cover-N over all five overflows: a typed error.
+            assert!(matches!(pool_requirement(&st, 5), Err(ContractError::Math { .. })));
+            // A cover_n far beyond the rows reads the rows there are (no allocation from n).
+            let mut small = MockStorage::new();
+            move_row(&mut small, &who(1), Amount::ZERO, Amount::new(3)).unwrap();
+            move_row(&mut small, &who(2), Amount::ZERO, Amount::new(4)).unwrap();
+            assert_eq!(pool_requirement(&small, u32::MAX).unwrap().u128(), 7);
+            // A malformed key (not written by the contract) under the namespace.
+            cw_storage_plus::Map::<&[u8], ()>::new("cover_by").save(&mut small, b"\x00\x10short", &()).unwrap();
+            let err = pool_requirement(&small, 3).unwrap_err();
+            assert!(err.to_string().contains("cover_by: malformed key of 7 bytes"), "{err}");
+        }
+
         /// The one-item layout migrates into the members' records and the index; Cover-N is the
         /// same before and after, a second run moves nothing, and a row of a member no longer
         /// registered is dropped.
@@ -646,7 +697,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(m.lowest_required(&cfg, 20), Some(Amount::new(500)));
-        let a: AssessResponse = serde_json::from_str(
+        let a: AssessFigures = serde_json::from_str(
             r#"{"var":"0","es":"0","required":"900","stress_loss":"0","claim_limit":"0","claim_multiple":"1.5",
             "cover_n":2,"method":"parametric","confidence_bps":9900,"horizon_secs":86400,"as_of":20}"#,
         )

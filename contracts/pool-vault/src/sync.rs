@@ -14,7 +14,7 @@ use crate::state::{Config, PendingRef, Pool, CLAIMS, LEGACY_PENDING, PENDING_BY,
 pub fn due(storage: &dyn Storage, now: u64) -> Result<Vec<PendingRef>, ContractError> {
     let end = Bound::inclusive((now, u64::MAX));
     Ok(PENDING_BY
-        .range(storage, None, Some(end), Order::Ascending)
+        .range_raw(storage, None, Some(end), Order::Ascending)
         .map(|r| r.map(|(_, p)| p))
         .collect::<StdResult<_>>()?)
 }

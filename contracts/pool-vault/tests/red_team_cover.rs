@@ -284,7 +284,7 @@ fn expected(s: &Suite, who: &Addr, notional: u128) -> (u128, u128) {
     let (cfg, now) = cfg_now(s);
     let mut pool = POOL.load(&*s.app.contract_storage(&s.vault)).unwrap();
     let mut m = record(s, who);
-    m.apply_assessment(&cfg, &mut pool, &a, now);
+    m.apply_assessment(&cfg, &mut pool, &a.clone().into(), now);
     let mine = m.uncovered(&cfg, now).u128();
     let rows = uncovered_now(s);
     let n = a.cover_n as usize;

@@ -34,8 +34,8 @@ pub fn paid_amount(cfg: &Config, info: &MessageInfo) -> Result<Amount, ContractE
 /// The float: what pays holders at expiry, the DEX's balance less the premium set aside for the
 /// vault (0 if the balance is below it).
 pub fn float(deps: Deps, env: &Env, cfg: &Config) -> Result<Amount, ContractError> {
-    let balance = deps.querier.query_balance(&env.contract.address, denom(cfg)?)?;
-    Ok(Amount::from(balance.amount).saturating_sub(FEES.load(deps.storage)?))
+    let balance = risk_pool::helpers::native_balance(&deps.querier, env.contract.address.as_str(), denom(cfg)?)?;
+    Ok(Amount::from(balance).saturating_sub(FEES.load(deps.storage)?))
 }
 
 /// `NotOperator` unless `sender` is the operator.

@@ -2,7 +2,8 @@
 //! premiums.
 
 use cosmwasm_std::{Addr, Response};
-use risk_pool::oracle::{AssessResponse, Exposure};
+use risk_pool::helpers::AssessFigures;
+use risk_pool::oracle::Exposure;
 use risk_pool::units::Amount;
 
 use super::Ctx;
@@ -139,7 +140,7 @@ fn normalize(exposures: Vec<Exposure>, now: u64) -> Result<Vec<Exposure>, Contra
 /// linear entries (`TooManyExposures`; `None` = no limit beyond the vault's own), and no delisted
 /// market added or raised — new, or not a reduction of its stored entries ([`is_reduction`] on
 /// that market alone) (`MarketDelisted`). A delisted market the book keeps or shrinks passes.
-fn ensure_listed(stored: &[Exposure], new: &[Exposure], a: &AssessResponse, now: u64) -> Result<(), ContractError> {
+fn ensure_listed(stored: &[Exposure], new: &[Exposure], a: &AssessFigures, now: u64) -> Result<(), ContractError> {
     let linear = new.iter().filter(|e| e.option.is_none()).count();
     if let Some(max) = a.max_exposures.map(limit).filter(|m| linear > *m) {
         return Err(ContractError::TooManyExposures { count: linear, max });

@@ -8,7 +8,8 @@ pub mod shortfall;
 pub mod underwriters;
 
 use cosmwasm_std::{Addr, DepsMut, Env, MessageInfo, Response, Storage};
-use risk_pool::oracle::{AssessResponse, Exposure};
+use risk_pool::helpers::AssessFigures;
+use risk_pool::oracle::Exposure;
 use risk_pool::units::Shares;
 use risk_pool::vault::{ExecuteMsg, ReceiveMsg};
 use risk_pool::RiskOracleContract;
@@ -51,9 +52,9 @@ impl<'a> Ctx<'a> {
     }
 
     /// The oracle's `assess` of `exposures` (the action's one cross-contract call).
-    pub fn assess(&self, exposures: &[Exposure]) -> Result<AssessResponse, ContractError> {
+    pub fn assess(&self, exposures: &[Exposure]) -> Result<AssessFigures, ContractError> {
         RiskOracleContract(self.cfg.risk_oracle.clone())
-            .assess(&self.deps.querier, exposures.to_vec())
+            .assess_figures(&self.deps.querier, exposures)
             .map_err(|e| ContractError::OracleError { reason: e.to_string() })
     }
 
