@@ -5,6 +5,8 @@
 //! Every step runs the suite's conservation check (and, in this crate, the `invariants` sweep:
 //! every record's row is in the index and the index holds no other key).
 
+mod common;
+use common::*;
 use cosmwasm_std::{Addr, Order, Storage};
 use cw_multi_test::Executor;
 use pool_vault::state::{Config, CoverRow, Member, CONFIG, COVER_BY, LEGACY_COVER, MEMBERS, PENDING_BY, POOL};
@@ -17,10 +19,6 @@ const BTC: &str = "BTC-PERP";
 const LOOKBACK: u64 = 604_800;
 const WINDOW: u64 = 2_592_000;
 const PENDING_SECS: u64 = 1_209_600;
-
-fn name(prefix: &str, i: usize) -> &'static str {
-    Box::leak(format!("{prefix}{i:04}").into_boxed_str())
-}
 
 fn cfg_now(s: &Suite) -> (Config, u64) {
     (CONFIG.load(&*s.app.contract_storage(&s.vault)).unwrap(), s.now())
@@ -82,11 +80,6 @@ fn audit(s: &Suite, step: &str) -> u128 {
     let req = s.state().pool_requirement.u128();
     assert_eq!(req, brute_now(s), "{step}: requirement vs brute force");
     req
-}
-
-fn pause(s: &mut Suite) {
-    let g = s.guardian.clone();
-    s.exec(&g, &ExecuteMsg::Pause {}).unwrap();
 }
 
 fn refresh(s: &mut Suite, who: &Addr) {

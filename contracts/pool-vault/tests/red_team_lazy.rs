@@ -15,9 +15,8 @@
 //! Figures (SPEC's oracle fixture, BTC at 60,000): a 1M BTC book has stress loss 400k and
 //! `required` 90,677.397315; claim multiple 1.5 (claim limit 600k); cover_n 2; loss cap 30 %.
 
-use cosmwasm_std::{Addr, Order};
-use cw_multi_test::{AppResponse, Executor};
-use pool_vault::state::{Member, PendingRef, CLAIMS, LEGACY_PENDING, MEMBERS, PENDING_BY};
+mod common;
+use common::*;
 use pool_vault::ContractError as E;
 use risk_pool::vault::*;
 use risk_testing::prelude::*;
@@ -29,24 +28,6 @@ const WINDOW: u64 = 2_592_000;
 const REQUIRED_1M: u128 = 90_677_397_315;
 
 // ------------------------------------------------------------ helpers
-
-/// The member record as stored (no lapse applied).
-fn stored_member(s: &Suite, who: &Addr) -> Member {
-    MEMBERS.load(&*s.app.contract_storage(&s.vault), who).unwrap()
-}
-
-/// The stored status of claim `id` (not the query's `status_at`).
-fn stored_status(s: &Suite, id: u64) -> ClaimStatus {
-    CLAIMS.load(&*s.app.contract_storage(&s.vault), id).unwrap().status
-}
-
-fn pending_keys(s: &Suite) -> Vec<(u64, u64)> {
-    PENDING_BY.keys(&*s.app.contract_storage(&s.vault), None, None, Order::Ascending).map(|r| r.unwrap()).collect()
-}
-
-fn attr_of(r: &AppResponse, key: &str) -> String {
-    r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == key).unwrap().value.clone()
-}
 
 /// Every member as the `members` query reads it (pages of 30).
 fn all_members(s: &Suite) -> Vec<MemberResponse> {
@@ -446,28 +427,6 @@ fn the_expiry_is_fixed_at_filing_whatever_update_config_does() {
 
 // ------------------------------------------------------------ migration of the one-item list
 
-/// Rewrites the keyed pending claims as the one item held them (`entries`, in that order).
-fn to_legacy(s: &mut Suite, entries: Vec<PendingRef>) {
-    let vault = s.vault.clone();
-    let mut store = s.app.contract_storage_mut(&vault);
-    for k in PENDING_BY.keys(&*store, None, None, Order::Ascending).map(|r| r.unwrap()).collect::<Vec<_>>() {
-        PENDING_BY.remove(&mut *store, k);
-    }
-    LEGACY_PENDING.save(&mut *store, &entries).unwrap();
-}
-
-fn migrate(s: &mut Suite) -> String {
-    let (admin, vault, code) = (s.admin.clone(), s.vault.clone(), s.vault_code);
-    let r = s.app.migrate_contract(admin, vault, &MigrateMsg {}, code).unwrap();
-    attr_of(&r, "pending_claims_migrated")
-}
-
-fn pending_ref(s: &Suite, id: u64) -> PendingRef {
-    let store = s.app.contract_storage(&s.vault);
-    let p = PENDING_BY.range(&*store, None, None, Order::Ascending).map(|r| r.unwrap().1).find(|p| p.id == id);
-    p.unwrap()
-}
-
 /// Two pending claims (`ma` first, `mb` a day later), both 100k escrow + 50k pool part.
 fn two_pending() -> (Suite, u64, u64) {
     let mut s = Suite::new()
@@ -497,7 +456,7 @@ fn a_legacy_list_with_a_lapsed_entry_migrates_and_lapses_once() {
     let (pa, pb) = (pending_ref(&s, ia), pending_ref(&s, ib));
     to_legacy(&mut s, vec![pa.clone(), pb]);
     s.advance_to(pa.expires_at);
-    assert_eq!(migrate(&mut s), "2");
+    assert_eq!(migrated_pending(&mut s), "2");
     assert_eq!(s.member(&a).contribution.u128(), usdc(100_000));
     assert_eq!(s.state().escrow.u128(), usdc(100_000), "mb's escrow only");
     assert_eq!(books(&s), usdc(101_000));
@@ -532,7 +491,7 @@ fn a_pending_claims_entry_with_a_wrong_expiry_is_not_lost_at_migration() {
         let mut p = pending_ref(&s, id);
         p.expires_at = at + 1;
         to_legacy(&mut s, vec![p]);
-        let moved = migrate(&mut s);
+        let moved = migrated_pending(&mut s);
         (s, id, moved)
     };
     // The owner decides it a second before its expiry (SPEC: it is pending): 150k paid.
@@ -565,7 +524,7 @@ fn the_sweep_and_the_record_use_one_escrow_figure() {
     let mut p = pending_ref(&s, id);
     p.escrow = u(usdc(100_000) - 1);
     to_legacy(&mut s, vec![p]);
-    assert_eq!(migrate(&mut s), "1");
+    assert_eq!(migrated_pending(&mut s), "1");
     s.app.update_block(|b| b.time = b.time.plus_seconds(at - b.time.seconds()));
     let st = s.state();
     let read: u128 = all_members(&s).iter().map(|m| m.contribution.u128()).sum();

@@ -10,9 +10,9 @@
 //! loss 400k, `required` 90,677.397315; 500k BTC: stress 200k, `required` 45,338.698658;
 //! claim multiple 1.5, cover_n 2.
 
+mod common;
+use common::*;
 use cosmwasm_std::{Addr, Order};
-use cw_multi_test::Executor;
-use pool_vault::state::{PendingRef, LEGACY_PENDING, PENDING_BY};
 use pool_vault::ContractError as E;
 use risk_pool::vault::*;
 use risk_testing::prelude::*;
@@ -22,32 +22,9 @@ const LOOKBACK: u64 = 604_800;
 const PENDING_SECS: u64 = 1_209_600;
 const MAX_PENDING: usize = 64;
 
-fn name(prefix: &str, i: usize) -> &'static str {
-    Box::leak(format!("{prefix}{i:04}").into_boxed_str())
-}
-
-fn pause(s: &mut Suite) {
-    let g = s.guardian.clone();
-    s.exec(&g, &ExecuteMsg::Pause {}).unwrap();
-}
-
 /// Every key/value of the vault's storage.
 fn snapshot(s: &Suite) -> Vec<(Vec<u8>, Vec<u8>)> {
     s.app.contract_storage(&s.vault).range(None, None, Order::Ascending).collect()
-}
-
-/// The keys of `PENDING_BY`, ascending.
-fn pending_keys(s: &Suite) -> Vec<(u64, u64)> {
-    PENDING_BY.keys(&*s.app.contract_storage(&s.vault), None, None, Order::Ascending).map(|r| r.unwrap()).collect()
-}
-
-/// The stored status of claim `id` (not the query's in-memory one).
-fn stored_status(s: &Suite, id: u64) -> ClaimStatus {
-    pool_vault::state::CLAIMS.load(&*s.app.contract_storage(&s.vault), id).unwrap().status
-}
-
-fn attr_of(r: &cw_multi_test::AppResponse, key: &str) -> String {
-    r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == key).unwrap().value.clone()
 }
 
 /// A bystander's 1-unit top-up: an execute that changes nothing but `member_contributions`
@@ -431,29 +408,6 @@ fn a_claim_is_held_whatever_other_members_hold() {
 
 // ------------------------------------------------------------ migration of the legacy item
 
-/// Rewrites the keyed pending claims as the one item held them (`entries`, in that order).
-fn to_legacy(s: &mut Suite, entries: Vec<PendingRef>) {
-    let vault = s.vault.clone();
-    let mut store = s.app.contract_storage_mut(&vault);
-    let keys: Vec<(u64, u64)> = PENDING_BY.keys(&*store, None, None, Order::Ascending).map(|r| r.unwrap()).collect();
-    for k in keys {
-        PENDING_BY.remove(&mut *store, k);
-    }
-    LEGACY_PENDING.save(&mut *store, &entries).unwrap();
-}
-
-fn migrate(s: &mut Suite) -> String {
-    let (admin, vault, code) = (s.admin.clone(), s.vault.clone(), s.vault_code);
-    let r = s.app.migrate_contract(admin, vault, &MigrateMsg {}, code).unwrap();
-    attr_of(&r, "pending_claims_migrated")
-}
-
-fn pending_ref(s: &Suite, id: u64) -> PendingRef {
-    let store = s.app.contract_storage(&s.vault);
-    let p = PENDING_BY.range(&*store, None, None, Order::Ascending).map(|r| r.unwrap().1).find(|p| p.id == id);
-    p.unwrap()
-}
-
 /// What held: a legacy list holding one claim twice migrates to one key (the books counted it
 /// once); the claim is approved once and pays 150k; a second `migrate` moves nothing.
 /// (The attribute `pending_claims_migrated` counts the keys written, 1.)
@@ -462,9 +416,9 @@ fn a_duplicated_legacy_entry_migrates_to_one_key() {
     let (mut s, id, at) = one_pending();
     let p = pending_ref(&s, id);
     to_legacy(&mut s, vec![p.clone(), p]);
-    assert_eq!(migrate(&mut s), "1");
+    assert_eq!(migrated_pending(&mut s), "1");
     assert_eq!(pending_keys(&s), vec![(at, id)]);
-    assert_eq!(migrate(&mut s), "0");
+    assert_eq!(migrated_pending(&mut s), "0");
     assert_eq!(s.state().pending_exposure.u128(), usdc(50_000));
     let v0 = s.balance(&s.addr("victim"));
     s.dao(&ExecuteMsg::ApproveClaim { id }).unwrap();
@@ -505,7 +459,7 @@ fn a_legacy_entry_of_a_settled_claim_is_not_swept() {
     s.dao(&ExecuteMsg::ApproveClaim { id: ib }).unwrap();
     assert_eq!(s.state().escrow.u128(), usdc(100_000));
     to_legacy(&mut s, vec![pa, pb]);
-    let moved = migrate(&mut s);
+    let moved = migrated_pending(&mut s);
     // To the expiry without the suite's per-step check (it queries `state`).
     s.app.update_block(|bl| bl.time = bl.time.plus_seconds(PENDING_SECS));
     let st = s.try_q::<StateResponse>(&QueryMsg::State {});
