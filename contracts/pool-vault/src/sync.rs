@@ -1,6 +1,6 @@
 //! Bringing the books to the block time before anything else runs: vesting, a lapsed pause,
 //! pending claims past `max_pending_claim_secs` (expired with no transaction needed: queries
-//! apply the same step in memory, executes write it).
+//! apply the same step in memory, executes write the sweep).
 
 use cosmwasm_std::{Order, StdResult, Storage};
 use cw_storage_plus::Bound;
@@ -37,7 +37,7 @@ pub fn advance(pool: &mut Pool, cfg: &Config, expired: &[PendingRef], now: u64) 
 
 /// Loads the pool as of `now` and sweeps the claims that lapsed: each one's key leaves the
 /// pending list and its escrow and pool part leave the pool's figures (one key read and one
-/// delete a claim, ~2,000 gas: a whole pool's worth can lapse in one block). The claim's record
+/// delete a claim, ~1,500 gas: a whole pool's worth can lapse in one block). The claim's record
 /// is not rewritten (`Claim::status_at` reads it as expired) and the member's catches up when
 /// next read (`member::lapse_pending`).
 pub fn sync(storage: &mut dyn Storage, cfg: &Config, now: u64) -> Result<Pool, ContractError> {
