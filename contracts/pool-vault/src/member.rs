@@ -491,11 +491,17 @@ pub fn lapse_pending(storage: &dyn Storage, m: &mut Member, now: u64) -> Result<
 
 /// The member at `now` with its premium account (a lapsed pending claim's escrow returned).
 pub fn may_load_member(storage: &dyn Storage, addr: &Addr, now: u64) -> Result<Option<Member>, ContractError> {
-    let Some(mut m) = MEMBERS.may_load(storage, addr)? else { return Ok(None) };
+    let Some(m) = MEMBERS.may_load(storage, addr)? else { return Ok(None) };
+    Ok(Some(at_time(storage, addr, m, now)?))
+}
+
+/// A stored member record (as `MEMBERS` holds it) made whole at `now`: its premium account
+/// joined (legacy records converted) and a lapsed pending claim's escrow returned.
+pub fn at_time(storage: &dyn Storage, addr: &Addr, mut m: Member, now: u64) -> Result<Member, ContractError> {
     m.premium = PREMIUMS.load(storage, addr)?;
     m.upgrade_premium();
     lapse_pending(storage, &mut m, now)?;
-    Ok(Some(m))
+    Ok(m)
 }
 
 /// The member at `now` with its premium account; `NotAMember` when none.

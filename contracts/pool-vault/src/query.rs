@@ -12,10 +12,10 @@ use crate::asset;
 use crate::books::{VIRTUAL_ASSETS, VIRTUAL_SHARES};
 use crate::config::{limit, DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
-use crate::member::{lapse_pending, load_member, pool_requirement};
+use crate::member::{at_time, lapse_pending, load_member, pool_requirement};
 use crate::state::{
-    Claim, Config, Member, Pool, BONDED, CLAIMS, CONFIG, MEMBERS, PREMIUMS, SHORTFALL_FIFO, SHORTFALL_META,
-    TOTAL_BONDED, UNCOLLECTED, UNDERWRITERS,
+    Claim, Config, Member, Pool, BONDED, CLAIMS, CONFIG, MEMBERS, SHORTFALL_FIFO, SHORTFALL_META, TOTAL_BONDED,
+    UNCOLLECTED, UNDERWRITERS,
 };
 use crate::sync::view;
 
@@ -90,10 +90,8 @@ fn members(v: &View, start_after: Option<String>, limit: Option<u32>) -> Result<
         .range(v.deps.storage, start.as_ref().map(Bound::exclusive), None, Order::Ascending)
         .take(page(limit))
         .map(|r| {
-            let (a, mut m) = r?;
-            m.premium = PREMIUMS.load(v.deps.storage, &a)?;
-            m.upgrade_premium();
-            member(v, &a, m)
+            let (a, m) = r?;
+            member(v, &a, at_time(v.deps.storage, &a, m, v.now)?)
         })
         .collect::<Result<_, _>>()?;
     Ok(MembersResponse { members })
@@ -217,15 +215,9 @@ fn underwriter(v: &View, address: &str) -> Result<UnderwriterResponse, ContractE
     })
 }
 
-/// `m` at the view's time: a pending claim of its that lapsed gives its escrow back.
-fn with_expiry(v: &View, mut m: Member) -> Result<Member, ContractError> {
-    lapse_pending(v.deps.storage, &mut m, v.now)?;
-    Ok(m)
-}
-
-fn member(v: &View, addr: &Addr, m: Member) -> Result<MemberResponse, ContractError> {
+/// The answer for `m`, a record made whole at the view's time (`member::at_time`).
+fn member(v: &View, addr: &Addr, mut m: Member) -> Result<MemberResponse, ContractError> {
     let (cfg, now) = (&v.cfg, v.now);
-    let mut m = with_expiry(v, m)?;
     m.accrue(cfg, now)?;
     Ok(MemberResponse {
         member: addr.clone(),
@@ -278,9 +270,10 @@ fn claim(v: &View, c: Claim) -> Result<ClaimResponse, ContractError> {
     })
 }
 
-fn member_coverage(v: &View, addr: Addr, m: Member) -> Result<MemberCoverage, ContractError> {
+/// A member's coverage line from its stored record (a lapsed pending claim's escrow returned).
+fn member_coverage(v: &View, addr: Addr, mut m: Member) -> Result<MemberCoverage, ContractError> {
     let (cfg, now) = (&v.cfg, v.now);
-    let m = with_expiry(v, m)?;
+    lapse_pending(v.deps.storage, &mut m, now)?;
     Ok(MemberCoverage {
         uncovered: m.uncovered(cfg, now),
         coverage_left: m.coverage_left(),
