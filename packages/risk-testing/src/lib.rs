@@ -33,6 +33,25 @@ pub mod options_dex;
 #[cfg(feature = "multi-test")]
 pub mod suite;
 
+/// The gas bench's option strip (issue 13 item 6): 8 written BTC-PERP legs of 0.1 BTC (size
+/// −100,000), calls at 62,000, 64,000, 66,000, 68,000 and puts at 58,000, 56,000, 54,000,
+/// 52,000, all expiring at `expiry` (unix seconds). One book for the node bench, the cluster
+/// and cosmwasm-vm, so their figures are of the same report.
+pub fn written_strip(expiry: u64) -> Vec<oracle::Exposure> {
+    (0..8u32)
+        .map(|i| {
+            let (kind, strike) = if i < 4 {
+                (oracle::OptionKind::Call, 62_000 + 2_000 * i)
+            } else {
+                (oracle::OptionKind::Put, 58_000 - 2_000 * (i - 4))
+            };
+            let strike = cosmwasm_std::Decimal::from_atomics(strike, 0).expect("a strike below 10^9 fits a Decimal");
+            let leg = oracle::OptionLeg { kind, strike, expiry, size: cosmwasm_std::Int128::new(-100_000) };
+            oracle::Exposure::leg("BTC-PERP", leg)
+        })
+        .collect()
+}
+
 /// Everything a multi-test test uses: the suite, its steps and helpers.
 #[cfg(feature = "multi-test")]
 pub mod prelude {

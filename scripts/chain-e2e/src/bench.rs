@@ -3,8 +3,7 @@
 //! make sure each measured action did what its name says.
 
 use anyhow::{Context, Result};
-use cosmwasm_std::{Decimal, Int128, Uint128};
-use risk_pool::oracle::{OptionKind, OptionLeg};
+use cosmwasm_std::{Int128, Uint128};
 use risk_pool::{dao, oracle, vault, Amount, Shares};
 use std::time::Duration;
 
@@ -161,18 +160,7 @@ impl E2e {
         // (unmeasured) so the pinned pass starts from the book it always started from. The
         // strip's figures stay below that book's, so its peaks change nothing either.
         let expiry = self.chain.chain_time()? + 30 * 86_400;
-        let legs = (0..8u32)
-            .map(|i| {
-                let (kind, strike) = if i < 4 {
-                    (OptionKind::Call, 62_000 + 2_000 * i)
-                } else {
-                    (OptionKind::Put, 58_000 - 2_000 * (i - 4))
-                };
-                let leg =
-                    OptionLeg { kind, strike: Decimal::from_atomics(strike, 0)?, expiry, size: Int128::new(-100_000) };
-                Ok(oracle::Exposure::leg("BTC-PERP", leg))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let legs = risk_testing::written_strip(expiry);
         let msg = vault::ExecuteMsg::ReportExposure { exposures: legs.clone() };
         self.measure("report_exposure (8 legs)", p, v, &msg, "deployer", None)?;
         let m = self.member(s, &mm)?;

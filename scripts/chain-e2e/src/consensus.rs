@@ -17,8 +17,8 @@
 //! (default 12).
 
 use anyhow::{Context, Result};
-use cosmwasm_std::{Decimal, Int128};
-use risk_pool::oracle::{self, OptionKind, OptionLeg};
+use cosmwasm_std::Decimal;
+use risk_pool::oracle;
 use risk_pool::{dao, vault, Amount};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -197,26 +197,6 @@ fn book32() -> Result<Vec<oracle::Exposure>> {
         .collect()
 }
 
-/// 8 written BTC legs, 0.1 BTC each, 30 days out (the bench's strip).
-fn legs8(now: u64) -> Result<Vec<oracle::Exposure>> {
-    (0..8u32)
-        .map(|i| {
-            let (kind, strike) = if i < 4 {
-                (OptionKind::Call, 62_000 + 2_000 * i)
-            } else {
-                (OptionKind::Put, 58_000 - 2_000 * (i - 4))
-            };
-            let leg = OptionLeg {
-                kind,
-                strike: Decimal::from_atomics(strike, 0)?,
-                expiry: now + 30 * 86_400,
-                size: Int128::new(-100_000),
-            };
-            Ok(oracle::Exposure::leg("BTC-PERP", leg))
-        })
-        .collect()
-}
-
 /// Feeds `target` price rounds: pre-signed `set_prices` txs from the feeder, one broadcast per
 /// new block (a round forms at most once per `round_secs` of block time, so more than one a
 /// block would only replace the pending submission). Returns (rounds, seconds).
@@ -357,7 +337,7 @@ fn heavy(run: &mut Run) -> Result<()> {
     let refresh = vault::ExecuteMsg::RefreshMember { member: mm_addr.clone() };
     run.heavy("Monte Carlo: refresh_member (32 markets)", &refresh, "carol")?;
     let now = run.chain().chain_time()?;
-    let legs = legs8(now)?;
+    let legs = risk_testing::written_strip(now + 30 * 86_400);
     run.heavy(
         "Monte Carlo: report_exposure (8 legs, grid + ladder)",
         &vault::ExecuteMsg::ReportExposure { exposures: legs.clone() },
@@ -376,7 +356,7 @@ fn heavy(run: &mut Run) -> Result<()> {
     say(&format!("== cluster: historical over {rounds} rounds × 32 markets, in transactions"));
     run.heavy("historical: report_exposure (32 markets)", &vault::ExecuteMsg::ReportExposure { exposures: b32 }, mm)?;
     run.heavy("historical: refresh_member (32 markets)", &refresh, "carol")?;
-    let legs = legs8(run.chain().chain_time()?)?;
+    let legs = risk_testing::written_strip(run.chain().chain_time()? + 30 * 86_400);
     run.heavy(
         "historical: report_exposure (8 legs, grid + ladder)",
         &vault::ExecuteMsg::ReportExposure { exposures: legs },

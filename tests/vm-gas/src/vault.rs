@@ -6,8 +6,8 @@
 
 use cosmwasm_std::testing::message_info;
 use cosmwasm_std::{
-    coins, to_json_binary, Addr, Checksum, Coin, ContractResult, Decimal, Empty, Int128, Response, SystemResult,
-    Uint128, WasmQuery,
+    coins, to_json_binary, Addr, Checksum, Coin, ContractResult, Empty, Int128, Response, SystemResult, Uint128,
+    WasmQuery,
 };
 use cosmwasm_vm::testing::{execute, instantiate, MockApi, MockQuerier};
 use cosmwasm_vm::{Backend, Instance, InstanceOptions};
@@ -156,26 +156,9 @@ fn markets(n: usize) -> vault::ExecuteMsg {
     vault::ExecuteMsg::ReportExposure { exposures }
 }
 
-/// The bench's strip: 4 written calls above 60,000 and 4 written puts below, 0.1 BTC each, 30
-/// days out.
+/// The bench's strip (`risk_testing::written_strip`), 30 days out.
 fn legs(now: u64) -> vault::ExecuteMsg {
-    let exposures = (0..8u32)
-        .map(|i| {
-            let (kind, strike) = if i < 4 {
-                (OptionKind::Call, 62_000 + 2_000 * i)
-            } else {
-                (OptionKind::Put, 58_000 - 2_000 * (i - 4))
-            };
-            let leg = OptionLeg {
-                kind,
-                strike: Decimal::from_atomics(strike, 0).unwrap(),
-                expiry: now + 30 * 86_400,
-                size: Int128::new(-100_000),
-            };
-            Exposure::leg("BTC-PERP", leg)
-        })
-        .collect();
-    vault::ExecuteMsg::ReportExposure { exposures }
+    vault::ExecuteMsg::ReportExposure { exposures: risk_testing::written_strip(now + 30 * 86_400) }
 }
 
 /// (what, time, sender, funds, message, the gas bench's name of the action).
