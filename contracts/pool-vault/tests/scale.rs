@@ -3,7 +3,8 @@
 //! removal takes the member's row out. (The gas, flat in the number of members, is measured
 //! by tests/vm-gas and the real-node bench; this is the correctness half.)
 
-use cw_multi_test::Executor;
+mod common;
+use common::{attr_of, migrate, name};
 use pool_vault::state::{CONFIG, MEMBERS};
 use pool_vault::ContractError as E;
 use risk_pool::vault::*;
@@ -12,8 +13,9 @@ use risk_testing::prelude::*;
 const BTC: &str = "BTC-PERP";
 const MEMBERS_N: usize = 1_000;
 
-fn name(i: usize) -> &'static str {
-    Box::leak(format!("m{i:04}").into_boxed_str())
+/// Member `i`'s account name.
+fn m(i: usize) -> &'static str {
+    name("m", i)
 }
 
 /// Notional of member `i`: distinct values with repeats (ties in the index), 50k–90k USDC.
@@ -38,13 +40,13 @@ fn brute(s: &Suite) -> Vec<u128> {
 fn cover_n_over_a_thousand_members_matches_brute_force() {
     let mut b = Suite::new().underwriter("alice", usdc(200_000)).vault(|v| v.max_members = Some(1_000));
     for i in 0..MEMBERS_N {
-        b = b.member(name(i), usdc(500_000), 0, usdc(10_000));
+        b = b.member(m(i), usdc(500_000), 0, usdc(10_000));
     }
     let mut s = b.build();
     let st = s.state();
     assert_eq!(st.pool_requirement, u(0));
     for i in 0..MEMBERS_N {
-        let who = s.addr(name(i));
+        let who = s.addr(m(i));
         s.report(&who, vec![exp(BTC, notional(i) as i128)]).unwrap();
     }
     let rows = brute(&s);
@@ -76,7 +78,7 @@ fn cover_n_over_a_thousand_members_matches_brute_force() {
     // A member whose increase would lift Cover-N over capacity: refused with the exact
     // requirement the brute force gives with its row replaced.
     let cap = s.state().capacity.u128();
-    let big = s.addr(name(17));
+    let big = s.addr(m(17));
     s.member_deposit(&big, usdc(300_000)).unwrap();
     let huge = usdc(2_000_000) as i128;
     let err = s.report(&big, vec![exp(BTC, huge)]).unwrap_err();
@@ -99,7 +101,7 @@ fn cover_n_over_a_thousand_members_matches_brute_force() {
 
     // Removing the member with the largest row: Cover-N moves to the next two.
     let (first, _) = (0..MEMBERS_N).map(|i| (i, notional(i))).max_by_key(|&(i, n)| (n, std::cmp::Reverse(i))).unwrap();
-    let top = s.addr(name(first));
+    let top = s.addr(m(first));
     s.dao(&ExecuteMsg::RemoveMember { member: top.to_string() }).unwrap();
     let rows = brute(&s);
     assert_eq!(rows.len(), MEMBERS_N - 1);
@@ -115,14 +117,14 @@ fn legacy_cover_rows_and_pending_claims_migrate_through_the_entry_point() {
     use pool_vault::state::{CoverRow, COVER_BY, LEGACY_COVER, LEGACY_PENDING, PENDING_BY};
     let mut b = Suite::new().underwriter("alice", usdc(1_000_000)).vault(|v| v.claim_auto_approve_limit = u(0));
     for i in 0..5 {
-        b = b.member(name(i), usdc(500_000), 0, usdc(10_000));
+        b = b.member(m(i), usdc(500_000), 0, usdc(10_000));
     }
     let mut s = b.build();
     for i in 0..5 {
-        let who = s.addr(name(i));
+        let who = s.addr(m(i));
         s.report(&who, vec![exp(BTC, notional(i) as i128)]).unwrap();
     }
-    let claimer = s.addr(name(3));
+    let claimer = s.addr(m(3));
     let victim = s.addr("victim");
     let id = s.claim_loss(&claimer, usdc(15_000), &victim).unwrap().claim_id;
     assert_eq!(s.claim(id).status, ClaimStatus::Pending);
@@ -152,12 +154,8 @@ fn legacy_cover_rows_and_pending_claims_migrate_through_the_entry_point() {
         LEGACY_PENDING.save(&mut *store, &pending.into_iter().map(|(_, p)| p).collect()).unwrap();
     }
     assert_eq!(s.q::<StateResponse>(&QueryMsg::State {}).pool_requirement, u(0), "the index is empty now");
-    let (admin, code) = (s.admin.clone(), s.vault_code);
-    let r = s.app.migrate_contract(admin, vault, &MigrateMsg {}, code).unwrap();
-    let moved = r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == "cover_rows_migrated").unwrap();
-    assert_eq!(moved.value, "5");
-    let moved = r.events.iter().flat_map(|e| &e.attributes).find(|a| a.key == "pending_claims_migrated").unwrap();
-    assert_eq!(moved.value, "1");
+    let r = migrate(&mut s);
+    assert_eq!((attr_of(&r, "cover_rows_migrated"), attr_of(&r, "pending_claims_migrated")), ("5".into(), "1".into()));
     assert_eq!((s.state().pool_requirement, s.state().pending_exposure), (want, pending_exposure));
     // The migrated pending claim is found again: the owner approves it and it pays.
     let v0 = s.balance(&victim);
@@ -166,7 +164,7 @@ fn legacy_cover_rows_and_pending_claims_migrate_through_the_entry_point() {
     assert_eq!(s.balance(&victim) - v0, usdc(15_000));
     assert!(s.state().pending_exposure.is_zero());
     // An action after the migration runs the invariant check (index = records).
-    let who = s.addr(name(0));
+    let who = s.addr(m(0));
     s.member_deposit(&who, usdc(1)).unwrap();
     assert_eq!(s.state().pool_requirement, want);
 }
@@ -181,13 +179,13 @@ fn pending_claims_expire_by_key_order() {
         v.max_pending_claim_secs = 1_000;
     });
     for i in 0..6 {
-        b = b.member(name(i), usdc(500_000), 0, usdc(10_000));
+        b = b.member(m(i), usdc(500_000), 0, usdc(10_000));
     }
     let mut s = b.build();
     let victim = s.addr("victim");
     let mut ids = vec![];
     for i in 0..6 {
-        let who = s.addr(name(i));
+        let who = s.addr(m(i));
         s.report(&who, vec![exp(BTC, notional(i) as i128)]).unwrap();
         ids.push(s.claim_loss(&who, usdc(15_000), &victim).unwrap().claim_id);
         s.advance(100);
@@ -201,10 +199,10 @@ fn pending_claims_expire_by_key_order() {
     assert_eq!(status[3..], [ClaimStatus::Pending, ClaimStatus::Pending, ClaimStatus::Pending]);
     assert_eq!(s.state().pending_exposure.u128(), usdc(15_000));
     // An execute writes the expiries: the escrow is back in the members' contributions.
-    let c0 = s.member(&s.addr(name(0))).contribution.u128();
+    let c0 = s.member(&s.addr(m(0))).contribution.u128();
     s.deposit(&s.addr("alice"), usdc(1)).unwrap();
     assert_eq!(s.state().pending_exposure.u128(), usdc(15_000));
-    assert_eq!(s.member(&s.addr(name(0))).contribution.u128(), c0);
+    assert_eq!(s.member(&s.addr(m(0))).contribution.u128(), c0);
     assert_eq!(c0, usdc(10_000));
     s.advance(300);
     assert!(s.state().pending_exposure.is_zero());
