@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks that vendor/cosmwasm-std is crates.io's cosmwasm-std (the version Cargo.lock pins
-# upstream, from cargo's download cache) except for the patch vendor/PATCHES.md describes.
+# upstream, from cargo's download cache) except for the patches vendor/PATCHES.md describes, whose
+# exact diff is vendor/cosmwasm-std.patch.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ver=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/vendor/cosmwasm-std/Cargo.toml" | head -1)
@@ -22,10 +23,16 @@ tar -xzf "$crate" -C "$tmp"
 up="$tmp/cosmwasm-std-$ver"
 diff -q "$up/Cargo.toml" "$ROOT/vendor/cosmwasm-std/Cargo.toml"
 diff -q "$up/README.md" "$ROOT/vendor/cosmwasm-std/README.md"
-files=$(diff -rq "$up/src" "$ROOT/vendor/cosmwasm-std/src" || true)
-[ "$files" = "Files $up/src/errors/backtrace.rs and $ROOT/vendor/cosmwasm-std/src/errors/backtrace.rs differ" ] \
-  || { echo "vendor-check: unexpected differences:"; echo "$files"; exit 1; } >&2
-changed=$(diff "$up/src/errors/backtrace.rs" "$ROOT/vendor/cosmwasm-std/src/errors/backtrace.rs" | grep -c '^[<>]' || true)
-[ "$changed" = 4 ] || { echo "vendor-check: backtrace.rs differs by $changed lines, expected 4 (1 removed, 3 added)" >&2
-  diff "$up/src/errors/backtrace.rs" "$ROOT/vendor/cosmwasm-std/src/errors/backtrace.rs" >&2; exit 1; }
-echo "vendor-check: vendor/cosmwasm-std = cosmwasm-std $ver + the backtrace.rs patch"
+# Every difference, file by file (unified, without the headers' paths and dates), must be exactly
+# vendor/cosmwasm-std.patch: the patches PATCHES.md lists, nothing else.
+files=$(diff -rq "$up/src" "$ROOT/vendor/cosmwasm-std/src" | sed -n "s|^Files $up/\(.*\) and .* differ$|\1|p" | sort || true)
+others=$(diff -rq "$up/src" "$ROOT/vendor/cosmwasm-std/src" | grep -v '^Files .* differ$' || true)
+[ -z "$others" ] || { echo "vendor-check: files added or missing:"; echo "$others"; exit 1; } >&2
+got_patch=$(for f in $files; do echo "=== $f"; diff -u "$up/$f" "$ROOT/vendor/cosmwasm-std/$f" | tail -n +3 || true; done)
+want_patch=$(cat "$ROOT/vendor/cosmwasm-std.patch")
+if [ "$got_patch" != "$want_patch" ]; then
+  echo "vendor-check: vendor/cosmwasm-std differs from crates.io's $ver otherwise than vendor/cosmwasm-std.patch says:" >&2
+  diff <(echo "$want_patch") <(echo "$got_patch") >&2 || true
+  exit 1
+fi
+echo "vendor-check: vendor/cosmwasm-std = cosmwasm-std $ver + vendor/cosmwasm-std.patch ($(echo "$files" | wc -w) files: $(echo $files))"

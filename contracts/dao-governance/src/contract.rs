@@ -5,6 +5,7 @@
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response};
 use risk_pool::dao::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
+use risk_pool::reply::ErrorReply;
 
 use crate::error::ContractError;
 use crate::execute::{batch, close, config, propose, veto, vote};
@@ -40,11 +41,18 @@ pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> R
     }
 }
 
-/// `reply`: only a failed batch replies.
-#[cfg_attr(not(feature = "library"), entry_point)]
-pub fn reply(deps: DepsMut, _env: Env, msg: Reply) -> Result<Response, ContractError> {
+/// `reply`: only a failed batch replies. Natively (tests, multi-test) over the whole `Reply`;
+/// the wasm export reads only the fields it uses ([`reply_narrow`]).
+pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
+    reply_narrow(deps, env, msg.into())
+}
+
+/// `reply` over [`ErrorReply`]: the wasm entry point (`risk_pool::reply_entry_point!`).
+pub fn reply_narrow(deps: DepsMut, _env: Env, msg: ErrorReply) -> Result<Response, ContractError> {
     batch::reply(deps, msg)
 }
+
+risk_pool::reply_entry_point!(super::reply_narrow);
 
 /// `query` (see [`crate::query`]).
 #[cfg_attr(not(feature = "library"), entry_point)]

@@ -2,9 +2,7 @@
 
 use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdResult};
 use cw_storage_plus::Bound;
-use risk_pool::dao::{
-    ConfigResponse, ProposalResponse, ProposalsResponse, QueryMsg, VoteInfo, VoteResponse, VotesResponse,
-};
+use risk_pool::dao::{QueryMsg, VoteInfo, VoteResponse, VotesResponse};
 
 use crate::config::{DEFAULT_PAGE, MAX_PAGE};
 use crate::error::ContractError;
@@ -16,7 +14,7 @@ use crate::tally::{seen_unbonding, status_at};
 pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractError> {
     let now = env.block.time.seconds();
     Ok(match msg {
-        QueryMsg::Config {} => to_json_binary(&ConfigResponse::from(CONFIG.load(deps.storage)?))?,
+        QueryMsg::Config {} => to_json_binary(&CONFIG.load(deps.storage)?)?,
         QueryMsg::Proposal { proposal_id } => to_json_binary(&proposal(deps, now, proposal_id)?)?,
         QueryMsg::Proposals { start_after, limit } => to_json_binary(&proposals(deps, now, start_after, limit)?)?,
         QueryMsg::Vote { proposal_id, voter } => to_json_binary(&vote(deps, proposal_id, &voter)?)?,
@@ -24,6 +22,11 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
             to_json_binary(&votes(deps, proposal_id, start_after, limit)?)?
         }
     })
+}
+
+#[derive(serde::Serialize)]
+struct ProposalsOut {
+    proposals: Vec<Proposal>,
 }
 
 fn page(limit: Option<u32>) -> usize {
@@ -46,26 +49,26 @@ impl Seen {
     }
 
     /// `p` as of `now`, answered.
-    fn answer(&self, p: Proposal, now: u64) -> ProposalResponse {
+    fn answer(&self, p: Proposal, now: u64) -> Proposal {
         let live = self.vault.as_ref().map(|c| exit_delay(c, p.exit_window_secs));
         let seen = seen_unbonding(&p, live, &self.log);
-        status_at(p, now, seen).into()
+        status_at(p, now, seen)
     }
 }
 
-fn proposal(deps: Deps, now: u64, id: u64) -> Result<ProposalResponse, ContractError> {
+fn proposal(deps: Deps, now: u64, id: u64) -> Result<Proposal, ContractError> {
     let p = load_proposal(deps.storage, id)?;
     Ok(Seen::read(deps)?.answer(p, now))
 }
 
-fn proposals(deps: Deps, now: u64, start_after: Option<u64>, limit: Option<u32>) -> StdResult<ProposalsResponse> {
+fn proposals(deps: Deps, now: u64, start_after: Option<u64>, limit: Option<u32>) -> StdResult<ProposalsOut> {
     let seen = Seen::read(deps)?;
     let proposals = PROPOSALS
         .range(deps.storage, start_after.map(Bound::exclusive), None, Order::Ascending)
         .take(page(limit))
         .map(|r| r.map(|(_, p)| seen.answer(p, now)))
         .collect::<StdResult<_>>()?;
-    Ok(ProposalsResponse { proposals })
+    Ok(ProposalsOut { proposals })
 }
 
 fn vote_info(voter: Addr, (vote, power): Ballot) -> VoteInfo {

@@ -4,6 +4,7 @@
 #[cfg(not(feature = "library"))]
 use cosmwasm_std::entry_point;
 use cosmwasm_std::{Binary, Deps, DepsMut, Env, MessageInfo, Reply, Response};
+use risk_pool::reply::ErrorReply;
 use risk_pool::vault::{ExecuteMsg, InstantiateMsg, MigrateMsg, QueryMsg};
 
 use crate::error::ContractError;
@@ -27,10 +28,18 @@ pub fn execute(deps: DepsMut, env: Env, info: MessageInfo, msg: ExecuteMsg) -> R
     Ok(res)
 }
 
-/// Replies: only a refused shortfall payment (`reply_on_error`), kept `uncollected`.
-#[cfg_attr(not(feature = "library"), entry_point)]
+/// Replies: only a refused shortfall payment (`reply_on_error`), kept `uncollected`. Natively
+/// (tests, multi-test) over the whole `Reply`; the wasm export reads only the fields it uses
+/// ([`reply_narrow`]).
+pub fn reply(deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
+    reply_narrow(deps, env, msg.into())
+}
+
+risk_pool::reply_entry_point!(super::reply_narrow);
+
+/// `reply` over [`ErrorReply`]: the wasm entry point (`risk_pool::reply_entry_point!`).
 #[cfg_attr(not(feature = "invariants"), allow(unused_variables))]
-pub fn reply(mut deps: DepsMut, env: Env, msg: Reply) -> Result<Response, ContractError> {
+pub fn reply_narrow(mut deps: DepsMut, env: Env, msg: ErrorReply) -> Result<Response, ContractError> {
     let res = match msg.id {
         claims::PAYOUT_REPLY => shortfall::keep_uncollected(deps.branch(), msg)?,
         id => return Err(ContractError::UnknownReply { id }),

@@ -29,7 +29,7 @@ pub enum ContractError {
     #[error("too many {what}: {count} > {max}")]
     LimitExceeded { what: &'static str, count: u64, max: u64 },
 
-    #[error("invalid market id {id:?}: 1-32 chars of A-Z a-z 0-9 - _ / .")]
+    #[error("invalid market id `{id}`: 1-32 chars of A-Z a-z 0-9 - _ / .")]
     InvalidMarketId { id: String },
 
     #[error("invalid price for {market}: {price} (must be > 0)")]
@@ -44,7 +44,7 @@ pub enum ContractError {
     #[error("correlation matrix not positive semi-definite after this batch (fails at market {market})")]
     NotPositiveSemiDefinite { market: String },
 
-    #[error("invalid stress scenario {name:?}: {reason}")]
+    #[error("invalid stress scenario `{name}`: {reason}")]
     InvalidScenario { name: String, reason: String },
 
     /// Not returned since the feeder round rule (issue 11): an early submission is stored and

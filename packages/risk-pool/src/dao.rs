@@ -239,6 +239,17 @@ pub enum Status {
     Expired,
 }
 
+impl Vote {
+    /// The JSON name (snake_case): the `vote` attribute of a ballot.
+    pub const fn as_str(&self) -> &'static str {
+        match self {
+            Vote::Yes => "yes",
+            Vote::No => "no",
+            Vote::Abstain => "abstain",
+        }
+    }
+}
+
 impl Status {
     /// The JSON name (snake_case), the one spelling of a status in attributes and errors.
     pub const fn as_str(&self) -> &'static str {

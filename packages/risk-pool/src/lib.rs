@@ -10,6 +10,7 @@ pub mod dao;
 pub mod helpers;
 pub mod migrate;
 pub mod oracle;
+pub mod reply;
 pub mod units;
 pub mod vault;
 

@@ -15,6 +15,7 @@ use cosmwasm_vm::{Backend, BackendResult, Instance, InstanceOptions, Storage};
 use risk_pool::oracle::*;
 
 mod assess_cli;
+mod replies;
 mod vault;
 
 const GAS_LIMIT: u64 = 1_000_000_000_000_000;
@@ -336,6 +337,7 @@ fn main() {
         let kv_out = std::env::args().nth(4).filter(|p| !p.is_empty()).map(std::path::PathBuf::from);
         vault::report(&p, kv_out.as_deref());
         vault::member_scaling(&p);
+        replies::check(&p);
         return;
     }
     let wasm = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e} (run scripts/build.sh first)"));
@@ -677,6 +679,7 @@ fn main() {
         let kv_out = std::env::args().nth(4).filter(|p| !p.is_empty()).map(std::path::PathBuf::from);
         vault::report(p, kv_out.as_deref());
         vault::member_scaling(p);
+        replies::check(p);
     }
     if !all_ok {
         println!("some configuration is over its target");

@@ -134,7 +134,7 @@ where
         info_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -163,7 +163,7 @@ where
         info_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -190,7 +190,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -221,7 +221,7 @@ where
         msg_ptr as *mut Region<Owned>,
         migrate_info_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -248,7 +248,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -274,7 +274,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -299,7 +299,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -325,7 +325,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -353,7 +353,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -381,7 +381,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -410,7 +410,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -439,7 +439,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -469,7 +469,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -489,7 +489,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -513,7 +513,7 @@ where
         env_ptr as *mut Region<Owned>,
         msg_ptr as *mut Region<Owned>,
     );
-    let v = to_json_vec(&res).unwrap();
+    let v = result_json(&res);
     Region::from_vec(v).to_heap_ptr() as u32
 }
 
@@ -851,3 +851,14 @@ where
         custom_query_type: PhantomData,
     }
 }
+
+/// Patched (vendor/PATCHES.md): `to_json_vec(&res).unwrap()`, panicking with the error's
+/// `Display`, not `unwrap`'s `Debug` (which linked `StdError`'s derived `Debug` and core's
+/// `str` escaping into every contract).
+fn result_json<T: serde::Serialize>(res: &T) -> Vec<u8> {
+    match to_json_vec(res) {
+        Ok(v) => v,
+        Err(e) => panic!("serializing the result: {e}"),
+    }
+}
+

@@ -34,7 +34,7 @@ pub fn vote(deps: DepsMut, env: &Env, sender: Addr, id: u64, vote: Vote) -> Resu
         .add_attribute("action", "vote")
         .add_attribute("proposal_id", id.to_string())
         .add_attribute("voter", sender)
-        .add_attribute("vote", format!("{vote:?}").to_lowercase())
+        .add_attribute("vote", vote.as_str())
         .add_attribute("power", power.to_string())
         .add_attribute("status", p.status.as_str()))
 }

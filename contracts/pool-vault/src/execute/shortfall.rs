@@ -2,7 +2,8 @@
 //! settled claims, and payouts a recipient refused (kept `uncollected`).
 
 use cosmwasm_schema::cw_serde;
-use cosmwasm_std::{from_json, to_json_binary, Addr, DepsMut, Order, Reply, Response, Storage, SubMsg, SubMsgResult};
+use cosmwasm_std::{from_json, to_json_binary, Addr, DepsMut, Order, Response, Storage, SubMsg};
+use risk_pool::reply::{ErrorReply, Outcome};
 use risk_pool::units::Amount;
 use risk_pool::vault::ClaimStatus;
 
@@ -84,8 +85,8 @@ fn pay_or_keep(cfg: &Config, to: &Addr, amount: Amount) -> Result<Option<SubMsg>
 /// Reply to a refused shortfall payment: the tokens never left, so the amount joins `escrow` as
 /// the recipient's `uncollected` (books: balance = assets + unvested + contributions + escrow +
 /// surplus still holds to the unit).
-pub fn keep_uncollected(deps: DepsMut, reply: Reply) -> Result<Response, ContractError> {
-    let SubMsgResult::Err(reason) = reply.result else {
+pub fn keep_uncollected(deps: DepsMut, reply: ErrorReply) -> Result<Response, ContractError> {
+    let Outcome::Error(reason) = reply.result else {
         return Ok(Response::new());
     };
     let p: Payout = from_json(&reply.payload)?;
