@@ -1,4 +1,7 @@
-//! Queries: the responses are built from the stored structs, as of the block time.
+//! Queries, as of the block time. `config`, `proposal` and `proposals` serialize the stored
+//! `Config` / `Proposal` themselves: their JSON is the response types' byte for byte (state.rs
+//! `layout_tests`, tests/query_answers_of_old_records.rs), and one serializer per type instead of
+//! two keeps the wasm smaller (issue 15). The response types stay the interface (schema, clients).
 
 use cosmwasm_std::{to_json_binary, Addr, Binary, Deps, Env, Order, StdResult};
 use cw_storage_plus::Bound;
@@ -24,6 +27,7 @@ pub fn dispatch(deps: Deps, env: Env, msg: QueryMsg) -> Result<Binary, ContractE
     })
 }
 
+/// `ProposalsResponse`'s JSON (`{"proposals":[…]}`) over the stored proposals.
 #[derive(serde::Serialize)]
 struct ProposalsOut {
     proposals: Vec<Proposal>,
