@@ -22,7 +22,7 @@ pub use units::{Amount, Power, Shares, SignedNotional, UnitError};
 mod status_names {
     use cosmwasm_std::to_json_string;
 
-    use crate::dao::Status;
+    use crate::dao::{Status, Vote};
     use crate::vault::ClaimStatus;
 
     /// `Display` / `as_str` of a status is its JSON name, for every variant.
@@ -48,5 +48,13 @@ mod status_names {
             S::Expired,
         ]);
         assert_eq!(S::ExecutionFailed.as_str(), "execution_failed");
+    }
+
+    /// `Vote::as_str` (the ballot's `vote` attribute) is its JSON name, for every variant.
+    #[test]
+    fn vote_as_str_is_the_json_name() {
+        for v in [Vote::Yes, Vote::No, Vote::Abstain] {
+            assert_eq!(to_json_string(&v).unwrap(), format!("\"{}\"", v.as_str()));
+        }
     }
 }

@@ -31,8 +31,8 @@ pub enum MigrateError {
 /// contract, a downgrade or a version that is not semver is refused.
 ///
 /// The rules are cw2's `ensure_from_older_version`, with the comparison done by [`Semver`]
-/// instead of the `semver` crate (whose parser was ~9 KB of every artifact, ~4 KB gzipped:
-/// issue 15); `tests` check the two against each other. One difference: the `semver` crate also
+/// instead of the `semver` crate (its parser and ordering were ~3.9 KB of each contract that
+/// migrates, 1.5-1.7 KB gzipped: issue 15, docs/size.md step 6); `tests` check the two against each other. One difference: the `semver` crate also
 /// orders by build metadata, so it refused `1.0.0+b` → `1.0.0+a`; here those are equal
 /// (semver 2.0 §10) and the newer string is recorded.
 pub fn ensure_upgrade(storage: &mut dyn Storage, name: &str, version: &str) -> Result<(), MigrateError> {
@@ -105,8 +105,7 @@ impl<'a> Semver<'a> {
             None => Vec::new(),
         };
         for id in &pre {
-            let numeric = id.bytes().all(|b| b.is_ascii_digit());
-            if !is_identifier(id) || (numeric && !is_number(id)) {
+            if !is_identifier(id) || (all_digits(id) && !is_number(id)) {
                 return Err("invalid pre-release identifier");
             }
         }
@@ -121,15 +120,19 @@ fn is_identifier(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
+/// Only ASCII digits (true for the empty string; callers check emptiness where it matters).
+fn all_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Non-empty digits without a leading zero (but `0` itself).
 fn is_number(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && (s == "0" || !s.starts_with('0'))
+    !s.is_empty() && all_digits(s) && (s == "0" || !s.starts_with('0'))
 }
 
 /// Semver 2.0 §11.4 for one pre-release identifier pair.
 fn cmp_identifier(a: &str, b: &str) -> Ordering {
-    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
-    match (digits(a), digits(b)) {
+    match (all_digits(a), all_digits(b)) {
         // No leading zeros (checked by parse): the longer number is the larger.
         (true, true) => a.len().cmp(&b.len()).then_with(|| a.cmp(b)),
         (true, false) => Ordering::Less,
